@@ -1,0 +1,143 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// Exit codes: the contract every command keeps.
+const (
+	exitOK       = 0 // nothing to report
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage, configuration or input error
+)
+
+// streams are a command's standard streams, injected for tests.
+type streams struct {
+	In       io.Reader
+	Out      io.Writer
+	Err      io.Writer
+	Terminal bool // Out is a terminal: colour is allowed
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	Format string
+	Color  string
+}
+
+// errFindings reports that a command found something at or above its
+// --fail-on level; it has printed its report already.
+var errFindings = errors.New("findings")
+
+// usageError is a wrong invocation: a flag, an argument or a format.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// inputErrors reports that some inputs could not be read; each has been
+// printed as file:line:col: message, and the rest of the work was done.
+type inputErrors struct{ n int }
+
+func (e *inputErrors) Error() string {
+	if e.n == 1 {
+		return "1 file could not be processed"
+	}
+	return fmt.Sprintf("%d files could not be processed", e.n)
+}
+
+// run is the whole program: it parses args, runs the command and maps
+// the outcome to an exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	s := &streams{In: stdin, Out: stdout, Err: stderr}
+	if f, ok := stdout.(*os.File); ok {
+		s.Terminal = term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == ""
+	}
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	return exitCodeFor(err, stderr)
+}
+
+func exitCodeFor(err error, stderr io.Writer) int {
+	var ie *inputErrors
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "cnpe-i18n: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stderr, "cnpe-i18n: %v\n", err)
+	return exitError
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	opts := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "cnpe-i18n",
+		Short: "Keep translations of Markdown documentation in step with their source",
+		Long: `cnpe-i18n reads a docs repository, splits every page into translation
+units (headings, paragraphs, list items, table cells, front matter fields),
+works out which translated units are stale because the source changed, and
+reports it to translators, to CI through exit codes, and to pull requests.
+
+Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage,
+configuration or input error. Errors name the file as file:line:col.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf("unknown command %q", args[0])
+			}
+			return cmd.Help()
+		},
+		Args: cobra.ArbitraryArgs,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.PersistentFlags().StringVar(&opts.Format, "format", "text", "output `format`; each command lists the ones it supports")
+	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.AddCommand(
+		newCmdVersion(s),
+		newCmdSegments(s, opts, nil),
+	)
+	return root
+}
+
+// checkFormat returns a usage error unless the --format value is one of allowed.
+func (o *globalOptions) checkFormat(allowed ...string) error {
+	if slices.Contains(allowed, o.Format) {
+		return nil
+	}
+	return usageErrorf("unsupported --format %q (want %s)", o.Format, strings.Join(allowed, ", "))
+}
+
+// colour reports whether output to s may use ANSI colour.
+func (o *globalOptions) colour(s *streams) (bool, error) {
+	switch o.Color {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return s.Terminal, nil
+	}
+	return false, usageErrorf("unsupported --color %q (want auto, always or never)", o.Color)
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/spf13/cobra"
+)
+
+type segmentsOptions struct {
+	global *globalOptions
+	Paths  []string
+	Keys   []string // extra translatable front matter keys
+}
+
+func newCmdSegments(s *streams, global *globalOptions, runF func(*segmentsOptions) error) *cobra.Command {
+	opts := &segmentsOptions{global: global}
+	cmd := &cobra.Command{
+		Use:   "segments [--format text|json] FILE|DIR...",
+		Short: "Split Markdown pages into translation units",
+		Long: `Segments parses each page and prints its translation units: front matter
+fields, headings, paragraphs, list items, table cells, block quotes, code
+blocks, HTML blocks and Hugo shortcodes, with their IDs, lines, byte spans
+and fingerprints. Directories are searched for .md and .markdown files.
+
+With --format json one file prints {"file": ..., "units": [...]}; several
+print an array of those. The schema is in docs/json.md.
+
+A file that cannot be read or parsed is reported on stderr as
+file:line:col: message; the other files are still segmented and the exit
+code is 2.`,
+		Example: `  cnpe-i18n segments content/en/about.md
+  cnpe-i18n segments --format json content/ja/blog/ > units.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := global.checkFormat("text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runSegments(s, opts)
+		},
+	}
+	cmd.Flags().StringSliceVar(&opts.Keys, "translatable-key", nil, "extra front matter `key` to translate (repeatable)")
+	return cmd
+}
+
+// segmentsFile is the JSON form of one segmented page.
+type segmentsFile struct {
+	SchemaVersion int          `json:"schema_version"`
+	File          string       `json:"file"`
+	FrontMatter   string       `json:"front_matter"`
+	Units         []parse.Unit `json:"units"`
+}
+
+func runSegments(s *streams, opts *segmentsOptions) error {
+	files, single, err := expandPaths(opts.Paths)
+	if err != nil {
+		return err
+	}
+	cfg := parse.Config{TranslatableKeys: opts.Keys}
+	var out []segmentsFile
+	failed := 0
+	for _, path := range files {
+		doc, err := readPage(cfg, path)
+		if err != nil {
+			fmt.Fprintln(s.Err, err)
+			failed++
+			continue
+		}
+		units := doc.Units
+		if units == nil {
+			units = []parse.Unit{}
+		}
+		out = append(out, segmentsFile{SchemaVersion: 1, File: path, FrontMatter: doc.FrontMatter.Format.String(), Units: units})
+	}
+	switch opts.global.Format {
+	case "json":
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		var v any = out
+		if single && len(out) == 1 {
+			v = out[0]
+		} else if out == nil {
+			v = []segmentsFile{}
+		}
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+	default:
+		for _, f := range out {
+			printSegments(s.Out, f)
+		}
+	}
+	if failed > 0 {
+		return &inputErrors{n: failed}
+	}
+	return nil
+}
+
+func printSegments(w io.Writer, f segmentsFile) {
+	fmt.Fprintf(w, "%s (%d units)\n", f.File, len(f.Units))
+	for _, u := range f.Units {
+		lines := fmt.Sprint(u.Line)
+		if u.EndLine != u.Line {
+			lines = fmt.Sprintf("%d-%d", u.Line, u.EndLine)
+		}
+		mark := " "
+		if u.Translatable {
+			mark = "T"
+		}
+		fmt.Fprintf(w, "  %-9s %-12s %s %-40s %s\n", lines, u.Kind, mark, u.ID, excerpt(u.Text, 60))
+	}
+}
+
+// excerpt shortens text to one line of at most n runes.
+func excerpt(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	r := []rune(text)
+	return string(r[:n-1]) + "…"
+}
+
+// expandPaths turns file and directory arguments into Markdown files.
+// single reports one argument naming one file.
+func expandPaths(args []string) (files []string, single bool, err error) {
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, false, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+		}
+		if !info.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && isMarkdown(path) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	return files, len(args) == 1 && len(files) == 1 && files[0] == args[0], nil
+}
+
+func isMarkdown(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".md" || ext == ".markdown"
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// readPage reads and parses one page, refusing files over the size limit
+// before reading them.
+func readPage(cfg parse.Config, path string) (*parse.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &parse.Error{Path: path, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	limit := cfg.MaxBytes
+	if limit <= 0 {
+		limit = parse.DefaultMaxBytes
+	}
+	src, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, &parse.Error{Path: path, Err: unwrapPathError(err)}
+	}
+	return cfg.Parse(path, src)
+}

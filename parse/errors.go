@@ -1,0 +1,44 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors a page can be refused with. They are wrapped in an *Error that
+// names the file and position; test them with errors.Is.
+var (
+	ErrBinary      = errors.New("binary file")
+	ErrTooLarge    = errors.New("file too large")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrFrontMatter = errors.New("invalid front matter")
+)
+
+// Error is an error in a file at a position. Line and Col are 1-based;
+// zero means unknown. Col counts runes.
+type Error struct {
+	Path string
+	Line int
+	Col  int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Col, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// frontMatterError is a front matter problem with its detail.
+type frontMatterError struct {
+	msg string
+}
+
+func (e *frontMatterError) Error() string { return "invalid front matter: " + e.msg }
+func (e *frontMatterError) Is(target error) bool { return target == ErrFrontMatter }

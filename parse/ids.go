@@ -1,0 +1,76 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// cellPos places a table cell: table number in the page, row (0 is the
+// header) and column.
+type cellPos struct{ table, row, col int }
+
+// assignIDs gives units ordered by position their IDs: section slug, kind
+// and ordinal within the section. Headings are deduplicated the way Hugo
+// deduplicates anchors (a second "Usage" is "usage-1").
+func assignIDs(units []Unit) {
+	section := "_"
+	seen := map[string]int{}
+	count := map[string]int{}
+	tables := map[int]int{}
+	for i := range units {
+		u := &units[i]
+		switch u.Kind {
+		case FrontMatter:
+			u.Section = "front_matter"
+			u.ID = "front_matter/" + u.Key
+			continue
+		case Heading:
+			slug := u.Section // set by the segmenter: explicit id or text slug
+			if slug == "" {
+				slug = "heading"
+			}
+			if n := seen[slug]; n > 0 {
+				seen[slug] = n + 1
+				slug = fmt.Sprintf("%s-%d", slug, n)
+			} else {
+				seen[slug] = 1
+			}
+			section = slug
+			u.Section = slug
+			u.ID = slug + "/heading"
+			continue
+		}
+		u.Section = section
+		if u.cell != nil {
+			key := section + "/table"
+			t, ok := tables[u.cell.table]
+			if !ok {
+				count[key]++
+				t = count[key]
+				tables[u.cell.table] = t
+			}
+			u.ID = fmt.Sprintf("%s/table-%d/r%dc%d", section, t, u.cell.row, u.cell.col)
+			continue
+		}
+		key := section + "/" + u.Kind.String()
+		count[key]++
+		u.ID = fmt.Sprintf("%s-%d", key, count[key])
+	}
+}
+
+// Slug turns heading text into an anchor the way Hugo's default
+// anchorizer does: lower case, letters and digits kept (in any script),
+// spaces to hyphens, other punctuation dropped.
+func Slug(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,128 @@
+package parse
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"golang.org/x/net/html"
+)
+
+// inline writes the words a reader sees in n's inline content to b, with
+// code, URLs and images masked and shortcodes reduced to their names, and
+// collects n's anchors.
+func (s *segmenter) inline(n ast.Node, b *strings.Builder, a *Anchors) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			s.text(c.Segment.Start, c.Segment.Stop, b, a)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			b.WriteString(maskToken)
+			a.Code = append(a.Code, s.codeSpanText(c))
+		case *ast.Link:
+			s.inline(c, b, a)
+			a.Links = append(a.Links, s.unmask(string(c.Destination), c.Pos()))
+		case *ast.Image:
+			s.inline(c, b, a)
+			b.WriteString(maskToken)
+			a.Images = append(a.Images, s.unmask(string(c.Destination), c.Pos()))
+		case *ast.AutoLink:
+			b.WriteString(maskToken)
+			a.Links = append(a.Links, string(c.URL(s.src)))
+		case *ast.RawHTML:
+			s.rawHTML(c, b, a)
+		case *east.FootnoteLink:
+			b.WriteString(maskToken)
+		case *east.TaskCheckBox:
+		default:
+			s.inline(c, b, a)
+		}
+	}
+}
+
+// text writes src[start:end], replacing shortcode tags with their names.
+func (s *segmenter) text(start, end int, b *strings.Builder, a *Anchors) {
+	i := sort.Search(len(s.tags), func(i int) bool { return s.tags[i].end > start })
+	for ; i < len(s.tags) && s.tags[i].start < end; i++ {
+		t := s.tags[i]
+		if t.start > start {
+			b.Write(s.src[start:t.start])
+		}
+		if t.start >= start && !t.closing {
+			b.WriteString("{{" + t.name + "}}")
+			a.Shortcodes = append(a.Shortcodes, t.name)
+		}
+		start = max(start, t.end)
+	}
+	if start < end {
+		b.Write(s.src[start:end])
+	}
+}
+
+func (s *segmenter) codeSpanText(c *ast.CodeSpan) string {
+	var b bytes.Buffer
+	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+		if t, ok := t.(*ast.Text); ok {
+			b.Write(t.Segment.Value(s.src))
+		}
+	}
+	return string(b.Bytes())
+}
+
+// unmask restores shortcode tags that were masked inside a link
+// destination, searching the tags after the link's position.
+func (s *segmenter) unmask(dest string, pos int) string {
+	if !strings.Contains(dest, string(maskByte)) || pos < 0 {
+		return dest
+	}
+	i := sort.Search(len(s.tags), func(i int) bool { return s.tags[i].start >= pos })
+	for ; i < len(s.tags) && strings.Contains(dest, string(maskByte)); i++ {
+		t := s.tags[i]
+		run := strings.Repeat(string(maskByte), t.end-t.start)
+		if !strings.Contains(dest, run) {
+			break
+		}
+		dest = strings.Replace(dest, run, string(s.src[t.start:t.end]), 1)
+	}
+	return dest
+}
+
+// rawHTML handles inline HTML: tags are markup (masked), <br> is a line
+// break, link targets are anchors.
+func (s *segmenter) rawHTML(c *ast.RawHTML, b *strings.Builder, a *Anchors) {
+	for i := 0; i < c.Segments.Len(); i++ {
+		seg := c.Segments.At(i)
+		raw := seg.Value(s.src)
+		z := html.NewTokenizer(bytes.NewReader(raw))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			name, hasAttr := z.TagName()
+			if string(name) == "br" {
+				b.WriteByte('\n')
+			}
+			for hasAttr {
+				var key, val []byte
+				key, val, hasAttr = z.TagAttr()
+				switch string(key) {
+				case "href":
+					a.Links = append(a.Links, string(val))
+				case "src":
+					a.Images = append(a.Images, string(val))
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdown is the parser Hugo configures by default: CommonMark, GFM,
+// footnotes and heading attributes ({#id}).
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
+// segmenter walks one page's AST and collects its units.
+type segmenter struct {
+	doc    *Document
+	src    []byte // the page as read
+	tags   []shortcode
+	units  []Unit
+	tables int
+}
+
+type blockContext struct {
+	quote bool // inside a block quote
+}
+
+func segmentBody(doc *Document, fm FrontMatterBlock) []Unit {
+	src := doc.Src
+	masked := bytes.Clone(src)
+	// The front matter (or BOM) is blanked, not cut, so that offsets in the
+	// AST are offsets in the file.
+	for i := 0; i < fm.End; i++ {
+		if masked[i] != '\n' {
+			masked[i] = ' '
+		}
+	}
+	if fm.End == 0 && doc.BOM {
+		copy(masked, "   ")
+	}
+	s := &segmenter{doc: doc, src: src, tags: scanShortcodes(src, fm.End)}
+	maskShortcodes(masked, s.tags)
+	root := markdown.Parser().Parse(text.NewReader(masked))
+	s.blocks(root, blockContext{})
+	s.shortcodeUnits()
+	return s.units
+}
+
+func (s *segmenter) blocks(parent ast.Node, ctx blockContext) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		s.block(n, ctx)
+	}
+}
+
+func (s *segmenter) block(n ast.Node, ctx blockContext) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		u := s.inlineUnit(Heading, n)
+		if u == nil {
+			return
+		}
+		u.Level = n.Level
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				u.Section = string(b)
+			}
+		}
+		if u.Section == "" {
+			u.Section = Slug(strings.ReplaceAll(u.Plain, maskToken, ""))
+		}
+	case *ast.Paragraph, *ast.TextBlock:
+		kind := Paragraph
+		switch {
+		case isListItem(n.Parent()):
+			kind = ListItem
+		case ctx.quote:
+			kind = Blockquote
+		}
+		s.inlineUnit(kind, n)
+	case *ast.Blockquote:
+		s.blocks(n, blockContext{quote: true})
+	case *ast.FencedCodeBlock:
+		s.codeUnit(n, string(n.Language(s.src)))
+	case *ast.CodeBlock:
+		s.codeUnit(n, "")
+	case *ast.HTMLBlock:
+		s.htmlBlock(n)
+	case *east.Table:
+		s.table(n)
+	case *ast.ThematicBreak:
+	default:
+		s.blocks(n, ctx)
+	}
+}
+
+func isListItem(n ast.Node) bool {
+	_, ok := n.(*ast.ListItem)
+	return ok
+}
+
+// inlineUnit adds a unit for a block whose lines hold inline Markdown.
+func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return nil
+	}
+	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	raw := s.joinLines(lines)
+	if strings.TrimSpace(raw) == "" && kind != Heading {
+		return nil
+	}
+	var pb strings.Builder
+	var anchors Anchors
+	s.inline(n, &pb, &anchors)
+	plain := foldSpace(pb.String())
+	addWordsAndNumbers(&anchors, plain)
+	u := Unit{
+		Kind:            kind,
+		Start:           start,
+		End:             trimEnd(s.src, start, end),
+		Text:            raw,
+		Translatable:    strings.Trim(plain, maskToken+" ") != "",
+		Plain:           plain,
+		Fingerprint:     hash(plain),
+		FullFingerprint: hash(foldSpace(raw)),
+		Anchors:         anchors,
+	}
+	return s.add(u)
+}
+
+func (s *segmenter) add(u Unit) *Unit {
+	u.Line = s.doc.Lines.Line(u.Start)
+	u.EndLine = s.doc.Lines.Line(max(u.Start, u.End-1))
+	s.units = append(s.units, u)
+	return &s.units[len(s.units)-1]
+}
+
+// joinLines returns the text of a block's line segments from the original
+// source, with \n line endings and trailing white space trimmed.
+func (s *segmenter) joinLines(lines *text.Segments) string {
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := seg.Value(s.src)
+		v = bytes.TrimRight(v, " \t\r\n")
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.Write(v)
+	}
+	return strings.TrimRight(b.String(), " \t\n")
+}
+
+func trimEnd(src []byte, start, end int) int {
+	for end > start && isSpaceByte(src[end-1]) {
+		end--
+	}
+	return end
+}
+
+func (s *segmenter) codeUnit(n ast.Node, lang string) {
+	lines := n.Lines()
+	var start, end int
+	if lines.Len() > 0 {
+		start, end = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	} else {
+		start = max(n.Pos(), 0)
+		end = start
+		if i := bytes.IndexByte(s.src[start:], '\n'); i >= 0 {
+			end = start + i
+		} else {
+			end = len(s.src)
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(bytes.ReplaceAll(seg.Value(s.src), []byte("\r\n"), []byte("\n")))
+	}
+	body := strings.TrimRight(b.String(), "\n")
+	s.add(Unit{
+		Kind:            Code,
+		Key:             lang,
+		Start:           start,
+		End:             trimEnd(s.src, start, end),
+		Text:            body,
+		Plain:           maskToken,
+		Fingerprint:     hash("code:" + lang),
+		FullFingerprint: hash("code:" + lang + "\n" + body),
+		Anchors:         Anchors{Code: []string{body}},
+	})
+}
+
+func (s *segmenter) table(t *east.Table) {
+	s.tables++
+	row := 0
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		col := 0
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if u := s.inlineUnit(TableCell, c); u != nil {
+				u.cell = &cellPos{table: s.tables, row: row, col: col}
+			}
+			col++
+		}
+		row++
+	}
+}
+
+// shortcodeUnits adds a unit for each block shortcode tag that opens a
+// shortcode (closing tags carry nothing), unless it sits inside another
+// unit (a code block shows shortcodes as text).
+func (s *segmenter) shortcodeUnits() {
+	for _, t := range s.tags {
+		if !t.block || t.closing || s.covered(t.start) {
+			continue
+		}
+		raw := string(bytes.ReplaceAll(s.src[t.start:t.end], []byte("\r\n"), []byte("\n")))
+		s.add(Unit{
+			Kind:            Shortcode,
+			Key:             t.name,
+			Start:           t.start,
+			End:             t.end,
+			Text:            raw,
+			Plain:           "{{" + t.name + "}}",
+			Fingerprint:     hash("{{" + t.name + "}}"),
+			FullFingerprint: hash(foldSpace(raw)),
+			Anchors:         Anchors{Shortcodes: []string{t.name}},
+		})
+	}
+}
+
+func (s *segmenter) covered(off int) bool {
+	for _, u := range s.units {
+		if u.Start <= off && off < u.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,59 @@
+package parse
+
+// Unit is one translation unit of a page.
+type Unit struct {
+	// ID is stable across edits elsewhere in the page: the slug of the
+	// section (the nearest heading above, "_" before the first heading,
+	// "front_matter" for fields), the kind and an ordinal within the section.
+	ID   string `json:"id"`
+	Kind Kind   `json:"kind"`
+	// Key is the dotted key path of a front matter field, or the
+	// shortcode's name.
+	Key string `json:"key,omitempty"`
+	// Level is the level of a heading (1–6).
+	Level int `json:"level,omitempty"`
+	// Section is the slug of the section the unit belongs to.
+	Section string `json:"section"`
+	// Line and EndLine are the 1-based lines of the unit's text.
+	Line    int `json:"line"`
+	EndLine int `json:"end_line"`
+	// Start and End are the byte span of the unit's text in the file.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Text is the unit's Markdown source without container markers
+	// (heading hashes, list bullets, block-quote markers), lines joined
+	// with \n. For a front matter field it is the decoded value.
+	Text         string `json:"text"`
+	Translatable bool   `json:"translatable"`
+	// Fingerprint changes only when the words change: whitespace is folded
+	// and link targets, code, markup, HTML attributes and shortcodes are
+	// masked.
+	Fingerprint string `json:"fingerprint"`
+	// FullFingerprint changes with anything but whitespace.
+	FullFingerprint string `json:"full_fingerprint"`
+	// Plain is the text the Fingerprint is computed from: the words a
+	// reader sees, whitespace folded, masked parts replaced by tokens.
+	Plain string `json:"-"`
+	// Anchors are the parts of the unit a translation keeps verbatim.
+	Anchors Anchors `json:"anchors,omitzero"`
+
+	cell *cellPos // table cells only, until IDs are assigned
+}
+
+// Anchors are the untranslated parts of a unit, used to align a
+// translation with its source.
+type Anchors struct {
+	Links      []string `json:"links,omitempty"`
+	Images     []string `json:"images,omitempty"`
+	Code       []string `json:"code,omitempty"`
+	Numbers    []string `json:"numbers,omitempty"`
+	Shortcodes []string `json:"shortcodes,omitempty"`
+	// Words are Latin-script words of two or more letters (proper nouns,
+	// product names and acronyms survive translation into CJK languages).
+	Words []string `json:"words,omitempty"`
+}
+
+// IsZero reports whether there are no anchors.
+func (a Anchors) IsZero() bool {
+	return len(a.Links)+len(a.Images)+len(a.Code)+len(a.Numbers)+len(a.Shortcodes)+len(a.Words) == 0
+}
