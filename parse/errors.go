@@ -40,5 +40,5 @@ type frontMatterError struct {
 	msg string
 }
 
-func (e *frontMatterError) Error() string { return "invalid front matter: " + e.msg }
+func (e *frontMatterError) Error() string        { return "invalid front matter: " + e.msg }
 func (e *frontMatterError) Is(target error) bool { return target == ErrFrontMatter }

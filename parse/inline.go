@@ -73,7 +73,7 @@ func (s *segmenter) codeSpanText(c *ast.CodeSpan) string {
 			b.Write(t.Segment.Value(s.src))
 		}
 	}
-	return string(b.Bytes())
+	return b.String()
 }
 
 // unmask restores shortcode tags that were masked inside a link

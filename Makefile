@@ -1,0 +1,34 @@
+# The targets the README and CI use. `make test` is the one test command.
+GO ?= go
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FUZZTIME ?= 2m
+
+.PHONY: test lint golden fuzz bench demo build
+
+build:
+	$(GO) build -o bin/cnpe-i18n ./cmd/cnpe-i18n
+
+# test: formatting, vet, staticcheck, and every test with the race detector.
+test: lint
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+# golden: rewrite the golden files of every package that has them.
+golden:
+	$(GO) test ./parse/... ./cmd/... -run 'Golden|Script' -update
+
+# fuzz: run each fuzz target for FUZZTIME.
+fuzz:
+	$(GO) test ./parse -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+
+# bench: the hot-path benchmarks.
+bench:
+	$(GO) test ./parse -run '^$$' -bench . -benchmem -count 6
+
+# demo: the README's first command.
+demo:
+	$(GO) run ./cmd/cnpe-i18n segments testdata/demo/content
