@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,6 +47,7 @@ type yamlWalker struct {
 	doc       *Document
 	firstLine int
 	fields    []field
+	keyIndent int // indentation of the key being walked
 }
 
 func (w *yamlWalker) offset(n ast.Node) (int, int) {
@@ -66,6 +68,7 @@ func (w *yamlWalker) walk(n ast.Node, path []string) {
 		}
 	case *ast.MappingValueNode:
 		_, keyLine := w.offset(n.Key)
+		w.keyIndent = n.Key.GetToken().Position.Column - 1
 		key := yamlKey(n.Key)
 		w.value(n.Value, appendPath(path, key), keyLine)
 	case *ast.CommentGroupNode, *ast.CommentNode:
@@ -94,7 +97,11 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 			return
 		}
 		start, _ := w.offset(n)
-		w.fields = append(w.fields, field{path: path, value: strings.TrimSpace(v.String()), start: start, keyLine: keyLine})
+		last := start
+		if len(v.Values) > 0 {
+			last, _ = w.offset(v.Values[len(v.Values)-1])
+		}
+		w.fields = append(w.fields, field{path: path, value: strings.TrimSpace(v.String()), start: start, end: w.valueEnd(last), keyLine: keyLine})
 		return
 	}
 	start, _ := w.offset(n)
@@ -104,7 +111,29 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 		start = skipIndent(w.doc.Src, start)
 		n = lit
 	}
-	w.fields = append(w.fields, field{path: path, value: scalarText(n), start: start, keyLine: keyLine, scalar: true})
+	w.fields = append(w.fields, field{path: path, value: scalarText(n), start: start, end: w.valueEnd(start), keyLine: keyLine, scalar: true})
+}
+
+// valueEnd returns the end of a value whose last line holds off: that line
+// and the lines after it indented deeper than the key (the continuation of
+// a multi-line scalar), without trailing comments and white space.
+func (w *yamlWalker) valueEnd(off int) int {
+	if end, ok := quotedEnd(w.doc.Src, off); ok {
+		return end
+	}
+	lines := w.doc.Lines
+	n := lines.Line(off)
+	end := lines.End(n)
+	for next := n + 1; next <= lines.Count(); next++ {
+		text := w.doc.Src[lines.Start(next):lines.End(next)]
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		body := bytes.TrimSpace(text)
+		if len(body) == 0 || indent <= w.keyIndent || body[0] == '#' || bytes.Equal(body, []byte("---")) {
+			break
+		}
+		end = lines.End(next)
+	}
+	return trimEnd(w.doc.Src, off, end)
 }
 
 func skipIndent(src []byte, off int) int {
@@ -135,6 +164,9 @@ func scalarText(n ast.Node) string {
 	if !ok {
 		return strings.TrimSpace(n.String())
 	}
+	if lit, ok := n.(*ast.LiteralNode); ok && lit.Value != nil {
+		return lit.Value.Value
+	}
 	switch v := s.GetValue().(type) {
 	case nil:
 		return ""
@@ -143,4 +175,24 @@ func scalarText(n ast.Node) string {
 	default:
 		return n.GetToken().Value
 	}
+}
+
+// quotedEnd returns the end of a quoted YAML scalar starting at off, which
+// may continue over several lines at any indentation.
+func quotedEnd(src []byte, off int) (int, bool) {
+	if off >= len(src) || (src[off] != '"' && src[off] != '\'') {
+		return 0, false
+	}
+	q := src[off]
+	for i := off + 1; i < len(src); i++ {
+		switch {
+		case q == '"' && src[i] == '\\':
+			i++
+		case src[i] == q && q == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			i++
+		case src[i] == q:
+			return i + 1, true
+		}
+	}
+	return 0, false
 }
