@@ -17,9 +17,11 @@ func hash(s string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// foldSpace trims s and folds each run of white space to one space. A run
+// FoldSpace trims s and folds each run of white space to one space. A run
 // that holds a line break between two CJK characters disappears: reflowing
 // Chinese or Japanese text adds no space a reader sees.
+func FoldSpace(s string) string { return foldSpace(s) }
+
 func foldSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

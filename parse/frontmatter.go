@@ -119,9 +119,14 @@ func jsonBlock(doc *Document, start int) (FrontMatterBlock, error) {
 	block := FrontMatterBlock{Format: JSON, Start: start, End: end, BodyStart: start, BodyEnd: end}
 	// The block ends with the line of the closing brace.
 	rest := doc.Src[end:]
-	if i := bytes.IndexByte(rest, '\n'); i >= 0 && len(bytes.TrimSpace(rest[:i])) == 0 {
-		block.End = end + i + 1
+	line := rest
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		line = rest[:i+1]
 	}
+	if len(bytes.TrimSpace(line)) != 0 {
+		return block, doc.errorAt(end, &frontMatterError{"json: text after the closing brace on its line"})
+	}
+	block.End = end + len(line)
 	return block, nil
 }
 

@@ -23,18 +23,21 @@ func assignIDs(units []Unit) {
 		switch u.Kind {
 		case FrontMatter:
 			u.Section = "front_matter"
-			u.ID = "front_matter/" + u.Key
+			// Keys may repeat when they differ only in how they are written.
+			u.ID = unique(seen, "front_matter/"+u.Key)
 			continue
 		case Heading:
 			slug := u.Section // set by the segmenter: explicit id or text slug
 			if slug == "" {
 				slug = "heading"
 			}
-			if n := seen[slug]; n > 0 {
-				seen[slug] = n + 1
-				slug = fmt.Sprintf("%s-%d", slug, n)
-			} else {
-				seen[slug] = 1
+			base := slug
+			for n := seen[base]; seen[slug] > 0; n++ {
+				slug = fmt.Sprintf("%s-%d", base, n)
+			}
+			seen[base]++
+			if slug != base {
+				seen[slug]++
 			}
 			section = slug
 			u.Section = slug
@@ -50,13 +53,24 @@ func assignIDs(units []Unit) {
 				t = count[key]
 				tables[u.cell.table] = t
 			}
-			u.ID = fmt.Sprintf("%s/table-%d/r%dc%d", section, t, u.cell.row, u.cell.col)
+			// An HTML cell may hold several runs of text.
+			u.ID = unique(seen, fmt.Sprintf("%s/table-%d/r%dc%d", section, t, u.cell.row, u.cell.col))
 			continue
 		}
 		key := section + "/" + u.Kind.String()
 		count[key]++
-		u.ID = fmt.Sprintf("%s-%d", key, count[key])
+		u.ID = unique(seen, fmt.Sprintf("%s-%d", key, count[key]))
 	}
+}
+
+// unique returns id, or id with the first free "#N" suffix, and records it.
+func unique(seen map[string]int, id string) string {
+	base := id
+	for n := 2; seen[id] > 0; n++ {
+		id = fmt.Sprintf("%s#%d", base, n)
+	}
+	seen[id]++
+	return id
 }
 
 // Slug turns heading text into an anchor the way Hugo's default

@@ -153,8 +153,11 @@ func allScalars(nodes []ast.Node) bool {
 }
 
 func yamlKey(n ast.MapKeyNode) string {
-	if s, ok := n.(ast.ScalarNode); ok {
-		return fmt.Sprint(s.GetValue())
+	if s, ok := n.(*ast.StringNode); ok {
+		return s.Value
+	}
+	if t := n.GetToken(); t != nil {
+		return t.Value // as written: 01 and 1 are different keys
 	}
 	return n.String()
 }

@@ -111,14 +111,19 @@ configuration or input error. Errors name the file as file:line:col.`,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.PersistentFlags().StringVar(&opts.Format, "format", "text", "output `format`; each command lists the ones it supports")
-	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	addGlobalFlags(root, opts)
 	root.AddCommand(
 		newCmdVersion(s),
 		newCmdSegments(s, opts, nil),
 	)
 	return root
+}
+
+// addGlobalFlags registers the flags every command shares on root.
+func addGlobalFlags(root *cobra.Command, opts *globalOptions) {
+	root.PersistentFlags().StringVar(&opts.Format, "format", "text", "output `format`; each command lists the ones it supports")
+	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 }
 
 // checkFormat returns a usage error unless the --format value is one of allowed.

@@ -63,13 +63,13 @@ type segmentsFile struct {
 }
 
 func runSegments(s *streams, opts *segmentsOptions) error {
-	files, single, err := expandPaths(opts.Paths)
-	if err != nil {
-		return err
+	files, errs, single := expandPaths(opts.Paths)
+	for _, err := range errs {
+		fmt.Fprintln(s.Err, err)
 	}
 	cfg := parse.Config{TranslatableKeys: opts.Keys}
 	var out []segmentsFile
-	failed := 0
+	failed := len(errs)
 	for _, path := range files {
 		doc, err := readPage(cfg, path)
 		if err != nil {
@@ -98,8 +98,12 @@ func runSegments(s *streams, opts *segmentsOptions) error {
 			return err
 		}
 	default:
+		colour, err := opts.global.colour(s)
+		if err != nil {
+			return err
+		}
 		for _, f := range out {
-			printSegments(s.Out, f)
+			printSegments(s.Out, f, colour)
 		}
 	}
 	if failed > 0 {
@@ -108,8 +112,12 @@ func runSegments(s *streams, opts *segmentsOptions) error {
 	return nil
 }
 
-func printSegments(w io.Writer, f segmentsFile) {
-	fmt.Fprintf(w, "%s (%d units)\n", f.File, len(f.Units))
+func printSegments(w io.Writer, f segmentsFile, colour bool) {
+	header := fmt.Sprintf("%s (%d units)", f.File, len(f.Units))
+	if colour {
+		header = "\x1b[1m" + header + "\x1b[0m"
+	}
+	fmt.Fprintln(w, header)
 	for _, u := range f.Units {
 		lines := fmt.Sprint(u.Line)
 		if u.EndLine != u.Line {
@@ -125,7 +133,7 @@ func printSegments(w io.Writer, f segmentsFile) {
 
 // excerpt shortens text to one line of at most n runes.
 func excerpt(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
+	text = parse.FoldSpace(text)
 	if utf8.RuneCountInString(text) <= n {
 		return text
 	}
@@ -134,12 +142,14 @@ func excerpt(text string, n int) string {
 }
 
 // expandPaths turns file and directory arguments into Markdown files.
-// single reports one argument naming one file.
-func expandPaths(args []string) (files []string, single bool, err error) {
+// An argument that cannot be read is reported as an error in errs and
+// skipped. single reports one argument naming one file.
+func expandPaths(args []string) (files []string, errs []error, single bool) {
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			return nil, false, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+			errs = append(errs, &parse.Error{Path: arg, Err: unwrapPathError(err)})
+			continue
 		}
 		if !info.IsDir() {
 			files = append(files, arg)
@@ -147,7 +157,8 @@ func expandPaths(args []string) (files []string, single bool, err error) {
 		}
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				errs = append(errs, &parse.Error{Path: path, Err: unwrapPathError(err)})
+				return nil
 			}
 			if !d.IsDir() && isMarkdown(path) {
 				files = append(files, path)
@@ -155,10 +166,10 @@ func expandPaths(args []string) (files []string, single bool, err error) {
 			return nil
 		})
 		if err != nil {
-			return nil, false, err
+			errs = append(errs, err)
 		}
 	}
-	return files, len(args) == 1 && len(files) == 1 && files[0] == args[0], nil
+	return files, errs, len(args) == 1 && len(files) == 1 && files[0] == args[0]
 }
 
 func isMarkdown(path string) bool {
