@@ -1,21 +1,85 @@
 package parse
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"strings"
+	"sync"
+	"fmt"
+	"hash/crc32"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maskToken stands for a masked part (code, URL, image) in Plain text.
 const maskToken = "\uFFFC"
 
-// hash is the fingerprint of a normalized string: 64 bits of SHA-256, hex.
-func hash(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:8])
+// Fingerprint identifies a normalized text: 64 bits made of two CRC-32s
+// (Castagnoli and IEEE, both computed by the CPU's own instructions on
+// amd64 and arm64). It tells versions of a unit apart; it is not a
+// defence against forged input. Its text form is 16 hex digits.
+type Fingerprint uint64
+
+func (f Fingerprint) String() string {
+	const digits = "0123456789abcdef"
+	var b [16]byte
+	for i := 15; i >= 0; i-- {
+		b[i] = digits[f&0xf]
+		f >>= 4
+	}
+	return string(b[:])
 }
+
+// MarshalText implements encoding.TextMarshaler.
+func (f Fingerprint) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (f *Fingerprint) UnmarshalText(b []byte) error {
+	v, err := strconv.ParseUint(string(b), 16, 64)
+	if err != nil || len(b) != 16 {
+		return fmt.Errorf("invalid fingerprint %q", b)
+	}
+	*f = Fingerprint(v)
+	return nil
+}
+
+func hash(s string) Fingerprint {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	return Fingerprint(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// fullHash is the full fingerprint of raw text: everything but white
+// space, which is dropped into a reused buffer before hashing.
+func fullHash(s string) Fingerprint {
+	bp := bufPool.Get().(*[]byte)
+	b := (*bp)[:0]
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+			j++
+		}
+		if j > i {
+			b = append(b, s[i:j]...)
+			i = j
+			continue
+		}
+		r, size := rune(s[i]), 1
+		if s[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if s[i] >= utf8.RuneSelf && !unicode.IsSpace(r) {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	f := Fingerprint(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
+	*bp = b
+	bufPool.Put(bp)
+	return f
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // FoldSpace trims s and folds each run of white space to one space. A run
 // that holds a line break between two CJK characters disappears: reflowing
@@ -23,28 +87,87 @@ func hash(s string) string {
 func FoldSpace(s string) string { return foldSpace(s) }
 
 func foldSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	var prev rune
-	space, newline := false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if b.Len() > 0 {
-				space = true
-				newline = newline || r == '\n'
+	f := folder{buf: make([]byte, 0, len(s))}
+	f.WriteString(s)
+	return f.String()
+}
+
+// asciiSpace marks the ASCII white space bytes.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
+
+// folder accumulates text written in pieces with white space folded as by
+// FoldSpace, so that a unit's plain text is built in one buffer.
+type folder struct {
+	buf                     []byte
+	prev                    rune
+	started, space, newline bool
+}
+
+// WriteString appends s, folding its white space.
+func (f *folder) WriteString(s string) (int, error) {
+	fold(s, f)
+	return len(s), nil
+}
+
+// WriteByte appends one byte; it never fails.
+func (f *folder) WriteByte(c byte) error {
+	var b [1]byte
+	b[0] = c
+	fold(unsafeString(b[:]), f)
+	return nil
+}
+
+// String returns the folded text, trimmed.
+func (f *folder) String() string {
+	return unsafeString(f.buf)
+}
+
+func (f *folder) emit(part string) { f.buf = append(f.buf, part...) }
+
+// fold appends the parts of s to f with white space folded.
+func fold(s string, f *folder) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !asciiSpace[c] {
+			// A run of ASCII words separated by single spaces is copied at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && (!asciiSpace[s[j]] ||
+				s[j] == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]]) {
+				j++
 			}
+			if f.space {
+				f.emit(" ")
+				f.space, f.newline = false, false
+			}
+			f.emit(s[i:j])
+			f.started = true
+			f.prev = rune(s[j-1])
+			i = j
 			continue
 		}
-		if space {
-			if !(newline && isWide(prev) && isWide(r)) {
-				b.WriteByte(' ')
-			}
-			space, newline = false, false
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		b.WriteRune(r)
-		prev = r
+		if c < utf8.RuneSelf || unicode.IsSpace(r) {
+			if f.started {
+				f.space = true
+				f.newline = f.newline || c == '\n'
+			}
+			i += size
+			continue
+		}
+		if f.space {
+			if !(f.newline && isWide(f.prev) && isWide(r)) {
+				f.emit(" ")
+			}
+			f.space, f.newline = false, false
+		}
+		f.emit(s[i : i+size])
+		f.started = true
+		f.prev = r
+		i += size
 	}
-	return b.String()
 }
 
 // isWide reports whether r belongs to a script written without spaces
@@ -63,28 +186,53 @@ func isWide(r rune) bool {
 
 // isLatinLetter reports whether r is a letter of the Latin script.
 func isLatinLetter(r rune) bool {
-	return r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z') || r >= 0xC0 && unicode.Is(unicode.Latin, r)
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return r >= 0xC0 && r < 0x2C00 && unicode.Is(unicode.Latin, r)
 }
 
-// addWordsAndNumbers collects the Latin words and numbers of plain text.
-func addWordsAndNumbers(a *Anchors, plain string) {
+// wordsAndNumbers collects the numbers of plain text and the Latin
+// words a translation keeps: in text with CJK characters every Latin word,
+// elsewhere the words with a capital letter or a digit (names, products,
+// acronyms).
+func wordsAndNumbers(a *Anchors, plain string) {
+	cjk := false
+	for i := 0; i < len(plain); i++ {
+		if plain[i] >= 0xE0 {
+			cjk = true
+			break
+		}
+	}
 	for i := 0; i < len(plain); {
-		r, size := utf8.DecodeRuneInString(plain[i:])
+		c := plain[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(plain[i:])
+		}
 		switch {
 		case isLatinLetter(r):
 			j := i + size
 			for j < len(plain) {
+				c2 := plain[j]
+				if c2 < utf8.RuneSelf {
+					if !(c2|0x20 >= 'a' && c2|0x20 <= 'z') && !isDigit(c2) {
+						break
+					}
+					j++
+					continue
+				}
 				r2, s2 := utf8.DecodeRuneInString(plain[j:])
-				if !isLatinLetter(r2) && !(r2 >= '0' && r2 <= '9') {
+				if !isLatinLetter(r2) {
 					break
 				}
 				j += s2
 			}
-			if utf8.RuneCountInString(plain[i:j]) >= 2 {
+			if j-i >= 2 && (cjk || distinctive(plain[i:j])) {
 				a.Words = append(a.Words, plain[i:j])
 			}
 			i = j
-		case r >= '0' && r <= '9':
+		case isDigit(c):
 			j := i + 1
 			for j < len(plain) && (isDigit(plain[j]) || (plain[j] == '.' || plain[j] == ',') && j+1 < len(plain) && isDigit(plain[j+1])) {
 				j++
@@ -97,4 +245,24 @@ func addWordsAndNumbers(a *Anchors, plain string) {
 	}
 }
 
+// distinctive reports whether an English word is likely kept verbatim in a
+// translation: it has a capital letter or a digit.
+func distinctive(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' || isDigit(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// unsafeString returns b as a string without copying; b must not change
+// afterwards (a folder's buffer is not written after String).
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}

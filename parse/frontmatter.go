@@ -66,7 +66,7 @@ func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit,
 		plain := foldSpace(f.value)
 		u.Plain = plain
 		u.Fingerprint = hash(plain)
-		u.FullFingerprint = hash(foldSpace(string(src[f.start:f.end])))
+		u.FullFingerprint = fullHash(string(src[f.start:f.end]))
 		units = append(units, u)
 	}
 	return fm, units, nil

@@ -23,7 +23,7 @@ var blockTags = map[string]bool{
 // htmlRun is text between block tags of an HTML block.
 type htmlRun struct {
 	start, end int // byte span in the file, from the first to the last visible byte
-	plain      strings.Builder
+	plain      folder
 	anchors    Anchors
 	text       bool // holds visible text
 	cell       bool // inside <td> or <th>
@@ -46,31 +46,38 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 	}
 	end = trimEnd(s.src, start, end)
 	raw := s.src[start:end]
-	emitted := s.htmlRuns(start, raw)
+	var (
+		emitted bool
+		tags    string
+		anchors Anchors
+	)
+	if !isComment(raw) {
+		emitted, tags, anchors = s.htmlRuns(start, raw)
+	}
 	if emitted {
 		return
 	}
 	text := string(bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n")))
-	var a Anchors
-	collectHTMLAnchors(raw, &a)
 	s.add(Unit{
 		Kind:            HTML,
 		Start:           start,
 		End:             end,
 		Text:            text,
 		Plain:           "",
-		Fingerprint:     hash("html:" + htmlTagNames(raw)),
-		FullFingerprint: hash(foldSpace(text)),
-		Anchors:         a,
+		Fingerprint:     hash("html:" + tags),
+		FullFingerprint: fullHash(text),
+		Anchors:         anchorsOrNil(anchors),
 	})
 }
 
-func (s *segmenter) htmlRuns(base int, raw []byte) bool {
+// htmlRuns emits the runs of text of an HTML block. It also returns the
+// block's tag names and anchors, for a block without text.
+func (s *segmenter) htmlRuns(base int, raw []byte) (emitted bool, tagNames string, all Anchors) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
+	var names strings.Builder
 	var (
 		off      int
 		run      *htmlRun
-		emitted  bool
 		stack    []string
 		skipping string // inside <script> or <style>
 		table    = -1
@@ -93,8 +100,15 @@ func (s *segmenter) htmlRuns(base int, raw []byte) bool {
 		off += len(tok)
 		switch tt {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			nameBytes, _ := z.TagName()
+			nameBytes, hasAttr := z.TagName()
 			name := string(nameBytes)
+			var tagAnchors Anchors
+			if tt != html.EndTagToken {
+				names.WriteString("<" + name + ">")
+				tagAnchors = tagAttrAnchors(z, hasAttr)
+				all.Links = append(all.Links, tagAnchors.Links...)
+				all.Images = append(all.Images, tagAnchors.Images...)
+			}
 			if skipping != "" {
 				if tt == html.EndTagToken && name == skipping {
 					skipping = ""
@@ -132,7 +146,8 @@ func (s *segmenter) htmlRuns(base int, raw []byte) bool {
 			if name == "br" {
 				run.plain.WriteByte('\n')
 			}
-			collectHTMLAnchors(tok, &run.anchors)
+			run.anchors.Links = append(run.anchors.Links, tagAnchors.Links...)
+			run.anchors.Images = append(run.anchors.Images, tagAnchors.Images...)
 		case html.TextToken:
 			if skipping != "" {
 				continue
@@ -158,7 +173,7 @@ func (s *segmenter) htmlRuns(base int, raw []byte) bool {
 		}
 	}
 	flush()
-	return emitted
+	return emitted, names.String(), all
 }
 
 func (s *segmenter) newRun(start int, stack []string, row, col int) *htmlRun {
@@ -177,8 +192,7 @@ func (s *segmenter) newRun(start int, stack []string, row, col int) *htmlRun {
 
 func (s *segmenter) emitRun(r *htmlRun, table int) {
 	text := string(bytes.ReplaceAll(s.src[r.start:r.end], []byte("\r\n"), []byte("\n")))
-	plain := foldSpace(r.plain.String())
-	addWordsAndNumbers(&r.anchors, plain)
+	plain := r.plain.String()
 	kind := HTML
 	if r.cell && table >= 0 {
 		kind = TableCell
@@ -191,8 +205,8 @@ func (s *segmenter) emitRun(r *htmlRun, table int) {
 		Translatable:    true,
 		Plain:           plain,
 		Fingerprint:     hash(plain),
-		FullFingerprint: hash(foldSpace(text)),
-		Anchors:         r.anchors,
+		FullFingerprint: fullHash(text),
+		Anchors:         anchorsOrNil(r.anchors),
 	})
 	if kind == TableCell {
 		u.cell = &cellPos{table: table, row: max(r.row, 0), col: r.col}
@@ -208,46 +222,25 @@ func popTag(stack []string, name string) []string {
 	return stack
 }
 
-// collectHTMLAnchors adds the link and image targets of HTML tags.
-func collectHTMLAnchors(raw []byte, a *Anchors) {
-	z := html.NewTokenizer(bytes.NewReader(raw))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		_, hasAttr := z.TagName()
-		for hasAttr {
-			var key, val []byte
-			key, val, hasAttr = z.TagAttr()
-			switch string(key) {
-			case "href":
-				a.Links = append(a.Links, string(val))
-			case "src":
-				a.Images = append(a.Images, string(val))
-			}
+// tagAttrAnchors returns the link and image targets among the attributes
+// of the tokenizer's current tag.
+func tagAttrAnchors(z *html.Tokenizer, hasAttr bool) Anchors {
+	var a Anchors
+	for hasAttr {
+		var key, val []byte
+		key, val, hasAttr = z.TagAttr()
+		switch string(key) {
+		case "href":
+			a.Links = append(a.Links, string(val))
+		case "src":
+			a.Images = append(a.Images, string(val))
 		}
 	}
+	return a
 }
 
-// htmlTagNames lists the tag names of raw HTML: the markup of a block with
-// no text, attributes masked.
-func htmlTagNames(raw []byte) string {
-	var b strings.Builder
-	z := html.NewTokenizer(bytes.NewReader(raw))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return b.String()
-		}
-		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-			name, _ := z.TagName()
-			b.WriteString("<")
-			b.Write(name)
-			b.WriteString(">")
-		}
-	}
+// isComment reports whether an HTML block is one comment, which shows no
+// text and needs no tokenizer.
+func isComment(raw []byte) bool {
+	return bytes.HasPrefix(raw, []byte("<!--")) && bytes.Index(raw, []byte("-->")) == len(raw)-3
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -15,8 +16,12 @@ type cellPos struct{ table, row, col int }
 // deduplicates anchors (a second "Usage" is "usage-1").
 func assignIDs(units []Unit) {
 	section := "_"
-	seen := map[string]int{}
-	count := map[string]int{}
+	seen := make(map[string]int, len(units)+8)
+	type sectionKind struct {
+		section string
+		kind    Kind
+	}
+	count := make(map[sectionKind]int, 64)
 	tables := map[int]int{}
 	for i := range units {
 		u := &units[i]
@@ -46,7 +51,7 @@ func assignIDs(units []Unit) {
 		}
 		u.Section = section
 		if u.cell != nil {
-			key := section + "/table"
+			key := sectionKind{section, TableCell}
 			t, ok := tables[u.cell.table]
 			if !ok {
 				count[key]++
@@ -57,9 +62,11 @@ func assignIDs(units []Unit) {
 			u.ID = unique(seen, fmt.Sprintf("%s/table-%d/r%dc%d", section, t, u.cell.row, u.cell.col))
 			continue
 		}
-		key := section + "/" + u.Kind.String()
+		// Section slugs are unique and ordinals count per section and
+		// kind, so these IDs need no check against the others.
+		key := sectionKind{section, u.Kind}
 		count[key]++
-		u.ID = unique(seen, fmt.Sprintf("%s-%d", key, count[key]))
+		u.ID = section + "/" + u.Kind.String() + "-" + strconv.Itoa(count[key])
 	}
 }
 

@@ -10,10 +10,17 @@ import (
 	"golang.org/x/net/html"
 )
 
+// textSink receives the plain text of a unit: a strings.Builder, or a
+// folder that folds white space as it goes.
+type textSink interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
 // inline writes the words a reader sees in n's inline content to b, with
 // code, URLs and images masked and shortcodes reduced to their names, and
 // collects n's anchors.
-func (s *segmenter) inline(n ast.Node, b *strings.Builder, a *Anchors) {
+func (s *segmenter) inline(n ast.Node, b textSink, a *Anchors) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -22,7 +29,7 @@ func (s *segmenter) inline(n ast.Node, b *strings.Builder, a *Anchors) {
 				b.WriteByte('\n')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(unsafeString(c.Value))
 		case *ast.CodeSpan:
 			b.WriteString(maskToken)
 			a.Code = append(a.Code, s.codeSpanText(c))
@@ -48,12 +55,12 @@ func (s *segmenter) inline(n ast.Node, b *strings.Builder, a *Anchors) {
 }
 
 // text writes src[start:end], replacing shortcode tags with their names.
-func (s *segmenter) text(start, end int, b *strings.Builder, a *Anchors) {
+func (s *segmenter) text(start, end int, b textSink, a *Anchors) {
 	i := sort.Search(len(s.tags), func(i int) bool { return s.tags[i].end > start })
 	for ; i < len(s.tags) && s.tags[i].start < end; i++ {
 		t := s.tags[i]
 		if t.start > start {
-			b.Write(s.src[start:t.start])
+			b.WriteString(unsafeString(s.src[start:t.start]))
 		}
 		if t.start >= start && !t.closing {
 			b.WriteString("{{" + t.name + "}}")
@@ -62,7 +69,7 @@ func (s *segmenter) text(start, end int, b *strings.Builder, a *Anchors) {
 		start = max(start, t.end)
 	}
 	if start < end {
-		b.Write(s.src[start:end])
+		b.WriteString(unsafeString(s.src[start:end]))
 	}
 }
 
@@ -96,33 +103,38 @@ func (s *segmenter) unmask(dest string, pos int) string {
 
 // rawHTML handles inline HTML: tags are markup (masked), <br> is a line
 // break, link targets are anchors.
-func (s *segmenter) rawHTML(c *ast.RawHTML, b *strings.Builder, a *Anchors) {
+func (s *segmenter) rawHTML(c *ast.RawHTML, b textSink, a *Anchors) {
 	for i := 0; i < c.Segments.Len(); i++ {
 		seg := c.Segments.At(i)
 		raw := seg.Value(s.src)
+		if hasTagPrefix(raw, "<br") {
+			b.WriteByte('\n')
+		}
+		// Most inline tags (<kbd>, </sup>) carry no target: skip the tokenizer.
+		if !bytes.Contains(raw, []byte("href")) && !bytes.Contains(raw, []byte("src")) {
+			continue
+		}
 		z := html.NewTokenizer(bytes.NewReader(raw))
 		for {
 			tt := z.Next()
 			if tt == html.ErrorToken {
 				break
 			}
-			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-				continue
-			}
-			name, hasAttr := z.TagName()
-			if string(name) == "br" {
-				b.WriteByte('\n')
-			}
-			for hasAttr {
-				var key, val []byte
-				key, val, hasAttr = z.TagAttr()
-				switch string(key) {
-				case "href":
-					a.Links = append(a.Links, string(val))
-				case "src":
-					a.Images = append(a.Images, string(val))
-				}
+			if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+				_, hasAttr := z.TagName()
+				t := tagAttrAnchors(z, hasAttr)
+				a.Links = append(a.Links, t.Links...)
+				a.Images = append(a.Images, t.Images...)
 			}
 		}
 	}
+}
+
+// hasTagPrefix reports whether raw starts with the tag prefix, in any case,
+// followed by the end of the name.
+func hasTagPrefix(raw []byte, prefix string) bool {
+	if len(raw) < len(prefix) || !strings.EqualFold(string(raw[:len(prefix)]), prefix) {
+		return false
+	}
+	return len(raw) == len(prefix) || !isLatinLetter(rune(raw[len(prefix)]))
 }

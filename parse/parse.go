@@ -121,9 +121,12 @@ func (c Config) Parse(path string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	doc.FrontMatter = fm
-	body := segmentBody(doc, fm)
-	doc.Units = append(units, body...)
-	slices.SortStableFunc(doc.Units, func(a, b Unit) int { return a.Start - b.Start })
+	doc.Units = segmentBody(doc, fm, units)
+	// Units come out in document order but for footnote definitions,
+	// which goldmark moves to the end.
+	if !slices.IsSortedFunc(doc.Units, func(a, b Unit) int { return a.Start - b.Start }) {
+		slices.SortStableFunc(doc.Units, func(a, b Unit) int { return a.Start - b.Start })
+	}
 	assignIDs(doc.Units)
 	return doc, nil
 }

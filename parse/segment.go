@@ -21,18 +21,23 @@ var markdown = goldmark.New(
 
 // segmenter walks one page's AST and collects its units.
 type segmenter struct {
-	doc    *Document
-	src    []byte // the page as read
-	tags   []shortcode
-	units  []Unit
-	tables int
+	doc     *Document
+	src     []byte // the page as read
+	str     string // the same bytes as a string: unit texts are slices of it
+	tags    []shortcode
+	units   []Unit
+	tables  int
+	nextTag int    // the first tag in tags not yet placed
+	scratch folder // reused for each unit's plain text
 }
 
 type blockContext struct {
 	quote bool // inside a block quote
 }
 
-func segmentBody(doc *Document, fm FrontMatterBlock) []Unit {
+// segmentBody appends the units of the page's body to units (the front
+// matter fields), in document order.
+func segmentBody(doc *Document, fm FrontMatterBlock, units []Unit) []Unit {
 	src := doc.Src
 	masked := bytes.Clone(src)
 	// The front matter (or BOM) is blanked, not cut, so that offsets in the
@@ -45,11 +50,12 @@ func segmentBody(doc *Document, fm FrontMatterBlock) []Unit {
 	if fm.End == 0 && doc.BOM {
 		copy(masked, "   ")
 	}
-	s := &segmenter{doc: doc, src: src, tags: scanShortcodes(src, fm.End)}
+	s := &segmenter{doc: doc, src: src, str: string(src), tags: scanShortcodes(src, fm.End)}
+	s.units = append(make([]Unit, 0, len(units)+doc.Lines.Count()*5/8+16), units...)
 	maskShortcodes(masked, s.tags)
 	root := markdown.Parser().Parse(text.NewReader(masked))
 	s.blocks(root, blockContext{})
-	s.shortcodeUnits()
+	s.shortcodesBefore(len(src) + 1)
 	return s.units
 }
 
@@ -116,11 +122,15 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 	if strings.TrimSpace(raw) == "" && kind != Heading {
 		return nil
 	}
-	var pb strings.Builder
+	// The plain text is built in a reused buffer; a unit without markup
+	// has the same plain text as its text and needs no copy.
+	s.scratch = folder{buf: s.scratch.buf[:0]}
 	var anchors Anchors
-	s.inline(n, &pb, &anchors)
-	plain := foldSpace(pb.String())
-	addWordsAndNumbers(&anchors, plain)
+	s.inline(n, &s.scratch, &anchors)
+	plain := raw
+	if string(s.scratch.buf) != raw {
+		plain = string(s.scratch.buf)
+	}
 	u := Unit{
 		Kind:            kind,
 		Start:           start,
@@ -129,13 +139,23 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		Translatable:    strings.Trim(plain, maskToken+" ") != "",
 		Plain:           plain,
 		Fingerprint:     hash(plain),
-		FullFingerprint: hash(foldSpace(raw)),
-		Anchors:         anchors,
+		FullFingerprint: fullHash(raw),
+		Anchors:         anchorsOrNil(anchors),
 	}
 	return s.add(u)
 }
 
 func (s *segmenter) add(u Unit) *Unit {
+	s.shortcodesBefore(u.Start)
+	// Shortcode tags inside this unit (a code block shows them as text)
+	// are part of it.
+	for s.nextTag < len(s.tags) && s.tags[s.nextTag].start < u.End {
+		s.nextTag++
+	}
+	return s.append(u)
+}
+
+func (s *segmenter) append(u Unit) *Unit {
 	u.Line = s.doc.Lines.Line(u.Start)
 	u.EndLine = s.doc.Lines.Line(max(u.Start, u.End-1))
 	s.units = append(s.units, u)
@@ -145,6 +165,18 @@ func (s *segmenter) add(u Unit) *Unit {
 // joinLines returns the text of a block's line segments from the original
 // source, with \n line endings and trailing white space trimmed.
 func (s *segmenter) joinLines(lines *text.Segments) string {
+	// Lines that follow each other in the file with \n endings and no
+	// markers between them are a slice of the page's text: no copy.
+	first, last := lines.At(0), lines.At(lines.Len()-1)
+	contiguous := true
+	for i := 0; i+1 < lines.Len() && contiguous; i++ {
+		a, b := lines.At(i), lines.At(i+1)
+		contiguous = a.Stop == b.Start && a.Padding == 0 && b.Padding == 0 &&
+			a.Stop >= 2 && s.src[a.Stop-1] == '\n' && s.src[a.Stop-2] != '\r' && s.src[a.Stop-2] != ' ' && s.src[a.Stop-2] != '\t'
+	}
+	if contiguous && first.Padding == 0 {
+		return strings.TrimRight(s.str[first.Start:last.Stop], " \t\r\n")
+	}
 	var b strings.Builder
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -194,7 +226,7 @@ func (s *segmenter) codeUnit(n ast.Node, lang string) {
 		Plain:           maskToken,
 		Fingerprint:     hash("code:" + lang),
 		FullFingerprint: hash("code:" + lang + "\n" + body),
-		Anchors:         Anchors{Code: []string{body}},
+		Anchors:         &Anchors{Code: []string{body}},
 	})
 }
 
@@ -213,16 +245,16 @@ func (s *segmenter) table(t *east.Table) {
 	}
 }
 
-// shortcodeUnits adds a unit for each block shortcode tag that opens a
-// shortcode (closing tags carry nothing), unless it sits inside another
-// unit (a code block shows shortcodes as text).
-func (s *segmenter) shortcodeUnits() {
-	for _, t := range s.tags {
-		if !t.block || t.closing || s.covered(t.start) {
+// shortcodesBefore adds a unit for each block shortcode tag before off
+// that opens a shortcode (closing tags carry nothing).
+func (s *segmenter) shortcodesBefore(off int) {
+	for ; s.nextTag < len(s.tags) && s.tags[s.nextTag].start < off; s.nextTag++ {
+		t := s.tags[s.nextTag]
+		if !t.block || t.closing {
 			continue
 		}
 		raw := string(bytes.ReplaceAll(s.src[t.start:t.end], []byte("\r\n"), []byte("\n")))
-		s.add(Unit{
+		s.append(Unit{
 			Kind:            Shortcode,
 			Key:             t.name,
 			Start:           t.start,
@@ -230,17 +262,15 @@ func (s *segmenter) shortcodeUnits() {
 			Text:            raw,
 			Plain:           "{{" + t.name + "}}",
 			Fingerprint:     hash("{{" + t.name + "}}"),
-			FullFingerprint: hash(foldSpace(raw)),
-			Anchors:         Anchors{Shortcodes: []string{t.name}},
+			FullFingerprint: fullHash(raw),
+			Anchors:         &Anchors{Shortcodes: []string{t.name}},
 		})
 	}
 }
 
-func (s *segmenter) covered(off int) bool {
-	for _, u := range s.units {
-		if u.Start <= off && off < u.End {
-			return true
-		}
+func anchorsOrNil(a Anchors) *Anchors {
+	if a.IsZero() {
+		return nil
 	}
-	return false
+	return &a
 }

@@ -72,7 +72,9 @@ func TestEditsAndIDs(t *testing.T) {
 		{
 			name: "word in a table cell",
 			src:  en,
-			edit: func(s string) string { return strings.Replace(s, "Skip the <em>slow</em> checks", "Skip the <em>slow</em> tests", 1) },
+			edit: func(s string) string {
+				return strings.Replace(s, "Skip the <em>slow</em> checks", "Skip the <em>slow</em> tests", 1)
+			},
 			want: []unitChange{{"compatibility/table-2/r1c1", true, true}},
 		},
 		{
@@ -123,13 +125,17 @@ func TestEditsAndIDs(t *testing.T) {
 		{
 			name: "emphasis markup only",
 			src:  en,
-			edit: func(s string) string { return strings.Replace(s, "| Scheduler | yes | **yes** |", "| Scheduler | yes | *yes* |", 1) },
+			edit: func(s string) string {
+				return strings.Replace(s, "| Scheduler | yes | **yes** |", "| Scheduler | yes | *yes* |", 1)
+			},
 			want: []unitChange{{"compatibility/table-1/r1c2", false, true}},
 		},
 		{
 			name: "HTML attribute only",
 			src:  en,
-			edit: func(s string) string { return strings.Replace(s, `<div class="callout">`, `<div class="callout warning">`, 1) },
+			edit: func(s string) string {
+				return strings.Replace(s, `<div class="callout">`, `<div class="callout warning">`, 1)
+			},
 		},
 		{
 			name: "word in Japanese",
@@ -140,7 +146,9 @@ func TestEditsAndIDs(t *testing.T) {
 		{
 			name: "front matter title",
 			src:  en,
-			edit: func(s string) string { return strings.Replace(s, "Release notes: Lantern 2.4", "Release notes for Lantern 2.4", 1) },
+			edit: func(s string) string {
+				return strings.Replace(s, "Release notes: Lantern 2.4", "Release notes for Lantern 2.4", 1)
+			},
 			want: []unitChange{{"front_matter/title", true, true}},
 		},
 	}
@@ -192,7 +200,7 @@ func TestInsertParagraphOtherSection(t *testing.T) {
 	src := fixture(t, "kinds.md")
 	before := mustParse(t, "before.md", src)
 	after := mustParse(t, "after.md", strings.Replace(src, "Read this before you upgrade from 2.3.\n", "Read this before you upgrade from 2.3.\n\nBack up your database first.\n", 1))
-	ids := map[string]string{}
+	ids := map[string]Fingerprint{}
 	for _, u := range after.Units {
 		ids[u.ID] = u.Fingerprint
 	}

@@ -1,5 +1,7 @@
 package parse
 
+import "encoding/json"
+
 // Unit is one translation unit of a page.
 type Unit struct {
 	// ID is stable across edits elsewhere in the page: the slug of the
@@ -28,14 +30,16 @@ type Unit struct {
 	// Fingerprint changes only when the words change: whitespace is folded
 	// and link targets, code, markup, HTML attributes and shortcodes are
 	// masked.
-	Fingerprint string `json:"fingerprint"`
+	Fingerprint Fingerprint `json:"fingerprint"`
 	// FullFingerprint changes with anything but whitespace.
-	FullFingerprint string `json:"full_fingerprint"`
+	FullFingerprint Fingerprint `json:"full_fingerprint"`
 	// Plain is the text the Fingerprint is computed from: the words a
 	// reader sees, whitespace folded, masked parts replaced by tokens.
 	Plain string `json:"-"`
-	// Anchors are the parts of the unit a translation keeps verbatim.
-	Anchors Anchors `json:"anchors,omitzero"`
+	// Anchors are the link and image targets, code and shortcode names of
+	// the unit, nil when there are none. Numbers and Words are left empty:
+	// AllAnchors computes them.
+	Anchors *Anchors `json:"anchors,omitempty"`
 
 	cell *cellPos // table cells only, until IDs are assigned
 }
@@ -56,4 +60,26 @@ type Anchors struct {
 // IsZero reports whether there are no anchors.
 func (a Anchors) IsZero() bool {
 	return len(a.Links)+len(a.Images)+len(a.Code)+len(a.Numbers)+len(a.Shortcodes)+len(a.Words) == 0
+}
+
+// AllAnchors returns the unit's anchors with Numbers and Words, which are
+// computed from Plain on demand because most units never need them.
+func (u *Unit) AllAnchors() Anchors {
+	var a Anchors
+	if u.Anchors != nil {
+		a = *u.Anchors
+	}
+	a.Numbers, a.Words = nil, nil
+	wordsAndNumbers(&a, u.Plain)
+	return a
+}
+
+// MarshalJSON writes the unit with all its anchors.
+func (u Unit) MarshalJSON() ([]byte, error) {
+	type plainUnit Unit
+	v := plainUnit(u)
+	if a := u.AllAnchors(); !a.IsZero() {
+		v.Anchors = &a
+	}
+	return json.Marshal(v)
 }

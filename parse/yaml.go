@@ -15,10 +15,6 @@ import (
 func yamlFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
 	body := doc.Src[fm.BodyStart:fm.BodyEnd]
 	firstLine := doc.Lines.Line(fm.BodyStart)
-	var probe any
-	if err := yaml.UnmarshalWithOptions(body, &probe); err != nil {
-		return nil, yamlError(doc, firstLine, err)
-	}
 	f, err := parser.ParseBytes(body, 0)
 	if err != nil {
 		return nil, yamlError(doc, firstLine, err)
@@ -28,6 +24,9 @@ func yamlFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
 		if d.Body != nil {
 			w.walk(d.Body, nil)
 		}
+	}
+	if w.err != nil {
+		return nil, w.err
 	}
 	closeSpans(doc, w.fields, fm.BodyEnd)
 	return w.fields, nil
@@ -48,6 +47,7 @@ type yamlWalker struct {
 	firstLine int
 	fields    []field
 	keyIndent int // indentation of the key being walked
+	err       error
 }
 
 func (w *yamlWalker) offset(n ast.Node) (int, int) {
@@ -63,7 +63,15 @@ func (w *yamlWalker) walk(n ast.Node, path []string) {
 			w.walk(n.Body, path)
 		}
 	case *ast.MappingNode:
+		seen := make(map[string]int, len(n.Values))
 		for _, v := range n.Values {
+			key := yamlKey(v.Key)
+			if line, dup := seen[key]; dup && w.err == nil {
+				_, at := w.offset(v.Key)
+				w.err = &Error{Path: w.doc.Path, Line: at, Col: v.Key.GetToken().Position.Column,
+					Err: &frontMatterError{fmt.Sprintf("yaml: key %q already defined at line %d", key, line)}}
+			}
+			_, seen[key] = w.offset(v.Key)
 			w.walk(v, path)
 		}
 	case *ast.MappingValueNode:
