@@ -1,10 +1,10 @@
 package parse
 
 import (
-	"sync"
 	"fmt"
 	"hash/crc32"
 	"strconv"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
