@@ -115,6 +115,8 @@ configuration or input error. Errors name the file as file:line:col.`,
 	root.AddCommand(
 		newCmdVersion(s),
 		newCmdSegments(s, opts, nil),
+		newCmdAlign(s, opts, nil),
+		newCmdStatus(s, opts, nil),
 	)
 	return root
 }

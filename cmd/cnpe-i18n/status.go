@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/spf13/cobra"
+)
+
+type statusOptions struct {
+	global    *globalOptions
+	Root      string
+	Paths     []string
+	Langs     []string
+	FailOn    string
+	NoHistory bool
+	Verbose   bool
+}
+
+// failLevels are the --fail-on values, from strictest to laxest use.
+var failLevels = []string{"any", "missing", "stale", "none"}
+
+func newCmdStatus(s *streams, global *globalOptions, runF func(*statusOptions) error) *cobra.Command {
+	opts := &statusOptions{global: global}
+	cmd := &cobra.Command{
+		Use:   "status [PATH...] [--lang L,...] [--format text|json] [--fail-on stale|missing|any|none]",
+		Short: "Report which translated pages and units are stale",
+		Long: `Status reads the Hugo site in the repository (its config, languages and
+content directories, following symlinks that stay inside the repository),
+pairs every source page with its translations and reports, per page and
+per unit, what needs work:
+
+  pages   current, stale, stub (front matter only), missing, orphan (the
+          source is gone; a likely rename is suggested), untracked (no base)
+  units   stale (the source words changed), mechanical (only links, code or
+          markup changed: "fix" can carry them), obsolete (the source unit
+          was removed), new (a source unit added since the translation)
+
+The source version a translation was made from (its base) is the pin
+written by "accept", else inferred from git history in one pass: the
+source version current when the translation's words last changed, checked
+against the translation's structure. Commits that only touch links, white
+space or metadata do not count as translating.
+
+PATH limits the report to pages (source or translation) under the paths.
+--fail-on sets what exits 1: stale pages (default), also missing pages and
+stubs (missing), anything not current (any), or nothing (none).`,
+		Example: `  cnpe-i18n status
+  cnpe-i18n status --lang ja,ko website/content/en/blog
+  cnpe-i18n status --format json --fail-on none > status.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := global.checkFormat("text", "json"); err != nil {
+				return err
+			}
+			if !contains(failLevels, opts.FailOn) {
+				return usageErrorf("unsupported --fail-on %q (want stale, missing, any or none)", opts.FailOn)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runStatus(s, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
+	cmd.Flags().StringSliceVar(&opts.Langs, "lang", nil, "translation `languages` to check (comma-separated)")
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "stale", "exit 1 on: stale, missing, any or none")
+	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: bases come from pins only")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff")
+	return cmd
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runStatus(s *streams, opts *statusOptions) error {
+	root, paths, err := resolveRoot(opts.Root, opts.Paths)
+	if err != nil {
+		return err
+	}
+	cfg, err := isync.LoadConfig(root)
+	if err != nil {
+		return err
+	}
+	report, err := isync.Status(context.Background(), root, isync.Options{
+		Config: cfg, Langs: opts.Langs, Paths: paths, NoHistory: opts.NoHistory,
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range report.Problems {
+		fmt.Fprintln(s.Err, formatProblem(p))
+	}
+	switch opts.global.Format {
+	case "json":
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			return err
+		}
+	default:
+		colour, err := opts.global.colour(s)
+		if err != nil {
+			return err
+		}
+		printStatus(s.Out, report, colour, opts.Verbose)
+	}
+	if failed(report, opts.FailOn) {
+		return errFindings
+	}
+	return nil
+}
+
+// resolveRoot makes the root absolute and the paths relative to it.
+func resolveRoot(root string, paths []string) (string, []string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", nil, err
+	}
+	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
+		return "", nil, fmt.Errorf("%s: not a directory", root)
+	}
+	var rel []string
+	for _, p := range paths {
+		ap, err := filepath.Abs(p)
+		if err != nil {
+			return "", nil, err
+		}
+		r, err := filepath.Rel(abs, ap)
+		if err != nil || strings.HasPrefix(r, "..") {
+			return "", nil, usageErrorf("%s is outside the repository root %s", p, root)
+		}
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	return abs, rel, nil
+}
+
+func formatProblem(p isync.FileProblem) string {
+	switch {
+	case p.Line > 0 && p.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Column, p.Message)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.Path, p.Message)
+}
+
+// failed applies --fail-on to a report.
+func failed(r *isync.Report, level string) bool {
+	for _, p := range r.Pages {
+		switch level {
+		case "stale":
+			if p.State == isync.PageStale {
+				return true
+			}
+		case "missing":
+			if p.State == isync.PageStale || p.State == isync.PageMissing || p.State == isync.PageStub {
+				return true
+			}
+		case "any":
+			if p.State != isync.PageCurrent || len(p.Units) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const (
+	ansiBold  = "\x1b[1m"
+	ansiRed   = "\x1b[31m"
+	ansiGreen = "\x1b[32m"
+	ansiDim   = "\x1b[2m"
+	ansiReset = "\x1b[0m"
+)
+
+func paint(on bool, code, s string) string {
+	if !on {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// printStatus writes the per-language summary, then the pages that need work.
+func printStatus(w io.Writer, r *isync.Report, colour, verbose bool) {
+	if r.History.Message != "" {
+		fmt.Fprintf(w, "note: %s\n\n", r.History.Message)
+	}
+	fmt.Fprintf(w, "%-6s %7s %7s %7s %7s %7s %7s %7s %11s %7s\n", "lang", "current", "stale", "stub", "missing", "orphan", "untrack", "units", "mechanical", "words")
+	for _, lang := range r.Languages {
+		var n [6]int
+		units, mech, words := 0, 0, 0
+		for _, p := range r.Pages {
+			if p.Lang != lang {
+				continue
+			}
+			n[p.State]++
+			units += p.Count(isync.UnitStale) + p.Count(isync.UnitNew) + p.Count(isync.UnitObsolete) + p.Count(isync.UnitUntranslated)
+			mech += p.Count(isync.UnitMechanical)
+			words += p.Words
+		}
+		fmt.Fprintf(w, "%-6s %7d %7d %7d %7d %7d %7d %7d %11d %7d\n", lang, n[isync.PageCurrent], n[isync.PageStale], n[isync.PageStub],
+			n[isync.PageMissing], n[isync.PageOrphan], n[isync.PageUntracked], units, mech, words)
+	}
+	first := true
+	for _, p := range r.Pages {
+		if p.State == isync.PageCurrent && len(p.Units) == 0 {
+			continue
+		}
+		if first {
+			fmt.Fprintln(w)
+			first = false
+		}
+		printPage(w, p, colour, verbose)
+	}
+}
+
+func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
+	name := p.Translation
+	if name == "" {
+		name = p.Source
+	}
+	state := p.State.String()
+	if p.State == isync.PageStale {
+		state = paint(colour, ansiRed, state)
+	}
+	line := fmt.Sprintf("%-3s %-9s %s", p.Lang, state, paint(colour, ansiBold, name))
+	switch p.State {
+	case isync.PageStale, isync.PageCurrent:
+		var parts []string
+		for _, st := range []isync.UnitState{isync.UnitStale, isync.UnitNew, isync.UnitObsolete, isync.UnitUntranslated, isync.UnitMechanical} {
+			if n := p.Count(st); n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, st))
+			}
+		}
+		line += "  (" + strings.Join(parts, ", ")
+		if p.Words > 0 {
+			line += fmt.Sprintf("; %d words", p.Words)
+		}
+		line += ")"
+	case isync.PageOrphan:
+		if p.RenamedTo != "" {
+			line += "  (source renamed to " + p.RenamedTo + "?)"
+		}
+	case isync.PageUntracked:
+		if p.Base != nil && p.Base.Message != "" {
+			line += "  (" + p.Base.Message + ")"
+		}
+	}
+	if p.Base != nil && p.Base.Kind == isync.BaseInferred && p.State == isync.PageStale {
+		line += paint(colour, ansiDim, fmt.Sprintf("  base %s inferred, confidence %.2f", short(p.Base.Commit), p.Base.Confidence))
+	}
+	fmt.Fprintln(w, line)
+	if !verbose {
+		return
+	}
+	for _, u := range p.Units {
+		loc := fmt.Sprintf("%s:%d", p.Translation, u.Line)
+		if u.Line == 0 {
+			loc = fmt.Sprintf("%s:%d", p.Source, u.SourceLine)
+		}
+		fmt.Fprintf(w, "    %-12s %s  %s\n", u.State, loc, u.ID)
+		if len(u.Words) > 0 {
+			fmt.Fprintf(w, "        %s\n", renderWordDiff(u.Words, colour))
+		} else if u.State == isync.UnitNew || u.State == isync.UnitUntranslated {
+			fmt.Fprintf(w, "        + %s\n", excerpt(u.SourceAfter, 100))
+		}
+	}
+}
+
+func short(s string) string {
+	if len(s) > 10 {
+		return s[:10]
+	}
+	return s
+}
+
+// renderWordDiff shows a word diff on one line: [-old-]{+new+}, or
+// coloured on a terminal.
+func renderWordDiff(edits []isync.Edit, colour bool) string {
+	var b strings.Builder
+	for _, e := range edits {
+		text := strings.Join(strings.Fields(e.Text), " ")
+		if strings.TrimSpace(e.Text) == "" {
+			text = " "
+		}
+		switch e.Op {
+		case isync.Delete:
+			if colour {
+				b.WriteString(ansiRed + text + ansiReset)
+			} else {
+				b.WriteString("[-" + text + "-]")
+			}
+		case isync.Insert:
+			if colour {
+				b.WriteString(ansiGreen + text + ansiReset)
+			} else {
+				b.WriteString("{+" + text + "+}")
+			}
+		default:
+			b.WriteString(text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,233 @@
+package sync
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
+
+// findBase works out which version of the source the translation was made
+// from, in the order of the design: the pin in the translation's front
+// matter, else history, else nothing. It returns the base document (nil
+// when unknown).
+func (s *Site) findBase(src, tr *Page) (*Base, *parse.Document) {
+	srcBlob := BlobID(src.Src)
+	if pin := tr.Doc.Field(s.Config.pinKey()); pin != nil && pin.Text != "" {
+		b := &Base{Kind: BasePin, Blob: pin.Text, Confidence: 1}
+		if pin.Text == srcBlob {
+			b.Current = true
+			return b, src.Doc
+		}
+		if s.History == nil {
+			b.Kind = BaseNone
+			b.Message = fmt.Sprintf("pinned to source blob %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(pin.Text))
+			return b, nil
+		}
+		doc, err := s.blobDoc(pin.Text, src.Path)
+		if err != nil || doc == nil {
+			b.Kind = BaseNone
+			b.Message = fmt.Sprintf("pinned source blob %s is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0", short(pin.Text))
+			return b, nil
+		}
+		return b, doc
+	}
+	if s.History == nil {
+		return &Base{Kind: BaseNone, Message: s.HistInfo.Message}, nil
+	}
+	return s.inferBase(src, tr, srcBlob)
+}
+
+// inferBase finds the base in history: the source version current when
+// the translation's words last changed (commits that only touched links,
+// white space or metadata do not count), checked against the other
+// source versions by how well the translation's structure and anchors
+// match them.
+func (s *Site) inferBase(src, tr *Page, srcBlob string) (*Base, *parse.Document) {
+	tv := liveVersions(s.History.Versions(tr.Real))
+	if len(tv) == 0 {
+		return &Base{Kind: BaseNone, Message: "the translation is not committed yet: commit it, or pin it with accept"}, nil
+	}
+	translated, ok := s.lastTranslated(tr, tv)
+	if !ok {
+		return &Base{Kind: BaseNone, Message: "the translation's history could not be read"}, nil
+	}
+	if translated.Seq == s.History.Commits()-1 && s.History.Shallow() {
+		return &Base{Kind: BaseNone, Message: "shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0"}, nil
+	}
+	sv := liveVersions(s.History.Versions(src.Real))
+	if len(sv) == 0 {
+		// The source is not committed: compare with what is on disk.
+		return &Base{Kind: BaseInferred, Blob: srcBlob, Current: true, Confidence: 0.5,
+			Message: "the source is not committed yet"}, src.Doc
+	}
+	at := -1
+	for k, v := range sv {
+		if v.Seq >= translated.Seq {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		at = len(sv) - 1 // the translation is older than the source's history
+	}
+	if translated.Seq < 0 && sv[0].Blob != srcBlob {
+		// The translation changed in the working tree: the base is the
+		// source on disk.
+		return &Base{Kind: BaseInferred, Blob: srcBlob, Current: true, Confidence: 0.9,
+			Message: "translation edited in the working tree"}, src.Doc
+	}
+	chosen, conf := s.checkStructure(src, tr, sv, at)
+	v := sv[chosen]
+	b := &Base{Kind: BaseInferred, Blob: v.Blob, Commit: v.Commit, Path: v.Path,
+		Confidence: conf, TranslatedIn: translated.Commit}
+	if v.Blob == srcBlob {
+		b.Current = true
+		return b, src.Doc
+	}
+	doc, err := s.blobDoc(v.Blob, v.Path)
+	if err != nil || doc == nil {
+		b.Kind = BaseNone
+		b.Message = "the source version could not be read from the repository"
+		return b, nil
+	}
+	return b, doc
+}
+
+// liveVersions drops deletions.
+func liveVersions(vs []Version) []Version {
+	out := vs[:0:0]
+	for _, v := range vs {
+		if v.Blob != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// lastTranslated returns the newest version of the translation whose
+// words differ from the version before it. A working tree whose words
+// differ from the last commit is reported with Seq -1.
+func (s *Site) lastTranslated(tr *Page, tv []Version) (Version, bool) {
+	curSig := textSignature(tr.Doc)
+	newest, err := s.blobDoc(tv[0].Blob, tr.Path)
+	if err != nil || newest == nil {
+		return Version{}, false
+	}
+	if textSignature(newest) != curSig {
+		return Version{Seq: -1}, true
+	}
+	for k := 0; k+1 < len(tv); k++ {
+		a, err1 := s.blobDoc(tv[k].Blob, tr.Path)
+		b, err2 := s.blobDoc(tv[k+1].Blob, tr.Path)
+		if err1 != nil || err2 != nil || a == nil || b == nil {
+			return tv[k], true
+		}
+		if textSignature(a) != textSignature(b) {
+			return tv[k], true
+		}
+	}
+	return tv[len(tv)-1], true
+}
+
+// textSignature summarizes what a translator wrote: the text fingerprints
+// of the translatable units, in order.
+func textSignature(doc *parse.Document) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	for _, u := range doc.Units {
+		if !u.Translatable {
+			continue
+		}
+		f := uint64(u.Fingerprint)
+		for i := range b {
+			b[i] = byte(f >> (8 * i))
+		}
+		h.Write(b[:])
+	}
+	return h.Sum64()
+}
+
+// checkStructure scores the translation against the source versions near
+// the one current when it was translated, and keeps that one unless
+// another matches clearly better. It returns the chosen index and a
+// confidence.
+func (s *Site) checkStructure(src, tr *Page, sv []Version, at int) (int, float64) {
+	trProfile := profile(tr.Doc)
+	score := func(k int) float64 {
+		doc, err := s.blobDoc(sv[k].Blob, src.Path)
+		if err != nil || doc == nil {
+			return -1
+		}
+		return profileSimilarity(profile(doc), trProfile)
+	}
+	base := score(at)
+	best, bestScore := at, base
+	seen := map[string]bool{sv[at].Blob: true}
+	for k := max(0, at-6); k < min(len(sv), at+7); k++ {
+		if seen[sv[k].Blob] {
+			continue
+		}
+		seen[sv[k].Blob] = true
+		if sc := score(k); sc > bestScore+0.03 {
+			best, bestScore = k, sc
+		}
+	}
+	conf := bestScore
+	if best != at {
+		conf -= 0.2 // time and structure disagree
+	}
+	return best, math.Round(max(0, min(1, conf))*100) / 100
+}
+
+// pageProfile is the untranslated skeleton of a page: unit kinds and
+// anchors, as a multiset.
+type pageProfile map[string]int
+
+func profile(doc *parse.Document) pageProfile {
+	p := pageProfile{}
+	for i := range doc.Units {
+		u := &doc.Units[i]
+		if u.Kind == parse.FrontMatter {
+			continue
+		}
+		p["k:"+u.Kind.String()]++
+		a := u.AllAnchors()
+		for _, l := range a.Links {
+			p["l:"+normalizeLink(l)]++
+		}
+		for _, l := range a.Images {
+			p["i:"+normalizeLink(l)]++
+		}
+		for _, n := range a.Numbers {
+			p["n:"+n]++
+		}
+		for _, c := range a.Code {
+			p["c:"+c]++
+		}
+	}
+	return p
+}
+
+func profileSimilarity(a, b pageProfile) float64 {
+	common, total := 0, 0
+	for k, n := range a {
+		common += min(n, b[k])
+		total += n
+	}
+	for _, n := range b {
+		total += n
+	}
+	if total == 0 {
+		return 1
+	}
+	return 2 * float64(common) / float64(total)
+}
+
+func short(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}

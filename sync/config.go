@@ -1,0 +1,89 @@
+package sync
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/goccy/go-yaml"
+)
+
+// ConfigFile is the optional configuration file at the repository root.
+const ConfigFile = "cnpe-i18n.yaml"
+
+// DefaultPinKey is the front matter key that pins a translation to the
+// git blob of the source it was made from.
+const DefaultPinKey = "cnpe_i18n_source"
+
+// Config overrides what DetectLayout finds. The zero value detects
+// everything.
+type Config struct {
+	// Site is the directory of the Hugo site, relative to the root.
+	Site string `yaml:"site"`
+	// Source is the language translations are made from.
+	Source string `yaml:"source"`
+	// Languages restricts the languages checked (the source is always kept).
+	Languages []string `yaml:"languages"`
+	// Content maps language codes to content directories relative to the
+	// root, adding languages or correcting detected directories.
+	Content map[string]string `yaml:"content"`
+	// TranslatableKeys are front matter keys translated besides title,
+	// linkTitle, description and summary.
+	TranslatableKeys []string `yaml:"translatable_keys"`
+	// Ignore lists glob patterns (path.Match on paths relative to a
+	// language's content directory) of pages to leave out.
+	Ignore []string `yaml:"ignore"`
+	// PinKey is the front matter key of the pin written by accept.
+	PinKey string `yaml:"pin_key"`
+}
+
+// ConfigError is an error in the configuration file at a line.
+type ConfigError struct {
+	Path string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// LoadConfig reads root/cnpe-i18n.yaml. A missing file is the zero Config;
+// an unknown key or a wrong type is a *ConfigError naming its line.
+func LoadConfig(root string) (Config, error) {
+	p := filepath.Join(root, ConfigFile)
+	data, err := os.ReadFile(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return Config{}, nil
+	}
+	if err != nil {
+		return Config{}, err
+	}
+	return ParseConfig(ConfigFile, data)
+}
+
+// ParseConfig decodes a configuration file's content.
+func ParseConfig(name string, data []byte) (Config, error) {
+	var cfg Config
+	if err := yaml.UnmarshalWithOptions(data, &cfg, yaml.DisallowUnknownField()); err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) && ye.GetToken() != nil {
+			pos := ye.GetToken().Position
+			return Config{}, &ConfigError{Path: name, Line: pos.Line, Col: pos.Column, Msg: ye.GetMessage()}
+		}
+		return Config{}, &ConfigError{Path: name, Msg: err.Error()}
+	}
+	return cfg, nil
+}
+
+func (c Config) pinKey() string {
+	if c.PinKey != "" {
+		return c.PinKey
+	}
+	return DefaultPinKey
+}

@@ -1,0 +1,308 @@
+package sync
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Language is one language of a site.
+type Language struct {
+	Code string `json:"code"`
+	// ContentDir is the language's content directory, relative to the
+	// repository root, with forward slashes.
+	ContentDir string `json:"content_dir"`
+	Weight     int    `json:"weight,omitempty"`
+	Title      string `json:"title,omitempty"`
+}
+
+// Layout is where a site keeps its languages.
+type Layout struct {
+	// Root is the repository root on disk.
+	Root string `json:"-"`
+	// ConfigFile is the Hugo configuration read, relative to Root ("" if none).
+	ConfigFile string `json:"config_file,omitempty"`
+	// Source is the language translations are made from.
+	Source string `json:"source"`
+	// Languages lists the source language first, then the others by
+	// weight and code.
+	Languages []Language `json:"languages"`
+	// Suffixed reports that languages share a content directory and
+	// translations are named name.<lang>.md.
+	Suffixed bool `json:"suffixed,omitempty"`
+}
+
+// Language returns the language with the code, or nil.
+func (l *Layout) Language(code string) *Language {
+	for i := range l.Languages {
+		if strings.EqualFold(l.Languages[i].Code, code) {
+			return &l.Languages[i]
+		}
+	}
+	return nil
+}
+
+// Targets returns the codes of the translation languages.
+func (l *Layout) Targets() []string {
+	var codes []string
+	for _, lang := range l.Languages {
+		if lang.Code != l.Source {
+			codes = append(codes, lang.Code)
+		}
+	}
+	return codes
+}
+
+// ErrNoSite reports a directory without a Hugo configuration or a
+// cnpe-i18n.yaml that names the languages.
+var ErrNoSite = errors.New("no Hugo site found (looked for hugo.toml|yaml|json, config.toml|yaml|json and config/_default/ at the root and one level down); name the languages in cnpe-i18n.yaml")
+
+// hugoConfigNames are the file names Hugo reads its configuration from,
+// in Hugo's order of preference.
+var hugoConfigNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// DetectLayout finds the Hugo site under root (at the root or one
+// directory down) and reads its languages, default content language and
+// content directories. cfg overrides what it finds.
+func DetectLayout(root string, cfg Config) (*Layout, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	l := &Layout{Root: abs}
+	site := cfg.Site
+	var conf map[string]any
+	if site == "" {
+		site, l.ConfigFile, conf, err = findHugoConfig(abs)
+	} else {
+		l.ConfigFile, conf, err = readHugoConfigDir(abs, filepath.FromSlash(site))
+	}
+	if err != nil && !errors.Is(err, ErrNoSite) {
+		return nil, err
+	}
+	if conf == nil && len(cfg.Content) == 0 {
+		return nil, ErrNoSite
+	}
+	l.fromHugo(site, conf)
+	if err := l.apply(cfg); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// findHugoConfig looks for a Hugo configuration at root, then in each
+// directory one level down (in lexical order).
+func findHugoConfig(root string) (site, file string, conf map[string]any, err error) {
+	if file, conf, err = readHugoConfigDir(root, "."); err == nil || !errors.Is(err, ErrNoSite) {
+		return ".", file, conf, err
+	}
+	entries, rerr := os.ReadDir(root)
+	if rerr != nil {
+		return "", "", nil, rerr
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == "node_modules" {
+			continue
+		}
+		if file, conf, err = readHugoConfigDir(root, e.Name()); err == nil || !errors.Is(err, ErrNoSite) {
+			return e.Name(), file, conf, err
+		}
+	}
+	return "", "", nil, ErrNoSite
+}
+
+// readHugoConfigDir reads the Hugo configuration of the site in dir
+// (relative to root): a config file, or config/_default/ whose files are
+// merged (languages.toml holds the languages table).
+func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err error) {
+	for _, name := range hugoConfigNames {
+		p := filepath.Join(root, dir, name)
+		if _, err := os.Stat(p); err == nil {
+			conf, err := readConfigFile(p)
+			rel := filepath.ToSlash(filepath.Join(dir, name))
+			if err != nil {
+				return rel, nil, fmt.Errorf("%s: %w", rel, err)
+			}
+			return rel, conf, nil
+		}
+	}
+	defDir := filepath.Join(root, dir, "config", "_default")
+	entries, err := os.ReadDir(defDir)
+	if err != nil {
+		return "", nil, ErrNoSite
+	}
+	conf = map[string]any{}
+	var first string
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+			continue
+		}
+		p := filepath.Join(defDir, e.Name())
+		rel := filepath.ToSlash(filepath.Join(dir, "config", "_default", e.Name()))
+		m, err := readConfigFile(p)
+		if err != nil {
+			return rel, nil, fmt.Errorf("%s: %w", rel, err)
+		}
+		base := strings.TrimSuffix(e.Name(), ext)
+		switch base {
+		case "hugo", "config":
+			for k, v := range m {
+				conf[k] = v
+			}
+			if first == "" {
+				first = rel
+			}
+		default:
+			conf[base] = m
+		}
+	}
+	if len(conf) == 0 {
+		return "", nil, ErrNoSite
+	}
+	if first == "" {
+		first = filepath.ToSlash(filepath.Join(dir, "config", "_default"))
+	}
+	return first, conf, nil
+}
+
+// readConfigFile decodes a TOML, YAML or JSON file into a map whose keys
+// are lower case (Hugo's configuration keys are case-insensitive).
+func readConfigFile(p string) (map[string]any, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	switch path.Ext(p) {
+	case ".toml":
+		err = toml.Unmarshal(data, &m)
+	case ".yaml", ".yml":
+		err = yaml.Unmarshal(data, &m)
+	case ".json":
+		err = json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &m)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return lowerKeys(m), nil
+}
+
+func lowerKeys(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if sub, ok := v.(map[string]any); ok {
+			v = lowerKeys(sub)
+		}
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+// fromHugo reads the languages of a Hugo configuration.
+func (l *Layout) fromHugo(site string, conf map[string]any) {
+	l.Source = str(conf["defaultcontentlanguage"])
+	if l.Source == "" {
+		l.Source = "en"
+	}
+	contentDir := str(conf["contentdir"])
+	if contentDir == "" {
+		contentDir = "content"
+	}
+	langs, _ := conf["languages"].(map[string]any)
+	if len(langs) == 0 {
+		langs = map[string]any{l.Source: map[string]any{}}
+	}
+	dirs := map[string]int{}
+	for code, v := range langs {
+		lc, _ := v.(map[string]any)
+		dir := str(lc["contentdir"])
+		if dir == "" {
+			dir = contentDir
+		}
+		lang := Language{
+			Code:       code,
+			ContentDir: path.Clean(path.Join(filepath.ToSlash(site), filepath.ToSlash(dir))),
+			Weight:     num(lc["weight"]),
+			Title:      str(lc["title"]),
+		}
+		dirs[lang.ContentDir]++
+		l.Languages = append(l.Languages, lang)
+	}
+	for _, n := range dirs {
+		if n > 1 {
+			l.Suffixed = true
+		}
+	}
+	l.sortLanguages()
+}
+
+func (l *Layout) sortLanguages() {
+	sort.SliceStable(l.Languages, func(i, j int) bool {
+		a, b := l.Languages[i], l.Languages[j]
+		if (a.Code == l.Source) != (b.Code == l.Source) {
+			return a.Code == l.Source
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Code < b.Code
+	})
+}
+
+// apply lets the configuration file override what was detected.
+func (l *Layout) apply(cfg Config) error {
+	if cfg.Source != "" {
+		l.Source = cfg.Source
+	}
+	for code, dir := range cfg.Content {
+		if lang := l.Language(code); lang != nil {
+			lang.ContentDir = path.Clean(dir)
+		} else {
+			l.Languages = append(l.Languages, Language{Code: code, ContentDir: path.Clean(dir)})
+		}
+	}
+	if len(cfg.Languages) > 0 {
+		keep := l.Languages[:0]
+		for _, lang := range l.Languages {
+			if lang.Code == l.Source || slices.Contains(cfg.Languages, lang.Code) {
+				keep = append(keep, lang)
+			}
+		}
+		l.Languages = keep
+	}
+	if l.Language(l.Source) == nil {
+		return fmt.Errorf("source language %q is not among the site's languages", l.Source)
+	}
+	l.sortLanguages()
+	return nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) int {
+	switch n := v.(type) {
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case uint64:
+		return int(n)
+	case float64:
+		return int(n)
+	}
+	return 0
+}

@@ -1,0 +1,180 @@
+package sync
+
+import "github.com/cnpe-i18n/cnpe-i18n/parse"
+
+// SchemaVersion is the version of the status JSON schema (docs/json.md).
+const SchemaVersion = 1
+
+// PageState is the state of a translated page.
+type PageState int
+
+// Page states, from best to worst.
+const (
+	PageCurrent   PageState = iota // translated from the current source
+	PageStale                      // some units need retranslation
+	PageStub                       // front matter only, waiting for a translator
+	PageMissing                    // no translation
+	PageOrphan                     // no source any more
+	PageUntracked                  // no base known: staleness cannot be told
+)
+
+var pageStateNames = [...]string{"current", "stale", "stub", "missing", "orphan", "untracked"}
+
+func (s PageState) String() string {
+	if s >= 0 && int(s) < len(pageStateNames) {
+		return pageStateNames[s]
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s PageState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnitState is the state of a translated unit, or of a source unit
+// without translation.
+type UnitState int
+
+// Unit states.
+const (
+	UnitCurrent      UnitState = iota
+	UnitStale                  // the aligned source unit's words changed
+	UnitMechanical             // only links, code or markup changed: fixable without a translator
+	UnitObsolete               // the source unit was removed
+	UnitNew                    // a source unit added since the base
+	UnitUntranslated           // a source unit that has no translation
+)
+
+var unitStateNames = [...]string{"current", "stale", "mechanical", "obsolete", "new", "untranslated"}
+
+func (s UnitState) String() string {
+	if s >= 0 && int(s) < len(unitStateNames) {
+		return unitStateNames[s]
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s UnitState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// BaseKind says how the base of a translation was found.
+type BaseKind int
+
+// Base kinds.
+const (
+	BaseNone     BaseKind = iota // unknown
+	BasePin                      // the pin written by accept
+	BaseInferred                 // inferred from history
+)
+
+func (k BaseKind) String() string {
+	switch k {
+	case BasePin:
+		return "pin"
+	case BaseInferred:
+		return "inferred"
+	}
+	return "none"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k BaseKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Base is the source version a translation was made from.
+type Base struct {
+	Kind BaseKind `json:"kind"`
+	// Blob is the git blob id of the source file at that version.
+	Blob string `json:"blob,omitempty"`
+	// Commit is the commit where that version appeared (inferred bases).
+	Commit string `json:"commit,omitempty"`
+	// Path is the source path at that version (renames followed).
+	Path string `json:"path,omitempty"`
+	// Current reports that the base is the current source.
+	Current bool `json:"current"`
+	// Confidence of an inferred base, 0–1.
+	Confidence float64 `json:"confidence,omitempty"`
+	// TranslatedIn is the commit of the translation's last change of
+	// words (link, white space and metadata edits do not count).
+	TranslatedIn string `json:"translated_in,omitempty"`
+	// Message explains a missing or uncertain base and how to fix it.
+	Message string `json:"message,omitempty"`
+}
+
+// UnitReport is one unit that needs attention.
+type UnitReport struct {
+	// ID is the translated unit's ID, or the source unit's for new and
+	// untranslated units.
+	ID     string     `json:"id"`
+	State  UnitState  `json:"state"`
+	Change ChangeKind `json:"change"`
+	Kind   parse.Kind `json:"kind"`
+	// Line and EndLine are in the translation (0 for new and untranslated).
+	Line    int `json:"line"`
+	EndLine int `json:"end_line"`
+	// SourceID and SourceLine are the source unit now (or at the base, for
+	// a removed unit).
+	SourceID   string `json:"source_id,omitempty"`
+	SourceLine int    `json:"source_line"`
+	// SourceBefore and SourceAfter are the source unit's text at the base
+	// and now.
+	SourceBefore string `json:"source_before"`
+	SourceAfter  string `json:"source_after"`
+	// Words is the word diff of the source text (stale units).
+	Words []Edit `json:"word_diff,omitempty"`
+	// Text is the translated unit's current text.
+	Text string `json:"text,omitempty"`
+}
+
+// PageReport is the state of one translation of one page.
+type PageReport struct {
+	Lang string `json:"lang"`
+	// Source and Translation are site paths relative to the root; one is
+	// empty for missing and orphan pages.
+	Source      string    `json:"source"`
+	Translation string    `json:"translation"`
+	State       PageState `json:"state"`
+	Base        *Base     `json:"base,omitempty"`
+	// Words is the number of source words to re-translate.
+	Words int          `json:"words"`
+	Units []UnitReport `json:"units"`
+	// RenamedTo suggests the source page an orphan was probably renamed to.
+	RenamedTo string `json:"renamed_to,omitempty"`
+	// Outdated reports the site's own banner flag (outdated: true).
+	Outdated bool `json:"outdated,omitempty"`
+}
+
+// Count returns how many units of the page are in state s.
+func (p *PageReport) Count(s UnitState) int {
+	n := 0
+	for _, u := range p.Units {
+		if u.State == s {
+			n++
+		}
+	}
+	return n
+}
+
+// HistoryInfo says what history was available.
+type HistoryInfo struct {
+	Available bool   `json:"available"`
+	Shallow   bool   `json:"shallow"`
+	Commits   int    `json:"commits"`
+	Message   string `json:"message,omitempty"`
+}
+
+// FileProblem is a file that could not be used.
+type FileProblem struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// Report is the result of a status run.
+type Report struct {
+	SchemaVersion int           `json:"schema_version"`
+	Source        string        `json:"source_language"`
+	Languages     []string      `json:"languages"`
+	History       HistoryInfo   `json:"history"`
+	Pages         []PageReport  `json:"pages"`
+	Problems      []FileProblem `json:"problems"`
+}
