@@ -194,8 +194,8 @@ func isLatinLetter(r rune) bool {
 
 // wordsAndNumbers collects the numbers of plain text and the Latin
 // words a translation keeps: in text with CJK characters every Latin word,
-// elsewhere the words with a capital letter or a digit (names, products,
-// acronyms).
+// elsewhere names, products and acronyms: words with a capital letter
+// (not just the first of a sentence) or a digit.
 func wordsAndNumbers(a *Anchors, plain string) {
 	cjk := false
 	for i := 0; i < len(plain); i++ {
@@ -204,6 +204,7 @@ func wordsAndNumbers(a *Anchors, plain string) {
 			break
 		}
 	}
+	sentenceStart := true
 	for i := 0; i < len(plain); {
 		c := plain[i]
 		r, size := rune(c), 1
@@ -228,9 +229,10 @@ func wordsAndNumbers(a *Anchors, plain string) {
 				}
 				j += s2
 			}
-			if j-i >= 2 && (cjk || distinctive(plain[i:j])) {
+			if j-i >= 2 && (cjk || distinctive(plain[i:j], sentenceStart)) {
 				a.Words = append(a.Words, plain[i:j])
 			}
+			sentenceStart = false
 			i = j
 		case isDigit(c):
 			j := i + 1
@@ -238,22 +240,28 @@ func wordsAndNumbers(a *Anchors, plain string) {
 				j++
 			}
 			a.Numbers = append(a.Numbers, plain[i:j])
+			sentenceStart = false
 			i = j
 		default:
+			switch r {
+			case '.', '!', '?', ':', ';', '"', '(', '\u201c', '\uFFFC':
+				sentenceStart = true
+			}
 			i += size
 		}
 	}
 }
 
 // distinctive reports whether an English word is likely kept verbatim in a
-// translation: it has a capital letter or a digit.
-func distinctive(w string) bool {
+// translation: a digit, a capital after the first letter (DevOps, IDP), or
+// a capital first letter away from the start of a sentence (Kubernetes).
+func distinctive(w string, sentenceStart bool) bool {
 	for i := 0; i < len(w); i++ {
-		if w[i] >= 'A' && w[i] <= 'Z' || isDigit(w[i]) {
+		if isDigit(w[i]) || i > 0 && w[i] >= 'A' && w[i] <= 'Z' {
 			return true
 		}
 	}
-	return false
+	return !sentenceStart && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

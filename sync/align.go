@@ -66,15 +66,19 @@ type features struct {
 	full    parse.Fingerprint
 	anchors map[string]int // links, images, code, shortcodes, numbers
 	words   map[string]bool
-	length  float64 // characters of plain text
+	names   map[string]bool // words a translation keeps (names, acronyms)
+	length  float64         // characters of plain text
 	prose   bool
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
 	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint,
 		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable,
-		anchors: map[string]int{}, words: map[string]bool{}}
+		anchors: map[string]int{}, words: map[string]bool{}, names: map[string]bool{}}
 	a := u.AllAnchors()
+	for _, w := range a.Words {
+		f.names[strings.ToLower(w)] = true
+	}
 	for _, l := range a.Links {
 		f.anchors["l:"+normalizeLink(l)]++
 	}
@@ -98,9 +102,7 @@ func unitFeatures(u *parse.Unit, allWords bool) features {
 			}
 		}
 	} else {
-		for _, w := range a.Words {
-			f.words[strings.ToLower(w)] = true
-		}
+		f.words = f.names
 	}
 	return f
 }
@@ -131,7 +133,13 @@ func isLangCode(s string) bool {
 
 func merge(a, b features) features {
 	m := features{kind: a.kind, level: a.level, length: a.length + b.length, prose: a.prose || b.prose,
-		anchors: map[string]int{}, words: map[string]bool{}}
+		anchors: map[string]int{}, words: map[string]bool{}, names: map[string]bool{}}
+	for w := range a.names {
+		m.names[w] = true
+	}
+	for w := range b.names {
+		m.names[w] = true
+	}
 	for k, v := range a.anchors {
 		m.anchors[k] += v
 	}
@@ -226,9 +234,14 @@ func anchorScore(s, t features) float64 {
 	return 2 * float64(common) / float64(total)
 }
 
+// wordScore measures the Latin words the two units share: the target's
+// words found in the source, and the source's names found in the target.
 func wordScore(s, t features) float64 {
-	if len(t.words) == 0 {
+	switch {
+	case len(t.words) == 0 && len(s.names) == 0:
 		return 0.5
+	case len(t.words) == 0:
+		return 0.1 // the source names things the target does not
 	}
 	found := 0
 	for w := range t.words {
@@ -236,7 +249,17 @@ func wordScore(s, t features) float64 {
 			found++
 		}
 	}
-	return float64(found) / float64(len(t.words))
+	score := float64(found) / float64(len(t.words))
+	if len(s.names) == 0 {
+		return score
+	}
+	kept := 0
+	for w := range s.names {
+		if t.words[w] {
+			kept++
+		}
+	}
+	return (score + float64(kept)/float64(len(s.names))) / 2
 }
 
 func (a *aligner) lengthScore(s, t features) float64 {

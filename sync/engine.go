@@ -156,7 +156,7 @@ func (s *Site) loadHistory(ctx context.Context) {
 	}
 	h, err := ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
 	if err != nil {
-		s.HistInfo.Message = "no git history (" + err.Error() + "): bases come from pins only; in CI check out with fetch-depth: 0"
+		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return
 	}
 	s.History = h

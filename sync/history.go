@@ -55,7 +55,7 @@ func ReadHistory(ctx context.Context, root string, paths []string) (*History, er
 	}
 	out, err := gitOutput(ctx, root, "rev-parse", "--is-shallow-repository")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s is not in a git repository", ErrNoHistory, root)
+		return nil, fmt.Errorf("%w: not a git repository", ErrNoHistory)
 	}
 	h := &History{root: root, shallow: strings.TrimSpace(out) == "true",
 		paths: map[string][]Version{}, renames: map[string][]rename{}}

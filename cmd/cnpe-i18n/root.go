@@ -117,6 +117,7 @@ configuration or input error. Errors name the file as file:line:col.`,
 		newCmdSegments(s, opts, nil),
 		newCmdAlign(s, opts, nil),
 		newCmdStatus(s, opts, nil),
+		newCmdDiff(s, opts, nil),
 	)
 	return root
 }

@@ -293,10 +293,7 @@ func short(s string) string {
 func renderWordDiff(edits []isync.Edit, colour bool) string {
 	var b strings.Builder
 	for _, e := range edits {
-		text := strings.Join(strings.Fields(e.Text), " ")
-		if strings.TrimSpace(e.Text) == "" {
-			text = " "
-		}
+		text := collapseSpace(e.Text)
 		switch e.Op {
 		case isync.Delete:
 			if colour {
@@ -313,6 +310,28 @@ func renderWordDiff(edits []isync.Edit, colour bool) string {
 		default:
 			b.WriteString(text)
 		}
+	}
+	return b.String()
+}
+
+// collapseSpace folds runs of white space to one space, keeping a space
+// at either end so that the runs of a word diff join correctly.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
 	}
 	return b.String()
 }
