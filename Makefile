@@ -19,7 +19,7 @@ lint:
 
 # golden: rewrite the golden files of every package that has them.
 golden:
-	$(GO) test ./parse/... ./cmd/... -run 'Golden|Script' -update
+	$(GO) test ./parse/... ./sync/... ./cmd/... -run 'Golden|Script|Scenarios' -update
 
 # fuzz: run each fuzz target for FUZZTIME.
 fuzz:
@@ -31,4 +31,4 @@ bench:
 
 # demo: the README's first command.
 demo:
-	$(GO) run ./cmd/cnpe-i18n segments testdata/demo/content
+	scripts/demo.sh

@@ -308,6 +308,10 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, change Chang
 			u.SourceID = c.After.ID
 		}
 		u.Words = c.Words
+		if change == Mechanical && c.Before != nil && c.After != nil {
+			// Show the markup that changed: link targets, code.
+			u.Words = WordDiff(c.Before.Text, c.After.Text)
+		}
 	}
 	return u
 }
