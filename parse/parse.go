@@ -42,6 +42,9 @@ type Config struct {
 	TranslatableKeys []string
 	// MaxBytes is the size limit of a page; 0 means DefaultMaxBytes.
 	MaxBytes int
+	// FrontMatterOnly skips the body: Units holds the front matter fields
+	// only. For a quick pass over many pages.
+	FrontMatterOnly bool
 }
 
 // Document is a parsed page.
@@ -121,6 +124,11 @@ func (c Config) Parse(path string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	doc.FrontMatter = fm
+	if c.FrontMatterOnly {
+		doc.Units = units
+		assignIDs(doc.Units)
+		return doc, nil
+	}
 	doc.Units = segmentBody(doc, fm, units)
 	// Units come out in document order but for footnote definitions,
 	// which goldmark moves to the end.

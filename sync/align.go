@@ -2,6 +2,7 @@ package sync
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -59,52 +60,89 @@ func Align(src, tgt *parse.Document, opts AlignOptions) []Pair {
 	return append(pairs, a.run()...)
 }
 
-// features are what the score compares, computed once per unit.
+// features are what the score compares, computed once per unit. Sets are
+// sorted hashes, so that comparing two units allocates nothing.
 type features struct {
 	kind    parse.Kind
 	level   int
 	full    parse.Fingerprint
-	anchors map[string]int // links, images, code, shortcodes, numbers
-	words   map[string]bool
-	names   map[string]bool // words a translation keeps (names, acronyms)
-	length  float64         // characters of plain text
+	anchors []uint64 // links, images, code, shortcodes, numbers (a multiset)
+	words   []uint64 // Latin words, lower case
+	names   []uint64 // words a translation keeps (names, acronyms)
+	length  float64  // characters of plain text
+	logLen  float64  // its logarithm
 	prose   bool
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
 	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint,
-		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable,
-		anchors: map[string]int{}, words: map[string]bool{}, names: map[string]bool{}}
+		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable}
+	f.logLen = math.Log(max(f.length, 1))
 	a := u.AllAnchors()
-	for _, w := range a.Words {
-		f.names[strings.ToLower(w)] = true
-	}
 	for _, l := range a.Links {
-		f.anchors["l:"+normalizeLink(l)]++
+		f.anchors = append(f.anchors, strHash("l:"+normalizeLink(l)))
 	}
 	for _, l := range a.Images {
-		f.anchors["i:"+normalizeLink(l)]++
+		f.anchors = append(f.anchors, strHash("i:"+normalizeLink(l)))
 	}
 	for _, c := range a.Code {
-		f.anchors["c:"+c]++
+		f.anchors = append(f.anchors, strHash("c:"+c))
 	}
-	for _, s := range a.Shortcodes {
-		f.anchors["s:"+s]++
+	for _, sc := range a.Shortcodes {
+		f.anchors = append(f.anchors, strHash("s:"+sc))
 	}
 	for _, n := range a.Numbers {
-		f.anchors["n:"+strings.ReplaceAll(n, ",", "")]++
+		f.anchors = append(f.anchors, strHash("n:"+strings.ReplaceAll(n, ",", "")))
 	}
+	slices.Sort(f.anchors)
+	for _, w := range a.Words {
+		f.names = append(f.names, strHash(strings.ToLower(w)))
+	}
+	f.names = sortedSet(f.names)
 	if allWords {
 		for _, t := range tokenize(strings.ToLower(u.Plain)) {
 			r, _ := utf8.DecodeRuneInString(t)
 			if r < utf8.RuneSelf && isWordRune(r) && len(t) > 1 {
-				f.words[t] = true
+				f.words = append(f.words, strHash(t))
 			}
 		}
+		f.words = sortedSet(f.words)
 	} else {
 		f.words = f.names
 	}
 	return f
+}
+
+func strHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func sortedSet(xs []uint64) []uint64 {
+	slices.Sort(xs)
+	return slices.Compact(xs)
+}
+
+// common counts the elements two sorted multisets share.
+func common(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
 
 // normalizeLink drops what translations change in a link: a language
@@ -131,35 +169,24 @@ func isLangCode(s string) bool {
 	return len(s) == 2 || len(s) == 5
 }
 
+// merge is the features of two consecutive units read as one.
 func merge(a, b features) features {
-	m := features{kind: a.kind, level: a.level, length: a.length + b.length, prose: a.prose || b.prose,
-		anchors: map[string]int{}, words: map[string]bool{}, names: map[string]bool{}}
-	for w := range a.names {
-		m.names[w] = true
-	}
-	for w := range b.names {
-		m.names[w] = true
-	}
-	for k, v := range a.anchors {
-		m.anchors[k] += v
-	}
-	for k, v := range b.anchors {
-		m.anchors[k] += v
-	}
-	for w := range a.words {
-		m.words[w] = true
-	}
-	for w := range b.words {
-		m.words[w] = true
-	}
+	m := features{kind: a.kind, level: a.level, length: a.length + b.length, prose: a.prose || b.prose}
+	m.logLen = math.Log(max(m.length, 1))
+	m.anchors = append(append([]uint64(nil), a.anchors...), b.anchors...)
+	slices.Sort(m.anchors)
+	m.words = sortedSet(append(append([]uint64(nil), a.words...), b.words...))
+	m.names = sortedSet(append(append([]uint64(nil), a.names...), b.names...))
 	return m
 }
 
 type aligner struct {
-	s, t  []features
-	si    []int
-	ti    []int
-	ratio float64
+	s, t     []features
+	s2, t2   []features // s2[i] is s[i-1] and s[i] merged (i ≥ 1)
+	si       []int
+	ti       []int
+	ratio    float64
+	logRatio float64
 }
 
 func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
@@ -179,12 +206,25 @@ func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner 
 			lt += f.length
 		}
 	}
+	a.s2 = make([]features, len(a.s))
+	for i := 1; i < len(a.s); i++ {
+		if a.s[i].prose && a.s[i-1].prose {
+			a.s2[i] = merge(a.s[i-1], a.s[i])
+		}
+	}
+	a.t2 = make([]features, len(a.t))
+	for j := 1; j < len(a.t); j++ {
+		if a.t[j].prose && a.t[j-1].prose {
+			a.t2[j] = merge(a.t[j-1], a.t[j])
+		}
+	}
 	if a.ratio <= 0 {
 		a.ratio = 1
 		if ls > 0 && lt > 0 {
 			a.ratio = lt / ls
 		}
 	}
+	a.logRatio = math.Log(a.ratio)
 	return a
 }
 
@@ -223,15 +263,7 @@ func anchorScore(s, t features) float64 {
 	if len(s.anchors) == 0 && len(t.anchors) == 0 {
 		return 0.5
 	}
-	common, total := 0, 0
-	for k, n := range s.anchors {
-		common += min(n, t.anchors[k])
-		total += n
-	}
-	for _, n := range t.anchors {
-		total += n
-	}
-	return 2 * float64(common) / float64(total)
+	return 2 * float64(common(s.anchors, t.anchors)) / float64(len(s.anchors)+len(t.anchors))
 }
 
 // wordScore measures the Latin words the two units share: the target's
@@ -243,25 +275,15 @@ func wordScore(s, t features) float64 {
 	case len(t.words) == 0:
 		return 0.1 // the source names things the target does not
 	}
-	found := 0
-	for w := range t.words {
-		if s.words[w] {
-			found++
-		}
-	}
-	score := float64(found) / float64(len(t.words))
+	score := float64(common(t.words, s.words)) / float64(len(t.words))
 	if len(s.names) == 0 {
 		return score
 	}
-	kept := 0
-	for w := range s.names {
-		if t.words[w] {
-			kept++
-		}
-	}
-	return (score + float64(kept)/float64(len(s.names))) / 2
+	return (score + float64(common(s.names, t.words))/float64(len(s.names))) / 2
 }
 
+// lengthScore is high when the target is about ratio times as long as
+// the source: a smooth bump over the log of their length ratio.
 func (a *aligner) lengthScore(s, t features) float64 {
 	if s.length == 0 || t.length == 0 {
 		if s.length == t.length {
@@ -269,7 +291,8 @@ func (a *aligner) lengthScore(s, t features) float64 {
 		}
 		return 0
 	}
-	return math.Exp(-1.2 * math.Abs(math.Log(t.length/(s.length*a.ratio))))
+	x := 1.2 * math.Abs(t.logLen-s.logLen-a.logRatio)
+	return 1 / (1 + x + x*x/2) // close to exp(-x), without the exponential
 }
 
 // run aligns the body sequences. The table is limited to a band around
@@ -327,10 +350,10 @@ func (a *aligner) run() []Pair {
 				try(0, 1, 0)
 			}
 			if i > 1 && j > 0 && a.s[i-1].prose && a.s[i-2].prose {
-				try(2, 1, a.sim(merge(a.s[i-2], a.s[i-1]), a.t[j-1])-threshold-0.12)
+				try(2, 1, a.sim(a.s2[i-1], a.t[j-1])-threshold-0.12)
 			}
 			if i > 0 && j > 1 && a.t[j-1].prose && a.t[j-2].prose {
-				try(1, 2, a.sim(a.s[i-1], merge(a.t[j-2], a.t[j-1]))-threshold-0.12)
+				try(1, 2, a.sim(a.s[i-1], a.t2[j-1])-threshold-0.12)
 			}
 			dp[i][j] = best
 		}

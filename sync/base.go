@@ -12,8 +12,9 @@ import (
 // from, in the order of the design: the pin in the translation's front
 // matter, else history, else nothing. It returns the base document (nil
 // when unknown).
-func (s *Site) findBase(src, tr *Page) (*Base, *parse.Document) {
+func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 	srcBlob := BlobID(src.Src)
+	vs.add(srcBlob, src.Doc)
 	if pin := tr.Doc.Field(s.Config.pinKey()); pin != nil && pin.Text != "" {
 		b := &Base{Kind: BasePin, Blob: pin.Text, Confidence: 1}
 		if pin.Text == srcBlob {
@@ -25,8 +26,8 @@ func (s *Site) findBase(src, tr *Page) (*Base, *parse.Document) {
 			b.Message = fmt.Sprintf("pinned to source blob %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(pin.Text))
 			return b, nil
 		}
-		doc, err := s.blobDoc(pin.Text, src.Path)
-		if err != nil || doc == nil {
+		doc := vs.doc(pin.Text, src.Path)
+		if doc == nil {
 			b.Kind = BaseNone
 			b.Message = fmt.Sprintf("pinned source blob %s is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0", short(pin.Text))
 			return b, nil
@@ -36,7 +37,7 @@ func (s *Site) findBase(src, tr *Page) (*Base, *parse.Document) {
 	if s.History == nil {
 		return &Base{Kind: BaseNone, Message: s.HistInfo.Message}, nil
 	}
-	return s.inferBase(src, tr, srcBlob)
+	return s.inferBase(vs, src, tr, srcBlob)
 }
 
 // inferBase finds the base in history: the source version current when
@@ -44,12 +45,13 @@ func (s *Site) findBase(src, tr *Page) (*Base, *parse.Document) {
 // white space or metadata do not count), checked against the other
 // source versions by how well the translation's structure and anchors
 // match them.
-func (s *Site) inferBase(src, tr *Page, srcBlob string) (*Base, *parse.Document) {
+func (s *Site) inferBase(vs *versions, src, tr *Page, srcBlob string) (*Base, *parse.Document) {
 	tv := liveVersions(s.History.Versions(tr.Real))
+	vs.add(BlobID(tr.Src), tr.Doc)
 	if len(tv) == 0 {
 		return &Base{Kind: BaseNone, Message: "the translation is not committed yet: commit it, or pin it with accept"}, nil
 	}
-	translated, ok := s.lastTranslated(tr, tv)
+	translated, ok := s.lastTranslated(vs, tr, tv)
 	if !ok {
 		return &Base{Kind: BaseNone, Message: "the translation's history could not be read"}, nil
 	}
@@ -78,7 +80,7 @@ func (s *Site) inferBase(src, tr *Page, srcBlob string) (*Base, *parse.Document)
 		return &Base{Kind: BaseInferred, Blob: srcBlob, Current: true, Confidence: 0.9,
 			Message: "translation edited in the working tree"}, src.Doc
 	}
-	chosen, conf := s.checkStructure(src, tr, sv, at)
+	chosen, conf := s.checkStructure(vs, src, tr, sv, at)
 	v := sv[chosen]
 	b := &Base{Kind: BaseInferred, Blob: v.Blob, Commit: v.Commit, Path: v.Path,
 		Confidence: conf, TranslatedIn: translated.Commit}
@@ -86,8 +88,8 @@ func (s *Site) inferBase(src, tr *Page, srcBlob string) (*Base, *parse.Document)
 		b.Current = true
 		return b, src.Doc
 	}
-	doc, err := s.blobDoc(v.Blob, v.Path)
-	if err != nil || doc == nil {
+	doc := vs.doc(v.Blob, v.Path)
+	if doc == nil {
 		b.Kind = BaseNone
 		b.Message = "the source version could not be read from the repository"
 		return b, nil
@@ -109,22 +111,18 @@ func liveVersions(vs []Version) []Version {
 // lastTranslated returns the newest version of the translation whose
 // words differ from the version before it. A working tree whose words
 // differ from the last commit is reported with Seq -1.
-func (s *Site) lastTranslated(tr *Page, tv []Version) (Version, bool) {
+func (s *Site) lastTranslated(vs *versions, tr *Page, tv []Version) (Version, bool) {
 	curSig := textSignature(tr.Doc)
-	newest, err := s.blobDoc(tv[0].Blob, tr.Path)
-	if err != nil || newest == nil {
+	newest := vs.doc(tv[0].Blob, tr.Path)
+	if newest == nil {
 		return Version{}, false
 	}
 	if textSignature(newest) != curSig {
 		return Version{Seq: -1}, true
 	}
 	for k := 0; k+1 < len(tv); k++ {
-		a, err1 := s.blobDoc(tv[k].Blob, tr.Path)
-		b, err2 := s.blobDoc(tv[k+1].Blob, tr.Path)
-		if err1 != nil || err2 != nil || a == nil || b == nil {
-			return tv[k], true
-		}
-		if textSignature(a) != textSignature(b) {
+		a, b := vs.doc(tv[k].Blob, tr.Path), vs.doc(tv[k+1].Blob, tr.Path)
+		if a == nil || b == nil || textSignature(a) != textSignature(b) {
 			return tv[k], true
 		}
 	}
@@ -153,25 +151,29 @@ func textSignature(doc *parse.Document) uint64 {
 // the one current when it was translated, and keeps that one unless
 // another matches clearly better. It returns the chosen index and a
 // confidence.
-func (s *Site) checkStructure(src, tr *Page, sv []Version, at int) (int, float64) {
+func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []Version, at int) (int, float64) {
 	trProfile := profile(tr.Doc)
 	score := func(k int) float64 {
-		doc, err := s.blobDoc(sv[k].Blob, src.Path)
-		if err != nil || doc == nil {
+		p, ok := vs.profile(sv[k].Blob, src.Path)
+		if !ok {
 			return -1
 		}
-		return profileSimilarity(profile(doc), trProfile)
+		return profileSimilarity(p, trProfile)
 	}
 	base := score(at)
 	best, bestScore := at, base
-	seen := map[string]bool{sv[at].Blob: true}
-	for k := max(0, at-6); k < min(len(sv), at+7); k++ {
-		if seen[sv[k].Blob] {
-			continue
-		}
-		seen[sv[k].Blob] = true
-		if sc := score(k); sc > bestScore+0.03 {
-			best, bestScore = k, sc
+	if base < 0.98 {
+		// A translation is made from a version at or before the commit
+		// that translated it: look at the older ones.
+		seen := map[string]bool{sv[at].Blob: true}
+		for k := at + 1; k < min(len(sv), at+7); k++ {
+			if seen[sv[k].Blob] {
+				continue
+			}
+			seen[sv[k].Blob] = true
+			if sc := score(k); sc > bestScore+0.03 {
+				best, bestScore = k, sc
+			}
 		}
 	}
 	conf := bestScore

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -35,32 +36,49 @@ type Page struct {
 	Doc *parse.Document
 }
 
+// pageInfo is what the first, quick pass keeps of a page: enough to pair
+// it. Pages are parsed in full only while their group is worked on, so
+// memory does not grow with the size of the site.
+type pageInfo struct {
+	File
+	key      string // translationKey front matter
+	pin      string // the pin accept writes
+	hasBody  bool   // something after the front matter
+	outdated bool   // the site's own banner flag
+}
+
 // Site is a loaded site: its layout, its pages and its history.
 type Site struct {
 	Layout   *Layout
 	Config   Config
-	Pages    []*Page
 	History  *History
 	HistInfo HistoryInfo
-	Problems []FileProblem
 
-	cache docCache
+	pages    []*pageInfo
+	mu       gosync.Mutex // guards problems
+	problems []FileProblem
+	pcfg     parse.Config
+	jobs     int
 }
 
-// Load reads the site under root: layout, pages (parsed concurrently) and,
-// unless opts.NoHistory, its git history in one pass.
+// Load reads the site under root: layout, the front matter of every page
+// (concurrently) and, unless opts.NoHistory, its git history in one pass.
 func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	cfg := opts.Config
 	layout, err := DetectLayout(root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Layout: layout, Config: cfg, cache: docCache{m: map[string]*parse.Document{}}}
+	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
+		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
+	if s.jobs <= 0 {
+		s.jobs = runtime.GOMAXPROCS(0)
+	}
 	files, problems := layout.Files(cfg)
 	for _, p := range problems {
-		s.Problems = append(s.Problems, FileProblem{Path: p.Path, Message: p.Err.Error()})
+		s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
 	}
-	s.Pages = s.parseAll(files, opts.Jobs)
+	s.scan(files)
 	if !opts.NoHistory {
 		s.loadHistory(ctx)
 	} else {
@@ -69,49 +87,89 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	return s, nil
 }
 
-func (s *Site) parseAll(files []File, jobs int) []*Page {
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
+func (s *Site) problem(p FileProblem) {
+	s.mu.Lock()
+	s.problems = append(s.problems, p)
+	s.mu.Unlock()
+}
+
+// Problems lists the files that could not be used, in path order.
+func (s *Site) Problems() []FileProblem {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := append([]FileProblem{}, s.problems...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// scan reads the front matter of every page, concurrently. A page whose
+// front matter does not parse is reported and left out.
+func (s *Site) scan(files []File) {
+	infos := make([]*pageInfo, len(files))
+	fmOnly := s.pcfg
+	fmOnly.FrontMatterOnly = true
+	parallel(len(files), s.jobs, func(i int) {
+		f := files[i]
+		src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
+		if err != nil {
+			s.problem(problemOf(f.Path, &parse.Error{Path: f.Path, Err: unwrapPath(err)}))
+			return
+		}
+		doc, err := fmOnly.Parse(f.Path, src)
+		if err != nil {
+			s.problem(problemOf(f.Path, err))
+			return
+		}
+		info := &pageInfo{File: f, hasBody: len(bytes.TrimSpace(src[doc.FrontMatter.End:])) > 0}
+		if u := doc.Field("translationKey"); u != nil {
+			info.key = u.Text
+		}
+		if u := doc.Field(s.Config.pinKey()); u != nil {
+			info.pin = u.Text
+		}
+		if u := doc.Field("outdated"); u != nil && u.Text == "true" {
+			info.outdated = true
+		}
+		infos[i] = info
+	})
+	for _, info := range infos {
+		if info != nil {
+			s.pages = append(s.pages, info)
+		}
 	}
-	pcfg := parse.Config{TranslatableKeys: s.Config.TranslatableKeys}
-	pages := make([]*Page, len(files))
-	errs := make([]error, len(files))
+}
+
+// parallel calls fn(0..n-1) on jobs goroutines.
+func parallel(n, jobs int, fn func(int)) {
 	var wg gosync.WaitGroup
 	next := make(chan int)
-	for range jobs {
+	for range min(jobs, max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				f := files[i]
-				src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), pcfg.MaxBytes)
-				if err != nil {
-					errs[i] = &parse.Error{Path: f.Path, Err: unwrapPath(err)}
-					continue
-				}
-				doc, err := pcfg.Parse(f.Path, src)
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				pages[i] = &Page{File: f, Src: src, Doc: doc}
+				fn(i)
 			}
 		}()
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	var out []*Page
-	for i, p := range pages {
-		if p != nil {
-			out = append(out, p)
-			continue
-		}
-		s.Problems = append(s.Problems, problemOf(files[i].Path, errs[i]))
+}
+
+// load reads and parses a page in full.
+func (s *Site) load(f File) (*Page, error) {
+	src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
+	if err != nil {
+		return nil, &parse.Error{Path: f.Path, Err: unwrapPath(err)}
 	}
-	return out
+	doc, err := s.pcfg.Parse(f.Path, src)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{File: f, Src: src, Doc: doc}, nil
 }
 
 func problemOf(path string, err error) FileProblem {
@@ -147,7 +205,7 @@ func readLimited(p string, limit int) ([]byte, error) {
 func (s *Site) loadHistory(ctx context.Context) {
 	var specs []string
 	seen := map[string]bool{}
-	for _, p := range s.Pages {
+	for _, p := range s.pages {
 		dir := path.Dir(p.Real)
 		if !seen[dir] {
 			seen[dir] = true
@@ -189,33 +247,46 @@ func minimalDirs(dirs []string) []string {
 // Close releases the site's git processes.
 func (s *Site) Close() error { return s.History.Close() }
 
-// docCache holds parsed historical versions by blob id.
-type docCache struct {
-	mu gosync.Mutex
-	m  map[string]*parse.Document
+// versions caches the parsed historical versions of the pages of one
+// group (a source page and its translations), by blob id. It lives only
+// while the group is worked on.
+type versions struct {
+	site     *Site
+	docs     map[string]*parse.Document
+	profiles map[string]pageProfile
 }
 
-// blobDoc returns the parsed blob, nil when it is not in the repository.
-func (s *Site) blobDoc(id, name string) (*parse.Document, error) {
-	s.cache.mu.Lock()
-	doc, ok := s.cache.m[id]
-	s.cache.mu.Unlock()
-	if ok {
-		return doc, nil
+func (s *Site) newVersions() *versions {
+	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]pageProfile{}}
+}
+
+// doc returns the parsed blob, nil when it is not in the repository or
+// does not parse (an old version that does not parse cannot be a base).
+func (v *versions) doc(id, name string) *parse.Document {
+	if doc, ok := v.docs[id]; ok {
+		return doc
 	}
-	data, found, err := s.History.Blob(id)
-	if err != nil {
-		return nil, err
+	var doc *parse.Document
+	data, found, err := v.site.History.Blob(id)
+	if err == nil && found {
+		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
 	}
-	if found {
-		doc, err = parse.Config{TranslatableKeys: s.Config.TranslatableKeys}.Parse(name+"@"+id[:min(12, len(id))], data)
-		if err != nil {
-			// An old version that does not parse cannot be a base.
-			doc = nil
-		}
+	v.docs[id] = doc
+	return doc
+}
+
+// add records a page's current content under its blob id.
+func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
+
+func (v *versions) profile(id, name string) (pageProfile, bool) {
+	if p, ok := v.profiles[id]; ok {
+		return p, true
 	}
-	s.cache.mu.Lock()
-	s.cache.m[id] = doc
-	s.cache.mu.Unlock()
-	return doc, nil
+	doc := v.doc(id, name)
+	if doc == nil {
+		return nil, false
+	}
+	p := profile(doc)
+	v.profiles[id] = p
+	return p, true
 }

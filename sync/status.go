@@ -3,11 +3,10 @@ package sync
 import (
 	"context"
 	"path"
-	"runtime"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
-	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -27,23 +26,23 @@ func Status(ctx context.Context, root string, opts Options) (*Report, error) {
 // them is nil for missing and orphan pages.
 type pairing struct {
 	lang        string
-	source      *Page
-	translation *Page
+	source      *pageInfo
+	translation *pageInfo
 }
 
-// Pairs pairs source pages with their translations: by path relative to
+// pairs pairs source pages with their translations: by path relative to
 // the content directory (name.<lang>.md suffixes removed), or by
 // translationKey front matter.
 func (s *Site) pairs(langs []string) []pairing {
 	src := s.Layout.Source
-	bySrcRel := map[string]*Page{}
-	bySrcKey := map[string]*Page{}
-	byLang := map[string][]*Page{}
-	for _, p := range s.Pages {
+	bySrcRel := map[string]*pageInfo{}
+	bySrcKey := map[string]*pageInfo{}
+	byLang := map[string][]*pageInfo{}
+	for _, p := range s.pages {
 		if p.Lang == src {
 			bySrcRel[p.Rel] = p
-			if k := translationKey(p); k != "" {
-				bySrcKey[k] = p
+			if p.key != "" {
+				bySrcKey[p.key] = p
 			}
 			continue
 		}
@@ -54,18 +53,18 @@ func (s *Site) pairs(langs []string) []pairing {
 		if len(langs) > 0 && !slices.Contains(langs, lang) {
 			continue
 		}
-		matched := map[*Page]bool{}
+		matched := map[*pageInfo]bool{}
 		for _, t := range byLang[lang] {
 			sp := bySrcRel[t.Rel]
-			if k := translationKey(t); k != "" && bySrcKey[k] != nil {
-				sp = bySrcKey[k]
+			if t.key != "" && bySrcKey[t.key] != nil {
+				sp = bySrcKey[t.key]
 			}
 			if sp != nil {
 				matched[sp] = true
 			}
 			out = append(out, pairing{lang: lang, source: sp, translation: t})
 		}
-		for _, sp := range s.Pages {
+		for _, sp := range s.pages {
 			if sp.Lang == src && !matched[sp] {
 				out = append(out, pairing{lang: lang, source: sp})
 			}
@@ -74,16 +73,11 @@ func (s *Site) pairs(langs []string) []pairing {
 	return out
 }
 
-func translationKey(p *Page) string {
-	if u := p.Doc.Field("translationKey"); u != nil {
-		return u.Text
-	}
-	return ""
-}
-
-// Status reports on the site's translations.
+// Status reports on the site's translations. Pairs are worked on in
+// groups that share a source page, concurrently; each group's pages and
+// historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
-	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Problems: s.Problems}
+	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
 			r.Languages = append(r.Languages, l)
@@ -91,27 +85,26 @@ func (s *Site) Status(opts Options) *Report {
 	}
 	pairs := s.pairs(opts.Langs)
 	pairs = slices.DeleteFunc(pairs, func(p pairing) bool { return !inScope(p, opts.Paths) })
+	// Group by source page; orphans are groups of their own.
+	var groups [][]int
+	bySource := map[*pageInfo]int{}
+	for i, p := range pairs {
+		if p.source == nil {
+			groups = append(groups, []int{i})
+			continue
+		}
+		g, ok := bySource[p.source]
+		if !ok {
+			g = len(groups)
+			bySource[p.source] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
 	reports := make([]PageReport, len(pairs))
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	var wg gosync.WaitGroup
-	next := make(chan int)
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				reports[i] = s.pageReport(pairs[i])
-			}
-		}()
-	}
-	for i := range pairs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(groups), s.jobs, func(g int) {
+		s.groupReports(pairs, groups[g], reports)
+	})
 	s.suggestRenames(reports)
 	sort.SliceStable(reports, func(i, j int) bool {
 		a, b := reports[i], reports[j]
@@ -121,10 +114,154 @@ func (s *Site) Status(opts Options) *Report {
 		return pageKey(a) < pageKey(b)
 	})
 	r.Pages = reports
-	if r.Problems == nil {
-		r.Problems = []FileProblem{}
-	}
+	r.Problems = s.Problems()
 	return r
+}
+
+// lazyPage reads and parses a page the first time it is needed.
+type lazyPage struct {
+	site *Site
+	info *pageInfo
+	page *Page
+	blob string
+	err  error
+	done bool
+	read bool
+	src  []byte
+}
+
+func (l *lazyPage) bytes() ([]byte, error) {
+	if !l.read {
+		l.read = true
+		l.src, l.err = readLimited(filepath.Join(l.site.Layout.Root, filepath.FromSlash(l.info.Path)), l.site.pcfg.MaxBytes)
+		if l.err != nil {
+			l.err = &parse.Error{Path: l.info.Path, Err: unwrapPath(l.err)}
+		}
+	}
+	return l.src, l.err
+}
+
+func (l *lazyPage) blobID() (string, error) {
+	if l.blob == "" {
+		src, err := l.bytes()
+		if err != nil {
+			return "", err
+		}
+		l.blob = BlobID(src)
+	}
+	return l.blob, nil
+}
+
+func (l *lazyPage) get() (*Page, error) {
+	if !l.done {
+		l.done = true
+		src, err := l.bytes()
+		if err != nil {
+			return nil, err
+		}
+		doc, err := l.site.pcfg.Parse(l.info.Path, src)
+		if err != nil {
+			l.err = err
+			return nil, err
+		}
+		l.page = &Page{File: l.info.File, Src: src, Doc: doc}
+	}
+	return l.page, l.err
+}
+
+// groupReports works on the pairs (indexes into pairs) sharing a source.
+func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport) {
+	first := pairs[idx[0]]
+	var src *lazyPage
+	if first.source != nil {
+		src = &lazyPage{site: s, info: first.source}
+	}
+	vs := s.newVersions()
+	srcReported := false
+	for _, i := range idx {
+		p := pairs[i]
+		r := PageReport{Lang: p.lang, Units: []UnitReport{}}
+		if p.source != nil {
+			r.Source = p.source.Path
+		}
+		if p.translation != nil {
+			r.Translation = p.translation.Path
+			r.Outdated = p.translation.outdated
+		}
+		switch {
+		case p.translation == nil:
+			r.State = PageMissing
+		case p.source == nil:
+			r.State = PageOrphan
+		case !p.translation.hasBody && p.source.hasBody:
+			r.State = PageStub
+		default:
+			if base, ok := s.quickBase(src, p.translation); ok {
+				r.State, r.Base = PageCurrent, base
+				break
+			}
+			sp, err := src.get()
+			if err != nil {
+				if !srcReported {
+					s.problem(problemOf(p.source.Path, err))
+					srcReported = true
+				}
+				r.State = PageUntracked
+				r.Base = &Base{Kind: BaseNone, Message: "the source page could not be parsed"}
+				break
+			}
+			tr, err := (&lazyPage{site: s, info: p.translation}).get()
+			if err != nil {
+				s.problem(problemOf(p.translation.Path, err))
+				r.State = PageUntracked
+				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
+				break
+			}
+			s.pageReport(vs, sp, tr, &r)
+		}
+		reports[i] = r
+	}
+}
+
+// quickBase recognizes a translation made from the current source without
+// parsing anything: its pin is the source's blob id, or, unpinned, the
+// source has not changed since the translation first appeared in history
+// (so whichever of its commits translated it, the source was as now).
+func (s *Site) quickBase(src *lazyPage, tr *pageInfo) (*Base, bool) {
+	blob, err := src.blobID()
+	if err != nil {
+		return nil, false
+	}
+	if tr.pin != "" {
+		if tr.pin == blob {
+			return &Base{Kind: BasePin, Blob: blob, Current: true, Confidence: 1}, true
+		}
+		return nil, false
+	}
+	if s.History == nil {
+		return nil, false
+	}
+	sv := liveVersions(s.History.Versions(src.info.Real))
+	tv := liveVersions(s.History.Versions(tr.Real))
+	if len(sv) == 0 || len(tv) == 0 || sv[0].Blob != blob {
+		return nil, false
+	}
+	oldest := tv[len(tv)-1]
+	if s.History.Shallow() && oldest.Seq == s.History.Commits()-1 {
+		return nil, false
+	}
+	if sv[0].Seq < oldest.Seq {
+		return nil, false // the source changed after the translation appeared
+	}
+	return &Base{Kind: BaseInferred, Blob: blob, Commit: sv[0].Commit, Path: sv[0].Path, Current: true,
+		Confidence: 1, Message: ""}, true
+}
+
+func pageKey(p PageReport) string {
+	if p.Source != "" {
+		return p.Source
+	}
+	return p.Translation
 }
 
 func langOrder(l *Layout, code string) int {
@@ -136,13 +273,6 @@ func langOrder(l *Layout, code string) int {
 	return len(l.Languages)
 }
 
-func pageKey(p PageReport) string {
-	if p.Source != "" {
-		return p.Source
-	}
-	return p.Translation
-}
-
 // inScope reports whether a pairing concerns one of the paths (files or
 // directories, source or translation side); no paths means everything.
 func inScope(p pairing, paths []string) bool {
@@ -151,7 +281,7 @@ func inScope(p pairing, paths []string) bool {
 	}
 	for _, want := range paths {
 		want = strings.TrimSuffix(path.Clean(want), "/")
-		for _, pg := range []*Page{p.source, p.translation} {
+		for _, pg := range []*pageInfo{p.source, p.translation} {
 			if pg == nil {
 				continue
 			}
@@ -165,36 +295,16 @@ func inScope(p pairing, paths []string) bool {
 	return false
 }
 
-func (s *Site) pageReport(p pairing) PageReport {
-	r := PageReport{Lang: p.lang, Units: []UnitReport{}}
-	if p.source != nil {
-		r.Source = p.source.Path
-	}
-	if p.translation != nil {
-		r.Translation = p.translation.Path
-		if u := p.translation.Doc.Field("outdated"); u != nil && u.Text == "true" {
-			r.Outdated = true
-		}
-	}
-	switch {
-	case p.translation == nil:
-		r.State = PageMissing
-		return r
-	case p.source == nil:
-		r.State = PageOrphan
-		return r
-	case !p.translation.Doc.HasBody() && p.source.Doc.HasBody():
-		r.State = PageStub
-		return r
-	}
-	base, baseDoc := s.findBase(p.source, p.translation)
+// pageReport fills r for a source page and its translation.
+func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) {
+	base, baseDoc := s.findBase(vs, src, tr)
 	r.Base = base
 	if baseDoc == nil {
 		r.State = PageUntracked
-		r.Units = untranslatedUnits(p.source.Doc, p.translation.Doc)
-		return r
+		r.Units = untranslatedUnits(src.Doc, tr.Doc)
+		return
 	}
-	r.Units = unitStates(baseDoc, p.source.Doc, p.translation.Doc, base.Current)
+	r.Units = unitStates(baseDoc, src.Doc, tr.Doc, base.Current)
 	r.State = PageCurrent
 	for _, u := range r.Units {
 		switch u.State {
@@ -205,7 +315,6 @@ func (s *Site) pageReport(p pairing) PageReport {
 			r.Words += CountWords(u.SourceAfter)
 		}
 	}
-	return r
 }
 
 // unitStates compares the base and current source and carries each
@@ -339,16 +448,29 @@ func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 
 // suggestRenames proposes, for each orphan, the source page it was most
 // likely renamed to: among sources missing a translation in its language,
-// the most similar by file name and page skeleton.
+// the most similar by file name and page skeleton. Only these pages are
+// parsed again.
 func (s *Site) suggestRenames(reports []PageReport) {
-	pages := map[string]*Page{}
-	for _, p := range s.Pages {
-		pages[p.Path] = p
+	files := map[string]File{}
+	for _, p := range s.pages {
+		files[p.Path] = p.File
 	}
-	missing := map[string][]*Page{}
+	profiles := map[string]pageProfile{}
+	profileOf := func(p string) pageProfile {
+		if pr, ok := profiles[p]; ok {
+			return pr
+		}
+		var pr pageProfile
+		if pg, err := s.load(files[p]); err == nil {
+			pr = profile(pg.Doc)
+		}
+		profiles[p] = pr
+		return pr
+	}
+	missing := map[string][]string{}
 	for _, r := range reports {
 		if r.State == PageMissing {
-			missing[r.Lang] = append(missing[r.Lang], pages[r.Source])
+			missing[r.Lang] = append(missing[r.Lang], r.Source)
 		}
 	}
 	for i := range reports {
@@ -356,13 +478,17 @@ func (s *Site) suggestRenames(reports []PageReport) {
 		if r.State != PageOrphan {
 			continue
 		}
-		orphan := pages[r.Translation]
-		op := profile(orphan.Doc)
+		orphan := files[r.Translation]
+		op := profileOf(r.Translation)
 		best, bestScore := "", 0.0
 		for _, cand := range missing[r.Lang] {
-			score := 0.5*pathSimilarity(orphan.Rel, cand.Rel) + 0.5*profileSimilarity(op, profile(cand.Doc))
+			pathScore := pathSimilarity(orphan.Rel, files[cand].Rel)
+			if pathScore == 0 && len(missing[r.Lang]) > 50 {
+				continue // many candidates: only those with a name in common
+			}
+			score := 0.5*pathScore + 0.5*profileSimilarity(op, profileOf(cand))
 			if score > bestScore {
-				best, bestScore = cand.Path, score
+				best, bestScore = cand, score
 			}
 		}
 		if bestScore >= 0.45 {

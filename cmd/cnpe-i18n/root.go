@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -29,8 +30,10 @@ type streams struct {
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	Format string
-	Color  string
+	Format     string
+	Color      string
+	CPUProfile string
+	MemProfile string
 }
 
 // errFindings reports that a command found something at or above its
@@ -126,7 +129,50 @@ configuration or input error. Errors name the file as file:line:col.`,
 func addGlobalFlags(root *cobra.Command, opts *globalOptions) {
 	root.PersistentFlags().StringVar(&opts.Format, "format", "text", "output `format`; each command lists the ones it supports")
 	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
+	root.PersistentFlags().StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `file`")
+	root.PersistentFlags().StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `file` on exit")
+	root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentFlags().MarkHidden("memprofile")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	var stop func()
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		var err error
+		stop, err = startProfiles(opts)
+		return err
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if stop != nil {
+			stop()
+		}
+	}
+}
+
+// startProfiles starts the CPU profile; the returned func stops it and
+// writes the heap profile.
+func startProfiles(opts *globalOptions) (func(), error) {
+	var cpu *os.File
+	if opts.CPUProfile != "" {
+		f, err := os.Create(opts.CPUProfile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		cpu = f
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if opts.MemProfile != "" {
+			if f, err := os.Create(opts.MemProfile); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+	}, nil
 }
 
 // checkFormat returns a usage error unless the --format value is one of allowed.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -105,10 +104,7 @@ func runStatus(s *streams, opts *statusOptions) error {
 	}
 	switch opts.global.Format {
 	case "json":
-		enc := json.NewEncoder(s.Out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(report); err != nil {
+		if err := writeReportJSON(s.Out, report); err != nil {
 			return err
 		}
 	default:

@@ -166,3 +166,25 @@ func TestStatusBadInput(t *testing.T) {
 		t.Errorf("misspelled config key: exit %d, stderr %q; want 2 naming the key and line", code, stderr.String())
 	}
 }
+
+// TestWriteReportJSON checks that the streamed JSON is what encoding/json
+// writes for the whole report.
+func TestWriteReportJSON(t *testing.T) {
+	repo := demoRepo(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"status", "-C", repo, "--format", "json", "--fail-on", "none"}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var r isync.Report
+	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(&r)
+	if stdout.String() != want.String() {
+		t.Errorf("streamed JSON differs from encoding/json:\n%s\nwant:\n%s", stdout.String(), want.String())
+	}
+}

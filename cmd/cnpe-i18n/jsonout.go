@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+)
+
+// writeReportJSON writes a status report as indented JSON, one page at a
+// time, so that a report of thousands of pages is never held twice in
+// memory. The result is what json.Encoder with SetIndent("", "  ") writes.
+func writeReportJSON(w io.Writer, r *isync.Report) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	field := func(name string, v any, last bool) error {
+		b, err := marshalIndent(v, "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString("  \"" + name + "\": ")
+		bw.Write(b)
+		if !last {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		return nil
+	}
+	bw.WriteString("{\n")
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"schema_version", r.SchemaVersion}, {"source_language", r.Source}, {"languages", r.Languages}, {"history", r.History}} {
+		if err := field(f.name, f.v, false); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("  \"pages\": [")
+	for i := range r.Pages {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		b, err := marshalIndent(&r.Pages[i], "    ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(r.Pages) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n")
+	if err := field("problems", r.Problems, true); err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
