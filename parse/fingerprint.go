@@ -13,10 +13,10 @@ import (
 // maskToken stands for a masked part (code, URL, image) in Plain text.
 const maskToken = "\uFFFC"
 
-// Fingerprint identifies a normalized text: 64 bits made of two CRC-32s
-// (Castagnoli and IEEE, both computed by the CPU's own instructions on
-// amd64 and arm64). It tells versions of a unit apart; it is not a
-// defence against forged input. Its text form is 16 hex digits.
+// Fingerprint identifies a normalized text: its length (high 32 bits) and
+// its CRC-32C (low 32 bits, computed by the CPU's own instruction on amd64
+// and arm64). It tells versions of a unit apart; it is not a defence
+// against forged input. Its text form is 16 hex digits.
 type Fingerprint uint64
 
 func (f Fingerprint) String() string {
@@ -43,8 +43,11 @@ func (f *Fingerprint) UnmarshalText(b []byte) error {
 }
 
 func hash(s string) Fingerprint {
-	b := unsafe.Slice(unsafe.StringData(s), len(s))
-	return Fingerprint(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
+	return fingerprintOf(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
+func fingerprintOf(b []byte) Fingerprint {
+	return Fingerprint(uint64(uint32(len(b)))<<32 | uint64(crc32.Checksum(b, castagnoli)))
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -73,7 +76,7 @@ func fullHash(s string) Fingerprint {
 		}
 		i += size
 	}
-	f := Fingerprint(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
+	f := fingerprintOf(b)
 	*bp = b
 	bufPool.Put(bp)
 	return f

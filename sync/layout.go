@@ -223,7 +223,6 @@ func (l *Layout) fromHugo(site string, conf map[string]any) {
 	if len(langs) == 0 {
 		langs = map[string]any{l.Source: map[string]any{}}
 	}
-	dirs := map[string]int{}
 	for code, v := range langs {
 		lc, _ := v.(map[string]any)
 		dir := str(lc["contentdir"])
@@ -236,13 +235,7 @@ func (l *Layout) fromHugo(site string, conf map[string]any) {
 			Weight:     num(lc["weight"]),
 			Title:      str(lc["title"]),
 		}
-		dirs[lang.ContentDir]++
 		l.Languages = append(l.Languages, lang)
-	}
-	for _, n := range dirs {
-		if n > 1 {
-			l.Suffixed = true
-		}
 	}
 	l.sortLanguages()
 }
@@ -285,6 +278,15 @@ func (l *Layout) apply(cfg Config) error {
 		return fmt.Errorf("source language %q is not among the site's languages", l.Source)
 	}
 	l.sortLanguages()
+	dirs := map[string]int{}
+	for _, lang := range l.Languages {
+		dirs[lang.ContentDir]++
+	}
+	for _, n := range dirs {
+		if n > 1 {
+			l.Suffixed = true
+		}
+	}
 	return nil
 }
 
