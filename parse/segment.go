@@ -142,6 +142,11 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		FullFingerprint: fullHash(raw),
 		Anchors:         anchorsOrNil(anchors),
 	}
+	if hasReferenceLink(raw, anchors) {
+		// A reference link's target is in its definition, not in the
+		// unit's text: a new target is still a change of the unit.
+		u.FullFingerprint = fullHash(raw + "\x00" + strings.Join(anchors.Links, "\x00") + "\x00" + strings.Join(anchors.Images, "\x00"))
+	}
 	return s.add(u)
 }
 
@@ -273,4 +278,20 @@ func anchorsOrNil(a Anchors) *Anchors {
 		return nil
 	}
 	return &a
+}
+
+// hasReferenceLink reports whether a link or image target of the unit
+// does not appear in its text.
+func hasReferenceLink(raw string, a Anchors) bool {
+	for _, l := range a.Links {
+		if !strings.Contains(raw, l) {
+			return true
+		}
+	}
+	for _, l := range a.Images {
+		if !strings.Contains(raw, l) {
+			return true
+		}
+	}
+	return false
 }

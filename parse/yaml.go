@@ -132,6 +132,9 @@ func (w *yamlWalker) valueEnd(off int) int {
 	lines := w.doc.Lines
 	n := lines.Line(off)
 	end := lines.End(n)
+	if i := bytes.Index(w.doc.Src[off:end], []byte(" #")); i >= 0 {
+		end = off + i // a comment after a plain scalar
+	}
 	for next := n + 1; next <= lines.Count(); next++ {
 		text := w.doc.Src[lines.Start(next):lines.End(next)]
 		indent := len(text) - len(bytes.TrimLeft(text, " \t"))

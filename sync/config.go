@@ -36,6 +36,8 @@ type Config struct {
 	Ignore []string `yaml:"ignore"`
 	// PinKey is the front matter key of the pin written by accept.
 	PinKey string `yaml:"pin_key"`
+	// Stub says what stub writes into a stub.
+	Stub StubConfig `yaml:"stub"`
 }
 
 // ConfigError is an error in the configuration file at a line.

@@ -1,6 +1,10 @@
 package sync
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+)
 
 // parseName finds s among names, for the UnmarshalText methods.
 func parseName(what, s string, names []string) (int, error) {
@@ -45,4 +49,18 @@ func (o *Op) UnmarshalText(b []byte) error {
 	i, err := parseName("word diff op", string(b), []string{"equal", "delete", "insert"})
 	*o = Op(i)
 	return err
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func jsonNumber(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }

@@ -344,7 +344,7 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 			case Prose:
 				state, change, ch = UnitStale, Prose, c
 			case Mechanical:
-				if state == UnitCurrent {
+				if state == UnitCurrent && !mechanicalApplied(c, tr, p.Target) {
 					state, change, ch = UnitMechanical, Mechanical, c
 				}
 			case Removed:
@@ -523,4 +523,15 @@ func pathSimilarity(a, b string) float64 {
 		return 0
 	}
 	return 2 * float64(common) / float64(len(sa)+len(sb))
+}
+
+// mechanicalApplied reports whether the translated units already carry a
+// mechanical source change (fix did it, or the translator did).
+func mechanicalApplied(c *Change, tr *parse.Document, targets []int) bool {
+	reps, ok := replacements(c)
+	if !ok {
+		return false
+	}
+	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
+	return applied(string(tr.Src[first.Start:last.End]), tr.Src, reps)
 }

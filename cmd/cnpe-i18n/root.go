@@ -121,6 +121,10 @@ configuration or input error. Errors name the file as file:line:col.`,
 		newCmdAlign(s, opts, nil),
 		newCmdStatus(s, opts, nil),
 		newCmdDiff(s, opts, nil),
+		newCmdAccept(s, nil),
+		newCmdMark(s, nil),
+		newCmdStub(s, nil),
+		newCmdFix(s, nil),
 	)
 	return root
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -120,8 +121,13 @@ func runStatus(s *streams, opts *statusOptions) error {
 	return nil
 }
 
-// resolveRoot makes the root absolute and the paths relative to it.
+// resolveRoot finds the repository root and makes the paths relative to
+// it. With -C (root other than "."), relative paths are relative to the
+// root, as with git -C; otherwise the root is the top of the git work tree
+// around the working directory (or the working directory) and relative
+// paths are relative to the working directory.
 func resolveRoot(root string, paths []string) (string, []string, error) {
+	explicit := root != "" && root != "."
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return "", nil, err
@@ -129,15 +135,21 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
 		return "", nil, fmt.Errorf("%s: not a directory", root)
 	}
+	base := abs
+	if !explicit {
+		if top, err := exec.Command("git", "-C", abs, "rev-parse", "--show-toplevel").Output(); err == nil {
+			abs = strings.TrimSpace(string(top))
+		}
+	}
 	var rel []string
 	for _, p := range paths {
-		ap, err := filepath.Abs(p)
-		if err != nil {
-			return "", nil, err
+		ap := p
+		if !filepath.IsAbs(ap) {
+			ap = filepath.Join(base, ap)
 		}
 		r, err := filepath.Rel(abs, ap)
-		if err != nil || strings.HasPrefix(r, "..") {
-			return "", nil, usageErrorf("%s is outside the repository root %s", p, root)
+		if err != nil || r == ".." || strings.HasPrefix(r, "../") {
+			return "", nil, usageErrorf("%s is outside the repository root %s", p, abs)
 		}
 		rel = append(rel, filepath.ToSlash(r))
 	}

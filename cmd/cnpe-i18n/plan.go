@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/spf13/cobra"
+)
+
+// writeOptions are the flags of every command that writes.
+type writeOptions struct {
+	Root   string
+	Write  bool
+	DryRun bool
+	Langs  []string
+}
+
+func addWriteFlags(cmd *cobra.Command, o *writeOptions) {
+	cmd.Flags().StringVarP(&o.Root, "root", "C", ".", "repository root")
+	cmd.Flags().BoolVar(&o.Write, "write", false, "write the changes (atomically); without it, print them as a unified diff")
+	cmd.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the changes as a unified diff and write nothing (the default)")
+	cmd.Flags().StringSliceVar(&o.Langs, "lang", nil, "translation `languages` (comma-separated)")
+	cmd.MarkFlagsMutuallyExclusive("write", "dry-run")
+}
+
+// loadSite loads the site for a write command.
+func loadSite(root string) (*isync.Site, error) {
+	cfg, err := isync.LoadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	return isync.Load(context.Background(), root, isync.Options{Config: cfg})
+}
+
+// finishPlan prints or applies a plan. A dry run exits 1 when there is
+// something to do; a write exits 2 when an edit was refused.
+func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edits []isync.FileEdit, notes []isync.Note) error {
+	for _, p := range site.Problems() {
+		fmt.Fprintln(s.Err, formatProblem(p))
+	}
+	for _, n := range notes {
+		if n.Line > 0 {
+			fmt.Fprintf(s.Err, "%s:%d: %s\n", n.Path, n.Line, n.Message)
+		} else {
+			fmt.Fprintf(s.Err, "%s: %s\n", n.Path, n.Message)
+		}
+	}
+	if !o.Write {
+		for _, e := range edits {
+			fmt.Fprintf(s.Out, "# %s\n%s", e.Reason, isync.UnifiedDiff(e))
+		}
+		if len(edits) > 0 {
+			fmt.Fprintf(s.Err, "%d file(s) to change; run again with --write to write them\n", len(edits))
+			return errFindings
+		}
+		return nil
+	}
+	errs := isync.Apply(root, edits)
+	for _, err := range errs {
+		fmt.Fprintln(s.Err, err)
+	}
+	fmt.Fprintf(s.Out, "wrote %d file(s)\n", len(edits)-len(errs))
+	if len(errs) > 0 {
+		return &inputErrors{n: len(errs)}
+	}
+	return nil
+}

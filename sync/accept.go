@@ -1,0 +1,131 @@
+package sync
+
+import (
+	"fmt"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
+
+// AcceptOptions choose the translations accept pins.
+type AcceptOptions struct {
+	// Paths are translation pages, or source pages (all their
+	// translations in Langs), or directories holding them.
+	Paths []string
+	Langs []string
+	// All accepts every translation of the site.
+	All bool
+	// Inferred pins every translation whose base was inferred from
+	// history to that inferred base (not to the current source), so that
+	// a repository is bootstrapped in one command.
+	Inferred bool
+}
+
+// Note is something a command could not do for a page, for a person.
+type Note struct {
+	Path    string
+	Line    int
+	Message string
+}
+
+// PlanAccept plans pinning translations to their source: the pin (the git
+// blob id of the source file) is written in the translation's front
+// matter, in its own syntax, and outdated: true is removed.
+func (s *Site) PlanAccept(opts AcceptOptions) ([]FileEdit, []Note) {
+	var paths []string
+	if !opts.All && !opts.Inferred {
+		paths = opts.Paths
+	}
+	report := s.Status(Options{Langs: opts.Langs, Paths: paths})
+	var edits []FileEdit
+	var notes []Note
+	for _, p := range report.Pages {
+		if p.Source == "" || p.Translation == "" {
+			continue
+		}
+		if len(opts.Paths) > 0 && (opts.All || opts.Inferred) && !inScopePaths(p, opts.Paths) {
+			continue
+		}
+		src, err := s.loadPath(p.Source)
+		if err != nil {
+			continue // reported as a problem by Status
+		}
+		tr, err := s.loadPath(p.Translation)
+		if err != nil {
+			continue
+		}
+		pin := BlobID(src.Src)
+		reason := "accept: in step with the current source"
+		if opts.Inferred {
+			if p.Base == nil || p.Base.Kind != BaseInferred {
+				if p.Base != nil && p.Base.Kind == BaseNone && p.State != PageStub {
+					notes = append(notes, Note{Path: p.Translation, Message: "no base inferred: " + p.Base.Message})
+				}
+				continue
+			}
+			pin = p.Base.Blob
+			reason = fmt.Sprintf("accept --inferred: pin the inferred base (confidence %.2f)", p.Base.Confidence)
+		}
+		after, err := pinPage(tr.Doc, s.Config.pinKey(), pin, !opts.Inferred || p.State == PageCurrent)
+		if err != nil {
+			notes = append(notes, Note{Path: p.Translation, Message: err.Error()})
+			continue
+		}
+		e := FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: reason}
+		if e.Changed() {
+			edits = append(edits, e)
+		}
+	}
+	return edits, notes
+}
+
+// pinPage writes the pin and, when clear is set, removes outdated: true.
+func pinPage(doc *parse.Document, key, pin string, clear bool) ([]byte, error) {
+	out, err := SetField(doc, key, String(pin))
+	if err != nil || !clear {
+		return out, err
+	}
+	doc, err = parse.Parse(doc.Path, out)
+	if err != nil {
+		return nil, err
+	}
+	return DeleteField(doc, "outdated")
+}
+
+// loadPath loads a page by its site path.
+func (s *Site) loadPath(p string) (*Page, error) {
+	for _, info := range s.pages {
+		if info.Path == p {
+			return s.load(info.File)
+		}
+	}
+	return nil, fmt.Errorf("%s: not a page of the site", p)
+}
+
+func inScopePaths(p PageReport, paths []string) bool {
+	return inScope(pairing{source: &pageInfo{File: File{Path: p.Source}}, translation: &pageInfo{File: File{Path: p.Translation}}}, paths)
+}
+
+// PlanMark plans setting the site's banner flag, outdated: true, on the
+// translations that are stale or stubs. Current pages are left alone.
+func (s *Site) PlanMark(langs, paths []string) []FileEdit {
+	report := s.Status(Options{Langs: langs, Paths: paths})
+	var edits []FileEdit
+	for _, p := range report.Pages {
+		if (p.State != PageStale && p.State != PageStub) || p.Outdated {
+			continue
+		}
+		tr, err := s.loadPath(p.Translation)
+		if err != nil {
+			continue
+		}
+		after, err := SetField(tr.Doc, "outdated", Bool(true))
+		if err != nil {
+			continue
+		}
+		e := FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}
+		if e.Changed() {
+			edits = append(edits, e)
+		}
+	}
+	return edits
+}
