@@ -2,6 +2,10 @@ package sync
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -35,9 +39,8 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]FileEdit, []Note) {
 	if !opts.All && !opts.Inferred {
 		paths = opts.Paths
 	}
+	edits, notes := s.planTableAccept(opts)
 	report := s.Status(Options{Langs: opts.Langs, Paths: paths})
-	var edits []FileEdit
-	var notes []Note
 	for _, p := range report.Pages {
 		if p.Source == "" || p.Translation == "" {
 			continue
@@ -128,4 +131,52 @@ func (s *Site) PlanMark(langs, paths []string) []FileEdit {
 		}
 	}
 	return edits
+}
+
+// planTableAccept plans go-i18n hash fields in the string tables named in
+// opts.Paths (or every table with --all): the hash of the current source
+// message, for each key the table shares with the source.
+func (s *Site) planTableAccept(opts AcceptOptions) ([]FileEdit, []Note) {
+	srcPath := s.tableFile(s.Layout.Source)
+	if srcPath == "" {
+		return nil, nil
+	}
+	var edits []FileEdit
+	var notes []Note
+	for _, lang := range s.Layout.Targets() {
+		if len(opts.Langs) > 0 && !containsString(opts.Langs, lang) {
+			continue
+		}
+		p := s.tableFile(lang)
+		if p == "" || !(opts.All || containsString(opts.Paths, p)) {
+			continue
+		}
+		src, tr := s.readTable(srcPath), s.readTable(p)
+		if src == nil || tr == nil {
+			continue
+		}
+		hashes := map[string]string{}
+		for _, m := range tr.Messages {
+			if sm := src.Message(m.Key); sm != nil {
+				hashes[m.Key] = translations.Hash(sm)
+			}
+		}
+		data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		after, skipped, err := translations.SetHashes(tr, data, hashes)
+		if err != nil {
+			notes = append(notes, Note{Path: p, Message: err.Error()})
+			continue
+		}
+		for _, k := range skipped {
+			notes = append(notes, Note{Path: p, Line: tr.Message(k).Line, Message: fmt.Sprintf("%q is written as key = \"text\" and cannot carry a go-i18n hash; write it as a [%s] table", k, k)})
+		}
+		e := FileEdit{Path: p, Before: data, After: after, Reason: "accept: go-i18n hashes of the current source messages"}
+		if e.Changed() {
+			edits = append(edits, e)
+		}
+	}
+	return edits, notes
 }

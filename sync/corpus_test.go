@@ -265,3 +265,35 @@ func checkSameImages(t *testing.T, src, tgt *parseDoc, p Pair) {
 		t.Errorf("images %v aligned with images %v", si, ti)
 	}
 }
+
+// TestCorpusStrings checks the UI string tables and the site
+// configuration's strings of the real site.
+func TestCorpusStrings(t *testing.T) {
+	root := corpusClone(t)
+	report, err := Status(context.Background(), root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := map[string]string{}
+	for _, e := range report.Strings {
+		state[e.Lang+" "+e.Key] = e.State.String()
+		if e.State.String() != "current" && (e.File == "" || e.Line == 0) {
+			t.Errorf("%s %s is %s without file and line", e.Lang, e.Key, e.State)
+		}
+	}
+	for _, lang := range []string{"ja", "ko", "zh", "de", "es", "fr"} {
+		if state[lang+" read_more"] != "missing" {
+			t.Errorf("%s read_more: %q, want missing", lang, state[lang+" read_more"])
+		}
+	}
+	for key, want := range map[string][]string{
+		"ja ui_see_all_tags":    {"untranslated"},
+		"ja ui_tags_intro":      {"stale", "untranslated"},
+		"ja page_contents":      {"current"},
+		"ja languages.ja.title": {"stale"},
+	} {
+		if !contains(want, state[key]) {
+			t.Errorf("%s: %q, want %v", key, state[key], want)
+		}
+	}
+}

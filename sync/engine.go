@@ -212,6 +212,11 @@ func (s *Site) loadHistory(ctx context.Context) {
 			specs = append(specs, dir)
 		}
 	}
+	// The configuration and the string tables have histories too.
+	if s.Layout.ConfigFile != "" {
+		specs = append(specs, path.Dir(s.Layout.ConfigFile))
+	}
+	specs = append(specs, s.Layout.I18nDir)
 	h, err := ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"

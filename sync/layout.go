@@ -32,6 +32,10 @@ type Layout struct {
 	Root string `json:"-"`
 	// ConfigFile is the Hugo configuration read, relative to Root ("" if none).
 	ConfigFile string `json:"config_file,omitempty"`
+	// SiteDir is the Hugo site's directory, relative to Root.
+	SiteDir string `json:"site_dir"`
+	// I18nDir is the directory of the UI string tables, relative to Root.
+	I18nDir string `json:"i18n_dir"`
 	// Source is the language translations are made from.
 	Source string `json:"source"`
 	// Languages lists the source language first, then the others by
@@ -211,6 +215,12 @@ func lowerKeys(m map[string]any) map[string]any {
 
 // fromHugo reads the languages of a Hugo configuration.
 func (l *Layout) fromHugo(site string, conf map[string]any) {
+	l.SiteDir = path.Clean(filepath.ToSlash(site))
+	i18n := str(conf["i18ndir"])
+	if i18n == "" {
+		i18n = "i18n"
+	}
+	l.I18nDir = path.Join(l.SiteDir, i18n)
 	l.Source = str(conf["defaultcontentlanguage"])
 	if l.Source == "" {
 		l.Source = "en"

@@ -1,6 +1,9 @@
 package sync
 
-import "github.com/cnpe-i18n/cnpe-i18n/parse"
+import (
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
+)
 
 // SchemaVersion is the version of the status JSON schema (docs/json.md).
 const SchemaVersion = 1
@@ -171,10 +174,13 @@ type FileProblem struct {
 
 // Report is the result of a status run.
 type Report struct {
-	SchemaVersion int           `json:"schema_version"`
-	Source        string        `json:"source_language"`
-	Languages     []string      `json:"languages"`
-	History       HistoryInfo   `json:"history"`
-	Pages         []PageReport  `json:"pages"`
-	Problems      []FileProblem `json:"problems"`
+	SchemaVersion int          `json:"schema_version"`
+	Source        string       `json:"source_language"`
+	Languages     []string     `json:"languages"`
+	History       HistoryInfo  `json:"history"`
+	Pages         []PageReport `json:"pages"`
+	// Strings are the UI string tables and the site configuration's
+	// per-language strings.
+	Strings  []translations.Entry `json:"strings"`
+	Problems []FileProblem        `json:"problems"`
 }

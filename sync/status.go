@@ -2,6 +2,7 @@ package sync
 
 import (
 	"context"
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
 	"path"
 	"path/filepath"
 	"slices"
@@ -114,6 +115,10 @@ func (s *Site) Status(opts Options) *Report {
 		return pageKey(a) < pageKey(b)
 	})
 	r.Pages = reports
+	r.Strings = []translations.Entry{}
+	if s.stringsInScope(opts.Paths) {
+		r.Strings = s.StringReport(opts.Langs)
+	}
 	r.Problems = s.Problems()
 	return r
 }
@@ -534,4 +539,20 @@ func mechanicalApplied(c *Change, tr *parse.Document, targets []int) bool {
 	}
 	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
 	return applied(string(tr.Src[first.Start:last.End]), tr.Src, reps)
+}
+
+// stringsInScope reports whether the string tables and site configuration
+// are among the paths (no paths: everything).
+func (s *Site) stringsInScope(paths []string) bool {
+	if len(paths) == 0 {
+		return true
+	}
+	for _, p := range paths {
+		p = strings.TrimSuffix(path.Clean(p), "/")
+		if p == "." || p == s.Layout.ConfigFile || p == s.Layout.I18nDir || strings.HasPrefix(p, s.Layout.I18nDir+"/") ||
+			strings.HasPrefix(s.Layout.I18nDir, p+"/") {
+			return true
+		}
+	}
+	return false
 }

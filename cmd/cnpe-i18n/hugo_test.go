@@ -13,7 +13,7 @@ import (
 // shortcodes the demo site uses.
 var hugoLayouts = map[string]string{
 	"layouts/_default/baseof.html":   `<html lang="{{ .Language.Lang }}"><body>{{ block "main" . }}{{ end }}</body></html>`,
-	"layouts/_default/single.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ if .Params.outdated }}<p class="banner">Translation needed</p>{{ end }}{{ .Content }}{{ end }}`,
+	"layouts/_default/single.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ if .Params.outdated }}<p class="banner">Translation needed</p>{{ end }}{{ .Content }}<a>{{ i18n "read_more" }}</a>{{ end }}`,
 	"layouts/_default/list.html":     `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ end }}`,
 	"layouts/shortcodes/alert.html":  `<div class="alert">{{ .Inner | markdownify }}</div>`,
 	"layouts/shortcodes/figure.html": `<img src="{{ .Get "src" }}" alt="{{ .Get "alt" }}">`,
@@ -39,6 +39,8 @@ func TestHugoBuildsAfterWrites(t *testing.T) {
 		"content/ja/docs/json-page.md": "{\n  \"title\": \"JSON ページ\",\n  \"weight\": 40,\n  \"outdated\": true\n}\n\nJSON のページ。\n",
 		"content/en/docs/crlf.md":      "---\r\ntitle: CRLF page\r\n---\r\n\r\nWindows text.\r\n",
 		"content/ja/docs/crlf.md":      "\ufeff---\r\ntitle: CRLF ページ\r\noutdated: true\r\n---\r\n\r\nWindows のテキスト。\r\n",
+		"i18n/en.toml":                 "# UI strings\n[read_more]\nother = \"Read more\"\n\n[page_contents]\nother = \"Page Contents\"\n",
+		"i18n/ja.toml":                 "# UI の文字列\n[read_more]\nother = \"続きを読む\"\n\n[page_contents]\nother = \"目次\"\n",
 	}
 	for name, content := range hugoLayouts {
 		extra[name] = content
@@ -61,12 +63,15 @@ func TestHugoBuildsAfterWrites(t *testing.T) {
 		{"fix", "--write"},
 		{"mark", "--write"},
 		{"stub", "--write"},
-		{"accept", "--write", "content/ja/docs/json-page.md", "content/ja/docs/crlf.md", "content/ja/docs/toml-page.md"},
+		{"accept", "--write", "content/ja/docs/json-page.md", "content/ja/docs/crlf.md", "content/ja/docs/toml-page.md", "i18n/ja.toml"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(append(args, "-C", repo), nil, &stdout, &stderr); code != exitOK {
 			t.Fatalf("%v: exit %d\n%s%s", args, code, stdout.String(), stderr.String())
 		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(repo, "i18n/ja.toml")); !bytes.Contains(b, []byte("hash = \"sha1-")) {
+		t.Errorf("accept wrote no go-i18n hash:\n%s", b)
 	}
 	crlf, _ := os.ReadFile(filepath.Join(repo, "content/ja/docs/crlf.md"))
 	if !bytes.HasPrefix(crlf, []byte("\ufeff---\r\n")) || bytes.Count(crlf, []byte("\n")) != bytes.Count(crlf, []byte("\r\n")) {
@@ -88,6 +93,9 @@ func TestHugoBuildsAfterWrites(t *testing.T) {
 		if err != nil {
 			t.Errorf("hugo did not render %s: %v", page, err)
 			continue
+		}
+		if strings.HasPrefix(page, "ja/") && !strings.Contains(string(html), "続きを読む") {
+			t.Errorf("%s: Hugo did not read the string table after accept:\n%s", page, html)
 		}
 		if strings.HasPrefix(page, "ko/") && !strings.Contains(string(html), "Translation needed") {
 			t.Errorf("%s: the stub does not show the banner:\n%s", page, html)

@@ -52,6 +52,9 @@ func writeReportJSON(w io.Writer, r *isync.Report) error {
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("],\n")
+	if err := field("strings", r.Strings, false); err != nil {
+		return err
+	}
 	if err := field("problems", r.Problems, true); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
 	"github.com/spf13/cobra"
 )
 
@@ -166,8 +167,18 @@ func formatProblem(p isync.FileProblem) string {
 	return fmt.Sprintf("%s: %s", p.Path, p.Message)
 }
 
-// failed applies --fail-on to a report.
+// failed applies --fail-on to a report: stale pages and strings fail
+// "stale"; missing pages, stubs and missing strings also fail "missing";
+// anything not current fails "any".
 func failed(r *isync.Report, level string) bool {
+	for _, e := range r.Strings {
+		switch {
+		case level == "any" && e.State != translations.Current,
+			(level == "stale" || level == "missing") && e.State == translations.Stale,
+			level == "missing" && e.State == translations.Missing:
+			return true
+		}
+	}
 	for _, p := range r.Pages {
 		switch level {
 		case "stale":
@@ -224,6 +235,7 @@ func printStatus(w io.Writer, r *isync.Report, colour, verbose bool) {
 			n[isync.PageMissing], n[isync.PageOrphan], n[isync.PageUntracked], units, mech, words)
 	}
 	first := true
+	printStrings(w, r, colour)
 	for _, p := range r.Pages {
 		if p.State == isync.PageCurrent && len(p.Units) == 0 {
 			continue
@@ -342,4 +354,44 @@ func collapseSpace(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// printStrings writes, per language, the UI strings and configuration
+// strings that are not current.
+func printStrings(w io.Writer, r *isync.Report, colour bool) {
+	for _, lang := range r.Languages {
+		var lines []string
+		counts := map[translations.State]int{}
+		for _, e := range r.Strings {
+			if e.Lang != lang {
+				continue
+			}
+			counts[e.State]++
+			if e.State == translations.Current {
+				continue
+			}
+			state := e.State.String()
+			if e.State == translations.Stale || e.State == translations.Missing {
+				state = paint(colour, ansiRed, state)
+			}
+			line := fmt.Sprintf("    %-12s %s:%d  %s", state, e.File, e.Line, e.Key)
+			switch e.State {
+			case translations.Stale:
+				line += fmt.Sprintf("  (source %q was %q)", excerpt(e.Source, 40), excerpt(e.SourceBefore, 40))
+			case translations.Missing:
+				line += fmt.Sprintf("  (source %q)", excerpt(e.Source, 40))
+			case translations.Untranslated:
+				line += fmt.Sprintf("  (%q: %s)", excerpt(e.Text, 40), e.Why)
+			}
+			lines = append(lines, line)
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s strings: %d current, %d stale, %d missing, %d untranslated, %d extra\n", lang,
+			counts[translations.Current], counts[translations.Stale], counts[translations.Missing], counts[translations.Untranslated], counts[translations.Extra])
+		for _, l := range lines {
+			fmt.Fprintln(w, l)
+		}
+	}
 }

@@ -188,3 +188,15 @@ func TestWriteReportJSON(t *testing.T) {
 		t.Errorf("streamed JSON differs from encoding/json:\n%s\nwant:\n%s", stdout.String(), want.String())
 	}
 }
+
+func TestStatusMalformedTable(t *testing.T) {
+	repo := demoRepo(t)
+	os.MkdirAll(filepath.Join(repo, "i18n"), 0o755)
+	os.WriteFile(filepath.Join(repo, "i18n/en.toml"), []byte("[read_more]\nother = \"Read more\"\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, "i18n/ja.toml"), []byte("[read_more]\nother = \"続きを読む\"\n\n[read_more]\nother = \"もっと読む\"\n"), 0o644)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"status", "-C", repo, "--fail-on", "none"}, nil, &stdout, &stderr)
+	if code != exitOK || !strings.Contains(stderr.String(), "i18n/ja.toml:4:") || !strings.Contains(stdout.String(), "getting-started.md") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant the duplicate key at i18n/ja.toml:4 and the rest of the report", code, stdout.String(), stderr.String())
+	}
+}

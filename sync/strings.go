@@ -1,0 +1,330 @@
+package sync
+
+import (
+	"bytes"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+)
+
+// tableFile finds a language's string table in the i18n directory.
+func (s *Site) tableFile(lang string) string {
+	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+		for _, name := range []string{lang, strings.ToLower(lang)} {
+			p := path.Join(s.Layout.I18nDir, name+ext)
+			if _, err := os.Stat(filepath.Join(s.Layout.Root, filepath.FromSlash(p))); err == nil {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// StringReport compares the UI string tables and the per-language site
+// configuration strings of every target language with the source's.
+func (s *Site) StringReport(langs []string) []translations.Entry {
+	var out []translations.Entry
+	srcPath := s.tableFile(s.Layout.Source)
+	var src *translations.Table
+	if srcPath != "" {
+		src = s.readTable(srcPath)
+	}
+	for _, lang := range s.Layout.Targets() {
+		if len(langs) > 0 && !containsString(langs, lang) {
+			continue
+		}
+		if src != nil {
+			trPath := s.tableFile(lang)
+			tr := &translations.Table{Path: path.Join(s.Layout.I18nDir, lang+path.Ext(srcPath))}
+			if trPath != "" {
+				tr = s.readTable(trPath)
+			}
+			if tr != nil {
+				out = append(out, translations.Compare(lang, src, tr, s.tablePast(srcPath, trPath, src, tr))...)
+			}
+		}
+		out = append(out, s.configStrings(lang)...)
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Site) readTable(p string) *translations.Table {
+	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(p)))
+	if err != nil {
+		s.problem(FileProblem{Path: p, Message: unwrapPath(err).Error()})
+		return nil
+	}
+	t, err := translations.ParseTable(p, data)
+	if err != nil {
+		s.problem(tableProblem(p, err))
+		return nil
+	}
+	return t
+}
+
+func tableProblem(p string, err error) FileProblem {
+	if te, ok := err.(*translations.Error); ok {
+		return FileProblem{Path: te.Path, Line: te.Line, Column: te.Col, Message: te.Err.Error()}
+	}
+	return FileProblem{Path: p, Message: err.Error()}
+}
+
+// tablePast reads the history of both tables: for each translated key,
+// the source text when the translation's text last changed, and every
+// text the source key had.
+func (s *Site) tablePast(srcPath, trPath string, src, tr *translations.Table) map[string]translations.Past {
+	if s.History == nil || trPath == "" {
+		return nil
+	}
+	sv := liveVersions(s.History.Versions(srcPath))
+	tv := liveVersions(s.History.Versions(trPath))
+	if len(sv) == 0 || len(tv) == 0 {
+		return nil
+	}
+	parse := s.tableParser()
+	srcTables := make([]*translations.Table, len(sv))
+	for i, v := range sv {
+		srcTables[i] = parse(v.Blob, srcPath)
+	}
+	trTables := make([]*translations.Table, len(tv))
+	for i, v := range tv {
+		trTables[i] = parse(v.Blob, trPath)
+	}
+	past := map[string]translations.Past{}
+	for _, m := range tr.Messages {
+		sm := src.Message(m.Key)
+		if sm == nil {
+			continue
+		}
+		p := translations.Past{}
+		seen := map[string]bool{}
+		for _, t := range srcTables {
+			if t == nil {
+				continue
+			}
+			if old := t.Message(m.Key); old != nil && old.Other() != sm.Other() && !seen[old.Other()] {
+				seen[old.Other()] = true
+				p.SourceValues = append(p.SourceValues, old.Other())
+			}
+		}
+		// The translation's text last changed at version k.
+		k := lastChange(trTables, m.Key, m.Other())
+		if k >= 0 {
+			p.SourceWhenTranslated, p.Known = valueAt(sv, srcTables, tv[k].Seq, m.Key)
+		}
+		past[m.Key] = p
+	}
+	return past
+}
+
+// lastChange returns the index of the oldest version, in the run of
+// versions up to the newest, whose text for key is text: the version
+// where the text last changed.
+func lastChange(tables []*translations.Table, key, text string) int {
+	k := -1
+	for i, t := range tables {
+		if t == nil {
+			break
+		}
+		m := t.Message(key)
+		if m == nil || m.Other() != text {
+			break
+		}
+		k = i
+	}
+	return k
+}
+
+// valueAt is the source text of key at the commit with sequence seq (the
+// newest source version at or before it).
+func valueAt(sv []Version, tables []*translations.Table, seq int, key string) (string, bool) {
+	for i, v := range sv {
+		if v.Seq >= seq {
+			if tables[i] == nil {
+				return "", false
+			}
+			if m := tables[i].Message(key); m != nil {
+				return m.Other(), true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+func (s *Site) tableParser() func(blob, name string) *translations.Table {
+	cache := map[string]*translations.Table{}
+	return func(blob, name string) *translations.Table {
+		if t, ok := cache[blob]; ok {
+			return t
+		}
+		var t *translations.Table
+		if data, found, err := s.History.Blob(blob); err == nil && found {
+			t, _ = translations.ParseTable(name, data)
+		}
+		cache[blob] = t
+		return t
+	}
+}
+
+// configKeys are the per-language strings of the site configuration.
+var configKeys = []string{"title", "params.description"}
+
+// configStrings reports languages.<lang>.title and .params.description
+// against the source language's.
+func (s *Site) configStrings(lang string) []translations.Entry {
+	file := s.Layout.ConfigFile
+	if file == "" || !(strings.HasSuffix(file, ".toml") || strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml")) {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(file)))
+	if err != nil {
+		return nil
+	}
+	cur := configValues(file, data)
+	var versions []map[string]configValue
+	var cv []Version
+	if s.History != nil {
+		cv = liveVersions(s.History.Versions(file))
+		for _, v := range cv {
+			var m map[string]configValue
+			if d, found, err := s.History.Blob(v.Blob); err == nil && found {
+				m = configValues(file, d)
+			}
+			versions = append(versions, m)
+		}
+	}
+	var out []translations.Entry
+	for _, k := range configKeys {
+		srcKey := "languages." + s.Layout.Source + "." + k
+		key := "languages." + lang + "." + k
+		sv, ok := cur[srcKey]
+		if !ok {
+			continue
+		}
+		e := translations.Entry{Lang: lang, Key: key, File: file, Source: sv.text}
+		tv, ok := cur[key]
+		if !ok {
+			e.State, e.Line = translations.Missing, sv.line
+			out = append(out, e)
+			continue
+		}
+		e.Line, e.Text = tv.line, tv.text
+		// History: the source value when this value last changed.
+		var before string
+		known := false
+		var earlier []string
+		if len(versions) > 0 {
+			k := -1
+			for i, m := range versions {
+				if m == nil || m[key].text != tv.text {
+					break
+				}
+				k = i
+			}
+			if k >= 0 {
+				before, known = versions[k][srcKey].text, true
+			}
+			for _, m := range versions {
+				if v := m[srcKey].text; v != "" && v != sv.text && !containsString(earlier, v) {
+					earlier = append(earlier, v)
+				}
+			}
+		}
+		switch {
+		case tv.text == sv.text:
+			e.State, e.Why = translations.Untranslated, "equal to the source text"
+		case containsString(earlier, tv.text):
+			e.State, e.Why = translations.Untranslated, "equal to an earlier source text"
+		case known && before != sv.text:
+			e.State, e.Why, e.SourceBefore = translations.Stale, "the source text changed after this was translated", before
+		default:
+			e.State = translations.Current
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+type configValue struct {
+	text string
+	line int
+}
+
+// configValues lists the string values of a TOML or YAML configuration
+// by lower-case dotted key path, with their lines.
+func configValues(file string, data []byte) map[string]configValue {
+	out := map[string]configValue{}
+	if strings.HasSuffix(file, ".toml") {
+		var probe map[string]any
+		if toml.Unmarshal(data, &probe) != nil {
+			return out
+		}
+		var p unstable.Parser
+		p.Reset(data)
+		var prefix string
+		for p.NextExpression() {
+			e := p.Expression()
+			switch e.Kind {
+			case unstable.Table, unstable.ArrayTable:
+				prefix = strings.ToLower(tomlKeyString(e.Key())) + "."
+			case unstable.KeyValue:
+				if v := e.Value(); v.Kind == unstable.String {
+					key := prefix + strings.ToLower(tomlKeyString(e.Key()))
+					out[key] = configValue{string(v.Data), bytes.Count(data[:v.Raw.Offset], []byte("\n")) + 1}
+				}
+			}
+		}
+		return out
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return out
+	}
+	var walk func(n ast.Node, prefix string)
+	walk = func(n ast.Node, prefix string) {
+		switch n := n.(type) {
+		case *ast.MappingNode:
+			for _, v := range n.Values {
+				walk(v, prefix)
+			}
+		case *ast.MappingValueNode:
+			key := prefix + strings.ToLower(strings.Trim(n.Key.String(), `"'`))
+			if sn, ok := n.Value.(*ast.StringNode); ok {
+				out[key] = configValue{sn.Value, n.Key.GetToken().Position.Line}
+				return
+			}
+			walk(n.Value, key+".")
+		}
+	}
+	for _, d := range f.Docs {
+		if d.Body != nil {
+			walk(d.Body, "")
+		}
+	}
+	return out
+}
+
+func tomlKeyString(it unstable.Iterator) string {
+	var parts []string
+	for it.Next() {
+		parts = append(parts, string(it.Node().Data))
+	}
+	return strings.Join(parts, ".")
+}
