@@ -27,6 +27,9 @@ type Options struct {
 	NoHistory bool
 	// Jobs is the number of pages worked on at once; 0 means GOMAXPROCS.
 	Jobs int
+	// Since limits the report to what a change set (a pull request) does
+	// to translations; Paths should be its paths.
+	Since *ChangeSet
 }
 
 // Page is a parsed page.
@@ -59,6 +62,7 @@ type Site struct {
 	problems []FileProblem
 	pcfg     parse.Config
 	jobs     int
+	scoped   bool // only some pages were scanned
 }
 
 // Load reads the site under root: layout, the front matter of every page
@@ -77,6 +81,13 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	files, problems := layout.Files(cfg)
 	for _, p := range problems {
 		s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+	}
+	if len(opts.Paths) > 0 {
+		// Only the pages that can pair with the paths: a pull request's
+		// run reads a few pages, not the site. (Pairing by translationKey
+		// across differently named files needs the whole site.)
+		files = layout.scope(files, opts.Paths)
+		s.scoped = true
 	}
 	s.scan(files)
 	if !opts.NoHistory {
@@ -206,10 +217,13 @@ func (s *Site) loadHistory(ctx context.Context) {
 	var specs []string
 	seen := map[string]bool{}
 	for _, p := range s.pages {
-		dir := path.Dir(p.Real)
-		if !seen[dir] {
-			seen[dir] = true
-			specs = append(specs, dir)
+		spec := path.Dir(p.Real)
+		if s.scoped && len(s.pages) <= 200 {
+			spec = p.Real // a few files: exactly those
+		}
+		if !seen[spec] {
+			seen[spec] = true
+			specs = append(specs, spec)
 		}
 	}
 	// The configuration and the string tables have histories too.
@@ -243,8 +257,58 @@ func minimalDirs(dirs []string) []string {
 		}
 		out = append(out, d)
 	}
-	if len(out) > 100 {
+	if len(out) > 300 {
 		return nil
+	}
+	return out
+}
+
+// scope keeps the files under the paths, and the files of any language
+// with the same path in their content directory (their translations and
+// sources).
+func (l *Layout) scope(files []File, paths []string) []File {
+	var rels []string
+	for _, p := range paths {
+		p = strings.TrimSuffix(path.Clean(p), "/")
+		if p == "." {
+			return files
+		}
+		for _, lang := range l.Languages {
+			if p == lang.ContentDir {
+				return files
+			}
+			if r, ok := strings.CutPrefix(p, lang.ContentDir+"/"); ok {
+				if l.Suffixed {
+					_, r = suffixSplit(l, r)
+				}
+				rels = append(rels, r)
+			}
+		}
+		if p == l.I18nDir || strings.HasPrefix(p, l.I18nDir+"/") || p == l.ConfigFile {
+			continue
+		}
+	}
+	// Files reached through the paths (site or real, symlinks resolved)
+	// bring their relative path: their sources and translations.
+	for _, f := range files {
+		for _, p := range paths {
+			p = strings.TrimSuffix(path.Clean(p), "/")
+			if f.Path == p || f.Real == p || strings.HasPrefix(f.Path, p+"/") || strings.HasPrefix(f.Real, p+"/") {
+				rels = append(rels, f.Rel)
+			}
+		}
+	}
+	var out []File
+	for _, f := range files {
+		keep := false
+		for _, r := range rels {
+			if f.Rel == r || strings.HasPrefix(f.Rel, r+"/") {
+				keep = true
+			}
+		}
+		if keep {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -174,11 +174,13 @@ type FileProblem struct {
 
 // Report is the result of a status run.
 type Report struct {
-	SchemaVersion int          `json:"schema_version"`
-	Source        string       `json:"source_language"`
-	Languages     []string     `json:"languages"`
-	History       HistoryInfo  `json:"history"`
-	Pages         []PageReport `json:"pages"`
+	SchemaVersion int         `json:"schema_version"`
+	Source        string      `json:"source_language"`
+	Languages     []string    `json:"languages"`
+	History       HistoryInfo `json:"history"`
+	// Since is the change set the report is limited to (--since).
+	Since *ChangeSet   `json:"since,omitempty"`
+	Pages []PageReport `json:"pages"`
 	// Strings are the UI string tables and the site configuration's
 	// per-language strings.
 	Strings  []translations.Entry `json:"strings"`

@@ -107,6 +107,9 @@ func (s *Site) Status(opts Options) *Report {
 		s.groupReports(pairs, groups[g], reports)
 	})
 	s.suggestRenames(reports)
+	if opts.Since != nil {
+		reports = s.filterSince(reports, opts.Since)
+	}
 	sort.SliceStable(reports, func(i, j int) bool {
 		a, b := reports[i], reports[j]
 		if a.Lang != b.Lang {
@@ -115,6 +118,7 @@ func (s *Site) Status(opts Options) *Report {
 		return pageKey(a) < pageKey(b)
 	})
 	r.Pages = reports
+	r.Since = opts.Since
 	r.Strings = []translations.Entry{}
 	if s.stringsInScope(opts.Paths) {
 		r.Strings = s.StringReport(opts.Langs)

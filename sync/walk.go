@@ -232,6 +232,11 @@ func (w *walker) add(p, realFull string) {
 // suffixLang splits name.<lang>.md into its language and name.md; files
 // without a known suffix belong to the source language.
 func (w *walker) suffixLang(rel string) (string, string) {
+	return suffixSplit(w.layout, rel)
+}
+
+func suffixSplit(l *Layout, rel string) (string, string) {
+	w := struct{ layout *Layout }{l}
 	ext := path.Ext(rel)
 	base := strings.TrimSuffix(rel, ext)
 	if i := strings.LastIndexByte(base, '.'); i >= 0 && !strings.Contains(base[i:], "/") {

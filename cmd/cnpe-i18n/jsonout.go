@@ -31,7 +31,10 @@ func writeReportJSON(w io.Writer, r *isync.Report) error {
 	for _, f := range []struct {
 		name string
 		v    any
-	}{{"schema_version", r.SchemaVersion}, {"source_language", r.Source}, {"languages", r.Languages}, {"history", r.History}} {
+	}{{"schema_version", r.SchemaVersion}, {"source_language", r.Source}, {"languages", r.Languages}, {"history", r.History}, {"since", r.Since}} {
+		if f.name == "since" && r.Since == nil {
+			continue
+		}
 		if err := field(f.name, f.v, false); err != nil {
 			return err
 		}

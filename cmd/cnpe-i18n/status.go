@@ -22,6 +22,8 @@ type statusOptions struct {
 	FailOn    string
 	NoHistory bool
 	Verbose   bool
+	Since     string
+	MaxBytes  int
 }
 
 // failLevels are the --fail-on values, from strictest to laxest use.
@@ -57,7 +59,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
   cnpe-i18n status --format json --fail-on none > status.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := global.checkFormat("text", "json"); err != nil {
+			if err := global.checkFormat("text", "json", "markdown", "github", "sarif"); err != nil {
 				return err
 			}
 			if !contains(failLevels, opts.FailOn) {
@@ -74,6 +76,8 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "stale", "exit 1 on: stale, missing, any or none")
 	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: bases come from pins only")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
+	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", maxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
 	return cmd
 }
 
@@ -95,9 +99,22 @@ func runStatus(s *streams, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	report, err := isync.Status(context.Background(), root, isync.Options{
-		Config: cfg, Langs: opts.Langs, Paths: paths, NoHistory: opts.NoHistory,
-	})
+	sopts := isync.Options{Config: cfg, Langs: opts.Langs, Paths: paths, NoHistory: opts.NoHistory}
+	if opts.Since != "" {
+		cs, err := isync.ChangedSince(context.Background(), root, opts.Since)
+		if err != nil {
+			return err
+		}
+		sopts.Since = cs
+		sopts.Paths = cs.Paths
+		if len(paths) > 0 {
+			sopts.Paths = intersectPaths(cs.Paths, paths)
+		}
+		if len(sopts.Paths) == 0 {
+			sopts.Paths = []string{".nothing-changed"}
+		}
+	}
+	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {
 		return err
 	}
@@ -107,6 +124,16 @@ func runStatus(s *streams, opts *statusOptions) error {
 	switch opts.global.Format {
 	case "json":
 		if err := writeReportJSON(s.Out, report); err != nil {
+			return err
+		}
+	case "markdown":
+		if _, err := io.WriteString(s.Out, markdownComment(report, links(), opts.MaxBytes)); err != nil {
+			return err
+		}
+	case "github":
+		writeAnnotations(s.Out, report)
+	case "sarif":
+		if err := writeSARIF(s.Out, report); err != nil {
 			return err
 		}
 	default:
@@ -394,4 +421,19 @@ func printStrings(w io.Writer, r *isync.Report, colour bool) {
 			fmt.Fprintln(w, l)
 		}
 	}
+}
+
+// intersectPaths keeps the changed paths under one of the given paths.
+func intersectPaths(changed, under []string) []string {
+	var out []string
+	for _, c := range changed {
+		for _, u := range under {
+			u = strings.TrimSuffix(u, "/")
+			if c == u || strings.HasPrefix(c, u+"/") || u == "." {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }

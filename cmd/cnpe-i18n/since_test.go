@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestSinceCorpus runs status --since at the merge of the English v1.1
+// whitepaper in the real history: the comment starts with the marker,
+// lists the ko and zh latest whitepapers with line links, and fits.
+func TestSinceCorpus(t *testing.T) {
+	bundle := filepath.Join("..", "..", "..", "shared", "corpus", "cnpe-community-history.bundle")
+	if _, err := os.Stat(bundle); err != nil {
+		t.Skip("history bundle not found")
+	}
+	abs, _ := filepath.Abs(bundle)
+	dir := filepath.Join(t.TempDir(), "cnpe")
+	if out, err := exec.Command("git", "clone", "-q", "-b", "main", abs, dir).CombinedOutput(); err != nil {
+		t.Fatalf("clone: %v\n%s", err, out)
+	}
+	merge, err := exec.Command("git", "-C", dir, "log", "--format=%H", "--grep=cmcgalliard/v1-1").Output()
+	if err != nil || len(merge) < 40 {
+		t.Fatalf("merge commit not found: %v", err)
+	}
+	sha := string(merge[:40])
+	if out, err := exec.Command("git", "-C", dir, "checkout", "-q", sha).CombinedOutput(); err != nil {
+		t.Fatalf("checkout: %v\n%s", err, out)
+	}
+	t.Setenv("GITHUB_REPOSITORY", "cncf/cnpe-community")
+	t.Setenv("GITHUB_SHA", sha)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"status", "-C", dir, "--since", sha + "^1", "--format", "markdown", "--fail-on", "none"}, nil, &stdout, &stderr)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	comment := stdout.String()
+	checkInert(t, comment)
+	if n := utf8.RuneCountInString(comment); n > maxCommentBytes {
+		t.Errorf("comment of %d characters", n)
+	}
+	for _, lang := range []string{"ko", "zh"} {
+		link := "https://github.com/cncf/cnpe-community/blob/" + sha + "/website/content/" + lang + "/resources/whitepaper/latest/index.md#L"
+		if !strings.Contains(comment, link) {
+			t.Errorf("no line link into the %s whitepaper", lang)
+		}
+	}
+	// The same change in the two annotation formats.
+	stdout.Reset()
+	run([]string{"status", "-C", dir, "--since", sha + "^1", "--format", "github", "--fail-on", "none"}, nil, &stdout, &stderr)
+	if !strings.Contains(stdout.String(), "::warning file=website/content/ko/resources/whitepaper/latest/index.md,line=") {
+		t.Errorf("no annotation on the ko whitepaper:\n%.2000s", stdout.String())
+	}
+}
