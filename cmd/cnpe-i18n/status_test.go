@@ -75,7 +75,7 @@ func TestStatusExitCodes(t *testing.T) {
 		{args: []string{"status", "-C", repo, "--fail-on", "stale", "--lang", "ko"}, code: exitOK},
 		{args: []string{"status", "-C", repo, "--fail-on", "sometimes"}, code: exitError, err: `unsupported --fail-on "sometimes"`},
 		{args: []string{"status", "-C", repo, "--bogus"}, code: exitError, err: "unknown flag: --bogus"},
-		{args: []string{"status", "-C", repo, "--format", "sarif"}, code: exitError, err: `unsupported --format "sarif"`},
+		{args: []string{"status", "-C", repo, "--format", "xml"}, code: exitError, err: `unsupported --format "xml"`},
 		{args: []string{"status", "-C", filepath.Join(repo, "nope")}, code: exitError, err: "not a directory"},
 		{args: []string{"diff", "-C", repo, filepath.Join(repo, "content/ja/docs/getting-started.md")}, code: exitFindings, out: "Python"},
 	}
