@@ -63,6 +63,13 @@ func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit,
 			Text:         f.value,
 			Translatable: c.translatable(f.path) && f.scalar,
 		}
+		if u.Translatable {
+			start, end := f.start, f.end
+			if end-start >= 2 && (src[start] == '"' || src[start] == '\'') && src[end-1] == src[start] {
+				start, end = start+1, end-1
+			}
+			u.Spans = []Span{{start, end}}
+		}
 		plain := foldSpace(f.value)
 		u.Plain = plain
 		u.Fingerprint = hash(plain)

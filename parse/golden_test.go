@@ -117,6 +117,11 @@ func checkInvariants(t testing.TB, doc *Document) {
 			t.Fatalf("unit %d: duplicate ID %q", i, u.ID)
 		}
 		seen[u.ID] = true
+		for k, sp := range u.Spans {
+			if sp.Start < 0 || sp.End > len(doc.Src) || sp.Start > sp.End || (k > 0 && sp.Start < u.Spans[k-1].End) {
+				t.Fatalf("unit %d %s: bad text span %v", i, u.ID, sp)
+			}
+		}
 		if u.ID == "" {
 			t.Fatalf("unit %d: empty ID or fingerprint: %+v", i, u)
 		}

@@ -27,6 +27,7 @@ type htmlRun struct {
 	anchors    Anchors
 	text       bool // holds visible text
 	cell       bool // inside <td> or <th>
+	spans      []Span
 	row, col   int
 }
 
@@ -166,7 +167,9 @@ func (s *segmenter) htmlRuns(base int, raw []byte) (emitted bool, tagNames strin
 			run.end = tokEnd - trail
 			run.text = true
 			var b strings.Builder
+			s.spans = run.spans
 			s.text(tokStart, tokEnd, &b, &run.anchors)
+			run.spans = s.spans
 			run.plain.WriteString(html.UnescapeString(b.String()))
 		default: // comments, doctype
 			flush()
@@ -207,6 +210,7 @@ func (s *segmenter) emitRun(r *htmlRun, table int) {
 		Fingerprint:     hash(plain),
 		FullFingerprint: fullHash(text),
 		Anchors:         anchorsOrNil(r.anchors),
+		Spans:           r.spans,
 	})
 	if kind == TableCell {
 		u.cell = &cellPos{table: table, row: max(r.row, 0), col: r.col}

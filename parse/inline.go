@@ -54,13 +54,15 @@ func (s *segmenter) inline(n ast.Node, b textSink, a *Anchors) {
 	}
 }
 
-// text writes src[start:end], replacing shortcode tags with their names.
+// text writes src[start:end], replacing shortcode tags with their names,
+// and records the visible ranges.
 func (s *segmenter) text(start, end int, b textSink, a *Anchors) {
 	i := sort.Search(len(s.tags), func(i int) bool { return s.tags[i].end > start })
 	for ; i < len(s.tags) && s.tags[i].start < end; i++ {
 		t := s.tags[i]
 		if t.start > start {
 			b.WriteString(unsafeString(s.src[start:t.start]))
+			s.span(start, t.start)
 		}
 		if t.start >= start && !t.closing {
 			b.WriteString("{{" + t.name + "}}")
@@ -70,7 +72,17 @@ func (s *segmenter) text(start, end int, b textSink, a *Anchors) {
 	}
 	if start < end {
 		b.WriteString(unsafeString(s.src[start:end]))
+		s.span(start, end)
 	}
+}
+
+// span records a visible range of the unit being built.
+func (s *segmenter) span(start, end int) {
+	if n := len(s.spans); n > 0 && s.spans[n-1].End == start {
+		s.spans[n-1].End = end
+		return
+	}
+	s.spans = append(s.spans, Span{start, end})
 }
 
 func (s *segmenter) codeSpanText(c *ast.CodeSpan) string {

@@ -29,6 +29,7 @@ type segmenter struct {
 	tables  int
 	nextTag int    // the first tag in tags not yet placed
 	scratch folder // reused for each unit's plain text
+	spans   []Span // visible ranges of the unit being built
 }
 
 type blockContext struct {
@@ -125,6 +126,7 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 	// The plain text is built in a reused buffer; a unit without markup
 	// has the same plain text as its text and needs no copy.
 	s.scratch = folder{buf: s.scratch.buf[:0]}
+	s.spans = nil
 	var anchors Anchors
 	s.inline(n, &s.scratch, &anchors)
 	plain := raw
@@ -141,6 +143,7 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		Fingerprint:     hash(plain),
 		FullFingerprint: fullHash(raw),
 		Anchors:         anchorsOrNil(anchors),
+		Spans:           s.spans,
 	}
 	if hasReferenceLink(raw, anchors) {
 		// A reference link's target is in its definition, not in the

@@ -41,8 +41,16 @@ type Unit struct {
 	// AllAnchors computes them.
 	Anchors *Anchors `json:"anchors,omitempty"`
 
+	// Spans are the byte ranges of the text a reader sees (link text
+	// included; code, URLs, markup and shortcodes not), in file order: where
+	// terminology checks look.
+	Spans []Span `json:"-"`
+
 	cell *cellPos // table cells only, until IDs are assigned
 }
+
+// Span is a byte range of the file.
+type Span struct{ Start, End int }
 
 // Anchors are the untranslated parts of a unit, used to align a
 // translation with its source.

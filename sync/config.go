@@ -38,6 +38,8 @@ type Config struct {
 	PinKey string `yaml:"pin_key"`
 	// Stub says what stub writes into a stub.
 	Stub StubConfig `yaml:"stub"`
+	// Glossary is the glossary file, relative to the root.
+	Glossary string `yaml:"glossary"`
 }
 
 // ConfigError is an error in the configuration file at a line.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,6 +31,8 @@ type Options struct {
 	// Since limits the report to what a change set (a pull request) does
 	// to translations; Paths should be its paths.
 	Since *ChangeSet
+	// Glossary, when set, adds terminology findings to the pages.
+	Glossary *glossary.Glossary
 }
 
 // Page is a parsed page.

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
@@ -143,6 +144,8 @@ type PageReport struct {
 	RenamedTo string `json:"renamed_to,omitempty"`
 	// Outdated reports the site's own banner flag (outdated: true).
 	Outdated bool `json:"outdated,omitempty"`
+	// Glossary are the terminology findings in the translation.
+	Glossary []glossary.Finding `json:"glossary,omitempty"`
 }
 
 // Count returns how many units of the page are in state s.

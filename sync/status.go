@@ -107,6 +107,9 @@ func (s *Site) Status(opts Options) *Report {
 		s.groupReports(pairs, groups[g], reports)
 	})
 	s.suggestRenames(reports)
+	if opts.Glossary != nil {
+		s.addGlossary(opts.Glossary, reports, opts)
+	}
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
 	}

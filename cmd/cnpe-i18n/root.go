@@ -125,6 +125,7 @@ configuration or input error. Errors name the file as file:line:col.`,
 		newCmdMark(s, nil),
 		newCmdStub(s, nil),
 		newCmdFix(s, nil),
+		newCmdGlossary(s, opts),
 	)
 	return root
 }

@@ -24,6 +24,7 @@ type statusOptions struct {
 	Verbose   bool
 	Since     string
 	MaxBytes  int
+	Glossary  string
 }
 
 // failLevels are the --fail-on values, from strictest to laxest use.
@@ -76,6 +77,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "stale", "exit 1 on: stale, missing, any or none")
 	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: bases come from pins only")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff")
+	cmd.Flags().StringVar(&opts.Glossary, "glossary", "", "check terms with this glossary `file` (default: cnpe-i18n-glossary.yaml or glossary: in cnpe-i18n.yaml, when present)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
 	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", maxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
 	return cmd
@@ -100,6 +102,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 		return err
 	}
 	sopts := isync.Options{Config: cfg, Langs: opts.Langs, Paths: paths, NoHistory: opts.NoHistory}
+	if sopts.Glossary, err = loadGlossary(root, opts.Glossary, cfg, false); err != nil {
+		return err
+	}
 	if opts.Since != "" {
 		cs, err := isync.ChangedSince(context.Background(), root, opts.Since)
 		if err != nil {
@@ -264,7 +269,7 @@ func printStatus(w io.Writer, r *isync.Report, colour, verbose bool) {
 	first := true
 	printStrings(w, r, colour)
 	for _, p := range r.Pages {
-		if p.State == isync.PageCurrent && len(p.Units) == 0 {
+		if p.State == isync.PageCurrent && len(p.Units) == 0 && len(p.Glossary) == 0 {
 			continue
 		}
 		if first {
@@ -293,11 +298,19 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 				parts = append(parts, fmt.Sprintf("%d %s", n, st))
 			}
 		}
-		line += "  (" + strings.Join(parts, ", ")
-		if p.Words > 0 {
-			line += fmt.Sprintf("; %d words", p.Words)
+		groups := []string{}
+		if len(parts) > 0 {
+			groups = append(groups, strings.Join(parts, ", "))
 		}
-		line += ")"
+		if p.Words > 0 {
+			groups = append(groups, fmt.Sprintf("%d words", p.Words))
+		}
+		if len(p.Glossary) > 0 {
+			groups = append(groups, fmt.Sprintf("%d term findings", len(p.Glossary)))
+		}
+		if len(groups) > 0 {
+			line += "  (" + strings.Join(groups, "; ") + ")"
+		}
 	case isync.PageOrphan:
 		if p.RenamedTo != "" {
 			line += "  (source renamed to " + p.RenamedTo + "?)"
@@ -313,6 +326,9 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 	fmt.Fprintln(w, line)
 	if !verbose {
 		return
+	}
+	for _, f := range p.Glossary {
+		fmt.Fprintf(w, "    %-12s %s:%d:%d  %s: found %q, expected %q\n", "term "+string(f.Rule), f.File, f.Line, f.Column, f.Term, f.Found, f.Expected)
 	}
 	for _, u := range p.Units {
 		loc := fmt.Sprintf("%s:%d", p.Translation, u.Line)

@@ -1,0 +1,82 @@
+package glossary_test
+
+import (
+	"fmt"
+
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"golang.org/x/tools/txtar"
+)
+
+var want = regexp.MustCompile(`<!-- want "([a-z]+) ([^"]+)" -->`)
+
+// TestFixtures checks each testdata/*.txtar: the findings on ja.md (aligned
+// with en.md) must be exactly the <!-- want "rule term" --> comments, on
+// their lines.
+func TestFixtures(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := map[string][]byte{}
+			for _, f := range ar.Files {
+				parts[f.Name] = f.Data
+			}
+			g, err := glossary.Parse("glossary.yaml", parts["glossary.yaml"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := strings.TrimSpace(string(parts["path"]))
+			en, err := parse.Parse("en.md", parts["en.md"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			ja, err := parse.Parse(path, parts["ja.md"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := isync.AlignedPage{Lang: "ja", Base: en, Translation: &isync.Page{File: isync.File{Path: path}, Doc: ja},
+				Pairs: isync.Align(en, ja, isync.AlignOptions{})}
+			var got []string
+			for _, f := range isync.CheckTerms(g.Matcher("ja"), page) {
+				got = append(got, fmt.Sprintf("%d %s %s", f.Line, f.Rule, f.Term))
+			}
+			var expected []string
+			for i, line := range strings.Split(string(parts["ja.md"]), "\n") {
+				for _, m := range want.FindAllStringSubmatch(line, -1) {
+					expected = append(expected, fmt.Sprintf("%d %s %s", i+1, m[1], m[2]))
+				}
+			}
+			sort.Strings(got)
+			sort.Strings(expected)
+			if strings.Join(got, "\n") != strings.Join(expected, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(expected, "\n"))
+			}
+		})
+	}
+}
+
+func ExampleGlossary_Matcher() {
+	g, _ := glossary.Parse("glossary.yaml", []byte("terms:\n  - en: telemetry\n    ja: {use: [テレメトリー], avoid: [テレメトリ]}\n"))
+	src, _ := parse.Parse("en.md", []byte("Collect telemetry.\n"))
+	tr, _ := parse.Parse("ja.md", []byte("テレメトリを収集します。テレメトリーは大切です。\n"))
+	m := g.Matcher("ja")
+	for _, f := range m.CheckPair(src, []*parse.Unit{&src.Units[0]}, tr, []*parse.Unit{&tr.Units[0]}, "ja.md") {
+		fmt.Println(f)
+	}
+	// Output:
+	// ja.md:1:1: forbidden "telemetry": found "テレメトリ", expected "テレメトリー"
+}

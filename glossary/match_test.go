@@ -1,0 +1,88 @@
+package glossary
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
+
+func findIn(t *testing.T, form, in string) int {
+	t.Helper()
+	src := []byte(in)
+	return len(newForm(form).find(normalize(src, []parse.Span{{Start: 0, End: len(src)}})))
+}
+
+func TestMatchBoundaries(t *testing.T) {
+	tests := []struct {
+		form, text string
+		want       int
+	}{
+		{"テレメトリ", "テレメトリーを収集する", 0},           // kana guard: long vowel follows
+		{"テレメトリ", "テレメトリを収集する", 1},
+		{"テレメトリ", "アプリケーションテレメトリデータ", 1}, // compounds are written solid
+		{"サーバ", "サーバーを再起動", 0},
+		{"サーバ", "サーバを再起動", 1},
+		{"レイヤ", "プレイヤーが参加", 0},
+		{"可観測性", "アプリの可観測性を高める", 1},            // CJK: substring
+		{"플랫폼 팀", "플랫폼 팀은 제품을", 1},                  // Hangul: particles attach
+		{"idp", "Our IDP, and IDPs.", 1},                    // case folded; the plural is a form of its own
+		{"idp", "rapidprototype", 0},                        // Latin: word boundaries
+		{"golden path", "ｇｏｌｄｅｎ　ｐａｔｈ", 1},          // NFKC folds full width
+		{"platform", "platform-as-a-product", 1},
+		{"cnpe", "`cnpe`", 1},
+	}
+	for _, tt := range tests {
+		if got := findIn(t, tt.form, tt.text); got != tt.want {
+			t.Errorf("%q in %q: %d matches, want %d", tt.form, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestEnglishForms(t *testing.T) {
+	for term, want := range map[string][]string{
+		"golden path":    {"golden path", "golden paths", "golden path's", "golden paths'", "golden-path", "golden-paths"},
+		"capability":     {"capabilities"},
+		"IDP":            {"IDPs", "IDP's"},
+		"self-service":   {"self service", "self-services"},
+		"value stream":   {"value streams"},
+		"cognitive load": {"cognitive loads", "cognitive load's"},
+	} {
+		got := englishForms(term)
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("forms of %q lack %q: %v", term, w, got)
+			}
+		}
+	}
+}
+
+func TestNearMiss(t *testing.T) {
+	src := []byte("ユーザーの認知的負荷を軽減できます。")
+	tt := normalize(src, []parse.Span{{Start: 0, End: len(src)}})
+	if _, found := nearMiss(tt, []form{newForm("認知負荷")}); found != "認知的負荷" {
+		t.Errorf("near miss = %q, want 認知的負荷", found)
+	}
+	if _, found := nearMiss(tt, []form{newForm("可観測性")}); found != "" {
+		t.Errorf("near miss of an absent term = %q", found)
+	}
+}
+
+func TestStarter(t *testing.T) {
+	g := Starter()
+	if len(g.Terms) < 30 {
+		t.Errorf("starter glossary has %d concepts, want 30 or more", len(g.Terms))
+	}
+	for _, term := range g.Terms {
+		if term.Status != "proposed" {
+			t.Errorf("%s: status %q, want proposed", term.Name(), term.Status)
+		}
+		if !term.Keep {
+			for _, lang := range []string{"ja", "ko", "zh"} {
+				if r := term.Langs[lang]; r == nil || len(r.Use) == 0 {
+					t.Errorf("%s has no %s rendering", term.Name(), lang)
+				}
+			}
+		}
+	}
+}

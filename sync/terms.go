@@ -1,0 +1,115 @@
+package sync
+
+import (
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
+
+// AlignedPage is a translation with the source units each of its units
+// renders.
+type AlignedPage struct {
+	Lang        string
+	Source      *Page
+	Base        *parse.Document // the source the translation was made from (or the current source)
+	Translation *Page
+	Pairs       []Pair
+}
+
+// ForEachAligned aligns every translation in scope with its base (the
+// current source when the base is unknown) and calls fn, one page at a
+// time.
+func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
+	for _, p := range s.pairs(opts.Langs) {
+		if p.source == nil || p.translation == nil || !inScope(p, opts.Paths) {
+			continue
+		}
+		src, err := s.load(p.source.File)
+		if err != nil {
+			continue
+		}
+		tr, err := s.load(p.translation.File)
+		if err != nil {
+			continue
+		}
+		base := src.Doc
+		if s.History != nil || tr.Doc.Field(s.Config.pinKey()) != nil {
+			if _, b := s.findBase(s.newVersions(), src, tr); b != nil {
+				base = b
+			}
+		}
+		fn(AlignedPage{Lang: p.lang, Source: src, Base: base, Translation: tr, Pairs: Align(base, tr.Doc, AlignOptions{})})
+	}
+}
+
+// CheckTerms checks an aligned page against the glossary: every aligned
+// step (forbidden, missing, keep), and translated units aligned with
+// nothing (forbidden only).
+func CheckTerms(m *glossary.Matcher, a AlignedPage) []glossary.Finding {
+	var out []glossary.Finding
+	for _, p := range a.Pairs {
+		tr := units(a.Translation.Doc, p.Target)
+		if len(tr) == 0 {
+			continue
+		}
+		out = append(out, m.CheckPair(a.Base, units(a.Base, p.Source), a.Translation.Doc, tr, a.Translation.Path)...)
+	}
+	return out
+}
+
+// CensusAdd adds an aligned page to a census.
+func CensusAdd(c *glossary.Census, a AlignedPage) {
+	for _, p := range a.Pairs {
+		c.Add(a.Base, units(a.Base, p.Source), a.Translation.Doc, units(a.Translation.Doc, p.Target), a.Translation.Path)
+	}
+}
+
+// units returns the translatable units of doc at the indexes.
+func units(doc *parse.Document, idx []int) []*parse.Unit {
+	var out []*parse.Unit
+	for _, i := range idx {
+		if u := &doc.Units[i]; u.Translatable {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// SourcePages calls fn with every source page in scope.
+func (s *Site) SourcePages(opts Options, fn func(*Page)) {
+	for _, p := range s.pages {
+		if p.Lang != s.Layout.Source {
+			continue
+		}
+		if len(opts.Paths) > 0 && !inScope(pairing{source: p}, opts.Paths) {
+			continue
+		}
+		if pg, err := s.load(p.File); err == nil {
+			fn(pg)
+		}
+	}
+}
+
+// addGlossary attaches glossary findings to the page reports.
+func (s *Site) addGlossary(g *glossary.Glossary, reports []PageReport, opts Options) {
+	index := map[string]int{}
+	for i, r := range reports {
+		if r.Translation != "" {
+			index[r.Translation] = i
+		}
+	}
+	matchers := map[string]*glossary.Matcher{}
+	s.ForEachAligned(opts, func(a AlignedPage) {
+		i, ok := index[a.Translation.Path]
+		if !ok {
+			return
+		}
+		m := matchers[a.Lang]
+		if m == nil {
+			m = g.Matcher(a.Lang)
+			matchers[a.Lang] = m
+		}
+		fs := CheckTerms(m, a)
+		glossary.SortFindings(fs)
+		reports[i].Glossary = append(reports[i].Glossary, fs...)
+	})
+}
