@@ -94,7 +94,7 @@ func matchGlob(pattern, p string) bool {
 	suffix = strings.TrimPrefix(suffix, "/")
 	segs := strings.Split(p, "/")
 	for i := 0; i <= len(segs); i++ {
-		head, tail := strings.Join(segs[:i], "/"), strings.Join(segs[i:], "/")
+		head := strings.Join(segs[:i], "/")
 		okHead := prefix == ""
 		if !okHead {
 			okHead, _ = path.Match(prefix, head)
@@ -103,8 +103,7 @@ func matchGlob(pattern, p string) bool {
 			continue
 		}
 		for j := i; j <= len(segs); j++ {
-			tail = strings.Join(segs[j:], "/")
-			if suffix == "" || matchGlob(suffix, tail) {
+			if suffix == "" || matchGlob(suffix, strings.Join(segs[j:], "/")) {
 				return true
 			}
 		}

@@ -18,17 +18,17 @@ func TestMatchBoundaries(t *testing.T) {
 		form, text string
 		want       int
 	}{
-		{"テレメトリ", "テレメトリーを収集する", 0},           // kana guard: long vowel follows
+		{"テレメトリ", "テレメトリーを収集する", 0}, // kana guard: long vowel follows
 		{"テレメトリ", "テレメトリを収集する", 1},
 		{"テレメトリ", "アプリケーションテレメトリデータ", 1}, // compounds are written solid
 		{"サーバ", "サーバーを再起動", 0},
 		{"サーバ", "サーバを再起動", 1},
 		{"レイヤ", "プレイヤーが参加", 0},
-		{"可観測性", "アプリの可観測性を高める", 1},            // CJK: substring
-		{"플랫폼 팀", "플랫폼 팀은 제품을", 1},                  // Hangul: particles attach
-		{"idp", "Our IDP, and IDPs.", 1},                    // case folded; the plural is a form of its own
-		{"idp", "rapidprototype", 0},                        // Latin: word boundaries
-		{"golden path", "ｇｏｌｄｅｎ　ｐａｔｈ", 1},          // NFKC folds full width
+		{"可観測性", "アプリの可観測性を高める", 1},       // CJK: substring
+		{"플랫폼 팀", "플랫폼 팀은 제품을", 1},        // Hangul: particles attach
+		{"idp", "Our IDP, and IDPs.", 1},  // case folded; the plural is a form of its own
+		{"idp", "rapidprototype", 0},      // Latin: word boundaries
+		{"golden path", "ｇｏｌｄｅｎ　ｐａｔｈ", 1}, // NFKC folds full width
 		{"platform", "platform-as-a-product", 1},
 		{"cnpe", "`cnpe`", 1},
 	}

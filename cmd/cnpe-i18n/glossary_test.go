@@ -43,7 +43,7 @@ func TestGlossaryCorpus(t *testing.T) {
 	var out struct {
 		Findings []struct {
 			Rule, File, Term, Found string
-			Line, Column        int
+			Line, Column            int
 		}
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
