@@ -53,15 +53,7 @@ outdated change; every other byte is kept.`,
 }
 
 func runAccept(s *streams, opts *acceptOptions) error {
-	root, paths, err := resolveRoot(opts.Root, opts.Paths)
-	if err != nil {
-		return err
-	}
-	site, err := loadSite(root)
-	if err != nil {
-		return err
-	}
-	defer site.Close()
-	edits, notes := site.PlanAccept(isync.AcceptOptions{Paths: paths, Langs: opts.Langs, All: opts.All, Inferred: opts.Inferred})
-	return finishPlan(s, &opts.writeOptions, root, site, edits, notes)
+	return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note) {
+		return site.PlanAccept(isync.AcceptOptions{Paths: paths, Langs: opts.Langs, All: opts.All, Inferred: opts.Inferred})
+	})
 }

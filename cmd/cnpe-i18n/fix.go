@@ -1,6 +1,9 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/spf13/cobra"
+)
 
 type fixOptions struct {
 	writeOptions
@@ -29,17 +32,9 @@ there is something to do).`,
 			if runF != nil {
 				return runF(opts)
 			}
-			root, paths, err := resolveRoot(opts.Root, opts.Paths)
-			if err != nil {
-				return err
-			}
-			site, err := loadSite(root)
-			if err != nil {
-				return err
-			}
-			defer site.Close()
-			edits, notes := site.PlanFix(opts.Langs, paths)
-			return finishPlan(s, &opts.writeOptions, root, site, edits, notes)
+			return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note) {
+				return site.PlanFix(opts.Langs, paths)
+			})
 		},
 	}
 	addWriteFlags(cmd, &opts.writeOptions)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -24,15 +23,7 @@ const issueGlossary = `terms:
 
 // TestGlossaryCorpus checks the findings the issue names on the real site.
 func TestGlossaryCorpus(t *testing.T) {
-	bundle := filepath.Join("..", "..", "..", "shared", "corpus", "cnpe-community-history.bundle")
-	if _, err := os.Stat(bundle); err != nil {
-		t.Skip("history bundle not found")
-	}
-	abs, _ := filepath.Abs(bundle)
-	dir := filepath.Join(t.TempDir(), "cnpe")
-	if out, err := exec.Command("git", "clone", "-q", "-b", "main", abs, dir).CombinedOutput(); err != nil {
-		t.Fatalf("clone: %v\n%s", err, out)
-	}
+	dir := cloneBundle(t)
 	g := filepath.Join(t.TempDir(), "g.yaml")
 	os.WriteFile(g, []byte(issueGlossary), 0o644)
 	var stdout, stderr bytes.Buffer

@@ -24,13 +24,24 @@ func addWriteFlags(cmd *cobra.Command, o *writeOptions) {
 	cmd.MarkFlagsMutuallyExclusive("write", "dry-run")
 }
 
-// loadSite loads the site for a write command.
-func loadSite(root string) (*isync.Site, error) {
+// runPlan is the whole of a write command: find the root, load the site,
+// make the plan, then print or apply it.
+func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note)) error {
+	root, paths, err := resolveRoot(o.Root, args)
+	if err != nil {
+		return err
+	}
 	cfg, err := isync.LoadConfig(root)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return isync.Load(context.Background(), root, isync.Options{Config: cfg})
+	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg})
+	if err != nil {
+		return err
+	}
+	defer site.Close()
+	edits, notes := plan(site, paths)
+	return finishPlan(s, o, root, site, edits, notes)
 }
 
 // finishPlan prints or applies a plan. A dry run exits 1 when there is

@@ -1,6 +1,9 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/spf13/cobra"
+)
 
 type stubOptions struct {
 	writeOptions
@@ -31,16 +34,9 @@ as a unified diff (exit 1 when there is something to do).`,
 			if runF != nil {
 				return runF(opts)
 			}
-			root, paths, err := resolveRoot(opts.Root, opts.Paths)
-			if err != nil {
-				return err
-			}
-			site, err := loadSite(root)
-			if err != nil {
-				return err
-			}
-			defer site.Close()
-			return finishPlan(s, &opts.writeOptions, root, site, site.PlanStub(opts.Langs, paths), nil)
+			return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note) {
+				return site.PlanStub(opts.Langs, paths), nil
+			})
 		},
 	}
 	addWriteFlags(cmd, &opts.writeOptions)
