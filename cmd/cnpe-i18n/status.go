@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
+
 	"context"
 	"fmt"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"io"
 	"os"
 	"os/exec"
@@ -190,13 +193,7 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 }
 
 func formatProblem(p isync.FileProblem) string {
-	switch {
-	case p.Line > 0 && p.Column > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Column, p.Message)
-	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Message)
-	}
-	return fmt.Sprintf("%s: %s", p.Path, p.Message)
+	return (&parse.Error{Path: p.Path, Line: p.Line, Col: p.Column, Err: errors.New(p.Message)}).Error()
 }
 
 // failed applies --fail-on to a report: stale pages and strings fail
