@@ -52,29 +52,22 @@ func fingerprintOf(b []byte) Fingerprint {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// fullHash is the full fingerprint of raw text: everything but white
-// space, which is dropped into a reused buffer before hashing.
+// fullHash is the full fingerprint of raw text: everything but ASCII
+// white space (a full-width space is something the page shows), which is
+// dropped into a reused buffer before hashing.
 func fullHash(s string) Fingerprint {
 	bp := bufPool.Get().(*[]byte)
 	b := (*bp)[:0]
 	for i := 0; i < len(s); {
 		j := i
-		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+		for j < len(s) && !asciiSpace[s[j]] {
 			j++
 		}
-		if j > i {
-			b = append(b, s[i:j]...)
-			i = j
-			continue
+		b = append(b, s[i:j]...)
+		for j < len(s) && asciiSpace[s[j]] {
+			j++
 		}
-		r, size := rune(s[i]), 1
-		if s[i] >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if s[i] >= utf8.RuneSelf && !unicode.IsSpace(r) {
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
+		i = j
 	}
 	f := fingerprintOf(b)
 	*bp = b

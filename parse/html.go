@@ -167,9 +167,10 @@ func (s *segmenter) htmlRuns(base int, raw []byte) (emitted bool, tagNames strin
 			run.end = tokEnd - trail
 			run.text = true
 			var b strings.Builder
+			saved := s.spans
 			s.spans = run.spans
 			s.text(tokStart, tokEnd, &b, &run.anchors)
-			run.spans = s.spans
+			run.spans, s.spans = s.spans, saved
 			run.plain.WriteString(html.UnescapeString(b.String()))
 		default: // comments, doctype
 			flush()

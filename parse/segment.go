@@ -126,7 +126,7 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 	// The plain text is built in a reused buffer; a unit without markup
 	// has the same plain text as its text and needs no copy.
 	s.scratch = folder{buf: s.scratch.buf[:0]}
-	s.spans = nil
+	s.spans = s.spans[:0]
 	var anchors Anchors
 	s.inline(n, &s.scratch, &anchors)
 	plain := raw
@@ -143,7 +143,7 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		Fingerprint:     hash(plain),
 		FullFingerprint: fullHash(raw),
 		Anchors:         anchorsOrNil(anchors),
-		Spans:           s.spans,
+		Spans:           append([]Span(nil), s.spans...),
 	}
 	if hasReferenceLink(raw, anchors) {
 		// A reference link's target is in its definition, not in the
