@@ -46,8 +46,8 @@ func ExampleUnit_fingerprints() {
 	reflowed, _ := parse.Parse("a.md", []byte("See the [guide](/v1/guide)\nfor the details.\n"))
 	relinked, _ := parse.Parse("a.md", []byte("See the [guide](/v2/guide) for\nthe details.\n"))
 	a, b, c := before.Units[0], reflowed.Units[0], relinked.Units[0]
-	fmt.Println("reflowed: same text", a.Fingerprint == b.Fingerprint, "same full", a.FullFingerprint == b.FullFingerprint)
-	fmt.Println("relinked: same text", a.Fingerprint == c.Fingerprint, "same full", a.FullFingerprint == c.FullFingerprint)
+	fmt.Println("reflowed: same text", a.Fingerprint == b.Fingerprint, "same full", a.FullFingerprint() == b.FullFingerprint())
+	fmt.Println("relinked: same text", a.Fingerprint == c.Fingerprint, "same full", a.FullFingerprint() == c.FullFingerprint())
 	// Output:
 	// reflowed: same text true same full true
 	// relinked: same text true same full false

@@ -73,7 +73,7 @@ func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit,
 		plain := foldSpace(f.value)
 		u.Plain = plain
 		u.Fingerprint = hash(plain)
-		u.FullFingerprint = fullHash(string(src[f.start:f.end]))
+		u.full = fullHash(string(src[f.start:f.end]))
 		units = append(units, u)
 	}
 	return fm, units, nil

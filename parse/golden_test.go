@@ -59,7 +59,7 @@ func describe(doc *Document) string {
 		if u.Translatable {
 			tr = "T"
 		}
-		fmt.Fprintf(&b, "%s %s L%d-%d [%d,%d) %s fp=%s full=%s", u.ID, u.Kind, u.Line, u.EndLine, u.Start, u.End, tr, u.Fingerprint, u.FullFingerprint)
+		fmt.Fprintf(&b, "%s %s L%d-%d [%d,%d) %s fp=%s full=%s", u.ID, u.Kind, u.Line, u.EndLine, u.Start, u.End, tr, u.Fingerprint, u.FullFingerprint())
 		if u.Key != "" {
 			fmt.Fprintf(&b, " key=%q", u.Key)
 		}

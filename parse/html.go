@@ -60,14 +60,13 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 	}
 	text := string(bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n")))
 	s.add(Unit{
-		Kind:            HTML,
-		Start:           start,
-		End:             end,
-		Text:            text,
-		Plain:           "",
-		Fingerprint:     hash("html:" + tags),
-		FullFingerprint: fullHash(text),
-		Anchors:         anchorsOrNil(anchors),
+		Kind:        HTML,
+		Start:       start,
+		End:         end,
+		Text:        text,
+		Plain:       "",
+		Fingerprint: hash("html:" + tags),
+		Anchors:     anchorsOrNil(anchors),
 	})
 }
 
@@ -202,16 +201,15 @@ func (s *segmenter) emitRun(r *htmlRun, table int) {
 		kind = TableCell
 	}
 	u := s.add(Unit{
-		Kind:            kind,
-		Start:           r.start,
-		End:             r.end,
-		Text:            text,
-		Translatable:    true,
-		Plain:           plain,
-		Fingerprint:     hash(plain),
-		FullFingerprint: fullHash(text),
-		Anchors:         anchorsOrNil(r.anchors),
-		Spans:           r.spans,
+		Kind:         kind,
+		Start:        r.start,
+		End:          r.end,
+		Text:         text,
+		Translatable: true,
+		Plain:        plain,
+		Fingerprint:  hash(plain),
+		Anchors:      anchorsOrNil(r.anchors),
+		Spans:        r.spans,
 	})
 	if kind == TableCell {
 		u.cell = &cellPos{table: table, row: max(r.row, 0), col: r.col}

@@ -134,21 +134,15 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		plain = string(s.scratch.buf)
 	}
 	u := Unit{
-		Kind:            kind,
-		Start:           start,
-		End:             trimEnd(s.src, start, end),
-		Text:            raw,
-		Translatable:    strings.Trim(plain, maskToken+" ") != "",
-		Plain:           plain,
-		Fingerprint:     hash(plain),
-		FullFingerprint: fullHash(raw),
-		Anchors:         anchorsOrNil(anchors),
-		Spans:           append([]Span(nil), s.spans...),
-	}
-	if hasReferenceLink(raw, anchors) {
-		// A reference link's target is in its definition, not in the
-		// unit's text: a new target is still a change of the unit.
-		u.FullFingerprint = fullHash(raw + "\x00" + strings.Join(anchors.Links, "\x00") + "\x00" + strings.Join(anchors.Images, "\x00"))
+		Kind:         kind,
+		Start:        start,
+		End:          trimEnd(s.src, start, end),
+		Text:         raw,
+		Translatable: strings.Trim(plain, maskToken+" ") != "",
+		Plain:        plain,
+		Fingerprint:  hash(plain),
+		Anchors:      anchorsOrNil(anchors),
+		Spans:        append([]Span(nil), s.spans...),
 	}
 	return s.add(u)
 }
@@ -226,15 +220,14 @@ func (s *segmenter) codeUnit(n ast.Node, lang string) {
 	}
 	body := strings.TrimRight(b.String(), "\n")
 	s.add(Unit{
-		Kind:            Code,
-		Key:             lang,
-		Start:           start,
-		End:             trimEnd(s.src, start, end),
-		Text:            body,
-		Plain:           maskToken,
-		Fingerprint:     hash("code:" + lang),
-		FullFingerprint: hash("code:" + lang + "\n" + body),
-		Anchors:         &Anchors{Code: []string{body}},
+		Kind:        Code,
+		Key:         lang,
+		Start:       start,
+		End:         trimEnd(s.src, start, end),
+		Text:        body,
+		Plain:       maskToken,
+		Fingerprint: hash("code:" + lang),
+		Anchors:     &Anchors{Code: []string{body}},
 	})
 }
 
@@ -263,15 +256,14 @@ func (s *segmenter) shortcodesBefore(off int) {
 		}
 		raw := string(bytes.ReplaceAll(s.src[t.start:t.end], []byte("\r\n"), []byte("\n")))
 		s.append(Unit{
-			Kind:            Shortcode,
-			Key:             t.name,
-			Start:           t.start,
-			End:             t.end,
-			Text:            raw,
-			Plain:           "{{" + t.name + "}}",
-			Fingerprint:     hash("{{" + t.name + "}}"),
-			FullFingerprint: fullHash(raw),
-			Anchors:         &Anchors{Shortcodes: []string{t.name}},
+			Kind:        Shortcode,
+			Key:         t.name,
+			Start:       t.start,
+			End:         t.end,
+			Text:        raw,
+			Plain:       "{{" + t.name + "}}",
+			Fingerprint: hash("{{" + t.name + "}}"),
+			Anchors:     &Anchors{Shortcodes: []string{t.name}},
 		})
 	}
 }

@@ -43,8 +43,8 @@ func compareUnits(t *testing.T, before, after *Document) []unitChange {
 		if a.ID != b.ID {
 			t.Errorf("unit %d: ID changed from %q to %q", i, b.ID, a.ID)
 		}
-		if a.Fingerprint != b.Fingerprint || a.FullFingerprint != b.FullFingerprint {
-			changes = append(changes, unitChange{b.ID, a.Fingerprint != b.Fingerprint, a.FullFingerprint != b.FullFingerprint})
+		if a.Fingerprint != b.Fingerprint || a.FullFingerprint() != b.FullFingerprint() {
+			changes = append(changes, unitChange{b.ID, a.Fingerprint != b.Fingerprint, a.FullFingerprint() != b.FullFingerprint()})
 		}
 	}
 	return changes
@@ -186,8 +186,8 @@ func TestAppendKeepsIDs(t *testing.T) {
 			}
 			for i, b := range before.Units {
 				a := after.Units[i]
-				if a.ID != b.ID || a.Fingerprint != b.Fingerprint || a.FullFingerprint != b.FullFingerprint {
-					t.Errorf("unit %d changed: %s %s/%s, then %s %s/%s", i, b.ID, b.Fingerprint, b.FullFingerprint, a.ID, a.Fingerprint, a.FullFingerprint)
+				if a.ID != b.ID || a.Fingerprint != b.Fingerprint || a.FullFingerprint() != b.FullFingerprint() {
+					t.Errorf("unit %d changed: %s %s/%s, then %s %s/%s", i, b.ID, b.Fingerprint, b.FullFingerprint(), a.ID, a.Fingerprint, a.FullFingerprint())
 				}
 			}
 		})

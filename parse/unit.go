@@ -1,6 +1,9 @@
 package parse
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Unit is one translation unit of a page.
 type Unit struct {
@@ -31,8 +34,6 @@ type Unit struct {
 	// and link targets, code, markup, HTML attributes and shortcodes are
 	// masked.
 	Fingerprint Fingerprint `json:"fingerprint"`
-	// FullFingerprint changes with anything but whitespace.
-	FullFingerprint Fingerprint `json:"full_fingerprint"`
 	// Plain is the text the Fingerprint is computed from: the words a
 	// reader sees, whitespace folded, masked parts replaced by tokens.
 	Plain string `json:"-"`
@@ -46,7 +47,26 @@ type Unit struct {
 	// terminology checks look.
 	Spans []Span `json:"-"`
 
-	cell *cellPos // table cells only, until IDs are assigned
+	cell *cellPos    // table cells only, until IDs are assigned
+	full Fingerprint // the full fingerprint, when computed at parse time
+}
+
+// FullFingerprint changes with anything the page shows but white space:
+// a change of it alone is mechanical (links, code, markup). It is
+// computed on demand from the unit's text, as most units never need it.
+func (u *Unit) FullFingerprint() Fingerprint {
+	if u.full != 0 {
+		return u.full
+	}
+	switch {
+	case u.Kind == Code:
+		return hash("code:" + u.Key + "\n" + u.Text)
+	case u.Anchors != nil && hasReferenceLink(u.Text, *u.Anchors):
+		// A reference link's target is in its definition, not in the
+		// unit's text: a new target is still a change of the unit.
+		return fullHash(u.Text + "\x00" + strings.Join(u.Anchors.Links, "\x00") + "\x00" + strings.Join(u.Anchors.Images, "\x00"))
+	}
+	return fullHash(u.Text)
 }
 
 // Span is a byte range of the file.
@@ -82,10 +102,15 @@ func (u *Unit) AllAnchors() Anchors {
 	return a
 }
 
-// MarshalJSON writes the unit with all its anchors.
+// MarshalJSON writes the unit with its full fingerprint and all its
+// anchors.
 func (u Unit) MarshalJSON() ([]byte, error) {
 	type plainUnit Unit
-	v := plainUnit(u)
+	v := struct {
+		plainUnit
+		FullFingerprint Fingerprint `json:"full_fingerprint"`
+		Anchors         *Anchors    `json:"anchors,omitempty"`
+	}{plainUnit: plainUnit(u), FullFingerprint: u.FullFingerprint()}
 	if a := u.AllAnchors(); !a.IsZero() {
 		v.Anchors = &a
 	}

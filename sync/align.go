@@ -75,7 +75,7 @@ type features struct {
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
-	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint,
+	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint(),
 		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable}
 	f.logLen = math.Log(max(f.length, 1))
 	a := u.AllAnchors()

@@ -142,7 +142,7 @@ func compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Prose
 			c.Words = WordDiff(b.Plain, a.Plain)
 		}
-	case b.FullFingerprint != a.FullFingerprint:
+	case b.FullFingerprint() != a.FullFingerprint():
 		c.Kind = Mechanical
 		if b.Kind == parse.FrontMatter {
 			c.Kind = Metadata
