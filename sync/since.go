@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"fmt"
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -160,6 +161,17 @@ func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
 			continue
 		}
 		r.Units = units
+		// Terminology findings in the changed units only.
+		var terms []glossary.Finding
+		for _, f := range r.Glossary {
+			for _, u := range units {
+				if u.Line > 0 && f.Line >= u.Line && f.Line <= u.EndLine {
+					terms = append(terms, f)
+					break
+				}
+			}
+		}
+		r.Glossary = terms
 		r.Words = 0
 		for _, u := range units {
 			if u.State == UnitStale || u.State == UnitNew {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"golang.org/x/tools/txtar"
 )
 
@@ -370,4 +372,47 @@ func TestUnifiedDiff(t *testing.T) {
 	if !strings.HasPrefix(got, "--- /dev/null\n+++ b/new.md\n@@ -0,0 +1,3 @@\n+---\n") {
 		t.Errorf("new file diff:\n%s", got)
 	}
+}
+
+// TestSinceWithGlossary: --since keeps the terminology findings of the
+// units the change touches, not those of the rest of the page.
+func TestSinceWithGlossary(t *testing.T) {
+	dir := repoFromSteps(t, site+`-- 1/content/en/a.md --
+Telemetry is collected.
+
+Dashboards show telemetry.
+-- 2/content/ja/a.md --
+テレメトリを収集します。
+
+ダッシュボードはテレメトリを表示します。
+-- 3/content/en/a.md --
+Telemetry is collected every minute.
+
+Dashboards show telemetry.
+`)
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - en: telemetry\n    ja: {use: [テレメトリー], avoid: [テレメトリ]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := strings.TrimSpace(gitOut(t, dir, "rev-parse", "HEAD~1"))
+	cs, err := ChangedSince(context.Background(), dir, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := loadSite(t, dir)
+	r := s.Status(Options{Paths: cs.Paths, Since: cs, Glossary: g, Langs: []string{"ja"}})
+	if len(r.Pages) != 1 || len(r.Pages[0].Units) != 1 || len(r.Pages[0].Glossary) != 1 || r.Pages[0].Glossary[0].Line != 1 {
+		t.Errorf("pages %+v; want one stale unit and its one finding on line 1", r.Pages)
+	}
+}
+
+func gitOut(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
