@@ -38,6 +38,31 @@ func (v Value) equal(text string) bool {
 // place; a new key is added at the end of the top-level keys; a page
 // without front matter gets a YAML block.
 func SetField(doc *parse.Document, key string, v Value) ([]byte, error) {
+	out, err := setField(doc, key, v)
+	if err != nil {
+		return nil, err
+	}
+	return verified(doc, out, func(after *parse.Document) bool {
+		u := topField(after, key)
+		return u != nil && v.equal(u.Text)
+	})
+}
+
+// verified checks that an edited page still parses and holds the edit: a
+// front matter this tool cannot edit safely (a bare scalar, a list, tags)
+// is refused, not broken.
+func verified(doc *parse.Document, out []byte, holds func(*parse.Document) bool) ([]byte, error) {
+	after, err := (parse.Config{FrontMatterOnly: true}).Parse(doc.Path, out)
+	if err == nil && !holds(after) {
+		err = fmt.Errorf("the edit does not come out as a top-level field")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: the front matter cannot be edited safely (%v); not changed", doc.Path, err)
+	}
+	return out, nil
+}
+
+func setField(doc *parse.Document, key string, v Value) ([]byte, error) {
 	src := doc.Src
 	if u := topField(doc, key); u != nil {
 		if v.equal(u.Text) {
@@ -70,6 +95,14 @@ func SetField(doc *parse.Document, key string, v Value) ([]byte, error) {
 // DeleteField returns the page without the top-level front matter key (a
 // no-op when it is absent).
 func DeleteField(doc *parse.Document, key string) ([]byte, error) {
+	out, err := deleteField(doc, key)
+	if err != nil {
+		return nil, err
+	}
+	return verified(doc, out, func(after *parse.Document) bool { return topField(after, key) == nil })
+}
+
+func deleteField(doc *parse.Document, key string) ([]byte, error) {
 	u := topField(doc, key)
 	if u == nil {
 		return doc.Src, nil
