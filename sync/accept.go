@@ -96,10 +96,14 @@ func pinPage(doc *parse.Document, key, pin string, clear bool) ([]byte, error) {
 
 // loadPath loads a page by its site path.
 func (s *Site) loadPath(p string) (*Page, error) {
-	for _, info := range s.pages {
-		if info.Path == p {
-			return s.load(info.File)
+	s.indexOnce.Do(func() {
+		s.byPath = make(map[string]*pageInfo, len(s.pages))
+		for _, info := range s.pages {
+			s.byPath[info.Path] = info
 		}
+	})
+	if info := s.byPath[p]; info != nil {
+		return s.load(info.File)
 	}
 	return nil, fmt.Errorf("%s: not a page of the site", p)
 }

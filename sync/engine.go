@@ -66,6 +66,9 @@ type Site struct {
 	pcfg     parse.Config
 	jobs     int
 	scoped   bool // only some pages were scanned
+
+	indexOnce gosync.Once
+	byPath    map[string]*pageInfo
 }
 
 // Load reads the site under root: layout, the front matter of every page
