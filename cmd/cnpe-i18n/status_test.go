@@ -176,7 +176,6 @@ func TestStatusBadInput(t *testing.T) {
 	}
 }
 
-
 func TestStatusMalformedTable(t *testing.T) {
 	repo := demoRepo(t)
 	os.MkdirAll(filepath.Join(repo, "i18n"), 0o755)
