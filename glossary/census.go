@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -97,10 +98,8 @@ func (c *Census) Add(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Doc
 			if n, _ := count(tt, []form{newForm(rc.Text)}); n > 0 {
 				rc.Count += n
 				found = true
-				if len(rc.Files) == 0 || rc.Files[len(rc.Files)-1] != trPath {
-					if !contains(rc.Files, trPath) {
-						rc.Files = append(rc.Files, trPath)
-					}
+				if !slices.Contains(rc.Files, trPath) {
+					rc.Files = append(rc.Files, trPath)
 				}
 			}
 		}
@@ -119,7 +118,7 @@ func (c *Census) Add(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Doc
 					ct.Renderings = append(ct.Renderings, rc)
 				}
 				rc.Count += n
-				if !contains(rc.Files, trPath) {
+				if !slices.Contains(rc.Files, trPath) {
 					rc.Files = append(rc.Files, trPath)
 				}
 			}
@@ -148,15 +147,6 @@ func (c *Census) Finish() *Census {
 	}
 	sort.Slice(c.Conflicts, func(i, j int) bool { return c.Conflicts[i].Rendering < c.Conflicts[j].Rendering })
 	return c
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func excerpt(s string, n int) string {

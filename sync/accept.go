@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 
@@ -148,11 +149,11 @@ func (s *Site) planTableAccept(opts AcceptOptions) ([]FileEdit, []Note) {
 	var edits []FileEdit
 	var notes []Note
 	for _, lang := range s.Layout.Targets() {
-		if len(opts.Langs) > 0 && !containsString(opts.Langs, lang) {
+		if len(opts.Langs) > 0 && !slices.Contains(opts.Langs, lang) {
 			continue
 		}
 		p := s.tableFile(lang)
-		if p == "" || !(opts.All || containsString(opts.Paths, p)) {
+		if p == "" || !(opts.All || slices.Contains(opts.Paths, p)) {
 			continue
 		}
 		src, tr := s.readTable(srcPath), s.readTable(p)

@@ -3,7 +3,6 @@ package sync
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 )
 
 // parseName finds s among names, for the UnmarshalText methods.
@@ -49,15 +48,6 @@ func (o *Op) UnmarshalText(b []byte) error {
 	i, err := parseName("word diff op", string(b), []string{"equal", "delete", "insert"})
 	*o = Op(i)
 	return err
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func jsonNumber(v any) string {

@@ -239,9 +239,11 @@ func describeReps(reps []replacement) string {
 	return strings.Join(parts, ", ")
 }
 
+// short40 shortens s to 40 runes (a cut in bytes could split a CJK
+// character).
 func short40(s string) string {
-	if len(s) > 40 {
-		return s[:39] + "…"
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
 	}
 	return s
 }

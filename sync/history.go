@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	gosync "sync"
@@ -189,16 +190,8 @@ func (h *History) versions(path string, after int, depth int) []Version {
 			}
 		}
 	}
-	sortVersions(out)
+	slices.SortStableFunc(out, func(a, b Version) int { return a.Seq - b.Seq })
 	return out
-}
-
-func sortVersions(vs []Version) {
-	for i := 1; i < len(vs); i++ {
-		for j := i; j > 0 && vs[j].Seq < vs[j-1].Seq; j-- {
-			vs[j], vs[j-1] = vs[j-1], vs[j]
-		}
-	}
 }
 
 // Blob returns the content of a blob, read through one long-running

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"slices"
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -100,7 +101,8 @@ func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
 			srcPaths = append(srcPaths, realOf[r.Source])
 		}
 	}
-	refBlobs := s.blobsAt(cs.Ref, dedupe(srcPaths))
+	slices.Sort(srcPaths)
+	refBlobs := s.blobsAt(cs.Ref, slices.Compact(slices.DeleteFunc(srcPaths, func(p string) bool { return p == "" })))
 	type changed struct{ after, removed map[string]bool }
 	bySource := map[string]changed{}
 	changesOf := func(src string) changed {
@@ -179,18 +181,6 @@ func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
 			}
 		}
 		out = append(out, r)
-	}
-	return out
-}
-
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range xs {
-		if x != "" && !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
@@ -37,7 +38,7 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 		src = s.readTable(srcPath)
 	}
 	for _, lang := range s.Layout.Targets() {
-		if len(langs) > 0 && !containsString(langs, lang) {
+		if len(langs) > 0 && !slices.Contains(langs, lang) {
 			continue
 		}
 		if src != nil {
@@ -53,15 +54,6 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 		out = append(out, s.configStrings(lang)...)
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Site) readTable(p string) *translations.Table {
@@ -242,7 +234,7 @@ func (s *Site) configStrings(lang string) []translations.Entry {
 				before, known = versions[k][srcKey].text, true
 			}
 			for _, m := range versions {
-				if v := m[srcKey].text; v != "" && v != sv.text && !containsString(earlier, v) {
+				if v := m[srcKey].text; v != "" && v != sv.text && !slices.Contains(earlier, v) {
 					earlier = append(earlier, v)
 				}
 			}
@@ -250,7 +242,7 @@ func (s *Site) configStrings(lang string) []translations.Entry {
 		switch {
 		case tv.text == sv.text:
 			e.State, e.Why = translations.Untranslated, "equal to the source text"
-		case containsString(earlier, tv.text):
+		case slices.Contains(earlier, tv.text):
 			e.State, e.Why = translations.Untranslated, "equal to an earlier source text"
 		case known && before != sv.text:
 			e.State, e.Why, e.SourceBefore = translations.Stale, "the source text changed after this was translated", before

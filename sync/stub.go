@@ -1,7 +1,9 @@
 package sync
 
 import (
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -88,7 +90,7 @@ func stubContent(src *parse.Document, cfg StubConfig) []byte {
 		}
 	}
 	add := func(m map[string]any) {
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			fields = append(fields, field{k, formatAny(format, m[k])})
 		}
 	}

@@ -31,8 +31,6 @@ type Problem struct {
 	Err  error
 }
 
-func (p Problem) Error() string { return p.Path + ": " + p.Err.Error() }
-
 // Errors for links the walk refuses.
 var (
 	ErrOutsideRoot = errors.New("symlink leads out of the repository; not followed")

@@ -2,6 +2,7 @@ package translations
 
 import (
 	"fmt"
+	"slices"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -84,7 +85,7 @@ func Compare(lang string, src, tr *Table, past map[string]Past) []Entry {
 		switch {
 		case sameForms(sm, tm):
 			e.State, e.Why = Untranslated, "equal to the source text"
-		case equalsAny(tm.Other(), p.SourceValues):
+		case slices.Contains(p.SourceValues, tm.Other()):
 			e.State, e.Why = Untranslated, "equal to an earlier source text"
 			e.SourceBefore = tm.Other()
 		case inSourceScript(lang, sm.Other(), tm.Other()):
@@ -119,15 +120,6 @@ func sameForms(a, b *Message) bool {
 		}
 	}
 	return true
-}
-
-func equalsAny(s string, list []string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // inSourceScript reports a translation still in the source language: the

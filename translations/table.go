@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -106,16 +107,8 @@ func ParseTable(p string, data []byte) (*Table, error) {
 		t.byKey[m.ID] = msg
 	}
 	// File order, as the positions give it.
-	sortByLine(t.Messages)
+	slices.SortStableFunc(t.Messages, func(a, b *Message) int { return a.Line - b.Line })
 	return t, nil
-}
-
-func sortByLine(ms []*Message) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Line < ms[j-1].Line; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
 }
 
 type keyPos struct {

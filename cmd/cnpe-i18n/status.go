@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"slices"
 
 	"context"
 	"fmt"
@@ -66,7 +67,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
 			if err := global.checkFormat("text", "json", "markdown", "github", "sarif"); err != nil {
 				return err
 			}
-			if !contains(failLevels, opts.FailOn) {
+			if !slices.Contains(failLevels, opts.FailOn) {
 				return usageErrorf("unsupported --fail-on %q (want stale, missing, any or none)", opts.FailOn)
 			}
 			if runF != nil {
@@ -84,15 +85,6 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
 	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", maxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
 	return cmd
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func runStatus(s *streams, opts *statusOptions) error {
