@@ -34,9 +34,12 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 	var out []translations.Entry
 	srcPath := s.tableFile(s.Layout.Source)
 	var src *translations.Table
+	var hist *tableHistory
 	if srcPath != "" {
 		src = s.readTable(srcPath)
+		hist = s.newTableHistory(srcPath)
 	}
+	cfg := s.readConfigHistory()
 	for _, lang := range s.Layout.Targets() {
 		if len(langs) > 0 && !slices.Contains(langs, lang) {
 			continue
@@ -48,10 +51,10 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 				tr = s.readTable(trPath)
 			}
 			if tr != nil {
-				out = append(out, translations.Compare(lang, src, tr, s.tablePast(srcPath, trPath, src, tr))...)
+				out = append(out, translations.Compare(lang, src, tr, hist.past(trPath, src, tr))...)
 			}
 		}
-		out = append(out, s.configStrings(lang)...)
+		out = append(out, cfg.strings(s.Layout.Source, lang)...)
 	}
 	return out
 }
@@ -77,26 +80,53 @@ func tableProblem(p string, err error) FileProblem {
 	return FileProblem{Path: p, Message: err.Error()}
 }
 
-// tablePast reads the history of both tables: for each translated key,
+// tableHistory is the history of the source table, parsed once for all
+// languages, and a cache of parsed table versions.
+type tableHistory struct {
+	site      *Site
+	sv        []Version
+	srcTables []*translations.Table
+	cache     map[string]*translations.Table
+}
+
+func (s *Site) newTableHistory(srcPath string) *tableHistory {
+	h := &tableHistory{site: s, cache: map[string]*translations.Table{}}
+	if s.History == nil {
+		return h
+	}
+	h.sv = liveVersions(s.History.Versions(srcPath))
+	for _, v := range h.sv {
+		h.srcTables = append(h.srcTables, h.parse(v.Blob, srcPath))
+	}
+	return h
+}
+
+func (h *tableHistory) parse(blob, name string) *translations.Table {
+	if t, ok := h.cache[blob]; ok {
+		return t
+	}
+	var t *translations.Table
+	if data, found, err := h.site.History.Blob(blob); err == nil && found {
+		t, _ = translations.ParseTable(name, data)
+	}
+	h.cache[blob] = t
+	return t
+}
+
+// past reads the translation table's history: for each translated key,
 // the source text when the translation's text last changed, and every
 // text the source key had.
-func (s *Site) tablePast(srcPath, trPath string, src, tr *translations.Table) map[string]translations.Past {
-	if s.History == nil || trPath == "" {
+func (h *tableHistory) past(trPath string, src, tr *translations.Table) map[string]translations.Past {
+	if h == nil || h.site.History == nil || trPath == "" || len(h.sv) == 0 {
 		return nil
 	}
-	sv := liveVersions(s.History.Versions(srcPath))
-	tv := liveVersions(s.History.Versions(trPath))
-	if len(sv) == 0 || len(tv) == 0 {
+	tv := liveVersions(h.site.History.Versions(trPath))
+	if len(tv) == 0 {
 		return nil
-	}
-	parse := s.tableParser()
-	srcTables := make([]*translations.Table, len(sv))
-	for i, v := range sv {
-		srcTables[i] = parse(v.Blob, srcPath)
 	}
 	trTables := make([]*translations.Table, len(tv))
 	for i, v := range tv {
-		trTables[i] = parse(v.Blob, trPath)
+		trTables[i] = h.parse(v.Blob, trPath)
 	}
 	past := map[string]translations.Past{}
 	for _, m := range tr.Messages {
@@ -106,7 +136,7 @@ func (s *Site) tablePast(srcPath, trPath string, src, tr *translations.Table) ma
 		}
 		p := translations.Past{}
 		seen := map[string]bool{}
-		for _, t := range srcTables {
+		for _, t := range h.srcTables {
 			if t == nil {
 				continue
 			}
@@ -118,7 +148,7 @@ func (s *Site) tablePast(srcPath, trPath string, src, tr *translations.Table) ma
 		// The translation's text last changed at version k.
 		k := lastChange(trTables, m.Key, m.Other())
 		if k >= 0 {
-			p.SourceWhenTranslated, p.Known = valueAt(sv, srcTables, tv[k].Seq, m.Key)
+			p.SourceWhenTranslated, p.Known = valueAt(h.sv, h.srcTables, tv[k].Seq, m.Key)
 		}
 		past[m.Key] = p
 	}
@@ -160,27 +190,18 @@ func valueAt(sv []Version, tables []*translations.Table, seq int, key string) (s
 	return "", false
 }
 
-func (s *Site) tableParser() func(blob, name string) *translations.Table {
-	cache := map[string]*translations.Table{}
-	return func(blob, name string) *translations.Table {
-		if t, ok := cache[blob]; ok {
-			return t
-		}
-		var t *translations.Table
-		if data, found, err := s.History.Blob(blob); err == nil && found {
-			t, _ = translations.ParseTable(name, data)
-		}
-		cache[blob] = t
-		return t
-	}
-}
-
 // configKeys are the per-language strings of the site configuration.
 var configKeys = []string{"title", "params.description"}
 
-// configStrings reports languages.<lang>.title and .params.description
-// against the source language's.
-func (s *Site) configStrings(lang string) []translations.Entry {
+// configHistory is the site configuration now and at each version,
+// read once for all languages.
+type configHistory struct {
+	file     string
+	cur      map[string]configValue
+	versions []map[string]configValue
+}
+
+func (s *Site) readConfigHistory() *configHistory {
 	file := s.Layout.ConfigFile
 	if file == "" || !(strings.HasSuffix(file, ".toml") || strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml")) {
 		return nil
@@ -189,22 +210,29 @@ func (s *Site) configStrings(lang string) []translations.Entry {
 	if err != nil {
 		return nil
 	}
-	cur := configValues(file, data)
-	var versions []map[string]configValue
-	var cv []Version
+	c := &configHistory{file: file, cur: configValues(file, data)}
 	if s.History != nil {
-		cv = liveVersions(s.History.Versions(file))
-		for _, v := range cv {
+		for _, v := range liveVersions(s.History.Versions(file)) {
 			var m map[string]configValue
 			if d, found, err := s.History.Blob(v.Blob); err == nil && found {
 				m = configValues(file, d)
 			}
-			versions = append(versions, m)
+			c.versions = append(c.versions, m)
 		}
 	}
+	return c
+}
+
+// strings reports languages.<lang>.title and .params.description against
+// the source language's.
+func (c *configHistory) strings(source, lang string) []translations.Entry {
+	if c == nil {
+		return nil
+	}
+	file, cur, versions := c.file, c.cur, c.versions
 	var out []translations.Entry
 	for _, k := range configKeys {
-		srcKey := "languages." + s.Layout.Source + "." + k
+		srcKey := "languages." + source + "." + k
 		key := "languages." + lang + "." + k
 		sv, ok := cur[srcKey]
 		if !ok {
