@@ -2,6 +2,7 @@ package sync
 
 import (
 	"context"
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 	"path"
 	"path/filepath"
@@ -103,13 +104,17 @@ func (s *Site) Status(opts Options) *Report {
 		groups[g] = append(groups[g], i)
 	}
 	reports := make([]PageReport, len(pairs))
+	var terms map[string]*glossary.Matcher
+	if opts.Glossary != nil {
+		terms = map[string]*glossary.Matcher{}
+		for _, l := range r.Languages {
+			terms[l] = opts.Glossary.Matcher(l)
+		}
+	}
 	parallel(len(groups), s.jobs, func(g int) {
-		s.groupReports(pairs, groups[g], reports)
+		s.groupReports(pairs, groups[g], reports, terms)
 	})
 	s.suggestRenames(reports)
-	if opts.Glossary != nil {
-		s.addGlossary(opts.Glossary, reports, opts)
-	}
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
 	}
@@ -182,7 +187,9 @@ func (l *lazyPage) get() (*Page, error) {
 }
 
 // groupReports works on the pairs (indexes into pairs) sharing a source.
-func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport) {
+// With matchers (a glossary), the terminology of each translation is
+// checked with the pages and base already at hand.
+func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) {
 	first := pairs[idx[0]]
 	var src *lazyPage
 	if first.source != nil {
@@ -208,7 +215,8 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport) {
 		case !p.translation.hasBody && p.source.hasBody:
 			r.State = PageStub
 		default:
-			if base, ok := s.quickBase(src, p.translation); ok {
+			base, quick := s.quickBase(src, p.translation)
+			if quick && terms == nil {
 				r.State, r.Base = PageCurrent, base
 				break
 			}
@@ -229,7 +237,20 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport) {
 				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
 				break
 			}
-			s.pageReport(vs, sp, tr, &r)
+			baseDoc := sp.Doc
+			if quick {
+				r.State, r.Base = PageCurrent, base
+			} else {
+				baseDoc = s.pageReport(vs, sp, tr, &r)
+			}
+			if m := terms[p.lang]; m != nil {
+				if baseDoc == nil {
+					baseDoc = sp.Doc
+				}
+				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.lang, Source: sp, Base: baseDoc, Translation: tr,
+					Pairs: Align(baseDoc, tr.Doc, AlignOptions{})})
+				glossary.SortFindings(r.Glossary)
+			}
 		}
 		reports[i] = r
 	}
@@ -307,14 +328,15 @@ func inScope(p pairing, paths []string) bool {
 	return false
 }
 
-// pageReport fills r for a source page and its translation.
-func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) {
+// pageReport fills r for a source page and its translation, and returns
+// the base document (nil when unknown).
+func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Document {
 	base, baseDoc := s.findBase(vs, src, tr)
 	r.Base = base
 	if baseDoc == nil {
 		r.State = PageUntracked
 		r.Units = untranslatedUnits(src.Doc, tr.Doc)
-		return
+		return nil
 	}
 	r.Units = unitStates(baseDoc, src.Doc, tr.Doc, base.Current)
 	r.State = PageCurrent
@@ -327,6 +349,7 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) {
 			r.Words += CountWords(u.SourceAfter)
 		}
 	}
+	return baseDoc
 }
 
 // unitStates compares the base and current source and carries each

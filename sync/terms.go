@@ -88,28 +88,3 @@ func (s *Site) SourcePages(opts Options, fn func(*Page)) {
 		}
 	}
 }
-
-// addGlossary attaches glossary findings to the page reports.
-func (s *Site) addGlossary(g *glossary.Glossary, reports []PageReport, opts Options) {
-	index := map[string]int{}
-	for i, r := range reports {
-		if r.Translation != "" {
-			index[r.Translation] = i
-		}
-	}
-	matchers := map[string]*glossary.Matcher{}
-	s.ForEachAligned(opts, func(a AlignedPage) {
-		i, ok := index[a.Translation.Path]
-		if !ok {
-			return
-		}
-		m := matchers[a.Lang]
-		if m == nil {
-			m = g.Matcher(a.Lang)
-			matchers[a.Lang] = m
-		}
-		fs := CheckTerms(m, a)
-		glossary.SortFindings(fs)
-		reports[i].Glossary = append(reports[i].Glossary, fs...)
-	})
-}
