@@ -88,8 +88,9 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	for _, p := range problems {
 		s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
 	}
-	if len(opts.Paths) > 0 {
-		// Only the pages that can pair with the paths: a pull request's
+	if len(opts.Paths) > 0 || opts.Since != nil {
+		// Only the pages that can pair with the paths (none for a change
+		// set that changed nothing): a pull request's
 		// run reads a few pages, not the site. (Pairing by translationKey
 		// across differently named files needs the whole site.)
 		files = layout.scope(files, opts.Paths)

@@ -86,7 +86,9 @@ func (s *Site) Status(opts Options) *Report {
 		}
 	}
 	pairs := s.pairs(opts.Langs)
-	pairs = slices.DeleteFunc(pairs, func(p pairing) bool { return !inScope(p, opts.Paths) })
+	if len(opts.Paths) > 0 || opts.Since != nil {
+		pairs = slices.DeleteFunc(pairs, func(p pairing) bool { return !inScope(p, opts.Paths) })
+	}
 	// Group by source page; orphans are groups of their own.
 	var groups [][]int
 	bySource := map[*pageInfo]int{}
@@ -128,7 +130,7 @@ func (s *Site) Status(opts Options) *Report {
 	r.Pages = reports
 	r.Since = opts.Since
 	r.Strings = []translations.Entry{}
-	if s.stringsInScope(opts.Paths) {
+	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
 		r.Strings = s.StringReport(opts.Langs)
 	}
 	r.Problems = s.Problems()
@@ -309,9 +311,6 @@ func langOrder(l *Layout, code string) int {
 // inScope reports whether a pairing concerns one of the paths (files or
 // directories, source or translation side); no paths means everything.
 func inScope(p pairing, paths []string) bool {
-	if len(paths) == 0 {
-		return true
-	}
 	for _, want := range paths {
 		want = strings.TrimSuffix(path.Clean(want), "/")
 		for _, pg := range []*pageInfo{p.source, p.translation} {
@@ -574,9 +573,6 @@ func mechanicalApplied(c *Change, tr *parse.Document, targets []int) bool {
 // stringsInScope reports whether the string tables and site configuration
 // are among the paths (no paths: everything).
 func (s *Site) stringsInScope(paths []string) bool {
-	if len(paths) == 0 {
-		return true
-	}
 	for _, p := range paths {
 		p = strings.TrimSuffix(path.Clean(p), "/")
 		if p == "." || p == s.Layout.ConfigFile || p == s.Layout.I18nDir || strings.HasPrefix(p, s.Layout.I18nDir+"/") ||

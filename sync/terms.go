@@ -20,7 +20,7 @@ type AlignedPage struct {
 // time.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
 	for _, p := range s.pairs(opts.Langs) {
-		if p.source == nil || p.translation == nil || !inScope(p, opts.Paths) {
+		if p.source == nil || p.translation == nil || len(opts.Paths) > 0 && !inScope(p, opts.Paths) {
 			continue
 		}
 		src, err := s.load(p.source.File)

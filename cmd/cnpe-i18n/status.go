@@ -110,9 +110,6 @@ func runStatus(s *streams, opts *statusOptions) error {
 		if len(paths) > 0 {
 			sopts.Paths = intersectPaths(cs.Paths, paths)
 		}
-		if len(sopts.Paths) == 0 {
-			sopts.Paths = []string{".nothing-changed"}
-		}
 	}
 	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {

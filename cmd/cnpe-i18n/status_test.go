@@ -187,3 +187,18 @@ func TestStatusMalformedTable(t *testing.T) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant the duplicate key at i18n/ja.toml:4 and the rest of the report", code, stdout.String(), stderr.String())
 	}
 }
+
+// TestSinceNothingChanged: a change set without files reports nothing.
+func TestSinceNothingChanged(t *testing.T) {
+	repo := demoRepo(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"status", "-C", repo, "--since", "HEAD", "--format", "markdown"}, nil, &stdout, &stderr)
+	if code != exitOK || !strings.Contains(stdout.String(), "leaves every translation in step") {
+		t.Errorf("exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	code = run([]string{"status", "-C", repo, "--since", "HEAD~1", "--format", "markdown"}, nil, &stdout, &stderr)
+	if code != exitFindings || !strings.Contains(stdout.String(), "content/ja/docs/getting-started.md") {
+		t.Errorf("since HEAD~1: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+}
