@@ -128,8 +128,12 @@ func (s *Site) PlanFix(langs, paths []string) ([]FileEdit, []Note) {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		vs := s.newVersions()
-		_, base := s.findBase(vs, src, tr)
+		// The base status found, read back by its blob id (no second
+		// inference from history).
+		if p.Base.Blob == "" {
+			continue
+		}
+		base := s.newVersions().doc(p.Base.Blob, p.Source)
 		if base == nil {
 			continue
 		}
