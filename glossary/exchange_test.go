@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 const sample = `terms:
@@ -40,7 +42,7 @@ func TestParse(t *testing.T) {
 		{"terms:\n  - note: no english\n", "a term needs en"},
 	} {
 		_, err := Parse("g.yaml", []byte(tt.src))
-		var ge *Error
+		var ge *parse.Error
 		if !errors.As(err, &ge) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Parse(%q) = %v, want an error with %q", tt.src, err, tt.want)
 		}

@@ -3,6 +3,8 @@ package glossary
 import (
 	"errors"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // FuzzParse: any input parses or fails with an *Error carrying a line;
@@ -16,7 +18,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Parse("f.yaml", data)
 		if err != nil {
-			var ge *Error
+			var ge *parse.Error
 			if !errors.As(err, &ge) || ge.Line < 1 {
 				t.Fatalf("error %T without a line: %v", err, err)
 			}

@@ -11,13 +11,12 @@
 package glossary
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
 
-	"github.com/goccy/go-yaml"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"golang.org/x/text/language"
@@ -111,29 +110,12 @@ func matchGlob(pattern, p string) bool {
 	return false
 }
 
-// Error is an invalid glossary: a file, a line, and what is wrong.
-type Error struct {
-	Path string
-	Line int
-	Col  int
-	Msg  string
-}
-
-func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, max(e.Col, 1), e.Msg)
-}
-
 // Parse reads a glossary in YAML. Unknown keys and wrong types are an
-// *Error naming the key and line.
+// *parse.Error naming the key and line.
 func Parse(name string, data []byte) (*Glossary, error) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil {
-			pos := ye.GetToken().Position
-			return nil, &Error{Path: name, Line: pos.Line, Col: pos.Column, Msg: "yaml: " + ye.GetMessage()}
-		}
-		return nil, &Error{Path: name, Line: 1, Msg: "yaml: " + err.Error()}
+		return nil, parse.YAMLError(name, 1, err)
 	}
 	g := &Glossary{Path: name}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
@@ -160,7 +142,7 @@ func Parse(name string, data []byte) (*Glossary, error) {
 				g.Terms = append(g.Terms, t)
 			}
 		default:
-			return nil, p.errorf(kv.Key, fmt.Sprintf("unknown key %q (want terms)", key))
+			return nil, p.errorf(kv.Key, "unknown key %q (want terms)", key)
 		}
 	}
 	return g, nil
@@ -168,9 +150,9 @@ func Parse(name string, data []byte) (*Glossary, error) {
 
 type glossaryParser struct{ name string }
 
-func (p *glossaryParser) errorf(n ast.Node, msg string) error {
+func (p *glossaryParser) errorf(n ast.Node, format string, args ...any) error {
 	pos := n.GetToken().Position
-	return &Error{Path: p.name, Line: pos.Line, Col: pos.Column, Msg: msg}
+	return &parse.Error{Path: p.name, Line: pos.Line, Col: pos.Column, Err: fmt.Errorf(format, args...)}
 }
 
 func mapping(n ast.Node) ([]*ast.MappingValueNode, bool) {
@@ -216,7 +198,7 @@ func (p *glossaryParser) term(n ast.Node) (*Term, error) {
 			t.Exclude, err = p.strings(kv.Value)
 		default:
 			if _, perr := language.Parse(key); perr != nil || len(key) < 2 {
-				return nil, p.errorf(kv.Key, fmt.Sprintf("unknown key %q (want en, en_avoid, note, status, keep, scope, exclude or a language code)", key))
+				return nil, p.errorf(kv.Key, "unknown key %q (want en, en_avoid, note, status, keep, scope, exclude or a language code)", key)
 			}
 			r, rerr := p.rendering(kv, key)
 			if rerr != nil {
@@ -239,7 +221,7 @@ func (p *glossaryParser) rendering(kv *ast.MappingValueNode, lang string) (*Rend
 	kvs, ok := mapping(kv.Value)
 	if !ok {
 		// A misspelled field (nte: text) ends up here: say which key.
-		return nil, p.errorf(kv.Key, fmt.Sprintf("unknown key %q, or %s must be a mapping of use, allow, avoid, keep, note", lang, lang))
+		return nil, p.errorf(kv.Key, "unknown key %q, or %s must be a mapping of use, allow, avoid, keep, note", lang, lang)
 	}
 	for _, f := range kvs {
 		var err error
@@ -255,7 +237,7 @@ func (p *glossaryParser) rendering(kv *ast.MappingValueNode, lang string) (*Rend
 		case "note":
 			r.Note, err = p.str(f.Value)
 		default:
-			return nil, p.errorf(f.Key, fmt.Sprintf("unknown key %q in %s (want use, allow, avoid, keep or note)", key, lang))
+			return nil, p.errorf(f.Key, "unknown key %q in %s (want use, allow, avoid, keep or note)", key, lang)
 		}
 		if err != nil {
 			return nil, err

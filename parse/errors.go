@@ -3,6 +3,9 @@ package parse
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+
+	"github.com/goccy/go-yaml"
 )
 
 // Errors a page can be refused with. They are wrapped in an *Error that
@@ -34,6 +37,28 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// PathError is err, from opening or reading path, as an *Error. The
+// *fs.PathError wrapper is dropped so the path is not said twice.
+func PathError(path string, err error) *Error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &Error{Path: path, Err: err}
+}
+
+// YAMLError is a YAML decoding error in path as an *Error at the line and
+// column the decoder gives, counted from firstLine (1 for a whole file).
+// An error without a position stands at firstLine.
+func YAMLError(path string, firstLine int, err error) *Error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		pos := ye.GetToken().Position
+		return &Error{Path: path, Line: firstLine + pos.Line - 1, Col: pos.Column, Err: errors.New(ye.GetMessage())}
+	}
+	return &Error{Path: path, Line: firstLine, Err: err}
+}
 
 // frontMatterError is a front matter problem with its detail.
 type frontMatterError struct {

@@ -2,11 +2,9 @@ package parse
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
@@ -33,13 +31,9 @@ func yamlFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
 }
 
 func yamlError(doc *Document, firstLine int, err error) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) && ye.GetToken() != nil {
-		pos := ye.GetToken().Position
-		return &Error{Path: doc.Path, Line: firstLine + pos.Line - 1, Col: pos.Column,
-			Err: &frontMatterError{"yaml: " + ye.GetMessage()}}
-	}
-	return &Error{Path: doc.Path, Line: firstLine, Err: &frontMatterError{"yaml: " + err.Error()}}
+	e := YAMLError(doc.Path, firstLine, err)
+	e.Err = &frontMatterError{"yaml: " + e.Err.Error()}
+	return e
 }
 
 type yamlWalker struct {

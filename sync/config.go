@@ -2,10 +2,10 @@ package sync
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml"
 )
 
@@ -42,23 +42,8 @@ type Config struct {
 	Glossary string `yaml:"glossary"`
 }
 
-// ConfigError is an error in the configuration file at a line.
-type ConfigError struct {
-	Path string
-	Line int
-	Col  int
-	Msg  string
-}
-
-func (e *ConfigError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-}
-
 // LoadConfig reads root/cnpe-i18n.yaml. A missing file is the zero Config;
-// an unknown key or a wrong type is a *ConfigError naming its line.
+// an unknown key or a wrong type is a *parse.Error naming its line.
 func LoadConfig(root string) (Config, error) {
 	p := filepath.Join(root, ConfigFile)
 	data, err := os.ReadFile(p)
@@ -75,12 +60,7 @@ func LoadConfig(root string) (Config, error) {
 func ParseConfig(name string, data []byte) (Config, error) {
 	var cfg Config
 	if err := yaml.UnmarshalWithOptions(data, &cfg, yaml.DisallowUnknownField()); err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil {
-			pos := ye.GetToken().Position
-			return Config{}, &ConfigError{Path: name, Line: pos.Line, Col: pos.Column, Msg: ye.GetMessage()}
-		}
-		return Config{}, &ConfigError{Path: name, Msg: err.Error()}
+		return Config{}, parse.YAMLError(name, 1, err)
 	}
 	return cfg, nil
 }

@@ -130,7 +130,7 @@ func (s *Site) scan(files []File) {
 		f := files[i]
 		src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
 		if err != nil {
-			s.problem(problemOf(f.Path, &parse.Error{Path: f.Path, Err: unwrapPath(err)}))
+			s.problem(problemOf(f.Path, parse.PathError(f.Path, err)))
 			return
 		}
 		doc, err := fmOnly.Parse(f.Path, src)
@@ -181,7 +181,7 @@ func parallel(n, jobs int, fn func(int)) {
 func (s *Site) load(f File) (*Page, error) {
 	src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
 	if err != nil {
-		return nil, &parse.Error{Path: f.Path, Err: unwrapPath(err)}
+		return nil, parse.PathError(f.Path, err)
 	}
 	doc, err := s.pcfg.Parse(f.Path, src)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -144,8 +146,8 @@ func TestSuffixFiles(t *testing.T) {
 func TestParseConfig(t *testing.T) {
 	if _, err := ParseConfig("cnpe-i18n.yaml", []byte("source: en\nlangauges: [ja]\n")); err == nil {
 		t.Error("misspelled key accepted")
-	} else if ce := new(ConfigError); !errors.As(err, &ce) || ce.Line != 2 || !strings.Contains(err.Error(), "langauges") {
-		t.Errorf("error %v, want a ConfigError at line 2 naming the key", err)
+	} else if ce := new(parse.Error); !errors.As(err, &ce) || ce.Line != 2 || !strings.Contains(err.Error(), "langauges") {
+		t.Errorf("error %v, want a *parse.Error at line 2 naming the key", err)
 	}
 	if _, err := ParseConfig("cnpe-i18n.yaml", []byte("languages: ja\n")); err == nil {
 		t.Error("wrong type accepted")

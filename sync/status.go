@@ -154,7 +154,7 @@ func (l *lazyPage) bytes() ([]byte, error) {
 		l.read = true
 		l.src, l.err = readLimited(filepath.Join(l.site.Layout.Root, filepath.FromSlash(l.info.Path)), l.site.pcfg.MaxBytes)
 		if l.err != nil {
-			l.err = &parse.Error{Path: l.info.Path, Err: unwrapPath(l.err)}
+			l.err = parse.PathError(l.info.Path, l.err)
 		}
 	}
 	return l.src, l.err

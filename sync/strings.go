@@ -67,17 +67,10 @@ func (s *Site) readTable(p string) *translations.Table {
 	}
 	t, err := translations.ParseTable(p, data)
 	if err != nil {
-		s.problem(tableProblem(p, err))
+		s.problem(problemOf(p, err))
 		return nil
 	}
 	return t
-}
-
-func tableProblem(p string, err error) FileProblem {
-	if te, ok := err.(*translations.Error); ok {
-		return FileProblem{Path: te.Path, Line: te.Line, Column: te.Col, Message: te.Err.Error()}
-	}
-	return FileProblem{Path: p, Message: err.Error()}
 }
 
 // tableHistory is the history of the source table, parsed once for all

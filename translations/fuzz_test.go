@@ -3,6 +3,8 @@ package translations
 import (
 	"errors"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // FuzzParseTable: any TOML, YAML or JSON input parses, or fails with an
@@ -21,7 +23,7 @@ func FuzzParseTable(f *testing.F) {
 		name := []string{"ja.toml", "ja.yaml", "ja.json"}[int(kind)%3]
 		tab, err := ParseTable(name, []byte(data))
 		if err != nil {
-			var te *Error
+			var te *parse.Error
 			if !errors.As(err, &te) || te.Path != name {
 				t.Fatalf("error %T without the file: %v", err, err)
 			}

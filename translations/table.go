@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -59,41 +60,27 @@ type Table struct {
 // Message returns the message with key, or nil.
 func (t *Table) Message(key string) *Message { return t.byKey[key] }
 
-// Error is a malformed table: a file and a line.
-type Error struct {
-	Path string
-	Line int
-	Col  int
-	Err  error
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, max(e.Col, 1), e.Err)
-	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
 // ParseTable parses a message file with go-i18n. Duplicate keys and
-// syntax errors are an *Error with the line.
+// syntax errors are a *parse.Error with the line.
 func ParseTable(p string, data []byte) (*Table, error) {
 	format := strings.TrimPrefix(path.Ext(p), ".")
 	if format == "yml" {
 		format = "yaml"
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	lines, err := keyLines(p, format, data)
-	if err != nil {
-		return nil, err
+	if format != "toml" && format != "yaml" && format != "json" {
+		return nil, &parse.Error{Path: p, Err: fmt.Errorf("unknown message file format %q", format)}
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	mf, err := i18n.ParseMessageFileBytes(data, "und."+format, map[string]i18n.UnmarshalFunc{
 		"toml": toml.Unmarshal,
 		"yaml": yaml.Unmarshal,
 	})
 	if err != nil {
-		return nil, &Error{Path: p, Err: err}
+		return nil, syntaxError(p, data, err)
+	}
+	lines, err := keyLines(p, format, data)
+	if err != nil {
+		return nil, err
 	}
 	t := &Table{Path: p, Format: format, byKey: map[string]*Message{}}
 	for _, m := range mf.Messages {
@@ -122,15 +109,6 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 	out := map[string]keyPos{}
 	switch format {
 	case "toml":
-		var probe map[string]any
-		if err := toml.Unmarshal(data, &probe); err != nil {
-			var de *toml.DecodeError
-			if errors.As(err, &de) {
-				row, col := de.Position()
-				return nil, &Error{Path: p, Line: row, Col: col, Err: err}
-			}
-			return nil, &Error{Path: p, Err: err}
-		}
 		var ps unstable.Parser
 		ps.Reset(data)
 		inTable := false
@@ -153,17 +131,9 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 		// Keys of tables: a key-value after a header belongs to the table.
 		return out, ps.Error()
 	case "yaml":
-		var probe any
-		if err := yaml.Unmarshal(data, &probe); err != nil {
-			var ye yaml.Error
-			if errors.As(err, &ye) && ye.GetToken() != nil {
-				return nil, &Error{Path: p, Line: ye.GetToken().Position.Line, Col: ye.GetToken().Position.Column, Err: errors.New(ye.GetMessage())}
-			}
-			return nil, &Error{Path: p, Err: err}
-		}
 		f, err := parser.ParseBytes(data, 0)
 		if err != nil {
-			return nil, &Error{Path: p, Err: err}
+			return nil, parse.YAMLError(p, 1, err)
 		}
 		for _, d := range f.Docs {
 			m, ok := d.Body.(*ast.MappingNode)
@@ -182,11 +152,7 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 	case "json":
 		dec := json.NewDecoder(bytes.NewReader(data))
 		fail := func(err error) error {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				return &Error{Path: p, Line: lineAt(data, int(se.Offset)), Err: err}
-			}
-			return &Error{Path: p, Line: lineAt(data, int(dec.InputOffset())), Err: err}
+			return &parse.Error{Path: p, Line: lineAt(data, int(dec.InputOffset())), Err: err}
 		}
 		if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 			if err == nil {
@@ -202,7 +168,7 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 			}
 			key, _ := tok.(string)
 			if _, dup := out[key]; dup {
-				return nil, &Error{Path: p, Line: lineAt(data, at), Err: fmt.Errorf("duplicate key %q", key)}
+				return nil, &parse.Error{Path: p, Line: lineAt(data, at), Err: fmt.Errorf("duplicate key %q", key)}
 			}
 			var v json.RawMessage
 			if err := dec.Decode(&v); err != nil {
@@ -210,9 +176,28 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 			}
 			out[key] = keyPos{line: lineAt(data, at), table: len(v) > 0 && v[0] == '{'}
 		}
-		return out, nil
 	}
-	return nil, &Error{Path: p, Err: fmt.Errorf("unknown message file format %q", format)}
+	return out, nil
+}
+
+// syntaxError is a decoding error of a message file with the position
+// its decoder gives.
+func syntaxError(p string, data []byte, err error) error {
+	var de *toml.DecodeError
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &de):
+		row, col := de.Position()
+		return &parse.Error{Path: p, Line: row, Col: col, Err: err}
+	case errors.As(err, &se):
+		return &parse.Error{Path: p, Line: lineAt(data, int(se.Offset)), Err: err}
+	case errors.As(err, &te):
+		return &parse.Error{Path: p, Line: lineAt(data, int(te.Offset)), Err: err}
+	case errors.As(err, new(yaml.Error)):
+		return parse.YAMLError(p, 1, err)
+	}
+	return &parse.Error{Path: p, Err: err}
 }
 
 func skipJSONSpace(data []byte, off int) int {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 func TestParseTableLines(t *testing.T) {
@@ -48,11 +50,13 @@ func TestParseTableErrors(t *testing.T) {
 		{"bad toml", "ja.toml", "[a]\nother = \"unterminated\n", 2},
 		{"duplicate yaml key", "ja.yaml", "a: x\nb: y\na: z\n", 3},
 		{"duplicate json key", "ja.json", "{\n  \"a\": \"x\",\n  \"a\": \"y\"\n}\n", 3},
+		{"bad json", "ja.json", "{\n  \"a\": \"x\",\n  \"b\":\n}\n", 4},
+		{"bad yaml", "ja.yaml", "a: x\nb: [y\n", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseTable(tt.path, []byte(tt.data))
-			var te *Error
+			var te *parse.Error
 			if !errors.As(err, &te) || te.Line != tt.line || te.Path != tt.path {
 				t.Errorf("error %v, want %s at line %d", err, tt.path, tt.line)
 			}

@@ -148,7 +148,7 @@ func expandPaths(args []string) (files []string, errs []error, single bool) {
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, &parse.Error{Path: arg, Err: unwrapPathError(err)})
+			errs = append(errs, parse.PathError(arg, err))
 			continue
 		}
 		if !info.IsDir() {
@@ -157,7 +157,7 @@ func expandPaths(args []string) (files []string, errs []error, single bool) {
 		}
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, &parse.Error{Path: path, Err: unwrapPathError(err)})
+				errs = append(errs, parse.PathError(path, err))
 				return nil
 			}
 			if !d.IsDir() && isMarkdown(path) {
@@ -177,19 +177,12 @@ func isMarkdown(path string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
-
 // readPage reads and parses one page, refusing files over the size limit
 // before reading them.
 func readPage(cfg parse.Config, path string) (*parse.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &parse.Error{Path: path, Err: unwrapPathError(err)}
+		return nil, parse.PathError(path, err)
 	}
 	defer f.Close()
 	limit := cfg.MaxBytes
@@ -198,7 +191,7 @@ func readPage(cfg parse.Config, path string) (*parse.Document, error) {
 	}
 	src, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
 	if err != nil {
-		return nil, &parse.Error{Path: path, Err: unwrapPathError(err)}
+		return nil, parse.PathError(path, err)
 	}
 	return cfg.Parse(path, src)
 }
