@@ -5,48 +5,73 @@ import (
 	"fmt"
 )
 
-// parseName finds s among names, for the UnmarshalText methods.
-func parseName(what, s string, names []string) (int, error) {
+// The enums of the report are named by a table each; String, MarshalText
+// and UnmarshalText read the same table, so JSON round-trips.
+
+func enumName[E ~int](e E, names []string) string {
+	if e >= 0 && int(e) < len(names) {
+		return names[e]
+	}
+	return "unknown"
+}
+
+func enumParse[E ~int](what string, b []byte, names []string) (E, error) {
 	for i, n := range names {
-		if n == s {
-			return i, nil
+		if n == string(b) {
+			return E(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown %s %q", what, s)
+	return 0, fmt.Errorf("unknown %s %q", what, b)
 }
 
+func (s PageState) String() string  { return enumName(s, pageStateNames[:]) }
+func (s UnitState) String() string  { return enumName(s, unitStateNames[:]) }
+func (k ChangeKind) String() string { return enumName(k, changeNames[:]) }
+func (k BaseKind) String() string   { return enumName(k, baseKindNames[:]) }
+func (o Op) String() string         { return enumName(o, opNames[:]) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s PageState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s UnitState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k BaseKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// MarshalText implements encoding.TextMarshaler.
+func (o Op) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *PageState) UnmarshalText(b []byte) error {
-	i, err := parseName("page state", string(b), pageStateNames[:])
-	*s = PageState(i)
+func (s *PageState) UnmarshalText(b []byte) (err error) {
+	*s, err = enumParse[PageState]("page state", b, pageStateNames[:])
 	return err
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *UnitState) UnmarshalText(b []byte) error {
-	i, err := parseName("unit state", string(b), unitStateNames[:])
-	*s = UnitState(i)
+func (s *UnitState) UnmarshalText(b []byte) (err error) {
+	*s, err = enumParse[UnitState]("unit state", b, unitStateNames[:])
 	return err
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	i, err := parseName("change kind", string(b), changeNames[:])
-	*k = ChangeKind(i)
+func (k *ChangeKind) UnmarshalText(b []byte) (err error) {
+	*k, err = enumParse[ChangeKind]("change kind", b, changeNames[:])
 	return err
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *BaseKind) UnmarshalText(b []byte) error {
-	i, err := parseName("base kind", string(b), []string{"none", "pin", "inferred"})
-	*k = BaseKind(i)
+func (k *BaseKind) UnmarshalText(b []byte) (err error) {
+	*k, err = enumParse[BaseKind]("base kind", b, baseKindNames[:])
 	return err
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Op) UnmarshalText(b []byte) error {
-	i, err := parseName("word diff op", string(b), []string{"equal", "delete", "insert"})
-	*o = Op(i)
+func (o *Op) UnmarshalText(b []byte) (err error) {
+	*o, err = enumParse[Op]("word diff op", b, opNames[:])
 	return err
 }
 

@@ -24,16 +24,6 @@ const (
 
 var pageStateNames = [...]string{"current", "stale", "stub", "missing", "orphan", "untracked"}
 
-func (s PageState) String() string {
-	if s >= 0 && int(s) < len(pageStateNames) {
-		return pageStateNames[s]
-	}
-	return "unknown"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (s PageState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
 // UnitState is the state of a translated unit, or of a source unit
 // without translation.
 type UnitState int
@@ -50,16 +40,6 @@ const (
 
 var unitStateNames = [...]string{"current", "stale", "mechanical", "obsolete", "new", "untranslated"}
 
-func (s UnitState) String() string {
-	if s >= 0 && int(s) < len(unitStateNames) {
-		return unitStateNames[s]
-	}
-	return "unknown"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (s UnitState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
 // BaseKind says how the base of a translation was found.
 type BaseKind int
 
@@ -70,18 +50,7 @@ const (
 	BaseInferred                 // inferred from history
 )
 
-func (k BaseKind) String() string {
-	switch k {
-	case BasePin:
-		return "pin"
-	case BaseInferred:
-		return "inferred"
-	}
-	return "none"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (k BaseKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+var baseKindNames = [...]string{"none", "pin", "inferred"}
 
 // Base is the source version a translation was made from.
 type Base struct {

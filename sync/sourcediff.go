@@ -26,16 +26,6 @@ const (
 
 var changeNames = [...]string{"unchanged", "prose", "mechanical", "whitespace", "metadata", "added", "removed", "moved", "typography"}
 
-func (k ChangeKind) String() string {
-	if k >= 0 && int(k) < len(changeNames) {
-		return changeNames[k]
-	}
-	return "unknown"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
 // Change is what happened to one source unit. Before is the unit at the
 // base (nil when Added), After the unit now (nil when Removed).
 type Change struct {

@@ -18,18 +18,7 @@ const (
 	Insert
 )
 
-func (o Op) String() string {
-	switch o {
-	case Delete:
-		return "delete"
-	case Insert:
-		return "insert"
-	}
-	return "equal"
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (o Op) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+var opNames = [...]string{"equal", "delete", "insert"}
 
 // Edit is one run of a word diff.
 type Edit struct {
