@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -306,6 +307,16 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// WorkTreeRoot is the top of the git work tree around dir, or dir when it
+// is not in one (or git is not installed).
+func WorkTreeRoot(ctx context.Context, dir string) string {
+	top, err := gitOutput(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return dir
+	}
+	return filepath.Clean(strings.TrimSpace(top))
 }
 
 func gitOutput(ctx context.Context, dir string, args ...string) (string, error) {

@@ -9,7 +9,6 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -162,9 +161,7 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 	}
 	base := abs
 	if !explicit {
-		if top, err := exec.Command("git", "-C", abs, "rev-parse", "--show-toplevel").Output(); err == nil {
-			abs = strings.TrimSpace(string(top))
-		}
+		abs = isync.WorkTreeRoot(context.Background(), abs)
 	}
 	var rel []string
 	for _, p := range paths {
