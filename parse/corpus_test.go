@@ -7,25 +7,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-)
 
-// corpusDir is the snapshot of the cnpe-community site kept beside the
-// repository (../shared/corpus); CNPE_CORPUS overrides it.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("CNPE_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus", "cnpe-community")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (set CNPE_CORPUS)", dir)
-	}
-	return dir
-}
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
+)
 
 // TestCorpusSegments segments every Markdown file of the real site.
 func TestCorpusSegments(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpustest.Snapshot(t)
 	n := 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
@@ -84,7 +72,7 @@ var atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]`)
 // TestCorpusWhitepaper checks the English whitepaper and its CJK
 // translations: headings, the capabilities table, front matter.
 func TestCorpusWhitepaper(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpustest.Snapshot(t)
 	tests := []struct {
 		path  string
 		cells int

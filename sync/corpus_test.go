@@ -6,68 +6,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	gosync "sync"
 	"testing"
 
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
-
-var (
-	bundleOnce  gosync.Once
-	bundleClone string
-	bundleErr   error
-)
-
-// corpusClone clones the cnpe-community history bundle kept beside the
-// repository (../shared/corpus) once per test run; CNPE_BUNDLE overrides
-// its path.
-func corpusClone(t *testing.T) string {
-	t.Helper()
-	bundle := os.Getenv("CNPE_BUNDLE")
-	if bundle == "" {
-		bundle = filepath.Join("..", "..", "shared", "corpus", "cnpe-community-history.bundle")
-	}
-	if _, err := os.Stat(bundle); err != nil {
-		t.Skipf("history bundle not found at %s (set CNPE_BUNDLE)", bundle)
-	}
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	bundleOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "cnpe-corpus-")
-		if err != nil {
-			bundleErr = err
-			return
-		}
-		bundleClone = filepath.Join(dir, "cnpe")
-		abs, _ := filepath.Abs(bundle)
-		out, err := exec.Command("git", "clone", "-q", "-b", "main", abs, bundleClone).CombinedOutput()
-		if err != nil {
-			bundleErr = &cloneError{string(out)}
-		}
-	})
-	if bundleErr != nil {
-		t.Fatal(bundleErr)
-	}
-	return bundleClone
-}
-
-type cloneError struct{ out string }
-
-func (e *cloneError) Error() string { return "git clone: " + e.out }
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if bundleClone != "" {
-		os.RemoveAll(filepath.Dir(bundleClone))
-	}
-	os.Exit(code)
-}
 
 // TestCorpusStatus checks status on the real cnpe-community history, with
 // no configuration and no pins, against what is known about it.
 func TestCorpusStatus(t *testing.T) {
-	root := corpusClone(t)
+	root := corpustest.Clone(t)
 	report, err := Status(context.Background(), root, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +104,7 @@ func TestCorpusStatus(t *testing.T) {
 
 // TestCorpusAlign checks alignments of real translated pairs.
 func TestCorpusAlign(t *testing.T) {
-	root := corpusClone(t)
+	root := corpustest.Clone(t)
 	read := func(rel string) *parseDoc {
 		t.Helper()
 		src, err := os.ReadFile(filepath.Join(root, rel))
@@ -269,7 +217,7 @@ func checkSameImages(t *testing.T, src, tgt *parseDoc, p Pair) {
 // TestCorpusStrings checks the UI string tables and the site
 // configuration's strings of the real site.
 func TestCorpusStrings(t *testing.T) {
-	root := corpusClone(t)
+	root := corpustest.Clone(t)
 	report, err := Status(context.Background(), root, Options{})
 	if err != nil {
 		t.Fatal(err)

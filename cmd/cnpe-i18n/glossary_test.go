@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 )
 
 const issueGlossary = `terms:
@@ -23,7 +25,7 @@ const issueGlossary = `terms:
 
 // TestGlossaryCorpus checks the findings the issue names on the real site.
 func TestGlossaryCorpus(t *testing.T) {
-	dir := cloneBundle(t)
+	dir := corpustest.Clone(t)
 	g := filepath.Join(t.TempDir(), "g.yaml")
 	os.WriteFile(g, []byte(issueGlossary), 0o644)
 	var stdout, stderr bytes.Buffer

@@ -2,19 +2,19 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 )
 
 // TestSinceCorpus runs status --since at the merge of the English v1.1
 // whitepaper in the real history: the comment starts with the marker,
 // lists the ko and zh latest whitepapers with line links, and fits.
 func TestSinceCorpus(t *testing.T) {
-	dir := cloneBundle(t)
+	dir := corpustest.Clone(t)
 	merge, err := exec.Command("git", "-C", dir, "log", "--format=%H", "--grep=cmcgalliard/v1-1").Output()
 	if err != nil || len(merge) < 40 {
 		t.Fatalf("merge commit not found: %v", err)
@@ -47,20 +47,4 @@ func TestSinceCorpus(t *testing.T) {
 	if !strings.Contains(stdout.String(), "::warning file=website/content/ko/resources/whitepaper/latest/index.md,line=") {
 		t.Errorf("no annotation on the ko whitepaper:\n%.2000s", stdout.String())
 	}
-}
-
-// cloneBundle clones the cnpe-community history bundle kept beside the
-// repository (../shared/corpus) into a temporary directory.
-func cloneBundle(t *testing.T) string {
-	t.Helper()
-	bundle := filepath.Join("..", "..", "..", "shared", "corpus", "cnpe-community-history.bundle")
-	if _, err := os.Stat(bundle); err != nil {
-		t.Skip("history bundle not found")
-	}
-	abs, _ := filepath.Abs(bundle)
-	dir := filepath.Join(t.TempDir(), "cnpe")
-	if out, err := exec.Command("git", "clone", "-q", "-b", "main", abs, dir).CombinedOutput(); err != nil {
-		t.Fatalf("clone: %v\n%s", err, out)
-	}
-	return dir
 }

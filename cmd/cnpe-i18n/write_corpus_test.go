@@ -9,13 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
 // TestWriteCommandsCorpus runs accept, mark, fix and stub on the real
 // history, as issue 4 describes them.
 func TestWriteCommandsCorpus(t *testing.T) {
-	dir := cloneBundle(t)
+	dir := corpustest.Clone(t)
 	const ko = "website/content/ko/resources/whitepaper/latest/index.md"
 	const zh = "website/content/zh/resources/whitepaper/latest/index.md"
 	const jaWP = "website/content/ja/resources/whitepaper/latest/index.md"
