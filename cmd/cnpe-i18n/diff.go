@@ -123,7 +123,7 @@ func printDiff(w io.Writer, p isync.PageReport, colour bool) {
 			fmt.Fprintf(w, "    + %s\n", indent(u.SourceAfter, "      "))
 			continue
 		}
-		fmt.Fprintf(w, "  %s  %s:%d-%d  %s (source %s:%d)\n", u.State, p.Translation, u.Line, u.EndLine, u.ID, p.Source, u.SourceLine)
+		fmt.Fprintf(w, "  %s  %s:%s  %s (source %s:%d)\n", u.State, p.Translation, lineSpan(u.Line, u.EndLine), u.ID, p.Source, u.SourceLine)
 		switch {
 		case len(u.Words) > 0:
 			fmt.Fprintf(w, "    source: %s\n", renderWordDiff(u.Words, colour))

@@ -112,6 +112,14 @@ func runSegments(s *streams, opts *segmentsOptions) error {
 	return nil
 }
 
+// lineSpan is "12" for one line, "12-14" for several.
+func lineSpan(line, end int) string {
+	if end > line {
+		return fmt.Sprintf("%d-%d", line, end)
+	}
+	return fmt.Sprint(line)
+}
+
 func printSegments(w io.Writer, f segmentsFile, colour bool) {
 	header := fmt.Sprintf("%s (%d units)", f.File, len(f.Units))
 	if colour {
@@ -119,10 +127,7 @@ func printSegments(w io.Writer, f segmentsFile, colour bool) {
 	}
 	fmt.Fprintln(w, header)
 	for _, u := range f.Units {
-		lines := fmt.Sprint(u.Line)
-		if u.EndLine != u.Line {
-			lines = fmt.Sprintf("%d-%d", u.Line, u.EndLine)
-		}
+		lines := lineSpan(u.Line, u.EndLine)
 		mark := " "
 		if u.Translatable {
 			mark = "T"
