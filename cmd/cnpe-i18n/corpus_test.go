@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+)
+
+// TestDiffCorpus runs diff, the translator's view, on the real Korean
+// whitepaper: every unit status calls stale is shown with its line, a word
+// diff of the English and the Korean text, and the JSON agrees with status.
+func TestDiffCorpus(t *testing.T) {
+	dir := corpustest.Clone(t)
+	const ko = "website/content/ko/resources/whitepaper/latest/index.md"
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"status", "-C", dir, "--format", "json", "--fail-on", "none", ko}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("status: exit %d %s", code, stderr.String())
+	}
+	var report isync.Report
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatal(err)
+	}
+	stale := map[int]bool{} // lines; table cells share one
+	nStale := 0
+	for _, p := range report.Pages {
+		for _, u := range p.Units {
+			if p.Translation == ko && u.State == isync.UnitStale {
+				stale[u.Line] = true
+				nStale++
+			}
+		}
+	}
+	if nStale < 20 {
+		t.Fatalf("status finds %d stale units in %s, want the v1.1 rewrite's 20 or more", nStale, ko)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, ko))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(page), "\n")
+
+	stdout.Reset()
+	if code := run([]string{"diff", "-C", dir, ko}, nil, &stdout, &stderr); code != exitFindings {
+		t.Fatalf("diff: exit %d %s", code, stderr.String())
+	}
+	head := regexp.MustCompile(`(?m)^  stale  ` + regexp.QuoteMeta(ko) + `:(\d+)(-\d+)?  \S+ \(source website/content/en/resources/whitepaper/latest/index.md:\d+\)\n    source: (.*)\n    translation: (.*)$`)
+	shown := 0
+	for _, m := range head.FindAllStringSubmatch(stdout.String(), -1) {
+		shown++
+		line, _ := strconv.Atoi(m[1])
+		if !stale[line] {
+			t.Errorf("diff shows line %d, which status does not call stale", line)
+		}
+		if !strings.Contains(m[3], "[-") && !strings.Contains(m[3], "{+") {
+			t.Errorf("line %d: no word diff in %q", line, m[3])
+		}
+		if first := strings.Fields(m[4]); len(first) == 0 || line > len(lines) || !strings.Contains(lines[line-1], first[0]) {
+			t.Errorf("line %d: translation %.80q is not the text at that line of the page", line, m[4])
+		}
+	}
+	if shown != nStale {
+		t.Errorf("diff shows %d stale units, status %d:\n%.3000s", shown, nStale, stdout.String())
+	}
+
+	// The JSON is status's report, scoped to the page.
+	stdout.Reset()
+	run([]string{"diff", "-C", dir, "--format", "json", ko}, nil, &stdout, &stderr)
+	var scoped isync.Report
+	if err := json.Unmarshal(stdout.Bytes(), &scoped); err != nil {
+		t.Fatal(err)
+	}
+	if len(scoped.Pages) != 1 || scoped.Pages[0].Translation != ko || len(scoped.Pages[0].Units) != len(report.Pages[0].Units) {
+		t.Errorf("diff JSON: %d pages", len(scoped.Pages))
+	}
+}
+
+// TestSARIFCorpus: on the real site every unit status reports is one SARIF
+// result at a line of a file inside the repository.
+func TestSARIFCorpus(t *testing.T) {
+	dir := corpustest.Clone(t)
+	var stdout, stderr bytes.Buffer
+	run([]string{"status", "-C", dir, "--format", "json", "--fail-on", "none"}, nil, &stdout, &stderr)
+	var report isync.Report
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, p := range report.Pages {
+		for _, u := range p.Units {
+			want[u.State.String()+"-unit"]++
+		}
+	}
+	stdout.Reset()
+	run([]string{"status", "-C", dir, "--format", "sarif", "--fail-on", "none"}, nil, &stdout, &stderr)
+	var log sarifLog
+	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range log.Runs[0].Results {
+		if !strings.HasSuffix(r.RuleID, "-unit") {
+			continue
+		}
+		got[r.RuleID]++
+		if len(r.Locations) != 1 {
+			t.Fatalf("%s result with %d locations", r.RuleID, len(r.Locations))
+		}
+		loc := r.Locations[0].PhysicalLocation
+		if uri := loc.ArtifactLocation.URI; !strings.HasPrefix(uri, "website/content/") || strings.Contains(uri, "..") || loc.Region.StartLine < 1 {
+			t.Errorf("%s result at %s:%d", r.RuleID, uri, loc.Region.StartLine)
+		}
+	}
+	if want["stale-unit"] == 0 || !maps.Equal(got, want) {
+		t.Errorf("SARIF unit results %v, status units %v", got, want)
+	}
+}
