@@ -50,3 +50,34 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDataFields: a data file in any of the three formats lists its
+// fields or fails with an *Error; every field's line is in the file.
+func FuzzDataFields(f *testing.F) {
+	for _, s := range []string{
+		"title = \"a\"\n[languages.ja]\ntitle = \"b\"\n[[m]]\nx = 1\n",
+		"a:\n  b: c\n  d: [1, 2]\n  e: |\n    text\n",
+		"{\"a\": {\"b\": \"c\"}, \"d\": [1, {\"e\": 2}]}\n",
+		"", "{", "a: b\na: c\n", "[x\n",
+	} {
+		f.Add(byte(0), []byte(s))
+		f.Add(byte(1), []byte(s))
+		f.Add(byte(2), []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, format byte, data []byte) {
+		ft := []Format{TOML, YAML, JSON}[int(format)%3]
+		fields, err := DataFields("data", ft, data)
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %T is not *Error: %v", err, err)
+			}
+			return
+		}
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, fd := range fields {
+			if fd.Line < 1 || fd.Line > lines {
+				t.Fatalf("field %q at line %d of %d", fd.Key, fd.Line, lines)
+			}
+		}
+	})
+}

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -14,7 +15,13 @@ func jsonFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
 	dec.UseNumber()
 	w := jsonWalker{doc: doc, dec: dec, base: fm.BodyStart, body: body}
 	if err := w.value(nil); err != nil {
-		return nil, jsonError(doc, fm.BodyStart+int(dec.InputOffset()), err)
+		// A syntax error has its offset; any other (a truncated object)
+		// stands where the decoder stopped.
+		base := fm.BodyStart
+		if !errors.As(err, new(*json.SyntaxError)) {
+			base += int(dec.InputOffset())
+		}
+		return nil, jsonError(doc, base, err)
 	}
 	return w.fields, nil
 }

@@ -46,8 +46,10 @@ type yamlWalker struct {
 
 func (w *yamlWalker) offset(n ast.Node) (int, int) {
 	pos := n.GetToken().Position
-	line := w.firstLine + pos.Line - 1
-	return w.doc.Lines.Offset(line, pos.Column), line
+	off := w.doc.Lines.Offset(w.firstLine+pos.Line-1, pos.Column)
+	// The line of the offset, not the decoder's: they differ where a lone
+	// CR, a line break to YAML, is not one to the file's line index.
+	return off, w.doc.Lines.Line(off)
 }
 
 func (w *yamlWalker) walk(n ast.Node, path []string) {
@@ -125,7 +127,7 @@ func (w *yamlWalker) valueEnd(off int) int {
 	}
 	lines := w.doc.Lines
 	n := lines.Line(off)
-	end := lines.End(n)
+	end := max(lines.End(n), off) // off may stand after a trailing CR
 	if i := bytes.Index(w.doc.Src[off:end], []byte(" #")); i >= 0 {
 		end = off + i // a comment after a plain scalar
 	}

@@ -1,18 +1,14 @@
 package sync
 
 import (
-	"bytes"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/pelletier/go-toml/v2"
-	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // tableFile finds a language's string table in the i18n directory.
@@ -196,7 +192,7 @@ type configHistory struct {
 
 func (s *Site) readConfigHistory() *configHistory {
 	file := s.Layout.ConfigFile
-	if file == "" || !(strings.HasSuffix(file, ".toml") || strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml")) {
+	if parse.DataFormat(file) == parse.NoFrontMatter {
 		return nil
 	}
 	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(file)))
@@ -280,64 +276,19 @@ type configValue struct {
 	line int
 }
 
-// configValues lists the string values of a TOML or YAML configuration
-// by lower-case dotted key path, with their lines.
+// configValues lists the scalar values of a configuration file by
+// lower-case dotted key path (Hugo's keys are case-insensitive), with
+// their lines. A file that does not parse has none.
 func configValues(file string, data []byte) map[string]configValue {
 	out := map[string]configValue{}
-	if strings.HasSuffix(file, ".toml") {
-		var probe map[string]any
-		if toml.Unmarshal(data, &probe) != nil {
-			return out
-		}
-		var p unstable.Parser
-		p.Reset(data)
-		var prefix string
-		for p.NextExpression() {
-			e := p.Expression()
-			switch e.Kind {
-			case unstable.Table, unstable.ArrayTable:
-				prefix = strings.ToLower(tomlKeyString(e.Key())) + "."
-			case unstable.KeyValue:
-				if v := e.Value(); v.Kind == unstable.String {
-					key := prefix + strings.ToLower(tomlKeyString(e.Key()))
-					out[key] = configValue{string(v.Data), bytes.Count(data[:v.Raw.Offset], []byte("\n")) + 1}
-				}
-			}
-		}
-		return out
-	}
-	f, err := parser.ParseBytes(data, 0)
+	fields, err := parse.DataFields(file, parse.DataFormat(file), data)
 	if err != nil {
 		return out
 	}
-	var walk func(n ast.Node, prefix string)
-	walk = func(n ast.Node, prefix string) {
-		switch n := n.(type) {
-		case *ast.MappingNode:
-			for _, v := range n.Values {
-				walk(v, prefix)
-			}
-		case *ast.MappingValueNode:
-			key := prefix + strings.ToLower(strings.Trim(n.Key.String(), `"'`))
-			if sn, ok := n.Value.(*ast.StringNode); ok {
-				out[key] = configValue{sn.Value, n.Key.GetToken().Position.Line}
-				return
-			}
-			walk(n.Value, key+".")
-		}
-	}
-	for _, d := range f.Docs {
-		if d.Body != nil {
-			walk(d.Body, "")
+	for _, f := range fields {
+		if f.Scalar {
+			out[strings.ToLower(f.Key)] = configValue{f.Value, f.Line}
 		}
 	}
 	return out
-}
-
-func tomlKeyString(it unstable.Iterator) string {
-	var parts []string
-	for it.Next() {
-		parts = append(parts, string(it.Node().Data))
-	}
-	return strings.Join(parts, ".")
 }
