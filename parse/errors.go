@@ -1,11 +1,14 @@
 package parse
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 
 	"github.com/goccy/go-yaml"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // Errors a page can be refused with. They are wrapped in an *Error that
@@ -46,6 +49,31 @@ func PathError(path string, err error) *Error {
 		err = pe.Err
 	}
 	return &Error{Path: path, Err: err}
+}
+
+// DecodeError is an error from decoding the whole of data, the content of
+// path, as TOML (go-toml), YAML (goccy/go-yaml) or JSON (encoding/json),
+// at the line the decoder's error gives.
+func DecodeError(path string, data []byte, err error) *Error {
+	var de *toml.DecodeError
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &de):
+		row, col := de.Position()
+		return &Error{Path: path, Line: row, Col: col, Err: err}
+	case errors.As(err, &se):
+		return &Error{Path: path, Line: lineOf(data, se.Offset), Err: err}
+	case errors.As(err, &te):
+		return &Error{Path: path, Line: lineOf(data, te.Offset), Err: err}
+	case errors.As(err, new(yaml.Error)):
+		return YAMLError(path, 1, err)
+	}
+	return &Error{Path: path, Err: err}
+}
+
+func lineOf(data []byte, off int64) int {
+	return bytes.Count(data[:min(max(off, 0), int64(len(data)))], []byte("\n")) + 1
 }
 
 // YAMLError is a YAML decoding error in path as an *Error at the line and

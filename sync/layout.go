@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml"
 	"github.com/pelletier/go-toml/v2"
 )
@@ -132,10 +133,10 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 	for _, name := range hugoConfigNames {
 		p := filepath.Join(root, dir, name)
 		if _, err := os.Stat(p); err == nil {
-			conf, err := readConfigFile(p)
 			rel := filepath.ToSlash(filepath.Join(dir, name))
+			conf, err := readConfigFile(p, rel)
 			if err != nil {
-				return rel, nil, fmt.Errorf("%s: %w", rel, err)
+				return rel, nil, err
 			}
 			return rel, conf, nil
 		}
@@ -154,9 +155,9 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 		}
 		p := filepath.Join(defDir, e.Name())
 		rel := filepath.ToSlash(filepath.Join(dir, "config", "_default", e.Name()))
-		m, err := readConfigFile(p)
+		m, err := readConfigFile(p, rel)
 		if err != nil {
-			return rel, nil, fmt.Errorf("%s: %w", rel, err)
+			return rel, nil, err
 		}
 		base := strings.TrimSuffix(e.Name(), ext)
 		switch base {
@@ -182,11 +183,14 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 
 // readConfigFile decodes a TOML, YAML or JSON file into a map whose keys
 // are lower case (Hugo's configuration keys are case-insensitive).
-func readConfigFile(p string) (map[string]any, error) {
+// readConfigFile decodes the configuration file at p, named rel in
+// errors, which give its line.
+func readConfigFile(p, rel string) (map[string]any, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return nil, err
+		return nil, parse.PathError(rel, err)
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var m map[string]any
 	switch path.Ext(p) {
 	case ".toml":
@@ -194,10 +198,10 @@ func readConfigFile(p string) (map[string]any, error) {
 	case ".yaml", ".yml":
 		err = yaml.Unmarshal(data, &m)
 	case ".json":
-		err = json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &m)
+		err = json.Unmarshal(data, &m)
 	}
 	if err != nil {
-		return nil, err
+		return nil, parse.DecodeError(rel, data, err)
 	}
 	return lowerKeys(m), nil
 }

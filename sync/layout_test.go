@@ -111,9 +111,21 @@ func TestDetectLayoutErrors(t *testing.T) {
 	if _, err := DetectLayout(t.TempDir(), Config{}); !errors.Is(err, ErrNoSite) {
 		t.Errorf("empty directory: %v, want ErrNoSite", err)
 	}
-	dir := writeFiles(t, map[string]string{"hugo.toml": "[languages.en\n"})
-	if _, err := DetectLayout(dir, Config{}); err == nil || !strings.Contains(err.Error(), "hugo.toml") {
-		t.Errorf("broken config: %v, want an error naming hugo.toml", err)
+	for _, tt := range []struct {
+		file, data string
+		line       int
+	}{
+		{"hugo.toml", "title = \"x\"\n[languages.en\n", 2},
+		{"hugo.yaml", "title: x\nlanguages:\n  en: [\n", 3},
+		{"hugo.json", "{\n  \"title\": \"x\",\n  \"languages\": ,\n}\n", 3},
+		{"config/_default/languages.toml", "[en]\nweight = \n", 2},
+	} {
+		dir := writeFiles(t, map[string]string{tt.file: tt.data})
+		_, err := DetectLayout(dir, Config{})
+		var pe *parse.Error
+		if !errors.As(err, &pe) || pe.Path != tt.file || pe.Line != tt.line {
+			t.Errorf("broken %s: %v, want an error at %s:%d", tt.file, err, tt.file, tt.line)
+		}
 	}
 }
 

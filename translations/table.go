@@ -76,7 +76,7 @@ func ParseTable(p string, data []byte) (*Table, error) {
 		"yaml": yaml.Unmarshal,
 	})
 	if err != nil {
-		return nil, syntaxError(p, data, err)
+		return nil, parse.DecodeError(p, data, err)
 	}
 	lines, err := keyLines(p, format, data)
 	if err != nil {
@@ -180,25 +180,6 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 	return out, nil
 }
 
-// syntaxError is a decoding error of a message file with the position
-// its decoder gives.
-func syntaxError(p string, data []byte, err error) error {
-	var de *toml.DecodeError
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &de):
-		row, col := de.Position()
-		return &parse.Error{Path: p, Line: row, Col: col, Err: err}
-	case errors.As(err, &se):
-		return &parse.Error{Path: p, Line: lineAt(data, int(se.Offset)), Err: err}
-	case errors.As(err, &te):
-		return &parse.Error{Path: p, Line: lineAt(data, int(te.Offset)), Err: err}
-	case errors.As(err, new(yaml.Error)):
-		return parse.YAMLError(p, 1, err)
-	}
-	return &parse.Error{Path: p, Err: err}
-}
 
 func skipJSONSpace(data []byte, off int) int {
 	for off < len(data) && (data[off] == ' ' || data[off] == '\n' || data[off] == '\r' || data[off] == '\t' || data[off] == ',' || data[off] == '{') {
