@@ -180,7 +180,6 @@ func keyLines(p, format string, data []byte) (map[string]keyPos, error) {
 	return out, nil
 }
 
-
 func skipJSONSpace(data []byte, off int) int {
 	for off < len(data) && (data[off] == ' ' || data[off] == '\n' || data[off] == '\r' || data[off] == '\t' || data[off] == ',' || data[off] == '{') {
 		off++
