@@ -11,7 +11,6 @@ import (
 // sarif both write, from the same list.
 type finding struct {
 	Rule    string
-	Level   string // error, warning, note
 	File    string
 	Line    int
 	EndLine int
@@ -36,47 +35,57 @@ var rules = []struct{ id, level, text string }{
 	{"extra-string", "note", "A UI string with no source"},
 }
 
+// level is the rule's level: error, warning or note.
+func (f finding) level() string {
+	for _, r := range rules {
+		if r.id == f.Rule {
+			return r.level
+		}
+	}
+	return "note"
+}
+
 func findings(r *isync.Report) []finding {
 	var out []finding
 	for _, p := range r.Pages {
 		switch p.State {
 		case isync.PageMissing:
-			out = append(out, finding{"missing-page", "note", p.Source, 1, 1, "Missing in " + p.Lang,
+			out = append(out, finding{"missing-page", p.Source, 1, 1, "Missing in " + p.Lang,
 				fmt.Sprintf("%s has no %s translation", p.Source, p.Lang)})
 			continue
 		case isync.PageStub:
-			out = append(out, finding{"stub-page", "note", p.Translation, 1, 1, "Stub", "Front matter only: waiting for a translator"})
+			out = append(out, finding{"stub-page", p.Translation, 1, 1, "Stub", "Front matter only: waiting for a translator"})
 			continue
 		case isync.PageOrphan:
 			msg := "The source page of this translation no longer exists"
 			if p.RenamedTo != "" {
 				msg += "; it was probably renamed to " + p.RenamedTo
 			}
-			out = append(out, finding{"orphan-page", "warning", p.Translation, 1, 1, "Orphan translation", msg})
+			out = append(out, finding{"orphan-page", p.Translation, 1, 1, "Orphan translation", msg})
 			continue
 		case isync.PageUntracked:
 			msg := "The source version this translation was made from is unknown"
 			if p.Base != nil && p.Base.Message != "" {
 				msg += ": " + p.Base.Message
 			}
-			out = append(out, finding{"untracked-page", "note", p.Translation, 1, 1, "Base unknown", msg})
+			out = append(out, finding{"untracked-page", p.Translation, 1, 1, "Base unknown", msg})
 		}
 		for _, u := range p.Units {
 			f := finding{File: p.Translation, Line: u.Line, EndLine: max(u.EndLine, u.Line)}
 			switch u.State {
 			case isync.UnitStale:
-				f.Rule, f.Level, f.Title = "stale-unit", "warning", "Source changed: "+u.SourceID
+				f.Rule, f.Title = "stale-unit", "Source changed: "+u.SourceID
 				f.Message = "The source of this unit changed: " + plainDiff(u.Words)
 			case isync.UnitMechanical:
-				f.Rule, f.Level, f.Title = "mechanical-unit", "note", "Links or code changed: "+u.SourceID
+				f.Rule, f.Title = "mechanical-unit", "Links or code changed: "+u.SourceID
 				f.Message = "Only links, code or markup changed in the source (cnpe-i18n fix can carry it): " + plainDiff(u.Words)
 			case isync.UnitObsolete:
-				f.Rule, f.Level, f.Title = "obsolete-unit", "warning", "Source removed"
+				f.Rule, f.Title = "obsolete-unit", "Source removed"
 				f.Message = "The source of this unit was removed: " + u.SourceBefore
 			case isync.UnitNew, isync.UnitUntranslated:
-				f.Rule, f.Level = "new-unit", "warning"
+				f.Rule = "new-unit"
 				if u.State == isync.UnitUntranslated {
-					f.Rule, f.Level = "untranslated-unit", "note"
+					f.Rule = "untranslated-unit"
 				}
 				f.File, f.Line, f.EndLine = p.Source, u.SourceLine, u.SourceLine
 				f.Title = fmt.Sprintf("Not translated in %s", p.Lang)
@@ -91,16 +100,16 @@ func findings(r *isync.Report) []finding {
 		f := finding{File: e.File, Line: max(e.Line, 1), EndLine: max(e.Line, 1)}
 		switch e.State {
 		case translations.Stale:
-			f.Rule, f.Level, f.Title = "stale-string", "warning", "Stale string: "+e.Key
+			f.Rule, f.Title = "stale-string", "Stale string: "+e.Key
 			f.Message = fmt.Sprintf("%s (%s): the source is now %q", e.Key, e.Lang, e.Source)
 		case translations.Missing:
-			f.Rule, f.Level, f.Title = "missing-string", "note", "Missing string: "+e.Key
+			f.Rule, f.Title = "missing-string", "Missing string: "+e.Key
 			f.Message = fmt.Sprintf("%s has no %s translation (source %q)", e.Key, e.Lang, e.Source)
 		case translations.Untranslated:
-			f.Rule, f.Level, f.Title = "untranslated-string", "note", "Untranslated string: "+e.Key
+			f.Rule, f.Title = "untranslated-string", "Untranslated string: "+e.Key
 			f.Message = fmt.Sprintf("%s (%s) %s", e.Key, e.Lang, e.Why)
 		case translations.Extra:
-			f.Rule, f.Level, f.Title = "extra-string", "note", "Extra string: "+e.Key
+			f.Rule, f.Title = "extra-string", "Extra string: "+e.Key
 			f.Message = fmt.Sprintf("%s (%s) is not in the source table", e.Key, e.Lang)
 		default:
 			continue

@@ -14,7 +14,7 @@ import (
 // end the command or start another.
 func writeAnnotations(w io.Writer, r *isync.Report) {
 	for _, f := range findings(r) {
-		level := f.Level
+		level := f.level()
 		if level == "note" {
 			level = "notice"
 		}

@@ -78,7 +78,7 @@ func writeSARIF(w io.Writer, r *isync.Report) error {
 		loc.PhysicalLocation.ArtifactLocation.URI = f.File
 		loc.PhysicalLocation.Region.StartLine = f.Line
 		loc.PhysicalLocation.Region.EndLine = f.EndLine
-		run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.Level,
+		run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.level(),
 			Message: sarifMessage{f.Title + ": " + f.Message}, Locations: []sarifLocation{loc}})
 	}
 	enc := json.NewEncoder(w)
