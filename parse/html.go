@@ -53,7 +53,7 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 		anchors Anchors
 	)
 	if !isComment(raw) {
-		emitted, tags, anchors = s.htmlRuns(start, raw)
+		emitted, tags, anchors = s.htmlRuns(start, s.blankBlockTags(start, end))
 	}
 	if emitted {
 		return
@@ -68,6 +68,31 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 		Fingerprint: hash("html:" + tags),
 		Anchors:     anchorsOrNil(anchors),
 	})
+}
+
+// blankBlockTags is src[start:end] with the block shortcode tags in it
+// blanked: they are units of their own (shortcodesBefore), never HTML text,
+// even where the HTML tokenizer would read across them.
+func (s *segmenter) blankBlockTags(start, end int) []byte {
+	raw := s.src[start:end]
+	copied := false
+	for _, t := range s.tags[s.nextTag:] {
+		if t.start >= end {
+			break
+		}
+		if !t.block || t.end <= start {
+			continue
+		}
+		if !copied {
+			raw, copied = bytes.Clone(raw), true
+		}
+		for p := max(t.start, start); p < min(t.end, end); p++ {
+			if raw[p-start] != '\n' && raw[p-start] != '\r' {
+				raw[p-start] = ' '
+			}
+		}
+	}
+	return raw
 }
 
 // htmlRuns emits the runs of text of an HTML block. It also returns the
