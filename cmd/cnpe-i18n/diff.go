@@ -52,11 +52,7 @@ PATH is the source page or one of its translations; with a source page,
 }
 
 func runDiff(s *streams, opts *diffOptions) error {
-	root, paths, err := resolveRoot(opts.Root, []string{opts.Path})
-	if err != nil {
-		return err
-	}
-	cfg, err := isync.LoadConfig(root)
+	root, paths, cfg, err := openRepo(opts.Root, []string{opts.Path})
 	if err != nil {
 		return err
 	}

@@ -86,11 +86,7 @@ func loadGlossary(root, flag string, cfg isync.Config, starter bool) (*glossary.
 }
 
 func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, error) {
-	root, paths, err := resolveRoot(o.Root, o.Paths)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	cfg, err := isync.LoadConfig(root)
+	root, paths, cfg, err := openRepo(o.Root, o.Paths)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -251,11 +247,7 @@ func newCmdGlossaryExport(s *streams, opts *glossaryOptions) *cobra.Command {
 			if err := opts.global.checkFormat("tbx", "csv", "yaml"); err != nil {
 				return err
 			}
-			root, _, err := resolveRoot(opts.Root, nil)
-			if err != nil {
-				return err
-			}
-			cfg, err := isync.LoadConfig(root)
+			root, _, cfg, err := openRepo(opts.Root, nil)
 			if err != nil {
 				return err
 			}

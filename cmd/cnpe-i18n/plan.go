@@ -27,11 +27,7 @@ func addWriteFlags(cmd *cobra.Command, o *writeOptions) {
 // runPlan is the whole of a write command: find the root, load the site,
 // make the plan, then print or apply it.
 func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note)) error {
-	root, paths, err := resolveRoot(o.Root, args)
-	if err != nil {
-		return err
-	}
-	cfg, err := isync.LoadConfig(root)
+	root, paths, cfg, err := openRepo(o.Root, args)
 	if err != nil {
 		return err
 	}

@@ -87,11 +87,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
 }
 
 func runStatus(s *streams, opts *statusOptions) error {
-	root, paths, err := resolveRoot(opts.Root, opts.Paths)
-	if err != nil {
-		return err
-	}
-	cfg, err := isync.LoadConfig(root)
+	root, paths, cfg, err := openRepo(opts.Root, opts.Paths)
 	if err != nil {
 		return err
 	}
@@ -143,6 +139,17 @@ func runStatus(s *streams, opts *statusOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// openRepo resolves the repository root and the paths (resolveRoot) and
+// reads its configuration file.
+func openRepo(root string, paths []string) (string, []string, isync.Config, error) {
+	root, rel, err := resolveRoot(root, paths)
+	if err != nil {
+		return "", nil, isync.Config{}, err
+	}
+	cfg, err := isync.LoadConfig(root)
+	return root, rel, cfg, err
 }
 
 // resolveRoot finds the repository root and makes the paths relative to
