@@ -21,14 +21,7 @@ import (
 func TestDiffCorpus(t *testing.T) {
 	dir := corpustest.Clone(t)
 	const ko = "website/content/ko/resources/whitepaper/latest/index.md"
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"status", "-C", dir, "--format", "json", "--fail-on", "none", ko}, nil, &stdout, &stderr); code != exitOK {
-		t.Fatalf("status: exit %d %s", code, stderr.String())
-	}
-	var report isync.Report
-	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
-		t.Fatal(err)
-	}
+	report := statusReport(t, dir, ko)
 	stale := map[int]bool{} // lines; table cells share one
 	nStale := 0
 	for _, p := range report.Pages {
@@ -48,7 +41,7 @@ func TestDiffCorpus(t *testing.T) {
 	}
 	lines := strings.Split(string(page), "\n")
 
-	stdout.Reset()
+	var stdout, stderr bytes.Buffer
 	if code := run([]string{"diff", "-C", dir, ko}, nil, &stdout, &stderr); code != exitFindings {
 		t.Fatalf("diff: exit %d %s", code, stderr.String())
 	}
@@ -87,19 +80,14 @@ func TestDiffCorpus(t *testing.T) {
 // result at a line of a file inside the repository.
 func TestSARIFCorpus(t *testing.T) {
 	dir := corpustest.Clone(t)
-	var stdout, stderr bytes.Buffer
-	run([]string{"status", "-C", dir, "--format", "json", "--fail-on", "none"}, nil, &stdout, &stderr)
-	var report isync.Report
-	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
-		t.Fatal(err)
-	}
+	report := statusReport(t, dir)
 	want := map[string]int{}
 	for _, p := range report.Pages {
 		for _, u := range p.Units {
 			want[u.State.String()+"-unit"]++
 		}
 	}
-	stdout.Reset()
+	var stdout, stderr bytes.Buffer
 	run([]string{"status", "-C", dir, "--format", "sarif", "--fail-on", "none"}, nil, &stdout, &stderr)
 	var log sarifLog
 	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
@@ -122,4 +110,20 @@ func TestSARIFCorpus(t *testing.T) {
 	if want["stale-unit"] == 0 || !maps.Equal(got, want) {
 		t.Errorf("SARIF unit results %v, status units %v", got, want)
 	}
+}
+
+// statusReport runs status --format json in dir on paths (the whole site
+// without) and decodes the report.
+func statusReport(t *testing.T, dir string, paths ...string) *isync.Report {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	args := append([]string{"status", "-C", dir, "--format", "json", "--fail-on", "none"}, paths...)
+	if code := run(args, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("status: exit %d %s", code, stderr.String())
+	}
+	var r isync.Report
+	if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	return &r
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,12 +31,7 @@ func TestWriteCommandsCorpus(t *testing.T) {
 	}
 	page := func(path string) isync.PageReport {
 		t.Helper()
-		out, stderr, _ := cmd("status", "--format", "json", "--fail-on", "none", path)
-		var r isync.Report
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatalf("%v\n%s", err, stderr)
-		}
-		for _, p := range r.Pages {
+		for _, p := range statusReport(t, dir, path).Pages {
 			if p.Translation == path {
 				return p
 			}
