@@ -9,10 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
-	"golang.org/x/tools/txtar"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 var want = regexp.MustCompile(`<!-- want "([a-z]+) ([^"]+)" -->`)
@@ -48,8 +51,8 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page := isync.AlignedPage{Lang: "ja", Base: en, Translation: &isync.Page{File: isync.File{Path: path}, Doc: ja},
-				Pairs: isync.Align(en, ja, isync.AlignOptions{})}
+			page := isync.AlignedPage{Lang: "ja", Base: en, Translation: &isync.Page{File: site.File{Path: path}, Doc: ja},
+				Pairs: align.Align(en, ja, align.Options{})}
 			var got []string
 			for _, f := range isync.CheckTerms(g.Matcher("ja"), page) {
 				got = append(got, fmt.Sprintf("%d %s %s", f.Line, f.Rule, f.Term))

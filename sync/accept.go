@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -25,17 +28,10 @@ type AcceptOptions struct {
 	Inferred bool
 }
 
-// Note is something a command could not do for a page, for a person.
-type Note struct {
-	Path    string
-	Line    int
-	Message string
-}
-
 // PlanAccept plans pinning translations to their source: the pin (the git
 // blob id of the source file) is written in the translation's front
 // matter, in its own syntax, and outdated: true is removed.
-func (s *Site) PlanAccept(opts AcceptOptions) ([]FileEdit, []Note) {
+func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 	var paths []string
 	if !opts.All && !opts.Inferred {
 		paths = opts.Paths
@@ -57,24 +53,24 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]FileEdit, []Note) {
 		if err != nil {
 			continue
 		}
-		pin := BlobID(src.Src)
+		pin := history.BlobID(src.Src)
 		reason := "accept: in step with the current source"
 		if opts.Inferred {
 			if p.Base == nil || p.Base.Kind != BaseInferred {
 				if p.Base != nil && p.Base.Kind == BaseNone && p.State != PageStub {
-					notes = append(notes, Note{Path: p.Translation, Message: "no base inferred: " + p.Base.Message})
+					notes = append(notes, edit.Note{Path: p.Translation, Message: "no base inferred: " + p.Base.Message})
 				}
 				continue
 			}
 			pin = p.Base.Blob
 			reason = fmt.Sprintf("accept --inferred: pin the inferred base (confidence %.2f)", p.Base.Confidence)
 		}
-		after, err := pinPage(tr.Doc, s.Config.pinKey(), pin, !opts.Inferred || p.State == PageCurrent)
+		after, err := pinPage(tr.Doc, s.Config.PinField(), pin, !opts.Inferred || p.State == PageCurrent)
 		if err != nil {
-			notes = append(notes, Note{Path: p.Translation, Message: err.Error()})
+			notes = append(notes, edit.Note{Path: p.Translation, Message: err.Error()})
 			continue
 		}
-		e := FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: reason}
+		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: reason}
 		if e.Changed() {
 			edits = append(edits, e)
 		}
@@ -84,7 +80,7 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]FileEdit, []Note) {
 
 // pinPage writes the pin and, when clear is set, removes outdated: true.
 func pinPage(doc *parse.Document, key, pin string, clear bool) ([]byte, error) {
-	out, err := SetField(doc, key, String(pin))
+	out, err := edit.SetField(doc, key, edit.String(pin))
 	if err != nil || !clear {
 		return out, err
 	}
@@ -92,13 +88,13 @@ func pinPage(doc *parse.Document, key, pin string, clear bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return DeleteField(doc, "outdated")
+	return edit.DeleteField(doc, "outdated")
 }
 
 // loadPath loads a page by its site path.
 func (s *Site) loadPath(p string) (*Page, error) {
 	s.indexOnce.Do(func() {
-		s.byPath = make(map[string]*pageInfo, len(s.pages))
+		s.byPath = make(map[string]*site.Entry, len(s.pages))
 		for _, info := range s.pages {
 			s.byPath[info.Path] = info
 		}
@@ -110,14 +106,14 @@ func (s *Site) loadPath(p string) (*Page, error) {
 }
 
 func inScopePaths(p PageReport, paths []string) bool {
-	return inScope(pairing{source: &pageInfo{File: File{Path: p.Source}}, translation: &pageInfo{File: File{Path: p.Translation}}}, paths)
+	return (site.Pair{Source: &site.Entry{File: site.File{Path: p.Source}}, Translation: &site.Entry{File: site.File{Path: p.Translation}}}).InScope(paths)
 }
 
 // PlanMark plans setting the site's banner flag, outdated: true, on the
 // translations that are stale or stubs. Current pages are left alone.
-func (s *Site) PlanMark(langs, paths []string) []FileEdit {
+func (s *Site) PlanMark(langs, paths []string) []edit.FileEdit {
 	report := s.Status(Options{Langs: langs, Paths: paths})
-	var edits []FileEdit
+	var edits []edit.FileEdit
 	for _, p := range report.Pages {
 		if (p.State != PageStale && p.State != PageStub) || p.Outdated {
 			continue
@@ -126,11 +122,11 @@ func (s *Site) PlanMark(langs, paths []string) []FileEdit {
 		if err != nil {
 			continue
 		}
-		after, err := SetField(tr.Doc, "outdated", Bool(true))
+		after, err := edit.SetField(tr.Doc, "outdated", edit.Bool(true))
 		if err != nil {
 			continue
 		}
-		e := FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}
+		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}
 		if e.Changed() {
 			edits = append(edits, e)
 		}
@@ -141,13 +137,13 @@ func (s *Site) PlanMark(langs, paths []string) []FileEdit {
 // planTableAccept plans go-i18n hash fields in the string tables named in
 // opts.Paths (or every table with --all): the hash of the current source
 // message, for each key the table shares with the source.
-func (s *Site) planTableAccept(opts AcceptOptions) ([]FileEdit, []Note) {
+func (s *Site) planTableAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 	srcPath := s.tableFile(s.Layout.Source)
 	if srcPath == "" {
 		return nil, nil
 	}
-	var edits []FileEdit
-	var notes []Note
+	var edits []edit.FileEdit
+	var notes []edit.Note
 	for _, lang := range s.Layout.Targets() {
 		if len(opts.Langs) > 0 && !slices.Contains(opts.Langs, lang) {
 			continue
@@ -172,13 +168,13 @@ func (s *Site) planTableAccept(opts AcceptOptions) ([]FileEdit, []Note) {
 		}
 		after, skipped, err := translations.SetHashes(tr, data, hashes)
 		if err != nil {
-			notes = append(notes, Note{Path: p, Message: err.Error()})
+			notes = append(notes, edit.Note{Path: p, Message: err.Error()})
 			continue
 		}
 		for _, k := range skipped {
-			notes = append(notes, Note{Path: p, Line: tr.Message(k).Line, Message: fmt.Sprintf("%q is written as key = \"text\" and cannot carry a go-i18n hash; write it as a [%s] table", k, k)})
+			notes = append(notes, edit.Note{Path: p, Line: tr.Message(k).Line, Message: fmt.Sprintf("%q is written as key = \"text\" and cannot carry a go-i18n hash; write it as a [%s] table", k, k)})
 		}
-		e := FileEdit{Path: p, Before: data, After: after, Reason: "accept: go-i18n hashes of the current source messages"}
+		e := edit.FileEdit{Path: p, Before: data, After: after, Reason: "accept: go-i18n hashes of the current source messages"}
 		if e.Changed() {
 			edits = append(edits, e)
 		}

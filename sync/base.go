@@ -6,6 +6,8 @@ import (
 	"math"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
 // findBase works out which version of the source the translation was made
@@ -13,9 +15,9 @@ import (
 // matter, else history, else nothing. It returns the base document (nil
 // when unknown).
 func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
-	srcBlob := BlobID(src.Src)
+	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
-	if pin := tr.Doc.Field(s.Config.pinKey()); pin != nil && pin.Text != "" {
+	if pin := tr.Doc.Field(s.Config.PinField()); pin != nil && pin.Text != "" {
 		b := &Base{Kind: BasePin, Blob: pin.Text, Confidence: 1}
 		if pin.Text == srcBlob {
 			b.Current = true
@@ -47,7 +49,7 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 // match them.
 func (s *Site) inferBase(vs *versions, src, tr *Page, srcBlob string) (*Base, *parse.Document) {
 	tv := liveVersions(s.History.Versions(tr.Real))
-	vs.add(BlobID(tr.Src), tr.Doc)
+	vs.add(history.BlobID(tr.Src), tr.Doc)
 	if len(tv) == 0 {
 		return &Base{Kind: BaseNone, Message: "the translation is not committed yet: commit it, or pin it with accept"}, nil
 	}
@@ -98,7 +100,7 @@ func (s *Site) inferBase(vs *versions, src, tr *Page, srcBlob string) (*Base, *p
 }
 
 // liveVersions drops deletions.
-func liveVersions(vs []Version) []Version {
+func liveVersions(vs []history.Version) []history.Version {
 	out := vs[:0:0]
 	for _, v := range vs {
 		if v.Blob != "" {
@@ -111,14 +113,14 @@ func liveVersions(vs []Version) []Version {
 // lastTranslated returns the newest version of the translation whose
 // words differ from the version before it. A working tree whose words
 // differ from the last commit is reported with Seq -1.
-func (s *Site) lastTranslated(vs *versions, tr *Page, tv []Version) (Version, bool) {
+func (s *Site) lastTranslated(vs *versions, tr *Page, tv []history.Version) (history.Version, bool) {
 	curSig := textSignature(tr.Doc)
 	newest := vs.doc(tv[0].Blob, tr.Path)
 	if newest == nil {
-		return Version{}, false
+		return history.Version{}, false
 	}
 	if textSignature(newest) != curSig {
-		return Version{Seq: -1}, true
+		return history.Version{Seq: -1}, true
 	}
 	for k := 0; k+1 < len(tv); k++ {
 		a, b := vs.doc(tv[k].Blob, tr.Path), vs.doc(tv[k+1].Blob, tr.Path)
@@ -151,14 +153,14 @@ func textSignature(doc *parse.Document) uint64 {
 // the one current when it was translated, and keeps that one unless
 // another matches clearly better. It returns the chosen index and a
 // confidence.
-func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []Version, at int) (int, float64) {
-	trProfile := profile(tr.Doc)
+func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []history.Version, at int) (int, float64) {
+	trProfile := align.ProfileOf(tr.Doc)
 	score := func(k int) float64 {
 		p, ok := vs.profile(sv[k].Blob, src.Path)
 		if !ok {
 			return -1
 		}
-		return profileSimilarity(p, trProfile)
+		return align.Similarity(p, trProfile)
 	}
 	base := score(at)
 	best, bestScore := at, base
@@ -181,50 +183,6 @@ func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []Version, at int)
 		conf -= 0.2 // time and structure disagree
 	}
 	return best, math.Round(max(0, min(1, conf))*100) / 100
-}
-
-// pageProfile is the untranslated skeleton of a page: unit kinds and
-// anchors, as a multiset.
-type pageProfile map[string]int
-
-func profile(doc *parse.Document) pageProfile {
-	p := pageProfile{}
-	for i := range doc.Units {
-		u := &doc.Units[i]
-		if u.Kind == parse.FrontMatter {
-			continue
-		}
-		p["k:"+u.Kind.String()]++
-		a := u.AllAnchors()
-		for _, l := range a.Links {
-			p["l:"+normalizeLink(l)]++
-		}
-		for _, l := range a.Images {
-			p["i:"+normalizeLink(l)]++
-		}
-		for _, n := range a.Numbers {
-			p["n:"+n]++
-		}
-		for _, c := range a.Code {
-			p["c:"+c]++
-		}
-	}
-	return p
-}
-
-func profileSimilarity(a, b pageProfile) float64 {
-	common, total := 0, 0
-	for k, n := range a {
-		common += min(n, b[k])
-		total += n
-	}
-	for _, n := range b {
-		total += n
-	}
-	if total == 0 {
-		return 1
-	}
-	return 2 * float64(common) / float64(total)
 }
 
 func short(id string) string {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 )
 
 // TestCorpusStatus checks status on the real cnpe-community history, with
@@ -44,7 +46,7 @@ func TestCorpusStatus(t *testing.T) {
 				t.Errorf("%s: state %s, %d stale, %d units to retranslate; want stale with 30+ stale and 50+ in all", lang, p.State, p.Count(UnitStale), work)
 			}
 			for _, u := range p.Units {
-				if u.State == UnitStale && sameWords(u.SourceBefore, u.SourceAfter) {
+				if u.State == UnitStale && change.SameWords(u.SourceBefore, u.SourceAfter) {
 					t.Errorf("%s: unit %s is stale but its source words did not change", lang, u.ID)
 				}
 			}
@@ -116,7 +118,7 @@ func TestCorpusAlign(t *testing.T) {
 	t.Run("ja kickoff post merges English paragraphs", func(t *testing.T) {
 		en := read("website/content/en/blog/2026-01-14-cnpe-japan-kickoff.md")
 		ja := read("website/content/ja/blog/2026-01-14-cnpe-japan-kickoff.md")
-		pairs := Align(en.Document, ja.Document, AlignOptions{})
+		pairs := align.Align(en.Document, ja.Document, align.Options{})
 		merged := 0
 		for _, p := range pairs {
 			if len(p.Source) == 2 && len(p.Target) == 1 {
@@ -132,7 +134,7 @@ func TestCorpusAlign(t *testing.T) {
 	t.Run("ja glossary drops blank lines after headings", func(t *testing.T) {
 		en := read("platforms-wg/glossary/latest/index.md")
 		ja := read("website/content/ja/resources/glossary/latest/index.md")
-		checkHeadingsInOrder(t, en, ja, Align(en.Document, ja.Document, AlignOptions{}))
+		checkHeadingsInOrder(t, en, ja, align.Align(en.Document, ja.Document, align.Options{}))
 	})
 	t.Run("ko and zh inline the reference links of the English", func(t *testing.T) {
 		out, err := exec.Command("git", "-C", root, "show", "7c9cc1c:platforms-whitepaper/latest/index.md").Output()
@@ -142,7 +144,7 @@ func TestCorpusAlign(t *testing.T) {
 		en := &parseDoc{mustParse(t, "en.md", string(out))}
 		for _, lang := range []string{"zh", "ko"} {
 			tr := read("website/content/" + lang + "/resources/whitepaper/latest/index.md")
-			pairs := Align(en.Document, tr.Document, AlignOptions{})
+			pairs := align.Align(en.Document, tr.Document, align.Options{})
 			checkHeadingsInOrder(t, en, tr, pairs)
 			// Units citing the same reference URL are aligned with each other.
 			for _, p := range pairs {
@@ -173,7 +175,7 @@ func contains(list []string, s string) bool {
 
 // checkHeadingsInOrder checks that every heading of the translation is
 // aligned with a heading of the source, in order.
-func checkHeadingsInOrder(t *testing.T, src, tgt *parseDoc, pairs []Pair) {
+func checkHeadingsInOrder(t *testing.T, src, tgt *parseDoc, pairs []align.Pair) {
 	t.Helper()
 	last := -1
 	aligned := 0
@@ -200,7 +202,7 @@ func checkHeadingsInOrder(t *testing.T, src, tgt *parseDoc, pairs []Pair) {
 
 // checkSameImages checks that a step aligning units that show images
 // shows the same images on both sides.
-func checkSameImages(t *testing.T, src, tgt *parseDoc, p Pair) {
+func checkSameImages(t *testing.T, src, tgt *parseDoc, p align.Pair) {
 	t.Helper()
 	var si, ti []string
 	for _, i := range p.Source {
@@ -244,4 +246,13 @@ func TestCorpusStrings(t *testing.T) {
 			t.Errorf("%s: %q, want %v", key, state[key], want)
 		}
 	}
+}
+
+func mustParse(t testing.TB, name, src string) *parse.Document {
+	t.Helper()
+	doc, err := parse.Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return doc
 }

@@ -1,7 +1,6 @@
 package sync
 
 import (
-	"encoding/json"
 	"fmt"
 )
 
@@ -24,11 +23,9 @@ func enumParse[E ~int](what string, b []byte, names []string) (E, error) {
 	return 0, fmt.Errorf("unknown %s %q", what, b)
 }
 
-func (s PageState) String() string  { return enumName(s, pageStateNames[:]) }
-func (s UnitState) String() string  { return enumName(s, unitStateNames[:]) }
-func (k ChangeKind) String() string { return enumName(k, changeNames[:]) }
-func (k BaseKind) String() string   { return enumName(k, baseKindNames[:]) }
-func (o Op) String() string         { return enumName(o, opNames[:]) }
+func (s PageState) String() string { return enumName(s, pageStateNames[:]) }
+func (s UnitState) String() string { return enumName(s, unitStateNames[:]) }
+func (k BaseKind) String() string  { return enumName(k, baseKindNames[:]) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s PageState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
@@ -37,13 +34,7 @@ func (s PageState) MarshalText() ([]byte, error) { return []byte(s.String()), ni
 func (s UnitState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// MarshalText implements encoding.TextMarshaler.
 func (k BaseKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// MarshalText implements encoding.TextMarshaler.
-func (o Op) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *PageState) UnmarshalText(b []byte) (err error) {
@@ -58,24 +49,7 @@ func (s *UnitState) UnmarshalText(b []byte) (err error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *ChangeKind) UnmarshalText(b []byte) (err error) {
-	*k, err = enumParse[ChangeKind]("change kind", b, changeNames[:])
-	return err
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
 func (k *BaseKind) UnmarshalText(b []byte) (err error) {
 	*k, err = enumParse[BaseKind]("base kind", b, baseKindNames[:])
 	return err
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Op) UnmarshalText(b []byte) (err error) {
-	*o, err = enumParse[Op]("word diff op", b, opNames[:])
-	return err
-}
-
-func jsonNumber(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
 }

@@ -3,6 +3,8 @@ package sync
 import (
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -76,10 +78,10 @@ type Base struct {
 type UnitReport struct {
 	// ID is the translated unit's ID, or the source unit's for new and
 	// untranslated units.
-	ID     string     `json:"id"`
-	State  UnitState  `json:"state"`
-	Change ChangeKind `json:"change"`
-	Kind   parse.Kind `json:"kind"`
+	ID     string            `json:"id"`
+	State  UnitState         `json:"state"`
+	Change change.ChangeKind `json:"change"`
+	Kind   parse.Kind        `json:"kind"`
 	// Line and EndLine are in the translation (0 for new and untranslated).
 	Line    int `json:"line"`
 	EndLine int `json:"end_line"`
@@ -92,7 +94,7 @@ type UnitReport struct {
 	SourceBefore string `json:"source_before"`
 	SourceAfter  string `json:"source_after"`
 	// Words is the word diff of the source text (stale units).
-	Words []Edit `json:"word_diff,omitempty"`
+	Words []change.Edit `json:"word_diff,omitempty"`
 	// Text is the translated unit's current text.
 	Text string `json:"text,omitempty"`
 }
@@ -151,8 +153,8 @@ type Report struct {
 	Languages     []string    `json:"languages"`
 	History       HistoryInfo `json:"history"`
 	// Since is the change set the report is limited to (--since).
-	Since *ChangeSet   `json:"since,omitempty"`
-	Pages []PageReport `json:"pages"`
+	Since *history.ChangeSet `json:"since,omitempty"`
+	Pages []PageReport       `json:"pages"`
 	// Strings are the UI string tables and the site configuration's
 	// per-language strings.
 	Strings  []translations.Entry `json:"strings"`

@@ -2,13 +2,19 @@ package sync
 
 import (
 	"context"
-	"github.com/cnpe-i18n/cnpe-i18n/glossary"
-	"github.com/cnpe-i18n/cnpe-i18n/translations"
 	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -24,57 +30,6 @@ func Status(ctx context.Context, root string, opts Options) (*Report, error) {
 	return site.Status(opts), nil
 }
 
-// pairing is a source page and its translation in one language; one of
-// them is nil for missing and orphan pages.
-type pairing struct {
-	lang        string
-	source      *pageInfo
-	translation *pageInfo
-}
-
-// pairs pairs source pages with their translations: by path relative to
-// the content directory (name.<lang>.md suffixes removed), or by
-// translationKey front matter.
-func (s *Site) pairs(langs []string) []pairing {
-	src := s.Layout.Source
-	bySrcRel := map[string]*pageInfo{}
-	bySrcKey := map[string]*pageInfo{}
-	byLang := map[string][]*pageInfo{}
-	for _, p := range s.pages {
-		if p.Lang == src {
-			bySrcRel[p.Rel] = p
-			if p.key != "" {
-				bySrcKey[p.key] = p
-			}
-			continue
-		}
-		byLang[p.Lang] = append(byLang[p.Lang], p)
-	}
-	var out []pairing
-	for _, lang := range s.Layout.Targets() {
-		if len(langs) > 0 && !slices.Contains(langs, lang) {
-			continue
-		}
-		matched := map[*pageInfo]bool{}
-		for _, t := range byLang[lang] {
-			sp := bySrcRel[t.Rel]
-			if t.key != "" && bySrcKey[t.key] != nil {
-				sp = bySrcKey[t.key]
-			}
-			if sp != nil {
-				matched[sp] = true
-			}
-			out = append(out, pairing{lang: lang, source: sp, translation: t})
-		}
-		for _, sp := range s.pages {
-			if sp.Lang == src && !matched[sp] {
-				out = append(out, pairing{lang: lang, source: sp})
-			}
-		}
-	}
-	return out
-}
-
 // Status reports on the site's translations. Pairs are worked on in
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
@@ -85,22 +40,22 @@ func (s *Site) Status(opts Options) *Report {
 			r.Languages = append(r.Languages, l)
 		}
 	}
-	pairs := s.pairs(opts.Langs)
+	pairs := site.Pairs(s.Layout, s.pages, opts.Langs)
 	if len(opts.Paths) > 0 || opts.Since != nil {
-		pairs = slices.DeleteFunc(pairs, func(p pairing) bool { return !inScope(p, opts.Paths) })
+		pairs = slices.DeleteFunc(pairs, func(p site.Pair) bool { return !p.InScope(opts.Paths) })
 	}
 	// Group by source page; orphans are groups of their own.
 	var groups [][]int
-	bySource := map[*pageInfo]int{}
+	bySource := map[*site.Entry]int{}
 	for i, p := range pairs {
-		if p.source == nil {
+		if p.Source == nil {
 			groups = append(groups, []int{i})
 			continue
 		}
-		g, ok := bySource[p.source]
+		g, ok := bySource[p.Source]
 		if !ok {
 			g = len(groups)
-			bySource[p.source] = g
+			bySource[p.Source] = g
 			groups = append(groups, nil)
 		}
 		groups[g] = append(groups[g], i)
@@ -140,7 +95,7 @@ func (s *Site) Status(opts Options) *Report {
 // lazyPage reads and parses a page the first time it is needed.
 type lazyPage struct {
 	site *Site
-	info *pageInfo
+	info *site.Entry
 	page *Page
 	blob string
 	err  error
@@ -152,7 +107,7 @@ type lazyPage struct {
 func (l *lazyPage) bytes() ([]byte, error) {
 	if !l.read {
 		l.read = true
-		l.src, l.err = readLimited(filepath.Join(l.site.Layout.Root, filepath.FromSlash(l.info.Path)), l.site.pcfg.MaxBytes)
+		l.src, l.err = site.ReadFile(filepath.Join(l.site.Layout.Root, filepath.FromSlash(l.info.Path)), l.site.pcfg.MaxBytes)
 		if l.err != nil {
 			l.err = parse.PathError(l.info.Path, l.err)
 		}
@@ -166,7 +121,7 @@ func (l *lazyPage) blobID() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		l.blob = BlobID(src)
+		l.blob = history.BlobID(src)
 	}
 	return l.blob, nil
 }
@@ -191,33 +146,33 @@ func (l *lazyPage) get() (*Page, error) {
 // groupReports works on the pairs (indexes into pairs) sharing a source.
 // With matchers (a glossary), the terminology of each translation is
 // checked with the pages and base already at hand.
-func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) {
+func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) {
 	first := pairs[idx[0]]
 	var src *lazyPage
-	if first.source != nil {
-		src = &lazyPage{site: s, info: first.source}
+	if first.Source != nil {
+		src = &lazyPage{site: s, info: first.Source}
 	}
 	vs := s.newVersions()
 	srcReported := false
 	for _, i := range idx {
 		p := pairs[i]
-		r := PageReport{Lang: p.lang, Units: []UnitReport{}}
-		if p.source != nil {
-			r.Source = p.source.Path
+		r := PageReport{Lang: p.Lang, Units: []UnitReport{}}
+		if p.Source != nil {
+			r.Source = p.Source.Path
 		}
-		if p.translation != nil {
-			r.Translation = p.translation.Path
-			r.Outdated = p.translation.outdated
+		if p.Translation != nil {
+			r.Translation = p.Translation.Path
+			r.Outdated = p.Translation.Outdated
 		}
 		switch {
-		case p.translation == nil:
+		case p.Translation == nil:
 			r.State = PageMissing
-		case p.source == nil:
+		case p.Source == nil:
 			r.State = PageOrphan
-		case !p.translation.hasBody && p.source.hasBody:
+		case !p.Translation.HasBody && p.Source.HasBody:
 			r.State = PageStub
 		default:
-			base, quick := s.quickBase(src, p.translation)
+			base, quick := s.quickBase(src, p.Translation)
 			if quick && terms == nil {
 				r.State, r.Base = PageCurrent, base
 				break
@@ -225,16 +180,16 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, te
 			sp, err := src.get()
 			if err != nil {
 				if !srcReported {
-					s.problem(problemOf(p.source.Path, err))
+					s.problem(problemOf(p.Source.Path, err))
 					srcReported = true
 				}
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the source page could not be parsed"}
 				break
 			}
-			tr, err := (&lazyPage{site: s, info: p.translation}).get()
+			tr, err := (&lazyPage{site: s, info: p.Translation}).get()
 			if err != nil {
-				s.problem(problemOf(p.translation.Path, err))
+				s.problem(problemOf(p.Translation.Path, err))
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
 				break
@@ -245,12 +200,12 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, te
 			} else {
 				baseDoc = s.pageReport(vs, sp, tr, &r)
 			}
-			if m := terms[p.lang]; m != nil {
+			if m := terms[p.Lang]; m != nil {
 				if baseDoc == nil {
 					baseDoc = sp.Doc
 				}
-				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.lang, Source: sp, Base: baseDoc, Translation: tr,
-					Pairs: Align(baseDoc, tr.Doc, AlignOptions{})})
+				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Source: sp, Base: baseDoc, Translation: tr,
+					Pairs: align.Align(baseDoc, tr.Doc, align.Options{})})
 				glossary.SortFindings(r.Glossary)
 			}
 		}
@@ -262,13 +217,13 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, te
 // parsing anything: its pin is the source's blob id, or, unpinned, the
 // source has not changed since the translation first appeared in history
 // (so whichever of its commits translated it, the source was as now).
-func (s *Site) quickBase(src *lazyPage, tr *pageInfo) (*Base, bool) {
+func (s *Site) quickBase(src *lazyPage, tr *site.Entry) (*Base, bool) {
 	blob, err := src.blobID()
 	if err != nil {
 		return nil, false
 	}
-	if tr.pin != "" {
-		if tr.pin == blob {
+	if tr.Pin != "" {
+		if tr.Pin == blob {
 			return &Base{Kind: BasePin, Blob: blob, Current: true, Confidence: 1}, true
 		}
 		return nil, false
@@ -299,32 +254,13 @@ func pageKey(p PageReport) string {
 	return p.Translation
 }
 
-func langOrder(l *Layout, code string) int {
+func langOrder(l *site.Layout, code string) int {
 	for i, lang := range l.Languages {
 		if lang.Code == code {
 			return i
 		}
 	}
 	return len(l.Languages)
-}
-
-// inScope reports whether a pairing concerns one of the paths (files or
-// directories, source or translation side); no paths means everything.
-func inScope(p pairing, paths []string) bool {
-	for _, want := range paths {
-		want = strings.TrimSuffix(path.Clean(want), "/")
-		for _, pg := range []*pageInfo{p.source, p.translation} {
-			if pg == nil {
-				continue
-			}
-			for _, have := range []string{pg.Path, pg.Real} {
-				if have == want || strings.HasPrefix(have, want+"/") || want == "." {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // pageReport fills r for a source page and its translation, and returns
@@ -345,7 +281,7 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 			r.State = PageStale
 		}
 		if u.State == UnitStale || u.State == UnitNew {
-			r.Words += CountWords(u.SourceAfter)
+			r.Words += change.CountWords(u.SourceAfter)
 		}
 	}
 	return baseDoc
@@ -358,16 +294,16 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 	if current {
 		return units
 	}
-	diff := DiffSource(base, cur)
-	if !diff.needsAlignment() {
+	diff := change.DiffSource(base, cur)
+	if !diff.NeedsAlignment() {
 		return units
 	}
-	pairs := Align(base, tr, AlignOptions{})
+	pairs := align.Align(base, tr, align.Options{})
 	for _, p := range pairs {
 		if len(p.Target) == 0 {
 			continue
 		}
-		state, change, ch := UnitCurrent, Unchanged, (*Change)(nil)
+		state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
 		removed := 0
 		for _, bi := range p.Source {
 			c := diff.ByBefore[bi]
@@ -375,13 +311,13 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 				continue
 			}
 			switch c.Kind {
-			case Prose:
-				state, change, ch = UnitStale, Prose, c
-			case Mechanical:
-				if state == UnitCurrent && !mechanicalApplied(c, tr, p.Target) {
-					state, change, ch = UnitMechanical, Mechanical, c
+			case change.Prose:
+				state, kind, ch = UnitStale, change.Prose, c
+			case change.Mechanical:
+				if state == UnitCurrent && !edit.Carried(c, tr, p.Target) {
+					state, kind, ch = UnitMechanical, change.Mechanical, c
 				}
-			case Removed:
+			case change.Removed:
 				removed++
 				if ch == nil {
 					ch = c
@@ -389,19 +325,19 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 			}
 		}
 		if removed > 0 && removed == len(p.Source) {
-			state, change = UnitObsolete, Removed
+			state, kind = UnitObsolete, change.Removed
 		}
 		if state == UnitCurrent {
 			continue
 		}
-		units = append(units, unitReport(tr, p.Target, state, change, ch))
+		units = append(units, unitReport(tr, p.Target, state, kind, ch))
 	}
 	for _, c := range diff.Changes {
-		if c.Kind != Added || !c.After.Translatable {
+		if c.Kind != change.Added || !c.After.Translatable {
 			continue
 		}
 		a := c.After
-		units = append(units, UnitReport{ID: a.ID, State: UnitNew, Change: Added, Kind: a.Kind,
+		units = append(units, UnitReport{ID: a.ID, State: UnitNew, Change: change.Added, Kind: a.Kind,
 			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text})
 	}
 	sort.SliceStable(units, func(i, j int) bool {
@@ -418,17 +354,7 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 	return units
 }
 
-func (d *SourceDiff) needsAlignment() bool {
-	for _, c := range d.Changes {
-		switch c.Kind {
-		case Prose, Mechanical, Added, Removed:
-			return true
-		}
-	}
-	return false
-}
-
-func unitReport(tr *parse.Document, targets []int, state UnitState, change ChangeKind, c *Change) UnitReport {
+func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.ChangeKind, c *change.Change) UnitReport {
 	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
 	var text strings.Builder
 	for k, i := range targets {
@@ -437,7 +363,7 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, change Chang
 		}
 		text.WriteString(tr.Units[i].Text)
 	}
-	u := UnitReport{ID: first.ID, State: state, Change: change, Kind: first.Kind,
+	u := UnitReport{ID: first.ID, State: state, Change: kind, Kind: first.Kind,
 		Line: first.Line, EndLine: last.EndLine, Text: text.String()}
 	if c != nil {
 		if c.Before != nil {
@@ -451,9 +377,9 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, change Chang
 			u.SourceID = c.After.ID
 		}
 		u.Words = c.Words
-		if change == Mechanical && c.Before != nil && c.After != nil {
+		if kind == change.Mechanical && c.Before != nil && c.After != nil {
 			// Show the markup that changed: link targets, code.
-			u.Words = WordDiff(c.Before.Text, c.After.Text)
+			u.Words = change.WordDiff(c.Before.Text, c.After.Text)
 		}
 	}
 	return u
@@ -464,7 +390,7 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, change Chang
 // counterpart.
 func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
-	for _, p := range Align(src, tr, AlignOptions{}) {
+	for _, p := range align.Align(src, tr, align.Options{}) {
 		if len(p.Target) > 0 {
 			continue
 		}
@@ -485,18 +411,18 @@ func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 // the most similar by file name and page skeleton. Only these pages are
 // parsed again.
 func (s *Site) suggestRenames(reports []PageReport) {
-	files := map[string]File{}
+	files := map[string]site.File{}
 	for _, p := range s.pages {
 		files[p.Path] = p.File
 	}
-	profiles := map[string]pageProfile{}
-	profileOf := func(p string) pageProfile {
+	profiles := map[string]align.Profile{}
+	profileOf := func(p string) align.Profile {
 		if pr, ok := profiles[p]; ok {
 			return pr
 		}
-		var pr pageProfile
+		var pr align.Profile
 		if pg, err := s.load(files[p]); err == nil {
-			pr = profile(pg.Doc)
+			pr = align.ProfileOf(pg.Doc)
 		}
 		profiles[p] = pr
 		return pr
@@ -520,7 +446,7 @@ func (s *Site) suggestRenames(reports []PageReport) {
 			if pathScore == 0 && len(missing[r.Lang]) > 50 {
 				continue // many candidates: only those with a name in common
 			}
-			score := 0.5*pathScore + 0.5*profileSimilarity(op, profileOf(cand))
+			score := 0.5*pathScore + 0.5*align.Similarity(op, profileOf(cand))
 			if score > bestScore {
 				best, bestScore = cand, score
 			}
@@ -557,17 +483,6 @@ func pathSimilarity(a, b string) float64 {
 		return 0
 	}
 	return 2 * float64(common) / float64(len(sa)+len(sb))
-}
-
-// mechanicalApplied reports whether the translated units already carry a
-// mechanical source change (fix did it, or the translator did).
-func mechanicalApplied(c *Change, tr *parse.Document, targets []int) bool {
-	reps, ok := replacements(c)
-	if !ok {
-		return false
-	}
-	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
-	return applied(string(tr.Src[first.Start:last.End]), tr.Src, reps)
 }
 
 // stringsInScope reports whether the string tables and site configuration

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -58,7 +59,7 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 func (s *Site) readTable(p string) *translations.Table {
 	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(p)))
 	if err != nil {
-		s.problem(FileProblem{Path: p, Message: unwrapPath(err).Error()})
+		s.problem(problemOf(p, parse.PathError(p, err)))
 		return nil
 	}
 	t, err := translations.ParseTable(p, data)
@@ -73,7 +74,7 @@ func (s *Site) readTable(p string) *translations.Table {
 // languages, and a cache of parsed table versions.
 type tableHistory struct {
 	site      *Site
-	sv        []Version
+	sv        []history.Version
 	srcTables []*translations.Table
 	cache     map[string]*translations.Table
 }
@@ -164,7 +165,7 @@ func lastChange(tables []*translations.Table, key, text string) int {
 
 // valueAt is the source text of key at the commit with sequence seq (the
 // newest source version at or before it).
-func valueAt(sv []Version, tables []*translations.Table, seq int, key string) (string, bool) {
+func valueAt(sv []history.Version, tables []*translations.Table, seq int, key string) (string, bool) {
 	for i, v := range sv {
 		if v.Seq >= seq {
 			if tables[i] == nil {

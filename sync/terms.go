@@ -3,6 +3,8 @@ package sync
 import (
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // AlignedPage is a translation with the source units each of its units
@@ -12,32 +14,32 @@ type AlignedPage struct {
 	Source      *Page
 	Base        *parse.Document // the source the translation was made from (or the current source)
 	Translation *Page
-	Pairs       []Pair
+	Pairs       []align.Pair
 }
 
 // ForEachAligned aligns every translation in scope with its base (the
 // current source when the base is unknown) and calls fn, one page at a
 // time.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
-	for _, p := range s.pairs(opts.Langs) {
-		if p.source == nil || p.translation == nil || len(opts.Paths) > 0 && !inScope(p, opts.Paths) {
+	for _, p := range site.Pairs(s.Layout, s.pages, opts.Langs) {
+		if p.Source == nil || p.Translation == nil || len(opts.Paths) > 0 && !p.InScope(opts.Paths) {
 			continue
 		}
-		src, err := s.load(p.source.File)
+		src, err := s.load(p.Source.File)
 		if err != nil {
 			continue
 		}
-		tr, err := s.load(p.translation.File)
+		tr, err := s.load(p.Translation.File)
 		if err != nil {
 			continue
 		}
 		base := src.Doc
-		if s.History != nil || tr.Doc.Field(s.Config.pinKey()) != nil {
+		if s.History != nil || tr.Doc.Field(s.Config.PinField()) != nil {
 			if _, b := s.findBase(s.newVersions(), src, tr); b != nil {
 				base = b
 			}
 		}
-		fn(AlignedPage{Lang: p.lang, Source: src, Base: base, Translation: tr, Pairs: Align(base, tr.Doc, AlignOptions{})})
+		fn(AlignedPage{Lang: p.Lang, Source: src, Base: base, Translation: tr, Pairs: align.Align(base, tr.Doc, align.Options{})})
 	}
 }
 
@@ -80,7 +82,7 @@ func (s *Site) SourcePages(opts Options, fn func(*Page)) {
 		if p.Lang != s.Layout.Source {
 			continue
 		}
-		if len(opts.Paths) > 0 && !inScope(pairing{source: p}, opts.Paths) {
+		if len(opts.Paths) > 0 && !(site.Pair{Source: p}).InScope(opts.Paths) {
 			continue
 		}
 		if pg, err := s.load(p.File); err == nil {

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 )
 
 type alignOptions struct {
@@ -69,7 +70,7 @@ func runAlign(s *streams, opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	pairs := isync.Align(src, tgt, isync.AlignOptions{})
+	pairs := align.Align(src, tgt, align.Options{})
 	out := make([]alignPair, 0, len(pairs))
 	for _, p := range pairs {
 		ap := alignPair{Source: []alignUnit{}, Target: []alignUnit{}}

@@ -7,8 +7,9 @@ import (
 	"io"
 	"strings"
 
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
 type diffOptions struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -120,6 +121,6 @@ func findings(r *isync.Report) []finding {
 }
 
 // plainDiff renders a word diff in plain text: [-old-]{+new+}.
-func plainDiff(edits []isync.Edit) string {
+func plainDiff(edits []change.Edit) string {
 	return renderWordDiff(edits, false)
 }

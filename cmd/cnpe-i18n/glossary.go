@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
-	"github.com/spf13/cobra"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // defaultGlossary is the glossary file looked for at the repository root.
@@ -58,7 +60,7 @@ hyphen/space variants match too; code, URLs and shortcodes never do.`,
 
 // loadGlossary finds and reads the glossary; starter allows the built-in
 // one when no file is configured.
-func loadGlossary(root, flag string, cfg isync.Config, starter bool) (*glossary.Glossary, error) {
+func loadGlossary(root, flag string, cfg site.Config, starter bool) (*glossary.Glossary, error) {
 	p := flag
 	if p == "" && cfg.Glossary != "" {
 		p = filepath.Join(root, filepath.FromSlash(cfg.Glossary))

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -197,13 +198,13 @@ func lineRange(u isync.UnitReport) string {
 
 // markdownDiff renders a word diff with <del> and <ins>, every run
 // escaped, cut at about limit characters of text.
-func markdownDiff(edits []isync.Edit, limit int) string {
+func markdownDiff(edits []change.Edit, limit int) string {
 	var b strings.Builder
 	n := 0
 	for _, e := range edits {
 		text := collapseSpace(e.Text)
 		if n+utf8.RuneCountInString(text) > limit {
-			if e.Op == isync.Equal {
+			if e.Op == change.Equal {
 				b.WriteString(escapeMD(excerpt(text, max(limit-n, 10))))
 			} else {
 				b.WriteString(" …")
@@ -212,9 +213,9 @@ func markdownDiff(edits []isync.Edit, limit int) string {
 		}
 		n += utf8.RuneCountInString(text)
 		switch e.Op {
-		case isync.Delete:
+		case change.Delete:
 			b.WriteString("<del>" + escapeMD(text) + "</del>")
-		case isync.Insert:
+		case change.Insert:
 			b.WriteString("<ins>" + escapeMD(text) + "</ins>")
 		default:
 			b.WriteString(escapeMD(text))

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -23,15 +25,15 @@ const hostile = "Ping @kubernetes/sig-docs and @octocat, see #1234. <details ope
 func hostileReport() *isync.Report {
 	return &isync.Report{
 		SchemaVersion: 1, Source: "en", Languages: []string{"ja", "ko"},
-		Since: &isync.ChangeSet{Ref: "main"},
+		Since: &history.ChangeSet{Ref: "main"},
 		Pages: []isync.PageReport{
 			{Lang: "ja", Source: "content/en/docs/a.md", Translation: "content/ja/docs/a.md", State: isync.PageStale, Words: 12,
 				Units: []isync.UnitReport{
-					{ID: "intro/paragraph-1", State: isync.UnitStale, Change: isync.Prose, Line: 7, EndLine: 8, SourceLine: 9,
+					{ID: "intro/paragraph-1", State: isync.UnitStale, Change: change.Prose, Line: 7, EndLine: 8, SourceLine: 9,
 						SourceBefore: "Old text.", SourceAfter: hostile,
-						Words: []isync.Edit{{Op: isync.Delete, Text: "Old text."}, {Op: isync.Insert, Text: hostile}}},
-					{ID: "intro/paragraph-2", State: isync.UnitNew, Change: isync.Added, SourceLine: 12, SourceAfter: "@here " + hostile},
-					{ID: "intro/paragraph-3", State: isync.UnitObsolete, Change: isync.Removed, Line: 10, EndLine: 10, SourceBefore: "<!-- end -->"},
+						Words: []change.Edit{{Op: change.Delete, Text: "Old text."}, {Op: change.Insert, Text: hostile}}},
+					{ID: "intro/paragraph-2", State: isync.UnitNew, Change: change.Added, SourceLine: 12, SourceAfter: "@here " + hostile},
+					{ID: "intro/paragraph-3", State: isync.UnitObsolete, Change: change.Removed, Line: 10, EndLine: 10, SourceBefore: "<!-- end -->"},
 				}},
 			{Lang: "ko", Source: "content/en/docs/new (draft).md", State: isync.PageMissing},
 		},
@@ -107,7 +109,7 @@ func TestMarkdownCommentLimit(t *testing.T) {
 		for j := range 5 {
 			text := strings.Repeat("ドキュメントの段落です。", 20) + fmt.Sprint(j)
 			p.Units = append(p.Units, isync.UnitReport{ID: fmt.Sprintf("s/paragraph-%d", j), State: isync.UnitStale, Line: j*2 + 1, EndLine: j*2 + 1,
-				SourceAfter: text, Words: []isync.Edit{{Op: isync.Insert, Text: text}}})
+				SourceAfter: text, Words: []change.Edit{{Op: change.Insert, Text: text}}})
 		}
 		r.Pages = append(r.Pages, p)
 	}

@@ -10,8 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/spf13/cobra"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 type segmentsOptions struct {

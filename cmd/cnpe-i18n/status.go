@@ -6,15 +6,20 @@ import (
 
 	"context"
 	"fmt"
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+
+	"github.com/spf13/cobra"
+
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
-	"github.com/spf13/cobra"
 )
 
 type statusOptions struct {
@@ -96,7 +101,7 @@ func runStatus(s *streams, opts *statusOptions) error {
 		return err
 	}
 	if opts.Since != "" {
-		cs, err := isync.ChangedSince(context.Background(), root, opts.Since)
+		cs, err := history.ChangedSince(context.Background(), root, opts.Since)
 		if err != nil {
 			return err
 		}
@@ -143,12 +148,12 @@ func runStatus(s *streams, opts *statusOptions) error {
 
 // openRepo resolves the repository root and the paths (resolveRoot) and
 // reads its configuration file.
-func openRepo(root string, paths []string) (string, []string, isync.Config, error) {
+func openRepo(root string, paths []string) (string, []string, site.Config, error) {
 	root, rel, err := resolveRoot(root, paths)
 	if err != nil {
-		return "", nil, isync.Config{}, err
+		return "", nil, site.Config{}, err
 	}
-	cfg, err := isync.LoadConfig(root)
+	cfg, err := site.LoadConfig(root)
 	return root, rel, cfg, err
 }
 
@@ -168,7 +173,7 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 	}
 	base := abs
 	if !explicit {
-		abs = isync.WorkTreeRoot(context.Background(), abs)
+		abs = history.WorkTreeRoot(context.Background(), abs)
 	}
 	var rel []string
 	for _, p := range paths {
@@ -343,18 +348,18 @@ func short(s string) string {
 
 // renderWordDiff shows a word diff on one line: [-old-]{+new+}, or
 // coloured on a terminal.
-func renderWordDiff(edits []isync.Edit, colour bool) string {
+func renderWordDiff(edits []change.Edit, colour bool) string {
 	var b strings.Builder
 	for _, e := range edits {
 		text := collapseSpace(e.Text)
 		switch e.Op {
-		case isync.Delete:
+		case change.Delete:
 			if colour {
 				b.WriteString(ansiRed + text + ansiReset)
 			} else {
 				b.WriteString("[-" + text + "-]")
 			}
-		case isync.Insert:
+		case change.Insert:
 			if colour {
 				b.WriteString(ansiGreen + text + ansiReset)
 			} else {

@@ -1,17 +1,13 @@
-package sync
+package history
 
 import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,116 +223,4 @@ func (h *History) Close() error {
 	err := h.batch.close()
 	h.batch = nil
 	return err
-}
-
-type catFile struct {
-	cmd *exec.Cmd
-	in  io.WriteCloser
-	out *bufio.Reader
-}
-
-func startCatFile(root string) (*catFile, error) {
-	cmd := gitCommand(context.Background(), root, "cat-file", "--batch")
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, err
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	return &catFile{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<16)}, nil
-}
-
-func (c *catFile) read(id string) ([]byte, bool, error) {
-	if !isHex(id) {
-		return nil, false, fmt.Errorf("invalid object id %q", id)
-	}
-	if _, err := io.WriteString(c.in, id+"\n"); err != nil {
-		return nil, false, err
-	}
-	header, err := c.out.ReadString('\n')
-	if err != nil {
-		return nil, false, err
-	}
-	fields := strings.Fields(header)
-	if len(fields) == 2 && fields[1] == "missing" {
-		return nil, false, nil
-	}
-	if len(fields) != 3 {
-		return nil, false, fmt.Errorf("git cat-file: unexpected header %q", header)
-	}
-	size, err := strconv.Atoi(fields[2])
-	if err != nil {
-		return nil, false, fmt.Errorf("git cat-file: unexpected header %q", header)
-	}
-	data := make([]byte, size+1) // content and a trailing newline
-	if _, err := io.ReadFull(c.out, data); err != nil {
-		return nil, false, err
-	}
-	if fields[1] != "blob" {
-		return nil, false, fmt.Errorf("object %s is a %s, not a blob", id, fields[1])
-	}
-	return data[:size], true, nil
-}
-
-func (c *catFile) close() error {
-	c.in.Close()
-	return c.cmd.Wait()
-}
-
-// BlobID is the git object id of content, as "git hash-object" computes it.
-func BlobID(content []byte) string {
-	h := sha1.New()
-	fmt.Fprintf(h, "blob %d\x00", len(content))
-	h.Write(content)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func isHex(s string) bool {
-	if len(s) < 4 || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
-}
-
-// WorkTreeRoot is the top of the git work tree around dir, or dir when it
-// is not in one (or git is not installed).
-func WorkTreeRoot(ctx context.Context, dir string) string {
-	top, err := gitOutput(ctx, dir, "rev-parse", "--show-toplevel")
-	if err != nil {
-		return dir
-	}
-	return filepath.Clean(strings.TrimSpace(top))
-}
-
-func gitOutput(ctx context.Context, dir string, args ...string) (string, error) {
-	cmd := gitCommand(ctx, dir, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("git %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
-	}
-	return string(out), nil
-}
-
-// gitCommand runs git on a repository the tool does not trust: no pager,
-// no prompt, no filesystem monitor, no external diff or text conversion
-// (the commands used read objects only and run no hooks).
-func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	base := []string{"-c", "core.fsmonitor=false", "-c", "core.pager=cat", "-c", "diff.external=", "--no-pager"}
-	cmd := exec.CommandContext(ctx, "git", append(base, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
-	return cmd
 }

@@ -1,4 +1,4 @@
-package sync
+package align
 
 import (
 	"math"
@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 )
 
 // Pair is one step of an alignment: source units (indexes into the source
@@ -17,8 +18,8 @@ type Pair struct {
 	Target []int
 }
 
-// AlignOptions tune the alignment. The zero value works.
-type AlignOptions struct {
+// Options tune the alignment. The zero value works.
+type Options struct {
 	// Ratio is the expected length of a translated text over its source
 	// (in characters); 0 estimates it from the two pages.
 	Ratio float64
@@ -30,7 +31,7 @@ type AlignOptions struct {
 // kinds and heading levels, shared anchors (link and image targets,
 // numbers, code, shortcodes), Latin words kept in the translation and the
 // length ratio.
-func Align(src, tgt *parse.Document, opts AlignOptions) []Pair {
+func Align(src, tgt *parse.Document, opts Options) []Pair {
 	var pairs []Pair
 	// Front matter: by key.
 	tgtKeys := map[string]int{}
@@ -55,7 +56,7 @@ func Align(src, tgt *parse.Document, opts AlignOptions) []Pair {
 			pairs = append(pairs, Pair{Target: []int{j}})
 		}
 	}
-	si, ti := bodyIndexes(src), bodyIndexes(tgt)
+	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
 	a := newAligner(src, tgt, si, ti, opts.Ratio)
 	return append(pairs, a.run()...)
 }
@@ -100,9 +101,9 @@ func unitFeatures(u *parse.Unit, allWords bool) features {
 	}
 	f.names = sortedSet(f.names)
 	if allWords {
-		for _, t := range tokenize(strings.ToLower(u.Plain)) {
+		for _, t := range change.Tokenize(strings.ToLower(u.Plain)) {
 			r, _ := utf8.DecodeRuneInString(t)
-			if r < utf8.RuneSelf && isWordRune(r) && len(t) > 1 {
+			if r < utf8.RuneSelf && change.IsWordRune(r) && len(t) > 1 {
 				f.words = append(f.words, strHash(t))
 			}
 		}

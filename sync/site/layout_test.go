@@ -1,7 +1,6 @@
-package sync
+package site
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -168,29 +167,5 @@ func TestParseConfig(t *testing.T) {
 	cfg, err := ParseConfig("cnpe-i18n.yaml", []byte("site: website\nignore: ['**/README.md']\n"))
 	if err != nil || cfg.Site != "website" || len(cfg.Ignore) != 1 {
 		t.Errorf("got %+v, %v", cfg, err)
-	}
-}
-
-// TestWorkTreeRoot: from a folder inside a work tree the root is its top;
-// outside one it is the folder itself.
-func TestWorkTreeRoot(t *testing.T) {
-	repo := t.TempDir()
-	git(t, repo, "init", "-q")
-	sub := filepath.Join(repo, "website", "content")
-	if err := os.MkdirAll(sub, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	plain := t.TempDir()
-	top, _ := filepath.EvalSymlinks(repo)
-	for _, tt := range []struct{ dir, want string }{
-		{sub, top},
-		{repo, top},
-		{plain, plain},
-	} {
-		got, _ := filepath.EvalSymlinks(WorkTreeRoot(context.Background(), tt.dir))
-		want, _ := filepath.EvalSymlinks(tt.want)
-		if got != want {
-			t.Errorf("WorkTreeRoot(%s) = %s, want %s", tt.dir, got, want)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package sync
+package align
 
 import (
 	"fmt"
@@ -7,15 +7,6 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
-
-func mustParse(t testing.TB, name, src string) *parse.Document {
-	t.Helper()
-	doc, err := parse.Parse(name, []byte(src))
-	if err != nil {
-		t.Fatalf("parse %s: %v", name, err)
-	}
-	return doc
-}
 
 // describePairs writes an alignment as "S1+S2=T1" steps of unit IDs'
 // ordinals (source and target line numbers), one per line.
@@ -82,10 +73,19 @@ func TestAlign(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src, tgt := mustParse(t, "en.md", tt.src), mustParse(t, "ja.md", tt.tgt)
-			got := describePairs(src, tgt, Align(src, tgt, AlignOptions{}))
+			got := describePairs(src, tgt, Align(src, tgt, Options{}))
 			if got != tt.want {
 				t.Errorf("alignment:\n got %s\nwant %s", strings.ReplaceAll(got, "\n", " "), strings.ReplaceAll(tt.want, "\n", " "))
 			}
 		})
 	}
+}
+
+func mustParse(t testing.TB, name, src string) *parse.Document {
+	t.Helper()
+	doc, err := parse.Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return doc
 }

@@ -1,10 +1,12 @@
-package sync
+package change
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // edit is one kind of change a source page goes through, with the change
@@ -125,4 +127,13 @@ func TestWordDiff(t *testing.T) {
 			t.Errorf("WordDiff(%q, %q) = %s, want %s", tt.a, tt.b, b.String(), tt.want)
 		}
 	}
+}
+
+func mustParse(t testing.TB, name, src string) *parse.Document {
+	t.Helper()
+	doc, err := parse.Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return doc
 }

@@ -1,4 +1,4 @@
-package sync
+package edit
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // FileEdit is one file a write command changes or creates. Commands first
@@ -76,7 +78,7 @@ func apply(root string, e FileEdit) error {
 			return err
 		}
 		if !inside(root, target) {
-			return ErrOutsideRoot
+			return site.ErrOutsideRoot
 		}
 		p = target
 		if info, err = os.Stat(p); err != nil {

@@ -1,4 +1,4 @@
-package sync
+package change
 
 import (
 	"strings"
@@ -29,7 +29,7 @@ type Edit struct {
 // WordDiff diffs two texts word by word (a CJK character is a word) with
 // go-diff, so that a translator sees which words of the source changed.
 func WordDiff(before, after string) []Edit {
-	a, b := tokenize(before), tokenize(after)
+	a, b := Tokenize(before), Tokenize(after)
 	index := map[string]rune{}
 	var vocab []string
 	encode := func(tokens []string) []rune {
@@ -73,9 +73,9 @@ func WordDiff(before, after string) []Edit {
 	return out
 }
 
-// tokenize splits text into words, single CJK characters, runs of white
+// Tokenize splits text into words, single CJK characters, runs of white
 // space and single punctuation marks; joined, they give the text back.
-func tokenize(s string) []string {
+func Tokenize(s string) []string {
 	var tokens []string
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -89,10 +89,10 @@ func tokenize(s string) []string {
 				}
 				j += s2
 			}
-		case isWordRune(r) && !isCJK(r):
+		case IsWordRune(r) && !isCJK(r):
 			for j < len(s) {
 				r2, s2 := utf8.DecodeRuneInString(s[j:])
-				if !isWordRune(r2) || isCJK(r2) {
+				if !IsWordRune(r2) || isCJK(r2) {
 					break
 				}
 				j += s2
@@ -104,7 +104,9 @@ func tokenize(s string) []string {
 	return tokens
 }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports whether r belongs to a word: a letter, a digit,
+// "_" or an apostrophe.
+func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\''
 }
 
@@ -116,12 +118,12 @@ func isCJK(r rune) bool {
 // Latin words, and CJK characters (roughly two to a word).
 func CountWords(text string) int {
 	n, cjk := 0, 0
-	for _, t := range tokenize(text) {
+	for _, t := range Tokenize(text) {
 		r, _ := utf8.DecodeRuneInString(t)
 		switch {
 		case isCJK(r):
 			cjk++
-		case isWordRune(r):
+		case IsWordRune(r):
 			n++
 		}
 	}

@@ -1,4 +1,4 @@
-package sync
+package site
 
 import (
 	"bytes"
@@ -12,9 +12,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml"
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // Language is one language of a site.

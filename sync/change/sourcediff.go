@@ -1,10 +1,11 @@
-package sync
+package change
 
 import (
 	"strings"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // ChangeKind classifies what happened to a source unit between the base
@@ -52,19 +53,9 @@ type SourceDiff struct {
 func DiffSource(before, after *parse.Document) *SourceDiff {
 	d := &SourceDiff{ByBefore: map[int]*Change{}, ByAfter: map[int]*Change{}}
 	d.frontMatter(before, after)
-	bi, ai := bodyIndexes(before), bodyIndexes(after)
+	bi, ai := before.BodyIndexes(), after.BodyIndexes()
 	d.body(before, after, bi, ai)
 	return d
-}
-
-func bodyIndexes(doc *parse.Document) []int {
-	var idx []int
-	for i, u := range doc.Units {
-		if u.Kind != parse.FrontMatter {
-			idx = append(idx, i)
-		}
-	}
-	return idx
 }
 
 func (d *SourceDiff) add(c *Change, bi, ai int) {
@@ -126,7 +117,7 @@ func compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Metadata
 		case !a.Translatable && !b.Translatable:
 			c.Kind = Mechanical
-		case sameWords(b.Plain, a.Plain):
+		case SameWords(b.Plain, a.Plain):
 			c.Kind = Typography
 		default:
 			c.Kind = Prose
@@ -301,7 +292,7 @@ func wordSimilarity(a, b string) float64 {
 
 func wordSet(s string) map[string]bool {
 	set := map[string]bool{}
-	for _, t := range tokenize(strings.ToLower(s)) {
+	for _, t := range Tokenize(strings.ToLower(s)) {
 		if strings.TrimSpace(t) != "" {
 			set[t] = true
 		}
@@ -309,11 +300,23 @@ func wordSet(s string) map[string]bool {
 	return set
 }
 
-// sameWords reports whether two texts differ only in quote marks (’ for
+// SameWords reports whether two texts differ only in quote marks (’ for
 // ', “ for ") and letter case: a cosmetic edit no translator redoes.
 // Other punctuation is text, as in the fingerprint.
-func sameWords(a, b string) bool {
+func SameWords(a, b string) bool {
 	return strings.EqualFold(quoteFolder.Replace(a), quoteFolder.Replace(b))
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", " ", " ")
+
+// NeedsAlignment reports whether a change reaches translated units: white
+// space, typography, metadata and moves do not.
+func (d *SourceDiff) NeedsAlignment() bool {
+	for _, c := range d.Changes {
+		switch c.Kind {
+		case Prose, Mechanical, Added, Removed:
+			return true
+		}
+	}
+	return false
+}

@@ -1,12 +1,13 @@
-package sync
+package site
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // ConfigFile is the optional configuration file at the repository root.
@@ -65,9 +66,35 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	return cfg, nil
 }
 
-func (c Config) pinKey() string {
+func (c Config) PinField() string {
 	if c.PinKey != "" {
 		return c.PinKey
 	}
 	return DefaultPinKey
+}
+
+// StubConfig says what a stub holds. The zero value is the convention of
+// Hugo sites with a "Translation Needed" banner: the source's title,
+// outdated: true, and list_pages: true in _index.md.
+type StubConfig struct {
+	// Copy lists source front matter keys copied into stubs (default: title).
+	Copy []string `yaml:"copy"`
+	// Set lists fields every stub gets (default: outdated: true).
+	Set map[string]any `yaml:"set"`
+	// Index lists fields _index.md stubs get (default: list_pages: true).
+	Index map[string]any `yaml:"index"`
+}
+
+// WithDefaults fills the fields left empty with the convention.
+func (c StubConfig) WithDefaults() StubConfig {
+	if c.Copy == nil {
+		c.Copy = []string{"title"}
+	}
+	if c.Set == nil {
+		c.Set = map[string]any{"outdated": true}
+	}
+	if c.Index == nil {
+		c.Index = map[string]any{"list_pages": true}
+	}
+	return c
 }

@@ -1,4 +1,4 @@
-package sync
+package edit
 
 import (
 	"strings"
@@ -117,4 +117,13 @@ func TestFrontMatterEdits(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustParse(t testing.TB, name, src string) *parse.Document {
+	t.Helper()
+	doc, err := parse.Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return doc
 }
