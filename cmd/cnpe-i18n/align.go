@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 )
@@ -120,6 +121,6 @@ func printAlign(w io.Writer, pairs []alignPair) {
 		} else if len(p.Source) > 0 {
 			text = p.Source[0].Text
 		}
-		fmt.Fprintf(w, "%-28s ⇄ %-28s %s\n", side(p.Source), side(p.Target), excerpt(text, 50))
+		fmt.Fprintf(w, "%-28s ⇄ %-28s %s\n", side(p.Source), side(p.Target), render.Excerpt(text, 50))
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
@@ -171,8 +172,8 @@ func writeTermFindings(w io.Writer, format string, findings []glossary.Finding) 
 		}{1, findings})
 	case "github":
 		for _, f := range findings {
-			fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,title=%s::%s\n", escapeProperty(f.File), f.Line, f.Column,
-				escapeProperty("Glossary: "+string(f.Rule)+" "+f.Term), escapeData(fmt.Sprintf("found %q, expected %q", f.Found, f.Expected)))
+			fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,title=%s::%s\n", render.EscapeProperty(f.File), f.Line, f.Column,
+				render.EscapeProperty("Glossary: "+string(f.Rule)+" "+f.Term), render.EscapeData(fmt.Sprintf("found %q, expected %q", f.Found, f.Expected)))
 		}
 	default:
 		for _, f := range findings {
@@ -231,7 +232,7 @@ func printCensus(w io.Writer, c *glossary.Census) {
 			}
 		}
 		for _, u := range t.Unmatched {
-			fmt.Fprintf(w, "  none   %s:%d  %s\n", u.File, u.Line, excerpt(u.Source, 70))
+			fmt.Fprintf(w, "  none   %s:%d  %s\n", u.File, u.Line, render.Excerpt(u.Source, 70))
 		}
 	}
 	for _, cf := range c.Conflicts {

@@ -1,8 +1,9 @@
-package main
+package render
 
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,43 +45,25 @@ func hostileReport() *isync.Report {
 func TestMarkdownCommentGolden(t *testing.T) {
 	tests := []struct {
 		name   string
-		linker linker
+		Linker Linker
 	}{
-		{"comment-hostile", linker{base: "https://github.com/cncf/site/blob/abc123/"}},
-		{"comment-relative", linker{}},
+		{"comment-hostile", Linker{Base: "https://github.com/cncf/site/blob/abc123/"}},
+		{"comment-relative", Linker{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := markdownComment(hostileReport(), tt.linker, maxCommentBytes)
+			got := Comment(hostileReport(), tt.Linker, MaxCommentBytes)
 			checkInert(t, got)
 			golden(t, filepath.Join("testdata", "golden", tt.name+".md"), got)
 		})
 	}
 }
 
-// checkInert checks that nothing from the repository is live markup.
+// checkInert fails the test on live markup in a comment.
 func checkInert(t *testing.T, comment string) {
 	t.Helper()
-	if !strings.HasPrefix(comment, commentMarker+"\n") {
-		t.Error("the comment does not start with the marker")
-	}
-	body := strings.TrimPrefix(comment, commentMarker)
-	for _, bad := range []string{"<!--", "<details open><summary>click", "<img", "@kubernetes", "@octocat", "@here", "@team", "<b>Read", "#1234", "](javascript"} {
-		if strings.Contains(body, bad) {
-			t.Errorf("comment contains live %q", bad)
-		}
-	}
-	// No unescaped backtick: page text cannot open or close a code span.
-	if regexp.MustCompile("(^|[^\\\\])`").MatchString(body) {
-		t.Error("comment contains an unescaped backtick")
-	}
-	// Tags in the comment are ours only.
-	for _, tag := range regexp.MustCompile(`<(/?[a-z]+)[ >]`).FindAllStringSubmatch(body, -1) {
-		switch strings.TrimPrefix(tag[1], "/") {
-		case "details", "summary", "b", "del", "ins", "code", "sub":
-		default:
-			t.Errorf("unexpected tag <%s>", tag[1])
-		}
+	for _, p := range LiveMarkup(comment) {
+		t.Error(p)
 	}
 }
 
@@ -113,9 +96,9 @@ func TestMarkdownCommentLimit(t *testing.T) {
 		}
 		r.Pages = append(r.Pages, p)
 	}
-	got := markdownComment(r, linker{base: "https://github.com/o/r/blob/s/"}, maxCommentBytes)
-	if n := utf8.RuneCountInString(got); n > maxCommentBytes {
-		t.Errorf("comment has %d characters, limit %d", n, maxCommentBytes)
+	got := Comment(r, Linker{Base: "https://github.com/o/r/blob/s/"}, MaxCommentBytes)
+	if n := utf8.RuneCountInString(got); n > MaxCommentBytes {
+		t.Errorf("comment has %d characters, limit %d", n, MaxCommentBytes)
 	}
 	if !regexp.MustCompile(`\*\*\d+ more sections not shown\*\*`).MatchString(got) {
 		t.Error("the comment does not say what it left out")
@@ -123,16 +106,16 @@ func TestMarkdownCommentLimit(t *testing.T) {
 }
 
 // TestAnnotationsAndSARIF checks that --format github and --format sarif
-// describe the same findings, and that annotations are escaped.
+// describe the same Findings, and that annotations are escaped.
 func TestAnnotationsAndSARIF(t *testing.T) {
 	r := hostileReport()
 	var gh bytes.Buffer
-	writeAnnotations(&gh, r)
+	Annotations(&gh, r)
 	var sarif bytes.Buffer
-	if err := writeSARIF(&sarif, r); err != nil {
+	if err := SARIF(&sarif, r, "test"); err != nil {
 		t.Fatal(err)
 	}
-	var log sarifLog
+	var log SARIFLog
 	if err := json.Unmarshal(sarif.Bytes(), &log); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +132,7 @@ func TestAnnotationsAndSARIF(t *testing.T) {
 			continue
 		}
 		loc := results[i].Locations[0].PhysicalLocation
-		if m[2] != escapeProperty(loc.ArtifactLocation.URI) || m[3] != fmt.Sprint(loc.Region.StartLine) || m[4] != fmt.Sprint(loc.Region.EndLine) {
+		if m[2] != EscapeProperty(loc.ArtifactLocation.URI) || m[3] != fmt.Sprint(loc.Region.StartLine) || m[4] != fmt.Sprint(loc.Region.EndLine) {
 			t.Errorf("annotation %d at %s:%s-%s, SARIF at %s:%d-%d", i, m[2], m[3], m[4], loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.EndLine)
 		}
 		if (m[1] == "warning") != (results[i].Level == "warning") {
@@ -165,3 +148,5 @@ func TestAnnotationsAndSARIF(t *testing.T) {
 		}
 	}
 }
+
+var update = flag.Bool("update", false, "rewrite the golden files")

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"encoding/json"
@@ -7,8 +7,8 @@ import (
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
-// SARIF 2.1.0, the parts code scanning reads.
-type sarifLog struct {
+// SARIFLog is a SARIF 2.1.0 log: the parts code scanning reads.
+type SARIFLog struct {
 	Version string     `json:"version"`
 	Schema  string     `json:"$schema"`
 	Runs    []sarifRun `json:"runs"`
@@ -62,9 +62,9 @@ type sarifLocation struct {
 	} `json:"physicalLocation"`
 }
 
-// writeSARIF writes the findings as a SARIF 2.1.0 log for code scanning.
-func writeSARIF(w io.Writer, r *isync.Report) error {
-	driver := sarifDriver{Name: "cnpe-i18n", Version: versionString(), InformationURI: "https://github.com/cnpe-i18n/cnpe-i18n"}
+// SARIF writes the Findings as a SARIF 2.1.0 log for code scanning.
+func SARIF(w io.Writer, r *isync.Report, version string) error {
+	driver := sarifDriver{Name: "cnpe-i18n", Version: version, InformationURI: "https://github.com/cnpe-i18n/cnpe-i18n"}
 	index := map[string]int{}
 	for i, rule := range rules {
 		sr := sarifRule{ID: rule.id, ShortDescription: sarifMessage{rule.text}}
@@ -73,7 +73,7 @@ func writeSARIF(w io.Writer, r *isync.Report) error {
 		index[rule.id] = i
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
-	for _, f := range findings(r) {
+	for _, f := range Findings(r) {
 		var loc sarifLocation
 		loc.PhysicalLocation.ArtifactLocation.URI = f.File
 		loc.PhysicalLocation.Region.StartLine = f.Line
@@ -84,5 +84,5 @@ func writeSARIF(w io.Writer, r *isync.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Version: "2.1.0", Schema: "https://json.schemastore.org/sarif-2.1.0.json", Runs: []sarifRun{run}})
+	return enc.Encode(SARIFLog{Version: "2.1.0", Schema: "https://json.schemastore.org/sarif-2.1.0.json", Runs: []sarifRun{run}})
 }

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"fmt"
@@ -8,9 +8,9 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
-// finding is one thing to annotate: what --format github and --format
+// Finding is one thing to annotate: what --format github and --format
 // sarif both write, from the same list.
-type finding struct {
+type Finding struct {
 	Rule    string
 	File    string
 	Line    int
@@ -19,7 +19,7 @@ type finding struct {
 	Message string
 }
 
-// rules are the finding kinds, for SARIF's rule list.
+// rules are the Finding kinds, for SARIF's rule list.
 var rules = []struct{ id, level, text string }{
 	{"stale-unit", "warning", "A translated unit whose source words changed since it was translated"},
 	{"new-unit", "warning", "A source unit added since the page was translated"},
@@ -37,7 +37,7 @@ var rules = []struct{ id, level, text string }{
 }
 
 // level is the rule's level: error, warning or note.
-func (f finding) level() string {
+func (f Finding) level() string {
 	for _, r := range rules {
 		if r.id == f.Rule {
 			return r.level
@@ -46,33 +46,33 @@ func (f finding) level() string {
 	return "note"
 }
 
-func findings(r *isync.Report) []finding {
-	var out []finding
+func Findings(r *isync.Report) []Finding {
+	var out []Finding
 	for _, p := range r.Pages {
 		switch p.State {
 		case isync.PageMissing:
-			out = append(out, finding{"missing-page", p.Source, 1, 1, "Missing in " + p.Lang,
+			out = append(out, Finding{"missing-page", p.Source, 1, 1, "Missing in " + p.Lang,
 				fmt.Sprintf("%s has no %s translation", p.Source, p.Lang)})
 			continue
 		case isync.PageStub:
-			out = append(out, finding{"stub-page", p.Translation, 1, 1, "Stub", "Front matter only: waiting for a translator"})
+			out = append(out, Finding{"stub-page", p.Translation, 1, 1, "Stub", "Front matter only: waiting for a translator"})
 			continue
 		case isync.PageOrphan:
 			msg := "The source page of this translation no longer exists"
 			if p.RenamedTo != "" {
 				msg += "; it was probably renamed to " + p.RenamedTo
 			}
-			out = append(out, finding{"orphan-page", p.Translation, 1, 1, "Orphan translation", msg})
+			out = append(out, Finding{"orphan-page", p.Translation, 1, 1, "Orphan translation", msg})
 			continue
 		case isync.PageUntracked:
 			msg := "The source version this translation was made from is unknown"
 			if p.Base != nil && p.Base.Message != "" {
 				msg += ": " + p.Base.Message
 			}
-			out = append(out, finding{"untracked-page", p.Translation, 1, 1, "Base unknown", msg})
+			out = append(out, Finding{"untracked-page", p.Translation, 1, 1, "Base unknown", msg})
 		}
 		for _, u := range p.Units {
-			f := finding{File: p.Translation, Line: u.Line, EndLine: max(u.EndLine, u.Line)}
+			f := Finding{File: p.Translation, Line: u.Line, EndLine: max(u.EndLine, u.Line)}
 			switch u.State {
 			case isync.UnitStale:
 				f.Rule, f.Title = "stale-unit", "Source changed: "+u.SourceID
@@ -98,7 +98,7 @@ func findings(r *isync.Report) []finding {
 		}
 	}
 	for _, e := range r.Strings {
-		f := finding{File: e.File, Line: max(e.Line, 1), EndLine: max(e.Line, 1)}
+		f := Finding{File: e.File, Line: max(e.Line, 1), EndLine: max(e.Line, 1)}
 		switch e.State {
 		case translations.Stale:
 			f.Rule, f.Title = "stale-string", "Stale string: "+e.Key
@@ -122,5 +122,5 @@ func findings(r *isync.Report) []finding {
 
 // plainDiff renders a word diff in plain text: [-old-]{+new+}.
 func plainDiff(edits []change.Edit) string {
-	return renderWordDiff(edits, false)
+	return WordDiff(edits, false)
 }
