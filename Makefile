@@ -15,6 +15,7 @@ test: lint
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) mod tidy -diff
 	$(STATICCHECK) ./...
 
 # golden: rewrite the golden files of every package that has them.
