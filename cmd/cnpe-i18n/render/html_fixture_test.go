@@ -34,7 +34,7 @@ func htmlFixture() *isync.Report {
 		State: isync.PageStale, Words: 2,
 		Units: []isync.UnitReport{{ID: "p-x", State: isync.UnitStale, Line: 3, SourceLine: 3,
 			Words: []change.Edit{{Op: change.Delete, Text: "<script>alert(1)</script>"}, {Op: change.Insert, Text: "<img src=x onerror=alert(2)>"}},
-			Text: "<script>alert(3)</script>"}},
+			Text:  "<script>alert(3)</script>"}},
 	}
 	return &isync.Report{
 		Source: "en", Languages: []string{"ja", "ko"},
