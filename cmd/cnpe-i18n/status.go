@@ -33,6 +33,8 @@ type statusOptions struct {
 	Since     string
 	MaxBytes  int
 	Glossary  string
+	States    []string
+	filter    stateFilter
 }
 
 // failLevels are the --fail-on values, from strictest to laxest use.
@@ -60,11 +62,18 @@ source version current when the translation's words last changed, checked
 against the translation's structure. Commits that only touch links, white
 space or metadata do not count as translating.
 
+The text output is summary first: per language, the share of source pages
+translated and current, and the page and unit counts; then the ten pages
+with most work (words to redo); then every page that needs work. Missing
+pages are only counted unless --state missing or -v asks for them;
+--state lists only pages in the given states or with units in them.
+
 PATH limits the report to pages (source or translation) under the paths.
 --fail-on sets what exits 1: stale pages (default), also missing pages and
 stubs (missing), anything not current (any), or nothing (none).`,
 		Example: `  cnpe-i18n status
   cnpe-i18n status --lang ja,ko website/content/en/blog
+  cnpe-i18n status --state stale,new -v
   cnpe-i18n status --format json --fail-on none > status.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -73,6 +82,10 @@ stubs (missing), anything not current (any), or nothing (none).`,
 			}
 			if !slices.Contains(failLevels, opts.FailOn) {
 				return usageErrorf("unsupported --fail-on %q (want stale, missing, any or none)", opts.FailOn)
+			}
+			var err error
+			if opts.filter, err = parseStates(opts.States); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -84,7 +97,8 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().StringSliceVar(&opts.Langs, "lang", nil, "translation `languages` to check (comma-separated)")
 	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "stale", "exit 1 on: stale, missing, any or none")
 	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: bases come from pins only")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff, and the missing pages")
+	cmd.Flags().StringSliceVar(&opts.States, "state", nil, "list only pages in these `states` or with units in them (stale,new,obsolete,missing,…)")
 	cmd.Flags().StringVar(&opts.Glossary, "glossary", "", "check terms with this glossary `file` (default: cnpe-i18n-glossary.yaml or glossary: in cnpe-i18n.yaml, when present)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
 	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", render.MaxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
@@ -138,7 +152,7 @@ func runStatus(s *streams, opts *statusOptions) error {
 		if err != nil {
 			return err
 		}
-		printStatus(s.Out, report, colour, opts.Verbose)
+		printStatus(s.Out, report, colour, opts.Verbose, opts.filter)
 	}
 	if failed(report, opts.FailOn) {
 		return errFindings
@@ -223,105 +237,6 @@ func failed(r *isync.Report, level string) bool {
 		}
 	}
 	return false
-}
-
-// printStatus writes the per-language summary, then the pages that need work.
-func printStatus(w io.Writer, r *isync.Report, colour, verbose bool) {
-	if r.History.Message != "" {
-		fmt.Fprintf(w, "note: %s\n\n", r.History.Message)
-	}
-	fmt.Fprintf(w, "%-6s %7s %7s %7s %7s %7s %7s %7s %11s %7s\n", "lang", "current", "stale", "stub", "missing", "orphan", "untrack", "units", "mechanical", "words")
-	for _, lang := range r.Languages {
-		var n [6]int
-		units, mech, words := 0, 0, 0
-		for _, p := range r.Pages {
-			if p.Lang != lang {
-				continue
-			}
-			n[p.State]++
-			units += p.Count(isync.UnitStale) + p.Count(isync.UnitNew) + p.Count(isync.UnitObsolete) + p.Count(isync.UnitUntranslated)
-			mech += p.Count(isync.UnitMechanical)
-			words += p.Words
-		}
-		fmt.Fprintf(w, "%-6s %7d %7d %7d %7d %7d %7d %7d %11d %7d\n", lang, n[isync.PageCurrent], n[isync.PageStale], n[isync.PageStub],
-			n[isync.PageMissing], n[isync.PageOrphan], n[isync.PageUntracked], units, mech, words)
-	}
-	first := true
-	printStrings(w, r, colour)
-	for _, p := range r.Pages {
-		if p.State == isync.PageCurrent && len(p.Units) == 0 && len(p.Glossary) == 0 {
-			continue
-		}
-		if first {
-			fmt.Fprintln(w)
-			first = false
-		}
-		printPage(w, p, colour, verbose)
-	}
-}
-
-func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
-	name := p.Translation
-	if name == "" {
-		name = p.Source
-	}
-	state := p.State.String()
-	if p.State == isync.PageStale {
-		state = render.Paint(colour, render.ANSIRed, state)
-	}
-	line := fmt.Sprintf("%-3s %-9s %s", p.Lang, state, render.Paint(colour, render.ANSIBold, name))
-	switch p.State {
-	case isync.PageStale, isync.PageCurrent:
-		var parts []string
-		for _, st := range []isync.UnitState{isync.UnitStale, isync.UnitNew, isync.UnitObsolete, isync.UnitUntranslated, isync.UnitMechanical} {
-			if n := p.Count(st); n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, st))
-			}
-		}
-		groups := []string{}
-		if len(parts) > 0 {
-			groups = append(groups, strings.Join(parts, ", "))
-		}
-		if p.Words > 0 {
-			groups = append(groups, fmt.Sprintf("%d words", p.Words))
-		}
-		if len(p.Glossary) > 0 {
-			groups = append(groups, fmt.Sprintf("%d term findings", len(p.Glossary)))
-		}
-		if len(groups) > 0 {
-			line += "  (" + strings.Join(groups, "; ") + ")"
-		}
-	case isync.PageOrphan:
-		if p.RenamedTo != "" {
-			line += "  (source renamed to " + p.RenamedTo + "?)"
-		}
-	case isync.PageUntracked:
-		if p.Base != nil && p.Base.Message != "" {
-			line += "  (" + p.Base.Message + ")"
-		}
-	}
-	if p.Base != nil && p.Base.Kind == isync.BaseInferred && p.State == isync.PageStale {
-		line += render.Paint(colour, render.ANSIDim, fmt.Sprintf("  base %s inferred, confidence %.2f", short(p.Base.Commit), p.Base.Confidence))
-	}
-	fmt.Fprintln(w, line)
-	if !verbose {
-		return
-	}
-	for _, f := range p.Glossary {
-		fmt.Fprintf(w, "    %-12s %s:%d:%d  %s: found %q, expected %q\n", "term "+string(f.Rule), f.File, f.Line, f.Column, f.Term, f.Found, f.Expected)
-	}
-	for _, u := range p.Units {
-		loc := fmt.Sprintf("%s:%d", p.Translation, u.Line)
-		if u.Line == 0 {
-			loc = fmt.Sprintf("%s:%d", p.Source, u.SourceLine)
-		}
-		fmt.Fprintf(w, "    %-12s %s  %s\n", u.State, loc, u.ID)
-		if len(u.Words) > 0 {
-			fmt.Fprintf(w, "        %s\n", render.WordDiff(u.Words, colour))
-		} else if u.State == isync.UnitNew || u.State == isync.UnitUntranslated {
-			fmt.Fprintf(w, "        + %s\n", render.Excerpt(u.SourceAfter, 100))
-		}
-	}
 }
 
 func short(s string) string {
