@@ -85,17 +85,21 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
+// screenshot saves the first screen as NAME.png and the whole page as
+// NAME-full.png.
 func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
+	for suffix, shot := range map[string]chromedp.Action[[]byte]{"": chromedp.CaptureScreenshot(), "-full": chromedp.FullScreenshot(100)} {
+		png, err := chromedp.Run(ctx, shot)
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		file := filepath.Join(dir, name+suffix+".png")
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot %s", file)
 	}
-	file := filepath.Join(dir, name)
-	if err := os.WriteFile(file, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot %s", file)
 }
 
 func TestHTMLInBrowser(t *testing.T) {
@@ -123,7 +127,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if got := eval[string](t, ctx, `(document.querySelector(".skip").focus(), document.activeElement.textContent)`); got != "Skip to content" {
 		t.Errorf("focused element = %q, want the skip link", got)
 	}
-	screenshot(t, ctx, shots, "fixture-overview.png")
+	screenshot(t, ctx, shots, "fixture-overview")
 
 	open(t, ctx, filepath.Join(dir, "lang-ko.html"))
 	if err := chromedp.Do(ctx, chromedp.SendKeys("#filter", "nothing-matches")); err != nil {
@@ -146,7 +150,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("article.unit-stale h3 a").href`); got != "https://github.com/owner/repo/blob/abc123/content/ko/guide/setup.md#L5-L6" {
 		t.Errorf("line link = %q", got)
 	}
-	screenshot(t, ctx, shots, "fixture-page.png")
+	screenshot(t, ctx, shots, "fixture-page")
 }
 
 // TestHTMLReportInBrowser screenshots a report made by the command, for
@@ -162,11 +166,11 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	if page := os.Getenv("CNPE_I18N_REPORT_PAGE"); page != "" {
 		open(t, ctx, filepath.Join(dir, filepath.FromSlash(page)))
 		t.Logf("%s: %d units", page, eval[int](t, ctx, `document.querySelectorAll("article.unit").length`))
-		screenshot(t, ctx, shots, prefix+"page.png")
+		screenshot(t, ctx, shots, prefix+"page")
 	}
 	open(t, ctx, filepath.Join(dir, "index.html"))
 	if got := eval[int](t, ctx, `document.querySelectorAll("tr.lang-row").length`); got == 0 {
 		t.Errorf("overview has no language rows")
 	}
-	screenshot(t, ctx, shots, prefix+"overview.png")
+	screenshot(t, ctx, shots, prefix+"overview")
 }
