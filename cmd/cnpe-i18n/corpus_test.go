@@ -46,7 +46,8 @@ func TestDiffCorpus(t *testing.T) {
 	if code := run([]string{"diff", "-C", dir, ko}, nil, &stdout, &stderr); code != exitFindings {
 		t.Fatalf("diff: exit %d %s", code, stderr.String())
 	}
-	head := regexp.MustCompile(`(?m)^  stale  ` + regexp.QuoteMeta(ko) + `:(\d+)(-\d+)?  \S+ \(source website/content/en/resources/whitepaper/latest/index.md:\d+\)\n    source: (.*)\n    translation: (.*)$`)
+	head := regexp.MustCompile(`(?m)^  stale  ` + regexp.QuoteMeta(ko) + `:(\d+)(-\d+)?  \S+ \(source website/content/en/resources/whitepaper/latest/index.md:\d+\)\n` +
+		`    english was \(base [0-9a-f]+\): .*\n(?:      .*\n)*    english now: .*\n(?:      .*\n)*    word diff: (.*)\n    translation: (.*)$`)
 	shown := 0
 	for _, m := range head.FindAllStringSubmatch(stdout.String(), -1) {
 		shown++
@@ -60,6 +61,18 @@ func TestDiffCorpus(t *testing.T) {
 		if first := strings.Fields(m[4]); len(first) == 0 || line > len(lines) || !strings.Contains(lines[line-1], first[0]) {
 			t.Errorf("line %d: translation %.80q is not the text at that line of the page", line, m[4])
 		}
+	}
+	// Every new unit says where it goes in the translation.
+	newUnit := regexp.MustCompile(`(?m)^  new  .*\n(.*)$`)
+	nNew := 0
+	for _, m := range newUnit.FindAllStringSubmatch(stdout.String(), -1) {
+		nNew++
+		if !regexp.MustCompile(`^    insert (after|before) ` + regexp.QuoteMeta(ko) + `:\d+$`).MatchString(m[1]) {
+			t.Errorf("new unit without an insertion line: %q", m[1])
+		}
+	}
+	if nNew == 0 {
+		t.Errorf("diff shows no new units; the v1.1 rewrite added some")
 	}
 	if shown != nStale {
 		t.Errorf("diff shows %d stale units, status %d:\n%.3000s", shown, nStale, stdout.String())

@@ -1,15 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
@@ -19,6 +19,8 @@ type diffOptions struct {
 	Path      string
 	Langs     []string
 	NoHistory bool
+	FailOn    string
+	NoPager   bool
 }
 
 func newCmdDiff(s *streams, global *globalOptions, runF func(*diffOptions) error) *cobra.Command {
@@ -28,8 +30,15 @@ func newCmdDiff(s *streams, global *globalOptions, runF func(*diffOptions) error
 		Short: "Show a translator what changed in the source of one page",
 		Long: `Diff is the translator's view of one page: for each unit of the translation
 that needs work, what changed in the source since the translation was made
-(a word diff, coloured on a terminal), the current translated text and
-where it is (file:line).
+(the English then and now on two labelled lines, and the word diff,
+coloured on a terminal), the current translated text and where it is
+(file:line). A new source unit says after which translated line it goes;
+a removed one names the base version it was in.
+
+On a terminal the text goes through $PAGER ("less -FRX" by default; set
+CNPE_I18N_PAGER or PAGER to change it, or use --no-pager), as git does.
+--format json writes status's JSON for the page; --fail-on and the exit
+codes are status's.
 
 PATH is the source page or one of its translations; with a source page,
 --lang picks the translations shown (all by default).`,
@@ -41,6 +50,9 @@ PATH is the source page or one of its translations; with a source page,
 			if err := global.checkFormat("text", "json"); err != nil {
 				return err
 			}
+			if !slices.Contains(failLevels, opts.FailOn) {
+				return usageErrorf("unsupported --fail-on %q (want stale, missing, any or none)", opts.FailOn)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -50,6 +62,8 @@ PATH is the source page or one of its translations; with a source page,
 	cmd.Flags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	cmd.Flags().StringSliceVar(&opts.Langs, "lang", nil, "translation `languages` (comma-separated)")
 	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: bases come from pins only")
+	cmd.Flags().StringVar(&opts.FailOn, "fail-on", "stale", "exit 1 on: stale, missing, any or none (as status)")
+	cmd.Flags().BoolVar(&opts.NoPager, "no-pager", false, "do not page the output on a terminal")
 	return cmd
 }
 
@@ -73,66 +87,38 @@ func runDiff(s *streams, opts *diffOptions) error {
 	if len(pages) == 0 {
 		return fmt.Errorf("%s: not a page of the site (or no translation in the languages asked)", opts.Path)
 	}
+	for _, p := range report.Problems {
+		fmt.Fprintln(s.Err, formatProblem(p))
+	}
+	scoped := *report
+	scoped.Pages, scoped.Strings = pages, nil
 	if opts.global.Format == "json" {
 		enc := json.NewEncoder(s.Out)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(struct {
+		if err := enc.Encode(struct {
 			SchemaVersion int                `json:"schema_version"`
 			Pages         []isync.PageReport `json:"pages"`
-		}{isync.SchemaVersion, pages})
-	}
-	colour, err := opts.global.colour(s)
-	if err != nil {
-		return err
-	}
-	for _, p := range pages {
-		printDiff(s.Out, p, colour)
-	}
-	for _, p := range pages {
-		if p.State != isync.PageCurrent {
-			return errFindings
+		}{isync.SchemaVersion, pages}); err != nil {
+			return err
 		}
+	} else {
+		colour, err := opts.global.colour(s)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		for _, p := range pages {
+			printDiff(&b, p, colour, insertion(root, p))
+		}
+		if err := page(s, b.Bytes(), opts.NoPager); err != nil {
+			return err
+		}
+	}
+	if failed(&scoped, opts.FailOn) {
+		return errFindings
 	}
 	return nil
-}
-
-func printDiff(w io.Writer, p isync.PageReport, colour bool) {
-	fmt.Fprintf(w, "%s %s (%s)\n", render.Paint(colour, render.ANSIBold, p.Translation), "["+p.Lang+"]", p.State)
-	if p.Base != nil {
-		switch {
-		case p.Base.Kind == isync.BaseNone:
-			fmt.Fprintf(w, "  base unknown: %s\n", p.Base.Message)
-		case p.Base.Current:
-			fmt.Fprintf(w, "  translated from the current source (%s)\n", p.Base.Kind)
-		default:
-			fmt.Fprintf(w, "  translated from %s at %s (%s, confidence %.2f)\n", p.Source, short(p.Base.Commit), p.Base.Kind, p.Base.Confidence)
-		}
-	}
-	if p.State == isync.PageMissing || p.State == isync.PageOrphan || p.State == isync.PageStub {
-		fmt.Fprintln(w)
-		return
-	}
-	for _, u := range p.Units {
-		fmt.Fprintln(w)
-		switch u.State {
-		case isync.UnitNew, isync.UnitUntranslated:
-			fmt.Fprintf(w, "  %s  %s:%d  %s\n", u.State, p.Source, u.SourceLine, u.ID)
-			fmt.Fprintf(w, "    + %s\n", indent(u.SourceAfter, "      "))
-			continue
-		}
-		fmt.Fprintf(w, "  %s  %s:%s  %s (source %s:%d)\n", u.State, p.Translation, lineSpan(u.Line, u.EndLine), u.ID, p.Source, u.SourceLine)
-		switch {
-		case len(u.Words) > 0:
-			fmt.Fprintf(w, "    source: %s\n", render.WordDiff(u.Words, colour))
-		case u.State == isync.UnitObsolete:
-			fmt.Fprintf(w, "    source removed: %s\n", render.Excerpt(u.SourceBefore, 200))
-		case u.SourceBefore != u.SourceAfter:
-			fmt.Fprintf(w, "    source was: %s\n    source now: %s\n", render.Excerpt(u.SourceBefore, 200), render.Excerpt(u.SourceAfter, 200))
-		}
-		fmt.Fprintf(w, "    translation: %s\n", indent(u.Text, "      "))
-	}
-	fmt.Fprintln(w)
 }
 
 func indent(text, prefix string) string {

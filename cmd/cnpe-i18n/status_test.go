@@ -79,6 +79,8 @@ func TestStatusExitCodes(t *testing.T) {
 		{args: []string{"status", "-C", repo, "--format", "xml"}, code: exitError, err: `unsupported --format "xml"`},
 		{args: []string{"status", "-C", filepath.Join(repo, "nope")}, code: exitError, err: "not a directory"},
 		{args: []string{"diff", "-C", repo, filepath.Join(repo, "content/ja/docs/getting-started.md")}, code: exitFindings, out: "Python"},
+		{args: []string{"diff", "-C", repo, "--fail-on", "none", filepath.Join(repo, "content/ja/docs/getting-started.md")}, code: exitOK, out: "english now: "},
+		{args: []string{"diff", "-C", repo, "--fail-on", "often", filepath.Join(repo, "content/ja/docs/getting-started.md")}, code: exitError, err: `unsupported --fail-on "often"`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[2:], " "), func(t *testing.T) {

@@ -92,3 +92,18 @@ func TestStatusStateFlag(t *testing.T) {
 		t.Errorf("parseStates(outdated) succeeded, want a usage error")
 	}
 }
+
+func TestDiffTextGolden(t *testing.T) {
+	p := goldenReport().Pages[0]
+	var b bytes.Buffer
+	printDiff(&b, p, false, map[int]string{1: "after content/ko/docs/설치.md:8"})
+	checkGolden(t, "diff-ko.txt", b.Bytes())
+}
+
+func TestPageWritesDirectlyWhenNotATerminal(t *testing.T) {
+	t.Setenv("PAGER", "false") // would fail if it ran
+	var out bytes.Buffer
+	if err := page(&streams{Out: &out}, []byte("text\n"), false); err != nil || out.String() != "text\n" {
+		t.Errorf("page = %q, %v; want the text written directly", out.String(), err)
+	}
+}
