@@ -287,7 +287,9 @@ type pageView struct {
 	Report                    *isync.PageReport
 	SourceLink, PageLink      string
 	BaseNote                  string
-	Units                     []unitView
+	// BaseName names the source version the translation was made from.
+	BaseName string
+	Units    []unitView
 }
 
 type unitView struct {
@@ -311,7 +313,11 @@ func (s *site) pageView(p *pageRow) pageView {
 			v.PageLink = s.Linker.Line(r.Translation, 0, 0)
 		}
 	}
+	v.BaseName = "the base version"
 	if b := r.Base; b != nil {
+		if c := short(cmp.Or(b.Commit, b.Blob)); c != "" && !b.Current {
+			v.BaseName = "base " + c
+		}
 		switch {
 		case b.Kind == isync.BaseNone:
 			v.BaseNote = "Base unknown: " + b.Message

@@ -150,6 +150,9 @@ func TestHTMLInBrowser(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("article.unit-stale h3 a").href`); got != "https://github.com/owner/repo/blob/abc123/content/ko/guide/setup.md#L5-L6" {
 		t.Errorf("line link = %q", got)
 	}
+	if got := eval[string](t, ctx, `document.querySelector("article.unit-obsolete .label").textContent`); got != "English removed (was content/en/guide/setup.md:11 in base 0123456789)" {
+		t.Errorf("removed unit label = %q, want it to name the base version", got)
+	}
 	screenshot(t, ctx, shots, "fixture-page")
 }
 
