@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
@@ -15,9 +16,25 @@ type SARIFLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+	Properties  map[string]any    `json:"properties,omitempty"`
 }
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
+}
+
+// MaxSARIFResults is how many results one SARIF log holds: code scanning
+// rejects uploads with more than 25,000 results in a run.
+const MaxSARIFResults = 25000
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -62,7 +79,10 @@ type sarifLocation struct {
 	} `json:"physicalLocation"`
 }
 
-// SARIF writes the Findings as a SARIF 2.1.0 log for code scanning.
+// SARIF writes the Findings as a SARIF 2.1.0 log for code scanning. With
+// more than MaxSARIFResults findings it keeps the ones that matter most
+// (warnings, stale units first) and says in a notification and in the
+// run's properties how many it left out.
 func SARIF(w io.Writer, r *isync.Report, version string) error {
 	driver := sarifDriver{Name: "cnpe-i18n", Version: version, InformationURI: "https://github.com/cnpe-i18n/cnpe-i18n"}
 	index := map[string]int{}
@@ -73,7 +93,15 @@ func SARIF(w io.Writer, r *isync.Report, version string) error {
 		index[rule.id] = i
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
-	for _, f := range Findings(r) {
+	fs := ranked(Findings(r))
+	if len(fs) > MaxSARIFResults {
+		omitted := len(fs) - MaxSARIFResults
+		fs = fs[:MaxSARIFResults]
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{{Level: "note",
+			Message: sarifMessage{fmt.Sprintf("%d findings left out: code scanning accepts %d results; run cnpe-i18n status for all of them", omitted, MaxSARIFResults)}}}}}
+		run.Properties = map[string]any{"omittedResults": omitted}
+	}
+	for _, f := range fs {
 		var loc sarifLocation
 		loc.PhysicalLocation.ArtifactLocation.URI = f.File
 		loc.PhysicalLocation.Region.StartLine = f.Line
