@@ -276,16 +276,17 @@ func newCmdGlossaryImport(s *streams, opts *glossaryOptions) *cobra.Command {
 			if err := opts.global.checkFormat("tbx", "csv"); err != nil {
 				return err
 			}
-			f, err := os.Open(args[0])
+			name := inDir(opts.Root, args)[0]
+			f, err := os.Open(name)
 			if err != nil {
 				return err
 			}
 			defer f.Close()
 			var g *glossary.Glossary
 			if opts.global.Format == "tbx" {
-				g, err = glossary.ReadTBX(args[0], f)
+				g, err = glossary.ReadTBX(name, f)
 			} else {
-				g, err = glossary.ReadCSV(args[0], f)
+				g, err = glossary.ReadCSV(name, f)
 			}
 			if err != nil {
 				return err

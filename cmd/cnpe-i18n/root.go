@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -103,20 +104,17 @@ Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage,
 configuration or input error. Errors name the file as file:line:col.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageErrorf("unknown command %q", args[0])
-			}
-			return cmd.Help()
-		},
-		Args: cobra.ArbitraryArgs,
+		Version:       readBuildInfo(debug.ReadBuildInfo).String(),
+		RunE:          unknownSubcommand,
+		Args:          cobra.ArbitraryArgs,
 	}
+	root.SetVersionTemplate("cnpe-i18n {{.Version}}\n")
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	addGlobalFlags(root, opts)
 	root.AddCommand(
-		newCmdVersion(s),
+		newCmdVersion(s, opts),
 		newCmdSegments(s, opts, nil),
 		newCmdAlign(s, opts, nil),
 		newCmdStatus(s, opts, nil),
@@ -127,6 +125,7 @@ configuration or input error. Errors name the file as file:line:col.`,
 		newCmdFix(s, nil),
 		newCmdGlossary(s, opts),
 	)
+	applyConventions(root, opts)
 	return root
 }
 
@@ -138,9 +137,12 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions) {
 	root.PersistentFlags().StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `file` on exit")
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().MarkHidden("memprofile")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	var stop func()
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := checkOutput(cmd, opts); err != nil {
+			return err
+		}
 		var err error
 		stop, err = startProfiles(opts)
 		return err

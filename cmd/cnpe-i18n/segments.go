@@ -16,6 +16,7 @@ import (
 
 type segmentsOptions struct {
 	global *globalOptions
+	Root   string // -C: relative paths are relative to it
 	Paths  []string
 	Keys   []string // extra translatable front matter keys
 }
@@ -50,6 +51,7 @@ code is 2.`,
 			return runSegments(s, opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Root, "root", "C", ".", "run as if started in `dir`: relative paths are relative to it")
 	cmd.Flags().StringSliceVar(&opts.Keys, "translatable-key", nil, "extra front matter `key` to translate (repeatable)")
 	return cmd
 }
@@ -63,7 +65,7 @@ type segmentsFile struct {
 }
 
 func runSegments(s *streams, opts *segmentsOptions) error {
-	files, errs, single := expandPaths(opts.Paths)
+	files, errs, single := expandPaths(inDir(opts.Root, opts.Paths))
 	for _, err := range errs {
 		fmt.Fprintln(s.Err, err)
 	}

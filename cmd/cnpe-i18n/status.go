@@ -36,7 +36,7 @@ var failLevels = []string{"any", "missing", "stale", "none"}
 func newCmdStatus(s *streams, global *globalOptions, runF func(*statusOptions) error) *cobra.Command {
 	opts := &statusOptions{global: global}
 	cmd := &cobra.Command{
-		Use:   "status [PATH...] [--lang L,...] [--format text|json] [--fail-on stale|missing|any|none]",
+		Use:   "status [PATH...] [--lang L,...] [--format text|json|markdown|github|sarif] [--fail-on stale|missing|any|none]",
 		Short: "Report which translated pages and units are stale",
 		Long: `Status reads the Hugo site in the repository (its config, languages and
 content directories, following symlinks that stay inside the repository),
