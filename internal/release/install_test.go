@@ -151,12 +151,12 @@ func runInstall(t *testing.T, mode string, env map[string]string) installRun {
 }
 
 func TestInstallRelease(t *testing.T) {
-	const archive = "cnpe-i18n_1.2.3_linux_amd64.tar.gz"
+	archive := archiveName(t, "linux", "amd64")
 	data := tarGz(t, "cnpe-i18n", []byte(fakeBinary))
 	rel := &fakeRelease{files: map[string][]byte{"v1.2.3/" + archive: data}}
 	rel.files["v1.2.3/checksums.txt"] = checksums(map[string][]byte{
-		archive:                              data,
-		"cnpe-i18n_1.2.3_darwin_arm64.tar.gz": []byte("another archive"),
+		archive:                           data,
+		archiveName(t, "darwin", "arm64"): []byte("another archive"),
 	})
 	srv := httptest.NewServer(rel)
 	defer srv.Close()
@@ -196,7 +196,7 @@ func TestInstallReleaseWindowsZip(t *testing.T) {
 	if _, err := exec.LookPath("unzip"); err != nil {
 		t.Skip("unzip not found")
 	}
-	const archive = "cnpe-i18n_1.2.3_windows_arm64.zip"
+	archive := archiveName(t, "windows", "arm64")
 	data := zipArchive(t, "cnpe-i18n.exe", []byte(fakeBinary))
 	rel := &fakeRelease{files: map[string][]byte{"v1.2.3/" + archive: data}}
 	rel.files["v1.2.3/checksums.txt"] = checksums(map[string][]byte{archive: data})
@@ -213,7 +213,7 @@ func TestInstallReleaseWindowsZip(t *testing.T) {
 }
 
 func TestInstallChecksumMismatch(t *testing.T) {
-	const archive = "cnpe-i18n_1.2.3_linux_amd64.tar.gz"
+	archive := archiveName(t, "linux", "amd64")
 	data := tarGz(t, "cnpe-i18n", []byte(fakeBinary))
 	tampered := tarGz(t, "cnpe-i18n", []byte("#!/bin/sh\necho tampered\n"))
 	tests := []struct {
@@ -222,7 +222,7 @@ func TestInstallChecksumMismatch(t *testing.T) {
 		want      string
 	}{
 		{"mismatch", checksums(map[string][]byte{archive: tampered}), "checksum mismatch for " + archive},
-		{"not listed", checksums(map[string][]byte{"cnpe-i18n_1.2.3_linux_arm64.tar.gz": data}), "checksums.txt of v1.2.3 does not list " + archive},
+		{"not listed", checksums(map[string][]byte{archiveName(t, "linux", "arm64"): data}), "checksums.txt of v1.2.3 does not list " + archive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
