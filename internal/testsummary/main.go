@@ -73,8 +73,9 @@ func (s *summary) add(e event) {
 	case e.Action == "build-fail":
 		s.failed = true
 	case e.Test == "":
-		// Package lines: ok, FAIL, "no test files", a panic outside tests.
-		if e.Action == "output" {
+		// Package lines: ok, FAIL, "no test files", a panic outside tests;
+		// not the bare PASS that -json's implied -v adds.
+		if e.Action == "output" && e.Output != "PASS\n" {
 			fmt.Fprint(s.out, e.Output)
 		}
 		if e.Action == "fail" {

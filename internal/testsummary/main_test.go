@@ -27,6 +27,7 @@ const stream = `{"Action":"start","Package":"ex/a"}
 {"Action":"output","Package":"ex/a","Test":"TestFine","Output":"=== RUN   TestFine\n"}
 {"Action":"output","Package":"ex/a","Test":"TestFine","Output":"    fine_test.go:3: chatter of a passing test\n"}
 {"Action":"pass","Package":"ex/a","Test":"TestFine"}
+{"Action":"output","Package":"ex/a","Output":"PASS\n"}
 {"Action":"output","Package":"ex/a","Output":"ok  \tex/a\t0.01s\n"}
 {"Action":"pass","Package":"ex/a"}
 {"Action":"run","Package":"ex/b","Test":"TestCorpus"}
