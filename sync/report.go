@@ -148,10 +148,12 @@ type FileProblem struct {
 
 // Report is the result of a status run.
 type Report struct {
-	SchemaVersion int         `json:"schema_version"`
-	Source        string      `json:"source_language"`
-	Languages     []string    `json:"languages"`
-	History       HistoryInfo `json:"history"`
+	SchemaVersion int      `json:"schema_version"`
+	Source        string   `json:"source_language"`
+	Languages     []string `json:"languages"`
+	// Notes say what was assumed about the site's layout.
+	Notes   []string    `json:"notes,omitempty"`
+	History HistoryInfo `json:"history"`
 	// Since is the change set the report is limited to (--since).
 	Since *history.ChangeSet `json:"since,omitempty"`
 	Pages []PageReport       `json:"pages"`

@@ -33,7 +33,7 @@ func Status(ctx context.Context, root string, opts Options) (*Report, error) {
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
-	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo}
+	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Notes: s.Layout.Notes}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
 			r.Languages = append(r.Languages, l)

@@ -12,18 +12,8 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
-// tableFile finds a language's string table in the i18n directory.
-func (s *Site) tableFile(lang string) string {
-	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-		for _, name := range []string{lang, strings.ToLower(lang)} {
-			p := path.Join(s.Layout.I18nDir, name+ext)
-			if _, err := os.Stat(filepath.Join(s.Layout.Root, filepath.FromSlash(p))); err == nil {
-				return p
-			}
-		}
-	}
-	return ""
-}
+// tableFile finds a language's string table (site.Layout.TableFile).
+func (s *Site) tableFile(lang string) string { return s.Layout.TableFile(lang) }
 
 // StringReport compares the UI string tables and the per-language site
 // configuration strings of every target language with the source's.
@@ -43,7 +33,7 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 		}
 		if src != nil {
 			trPath := s.tableFile(lang)
-			tr := &translations.Table{Path: path.Join(s.Layout.I18nDir, lang+path.Ext(srcPath))}
+			tr := &translations.Table{Path: missingTable(srcPath, s.Layout.Source, lang)}
 			if trPath != "" {
 				tr = s.readTable(trPath)
 			}
@@ -54,6 +44,17 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 		out = append(out, cfg.strings(s.Layout.Source, lang)...)
 	}
 	return out
+}
+
+// missingTable is where a language's table would be: beside the
+// source's, or in a directory of its own when the source's directory is
+// named for its language (i18n/en/en.toml, i18n/ja/ja.toml).
+func missingTable(srcPath, source, lang string) string {
+	dir, ext := path.Dir(srcPath), path.Ext(srcPath)
+	if path.Base(dir) == source {
+		return path.Join(path.Dir(dir), lang, lang+ext)
+	}
+	return path.Join(dir, lang+ext)
 }
 
 func (s *Site) readTable(p string) *translations.Table {

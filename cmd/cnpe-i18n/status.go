@@ -115,6 +115,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range report.Notes {
+		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
+	}
 	for _, p := range report.Problems {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
