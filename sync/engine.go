@@ -186,7 +186,7 @@ func (s *Site) loadHistory(ctx context.Context) {
 	}
 	// The configuration and the string tables have histories too.
 	if s.Layout.ConfigFile != "" {
-		specs = append(specs, path.Dir(s.Layout.ConfigFile))
+		specs = append(specs, s.Layout.ConfigFile)
 	}
 	specs = append(specs, s.Layout.I18nDir)
 	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
@@ -195,7 +195,7 @@ func (s *Site) loadHistory(ctx context.Context) {
 		return
 	}
 	s.History = h
-	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits()}
+	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits(), Message: h.Degraded()}
 	if h.Shallow() {
 		s.HistInfo.Message = "shallow clone: translations made before the first fetched commit have no base; check out with fetch-depth: 0"
 	}
