@@ -88,6 +88,10 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.scoped = true
 	}
 	s.scan(files)
+	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
+		s.Config = cfg
+		layout.Notes = append(layout.Notes, note)
+	}
 	if !opts.NoHistory {
 		s.loadHistory(ctx)
 	} else {
@@ -116,7 +120,7 @@ func (s *Site) Problems() []FileProblem {
 func (s *Site) scan(files []site.File) {
 	infos := make([]*site.Entry, len(files))
 	parallel(len(files), s.jobs, func(i int) {
-		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config.PinField())
+		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config)
 		if err != nil {
 			s.problem(problemOf(files[i].Path, err))
 			return
