@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
@@ -61,6 +63,13 @@ func (s *Site) commitBase(vs *versions, src *Page, commit, srcBlob string) (*Bas
 			names = append(names, v.Path)
 		}
 	}
+	// A page turned into a bundle (x.md → x/index.md) with edits is a
+	// rename git does not always see.
+	for _, name := range names {
+		if alt := bundleTwin(name); alt != "" && !slices.Contains(names, alt) {
+			names = append(names, alt)
+		}
+	}
 	for _, name := range names {
 		id, _, found, err := s.History.BlobAt(commit, name)
 		if err != nil {
@@ -83,6 +92,20 @@ func (s *Site) commitBase(vs *versions, src *Page, commit, srcBlob string) (*Bas
 	b.Kind = BaseNone
 	b.Message = fmt.Sprintf("pinned commit %s has no %s (a commit not in this clone, or a wrong pin); fetch with fetch-depth: 0", short(commit), src.Real)
 	return b, nil
+}
+
+// bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
+// and back ("" for _index.md and other names).
+func bundleTwin(p string) string {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	switch {
+	case file == "index"+ext && dir != "":
+		return strings.TrimSuffix(dir, "/") + ext
+	case file != "_index"+ext && ext != "":
+		return dir + strings.TrimSuffix(file, ext) + "/index" + ext
+	}
+	return ""
 }
 
 // inferBase finds the base in history: the source version current when

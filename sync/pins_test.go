@@ -141,3 +141,15 @@ func TestCommitPinAbsent(t *testing.T) {
 		t.Errorf("%s with base %+v, want untracked naming %s", p.State, p.Base, bad[:12])
 	}
 }
+
+func TestBundleTwin(t *testing.T) {
+	for in, want := range map[string]string{
+		"content/en/docs/a.md":       "content/en/docs/a/index.md",
+		"content/en/docs/a/index.md": "content/en/docs/a.md",
+		"content/en/docs/_index.md":  "",
+	} {
+		if got := bundleTwin(in); got != want {
+			t.Errorf("bundleTwin(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
