@@ -70,6 +70,9 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := layout.CheckLangs(opts.Langs); err != nil {
+		return nil, err
+	}
 	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
 		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
 	if s.jobs <= 0 {

@@ -21,12 +21,17 @@ import (
 // Status loads the site under root and reports, for every translation of
 // every source page, its state and the units that need work.
 func Status(ctx context.Context, root string, opts Options) (*Report, error) {
-	site, err := Load(ctx, root, opts)
+	s, err := Load(ctx, root, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer site.Close()
-	return site.Status(opts), nil
+	defer s.Close()
+	if !s.scoped {
+		if err := site.CheckPins(s.Config, s.pages, s.Layout.Source); err != nil {
+			return nil, err
+		}
+	}
+	return s.Status(opts), nil
 }
 
 // Status reports on the site's translations. Pairs are worked on in

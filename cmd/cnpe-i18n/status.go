@@ -188,6 +188,9 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 		if err != nil || r == ".." || strings.HasPrefix(r, "../") {
 			return "", nil, usageErrorf("%s is outside the repository root %s", p, abs)
 		}
+		if _, err := os.Lstat(ap); err != nil {
+			return "", nil, usageErrorf("%s: no such file or directory", p)
+		}
 		rel = append(rel, filepath.ToSlash(r))
 	}
 	return abs, rel, nil

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/goccy/go-yaml"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -34,8 +35,9 @@ type Config struct {
 	// TranslatableKeys are front matter keys translated besides title,
 	// linkTitle, description and summary.
 	TranslatableKeys []string `yaml:"translatable_keys"`
-	// Ignore lists glob patterns (path.Match on paths relative to a
-	// language's content directory) of pages to leave out.
+	// Ignore lists glob patterns (doublestar: "**" spans directories) of
+	// pages to leave out, on paths relative to a language's content
+	// directory.
 	Ignore []string `yaml:"ignore"`
 	// PinKey is the front matter key of the pin written by accept (the
 	// older spelling of pin.key).
@@ -69,6 +71,11 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	var cfg Config
 	if err := yaml.UnmarshalWithOptions(data, &cfg, yaml.DisallowUnknownField()); err != nil {
 		return Config{}, parse.YAMLError(name, 1, err)
+	}
+	for _, pattern := range cfg.Ignore {
+		if !doublestar.ValidatePattern(pattern) {
+			return Config{}, &parse.Error{Path: name, Line: keyLine(data, "ignore"), Err: fmt.Errorf("ignore: bad glob %q", pattern)}
+		}
 	}
 	switch cfg.Pin.Kind {
 	case "", PinBlob, PinCommit:
@@ -168,6 +175,46 @@ var Conventions = []Convention{{
 	Pin:  PinConfig{Key: "default_lang_commit", Kind: PinCommit},
 	Flag: FlagConfig{Key: "drifted_from_default", Value: true, Orphan: "file not found"},
 }}
+
+// ErrNoPins reports a pin key the configuration names that no page carries.
+var ErrNoPins = errors.New("no page carries the configured pin")
+
+// CheckPins makes a configured pin key that no translation carries an
+// error (a misspelled key would leave every page without a base). The
+// tool's own key is exempt: accept writes it.
+func CheckPins(cfg Config, entries []*Entry, source string) error {
+	if !cfg.PinConfigured() || cfg.PinField() == DefaultPinKey {
+		return nil
+	}
+	translations := 0
+	for _, e := range entries {
+		if e.Lang == source {
+			continue
+		}
+		translations++
+		if e.Pin != "" {
+			return nil
+		}
+	}
+	if translations == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s names pin key %q, and none of %d translations has it in its front matter", ErrNoPins, ConfigFile, cfg.PinField(), translations)
+}
+
+// ErrUnknownLanguage reports a language code the site does not have.
+var ErrUnknownLanguage = errors.New("unknown language")
+
+// CheckLangs makes a code that is not a translation language of the
+// layout an error naming the ones it has.
+func (l *Layout) CheckLangs(codes []string) error {
+	for _, c := range codes {
+		if lang := l.Language(c); lang == nil || lang.Code == l.Source {
+			return fmt.Errorf("%w %q: the site translates into %s", ErrUnknownLanguage, c, strings.Join(l.Targets(), ", "))
+		}
+	}
+	return nil
+}
 
 // DetectConvention adopts a known pin convention when the configuration
 // names no pin and more pages carry the convention's key than the
