@@ -113,6 +113,9 @@ type PageReport struct {
 	Units []UnitReport `json:"units"`
 	// RenamedTo suggests the source page an orphan was probably renamed to.
 	RenamedTo string `json:"renamed_to,omitempty"`
+	// RenameConfidence is 1 for a rename git recorded, else the
+	// similarity of the pages (at least MinRenameConfidence).
+	RenameConfidence float64 `json:"rename_confidence,omitempty"`
 	// Outdated reports the site's own banner flag (outdated: true).
 	Outdated bool `json:"outdated,omitempty"`
 	// Glossary are the terminology findings in the translation.

@@ -90,7 +90,7 @@ func (s *Site) Status(opts Options) *Report {
 	r.Since = opts.Since
 	r.Strings = []translations.Entry{}
 	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
-		r.Strings = s.StringReport(opts.Langs)
+		r.Strings = s.StringReport(opts.Langs, opts.Glossary)
 	}
 	r.Problems = s.Problems()
 	return r

@@ -33,6 +33,9 @@ type History struct {
 	commits int
 	// degraded says what the history lacks (renames not followed).
 	degraded string
+	// forward maps a renamed path to its newest new name (built on first
+	// use by RenamedTo; the from field holds the new name).
+	forward map[string]rename
 
 	mu    gosync.Mutex
 	batch *catFile
@@ -287,6 +290,39 @@ func (h *History) Blob(id string) (data []byte, ok bool, err error) {
 		h.batch = b
 	}
 	return h.batch.read(id)
+}
+
+// RenamedTo follows the renames of a path forward, newest rename first at
+// each step: the path's name now, or "" when git saw no rename of it.
+func (h *History) RenamedTo(old string) string {
+	if h == nil {
+		return ""
+	}
+	h.mu.Lock()
+	if h.forward == nil {
+		h.forward = map[string]rename{}
+		for to, rs := range h.renames {
+			for _, r := range rs {
+				if cur, ok := h.forward[r.from]; !ok || r.seq < cur.seq {
+					h.forward[r.from] = rename{from: to, seq: r.seq}
+				}
+			}
+		}
+	}
+	h.mu.Unlock()
+	cur, seen := old, map[string]bool{old: true}
+	for {
+		next, ok := h.forward[cur]
+		if !ok || seen[next.from] {
+			break
+		}
+		seen[next.from] = true
+		cur = next.from
+	}
+	if cur == old {
+		return ""
+	}
+	return cur
 }
 
 // BlobAt returns the id and content of the file at path in commit (a
