@@ -195,7 +195,11 @@ func (s *Site) loadHistory(ctx context.Context) {
 	if s.Layout.ConfigFile != "" {
 		specs = append(specs, s.Layout.ConfigFile)
 	}
-	specs = append(specs, s.Layout.I18nDir)
+	for _, lang := range s.Layout.Languages {
+		if t := s.Layout.TableFile(lang.Code); t != "" {
+			specs = append(specs, t)
+		}
+	}
 	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"

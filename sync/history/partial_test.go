@@ -82,7 +82,7 @@ func TestReadHistoryMissingImage(t *testing.T) {
 	if err := exec.Command("git", "-C", dir, "log", "-M", "--raw", "--format=%H").Run(); err == nil {
 		t.Fatal("git log -M over the whole tree succeeded: the fixture does not lack the object")
 	}
-	h, err := ReadHistory(context.Background(), dir, nil)
+	h, err := ReadHistory(context.Background(), dir, []string{"content", "hugo.toml"})
 	if err != nil {
 		t.Fatalf("ReadHistory: %v", err)
 	}
@@ -97,6 +97,9 @@ func TestReadHistoryMissingImage(t *testing.T) {
 	}
 	if h.Degraded() != "" {
 		t.Errorf("degraded: %s", h.Degraded())
+	}
+	if whole, err := ReadHistory(context.Background(), dir, nil); err != nil || len(whole.Versions("content/en/a.md")) != 2 || whole.Degraded() != "" {
+		t.Errorf("the whole tree: %v, degraded %q", err, whole.Degraded())
 	}
 }
 
@@ -134,20 +137,15 @@ func TestReadHistoryMissingPageBlob(t *testing.T) {
 }
 
 func TestPathspecs(t *testing.T) {
-	got := Pathspecs([]string{"content/en", "hugo.toml", "i18n"})
-	want := []string{":(literal)hugo.toml"}
-	for _, d := range []string{"content/en", "i18n"} {
-		for _, ext := range ReadExts {
-			want = append(want, ":(glob)"+d+"/**/*"+ext)
-		}
-	}
+	got := Pathspecs([]string{"content/en", "hugo.toml", "i18n/ja.yaml"})
+	want := []string{":(literal)hugo.toml", ":(literal)i18n/ja.yaml", "content/en/*.md", "*.markdown"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Pathspecs = %q, want %q", got, want)
 	}
-	if all := Pathspecs(nil); len(all) != len(ReadExts) || all[0] != ":(glob)**/*.md" {
-		t.Errorf("Pathspecs(nil) = %q, want one glob per extension over the tree", all)
+	if all := Pathspecs(nil); !reflect.DeepEqual(all, []string{"*.md", "*.markdown"}) {
+		t.Errorf("Pathspecs(nil) = %q, want the pages of the whole tree", all)
 	}
-	if esc := Pathspecs([]string{"docs/[draft]"}); esc[0] != `:(glob)docs/\[draft]/**/*.md` {
-		t.Errorf("glob characters not quoted: %q", esc[0])
+	if esc := Pathspecs([]string{"docs/[draft]"}); esc[0] != ":(literal)docs/[draft]" {
+		t.Errorf("a directory named like a pattern: %q", esc[0])
 	}
 }
