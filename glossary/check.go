@@ -8,158 +8,261 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
-// Rule is the kind of a finding.
-type Rule string
-
-// Rules.
+// Finding rules.
 const (
-	Forbidden Rule = "forbidden" // an avoided rendering in a translation
-	Missing   Rule = "missing"   // the source unit has the term, the aligned translation none of its renderings
-	Keep      Rule = "keep"      // a keep-in-English term lost in translation
-	Source    Rule = "source"    // the English uses a deprecated variant
+	Forbidden = "forbidden" // an avoided rendering in a translation
+	Missing   = "missing"   // the source unit has the term, the aligned translation fewer of its renderings
+	Keep      = "keep"      // a keep-in-English term lost in translation
+	Source    = "source"    // the English uses a deprecated variant
+	FirstUse  = "first-use" // the first occurrence in a page lacks its first-use form (훅(hook))
+	Spelling  = "spelling"  // a rule entry's convention broken (セキュリティー)
 )
 
 // Finding is one terminology problem at a place.
 type Finding struct {
-	Rule     Rule   `json:"rule"`
-	Lang     string `json:"lang"`
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Term     string `json:"term"`
-	Found    string `json:"found"`
-	Expected string `json:"expected"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Lang     string   `json:"lang"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Term     string   `json:"term"`
+	Found    string   `json:"found"`
+	Expected string   `json:"expected"`
 }
 
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s %q: found %q, expected %q", f.File, f.Line, f.Column, f.Rule, f.Term, f.Found, f.Expected)
 }
 
-// Matcher checks one language against the glossary.
-type Matcher struct {
-	g    *Glossary
-	lang string
-	en   [][]form // per term: the English forms
-	enAv [][]form
-	use  [][]form // approved and accepted renderings
-	av   [][]form // forbidden renderings
-	keep []bool
+// UnitPair is a group of translated units and the source units they
+// render (either side may be empty).
+type UnitPair struct {
+	Source, Target []*parse.Unit
 }
 
-// Matcher prepares the glossary's forms for a language.
-func (g *Glossary) Matcher(lang string) *Matcher {
-	m := &Matcher{g: g, lang: lang}
-	for _, t := range g.Terms {
-		var en, enAv, use, av []form
-		for _, e := range t.EN {
-			for _, v := range englishForms(e) {
-				en = append(en, newForm(v))
-			}
-		}
-		for _, e := range t.ENAvoid {
-			for _, v := range englishForms(e) {
-				enAv = append(enAv, newForm(v))
-			}
-		}
-		r := t.Langs[lang]
-		keep := t.Keep || r != nil && r.Keep
-		if r != nil {
-			for _, s := range append(append([]string(nil), r.Use...), r.Allow...) {
-				use = append(use, newForm(s))
-			}
-			for _, s := range r.Avoid {
-				av = append(av, newForm(s))
-			}
-		}
-		sortLongestFirst(en)
-		sortLongestFirst(use)
-		m.en = append(m.en, en)
-		m.enAv = append(m.enAv, enAv)
-		m.use = append(m.use, use)
-		m.av = append(m.av, av)
-		m.keep = append(m.keep, keep)
+// Page is a translated page to check.
+type Page struct {
+	Path string
+	Doc  *parse.Document
+	// Source is the source the translation renders (its base); nil when
+	// the page has no source counterpart: only the checks that need no
+	// source (forbidden, keep variants, first use, rules) run.
+	Source *parse.Document
+	Pairs  []UnitPair
+}
+
+// pageScan holds the occurrences found in each unit, so a unit is
+// scanned once however many checks read it.
+type pageScan struct {
+	m    *Matcher
+	doc  *parse.Document
+	path string
+	tr   map[*parse.Unit]scanned
+	out  []Finding
+}
+
+type scanned struct {
+	t   text
+	occ []occurrence
+}
+
+func (m *Matcher) newScan(doc *parse.Document, path string) *pageScan {
+	return &pageScan{m: m, doc: doc, path: path, tr: map[*parse.Unit]scanned{}}
+}
+
+func (s *pageScan) unit(u *parse.Unit) scanned {
+	if sc, ok := s.tr[u]; ok {
+		return sc
 	}
-	return m
+	t := normalize(s.doc.Src, u.Spans)
+	sc := scanned{t, s.m.tr.scan(t, nil)}
+	s.tr[u] = sc
+	return sc
 }
 
-func sortLongestFirst(fs []form) {
-	sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].norm) > len(fs[j].norm) })
-}
-
-// unitsText normalizes the visible text of units of a document.
-func unitsText(doc *parse.Document, units []*parse.Unit) text {
-	var spans []parse.Span
-	for _, u := range units {
-		spans = append(spans, u.Spans...)
+func (s *pageScan) add(rule string, term *Term, sc scanned, at int, fallback *parse.Unit, found, expected string) {
+	line, col := fallback.Line, 1
+	if at >= 0 && at < len(sc.t.off) {
+		line, col = s.doc.Lines.Position(sc.t.off[at])
 	}
-	return normalize(doc.Src, spans)
+	s.out = append(s.out, Finding{Rule: rule, Severity: term.Severity.Level(), Lang: s.m.lang, File: s.path, Line: line, Column: col,
+		Term: term.Name(), Found: found, Expected: expected})
 }
 
-func (m *Matcher) position(doc *parse.Document, t text, at int, fallback *parse.Unit) (int, int) {
-	if at >= 0 && at < len(t.off) {
-		return doc.Lines.Position(t.off[at])
+// Check runs every check on a translated page: forbidden renderings,
+// first-use forms and rules on all its units, and, when the page has a
+// source, missing renderings and lost keep terms on each aligned pair.
+func (m *Matcher) Check(p Page) []Finding {
+	s := m.newScan(p.Doc, p.Path)
+	var units []*parse.Unit
+	for i := range p.Doc.Units {
+		if u := &p.Doc.Units[i]; u.Translatable && len(u.Spans) > 0 {
+			units = append(units, u)
+		}
 	}
-	return fallback.Line, 1
+	s.monolingual(units, true)
+	if p.Source != nil {
+		src := m.newScan(p.Source, "")
+		for _, pr := range p.Pairs {
+			s.pair(src, pr.Source, pr.Target)
+		}
+	}
+	return s.out
 }
 
 // CheckPair checks translated units against the source units aligned with
-// them: forbidden renderings, missing renderings (count-aware: fewer
-// approved renderings than the source has terms) and keep terms lost.
+// them: forbidden renderings and rules, missing renderings (count-aware:
+// fewer approved renderings than the source has terms) and keep terms
+// lost. First-use forms need the whole page: see Check.
 func (m *Matcher) CheckPair(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Document, tr []*parse.Unit, trPath string) []Finding {
-	if len(tr) == 0 {
-		return nil
+	s := m.newScan(trDoc, trPath)
+	s.monolingual(tr, false)
+	if srcDoc != nil {
+		s.pair(m.newScan(srcDoc, ""), src, tr)
 	}
-	var out []Finding
-	tt := unitsText(trDoc, tr)
-	var st text
-	if len(src) > 0 {
-		st = unitsText(srcDoc, src)
-	}
-	for i, term := range m.g.Terms {
-		if !term.Applies(trPath) {
-			continue
-		}
-		forbidden := false
-		for _, f := range m.av[i] {
-			for _, at := range f.find(tt) {
-				line, col := m.position(trDoc, tt, at, tr[0])
-				out = append(out, Finding{Rule: Forbidden, Lang: m.lang, File: trPath, Line: line, Column: col, Term: term.Name(),
-					Found: f.text, Expected: strings.Join(m.g.Terms[i].Langs[m.lang].Use, ", ")})
-				forbidden = true
+	return s.out
+}
+
+// monolingual checks units that need no source: forbidden renderings,
+// rules and (for a whole page, in order) first-use forms.
+func (s *pageScan) monolingual(units []*parse.Unit, firstUse bool) {
+	m := s.m
+	seen := map[int]bool{}
+	for _, u := range units {
+		sc := s.unit(u)
+		for _, o := range sc.occ {
+			term := m.g.Terms[o.f.term]
+			if !term.Applies(s.path) {
+				continue
+			}
+			switch o.f.kind {
+			case kindAvoid:
+				rule := Forbidden
+				if m.keep[o.f.term] {
+					rule = Keep
+				}
+				expected := strings.Join(formsText(m.use[o.f.term]), ", ")
+				s.add(rule, term, sc, o.at, u, o.f.text, expected)
+			case kindUse, kindFirst:
+				if !firstUse || seen[o.f.term] {
+					continue
+				}
+				seen[o.f.term] = true
+				r := term.Langs[m.lang]
+				if r == nil || r.First == "" || o.f.kind == kindFirst || m.keep[o.f.term] {
+					continue
+				}
+				want := expandFirst(r.First, r.Use, term.EN)
+				s.add(FirstUse, term, sc, o.at, u, o.f.text, want[0])
 			}
 		}
-		if len(src) == 0 {
+		for i, term := range m.g.Terms {
+			if term.Rule != nil && term.Rule.Lang == m.lang && term.Applies(s.path) {
+				for _, v := range term.Rule.check(sc.t) {
+					s.add(Spelling, m.g.Terms[i], sc, v.at, u, v.found, v.expected)
+				}
+			}
+		}
+	}
+}
+
+// counts tallies occurrences per concept and kind.
+type counts map[int]*[kindEnglish + 1]int
+
+func (c counts) add(occ []occurrence) {
+	for _, o := range occ {
+		if c[o.f.term] == nil {
+			c[o.f.term] = new([kindEnglish + 1]int)
+		}
+		c[o.f.term][o.f.kind]++
+	}
+}
+
+// pair checks one aligned pair: missing renderings and lost keep terms.
+func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) {
+	if len(srcUnits) == 0 || len(trUnits) == 0 {
+		return
+	}
+	m := s.m
+	nTr := counts{}
+	var occ []occurrence
+	var scans []scanned
+	for _, u := range trUnits {
+		sc := s.unit(u)
+		nTr.add(sc.occ)
+		occ = append(occ, sc.occ...)
+		scans = append(scans, sc)
+	}
+	nSrc := counts{}
+	for _, u := range srcUnits {
+		if _, ok := src.tr[u]; !ok {
+			t := normalize(src.doc.Src, u.Spans)
+			src.tr[u] = scanned{t, m.en.scan(t, m.accepts)}
+		}
+		sc := src.tr[u]
+		for _, o := range sc.occ {
+			// A compound the translation keeps verbatim is a name
+			// (kube-proxy, cloud-controller-manager): its parts are not terms.
+			if c := compound(sc.t, o.at, o.end); c != "" && keptIn(scans, c) {
+				continue
+			}
+			nSrc.add([]occurrence{o})
+		}
+	}
+	if len(nSrc) == 0 {
+		return
+	}
+	terms := make([]int, 0, len(nSrc))
+	for i := range nSrc {
+		terms = append(terms, i)
+	}
+	sort.Ints(terms)
+	for _, i := range terms {
+		term := m.g.Terms[i]
+		want := nSrc[i][kindEN]
+		if want == 0 || !term.Applies(s.path) {
 			continue
 		}
-		nSrc, _ := count(st, m.en[i])
-		if nSrc == 0 {
-			continue
+		got := [kindEnglish + 1]int{}
+		if c := nTr[i]; c != nil {
+			got = *c
 		}
+		have := got[kindUse] + got[kindFirst]
 		if m.keep[i] {
-			nTr, _ := count(tt, m.en[i])
-			if nTr < nSrc {
-				line, col := m.position(trDoc, tt, 0, tr[0])
-				out = append(out, Finding{Rule: Keep, Lang: m.lang, File: trPath, Line: line, Column: col, Term: term.Name(),
-					Found: fmt.Sprintf("%d of %d", nTr, nSrc), Expected: term.Name()})
+			if have < want {
+				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
 		}
-		if len(m.use[i]) == 0 || forbidden {
+		if len(m.use[i]) == 0 || got[kindAvoid] > 0 || have >= want {
 			continue
 		}
-		if nTr, _ := count(tt, m.use[i]); nTr < nSrc {
-			// Point at what the translator wrote instead, when a near miss
-			// of an approved rendering is there (認知的負荷 for 認知負荷).
-			at, found := nearMiss(tt, m.use[i])
-			if found == "" {
-				at, found = 0, fmt.Sprintf("%d of %d", nTr, nSrc)
+		sc, at, found := scans[0], 0, fmt.Sprintf("%d of %d", have, want)
+		if got[kindEnglish] > 0 {
+			// Left in English: point at it.
+			for _, o := range occ {
+				if o.f.term == i && o.f.kind == kindEnglish {
+					sc, at, found = scanOf(scans, o), o.at, o.f.text
+					break
+				}
 			}
-			line, col := m.position(trDoc, tt, at, tr[0])
-			out = append(out, Finding{Rule: Missing, Lang: m.lang, File: trPath, Line: line, Column: col, Term: term.Name(),
-				Found: found, Expected: strings.Join(formsText(m.use[i]), ", ")})
+		} else if k, nat, near := m.nearMiss(scans, i); near != "" {
+			sc, at, found = scans[k], nat, near
+		}
+		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
+	}
+}
+
+func scanOf(scans []scanned, o occurrence) scanned {
+	for _, sc := range scans {
+		for _, x := range sc.occ {
+			if x == o {
+				return sc
+			}
 		}
 	}
-	return out
+	return scans[0]
 }
 
 func formsText(fs []form) []string {
@@ -177,16 +280,22 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 		if !u.Translatable || len(u.Spans) == 0 {
 			continue
 		}
-		t := normalize(doc.Src, u.Spans)
+		var t text
 		for i, term := range m.g.Terms {
-			if !term.Applies(path) {
+			if len(m.enAv[i]) == 0 || !term.Applies(path) {
 				continue
 			}
+			if t.off == nil {
+				t = normalize(doc.Src, u.Spans)
+			}
+			ix := index{}
 			for _, f := range m.enAv[i] {
-				for _, at := range f.find(t) {
-					line, col := doc.Lines.Position(t.off[at])
-					out = append(out, Finding{Rule: Source, Lang: "en", File: path, Line: line, Column: col, Term: term.Name(), Found: f.text, Expected: term.Name()})
-				}
+				ix.add(f)
+			}
+			for _, o := range ix.scan(t, nil) {
+				line, col := doc.Lines.Position(t.off[o.at])
+				out = append(out, Finding{Rule: Source, Severity: term.Severity.Level(), Lang: "en", File: path, Line: line, Column: col,
+					Term: term.Name(), Found: o.f.text, Expected: term.Name()})
 			}
 		}
 	}
@@ -207,62 +316,11 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// nearMiss finds the closest window of the text to one of the forms, at
-// most one edit away (two for forms of eight runes or more). It returns
-// its position and text, or "" when there is none.
-func nearMiss(t text, forms []form) (int, string) {
-	runes := []rune(t.norm)
-	// Byte offset of each rune, to report positions.
-	offs := make([]int, len(runes)+1)
-	o := 0
-	for i, r := range runes {
-		offs[i] = o
-		o += len(string(r))
-	}
-	offs[len(runes)] = o
-	bestAt, best, bestDist := 0, "", 1<<30
-	for _, f := range forms {
-		fr := []rune(f.norm)
-		n := len(fr)
-		if n < 3 {
-			continue
-		}
-		limit := 1
-		if n >= 8 {
-			limit = 2
-		}
-		for size := n - limit; size <= n+limit; size++ {
-			for i := 0; i+size <= len(runes); i++ {
-				w := runes[i : i+size]
-				if w[0] != fr[0] || w[len(w)-1] != fr[n-1] {
-					continue
-				}
-				if d := editDistance(w, fr); d > 0 && d <= limit && d < bestDist {
-					bestAt, best, bestDist = offs[i], string(w), d
-				}
-			}
+func keptIn(scans []scanned, s string) bool {
+	for _, sc := range scans {
+		if strings.Contains(sc.t.norm, s) {
+			return true
 		}
 	}
-	return bestAt, best
-}
-
-// editDistance is the Levenshtein distance of two rune strings.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return false
 }
