@@ -132,9 +132,31 @@ func (c *Census) Finish() *Census {
 			}
 		}
 	}
+	// Pages are added in any order: sort what they built.
+	for k := range c.Terms {
+		ct := &c.Terms[k]
+		sort.SliceStable(ct.Renderings, func(i, j int) bool {
+			a, b := ct.Renderings[i], ct.Renderings[j]
+			if a.Count != b.Count {
+				return a.Count > b.Count
+			}
+			return a.Text < b.Text
+		})
+		for _, rc := range ct.Renderings {
+			sort.Strings(rc.Files)
+		}
+		sort.SliceStable(ct.Unmatched, func(i, j int) bool {
+			a, b := ct.Unmatched[i], ct.Unmatched[j]
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			return a.Line < b.Line
+		})
+	}
 	c.Conflicts = []Conflict{}
 	for r, ts := range terms {
 		if len(ts) > 1 {
+			sort.Strings(ts)
 			c.Conflicts = append(c.Conflicts, Conflict{Rendering: r, Terms: ts})
 		}
 	}

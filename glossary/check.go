@@ -29,6 +29,9 @@ type Finding struct {
 	Term     string   `json:"term"`
 	Found    string   `json:"found"`
 	Expected string   `json:"expected"`
+	// Source is the text of the source units aligned with the unit, for
+	// the checks that compare with the source (missing, keep).
+	Source string `json:"source,omitempty"`
 }
 
 func (f Finding) String() string {
@@ -101,14 +104,45 @@ func (m *Matcher) Check(p Page) []Finding {
 			units = append(units, u)
 		}
 	}
-	s.monolingual(units, true)
-	if p.Source != nil {
-		src := m.newScan(p.Source, "")
-		for _, pr := range p.Pairs {
-			s.pair(src, pr.Source, pr.Target)
+	s.monolingual(units)
+	if p.Source == nil {
+		return s.out
+	}
+	src := m.newScan(p.Source, "")
+	done := map[int]bool{}
+	for _, pr := range p.Pairs {
+		nSrc := s.pair(src, pr.Source, pr.Target)
+		for _, u := range pr.Target {
+			sc := s.unit(u)
+			for _, o := range sc.occ {
+				if !done[o.f.term] {
+					s.firstUse(o, nSrc, done, sc, u)
+				}
+			}
 		}
 	}
 	return s.out
+}
+
+// firstUse checks a rendering's first-use form: the first time a
+// translated unit renders the concept its source unit has, in page order,
+// the rendering must come in its first-use form (훅(hook)), unless that
+// form was written earlier. Renderings of the same word in another sense
+// (노드 for a lowercase node, before the first Node) do not count.
+func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc scanned, u *parse.Unit) {
+	i := o.f.term
+	switch {
+	case o.f.kind == kindFirst:
+		done[i] = true
+	case o.f.kind == kindUse && nSrc[i] != nil && nSrc[i][kindEN] > 0:
+		done[i] = true
+		term := s.m.g.Terms[i]
+		r := term.Langs[s.m.lang]
+		if r == nil || r.First == "" || s.m.keep[i] || term.Severity.Level() == Info || !term.Applies(s.path) {
+			return
+		}
+		s.add(FirstUse, term, sc, o.at, u, o.f.text, expandFirst(r.First, r.Use, term.EN)[0])
+	}
 }
 
 // CheckPair checks translated units against the source units aligned with
@@ -117,45 +151,29 @@ func (m *Matcher) Check(p Page) []Finding {
 // lost. First-use forms need the whole page: see Check.
 func (m *Matcher) CheckPair(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Document, tr []*parse.Unit, trPath string) []Finding {
 	s := m.newScan(trDoc, trPath)
-	s.monolingual(tr, false)
+	s.monolingual(tr)
 	if srcDoc != nil {
 		s.pair(m.newScan(srcDoc, ""), src, tr)
 	}
 	return s.out
 }
 
-// monolingual checks units that need no source: forbidden renderings,
-// rules and (for a whole page, in order) first-use forms.
-func (s *pageScan) monolingual(units []*parse.Unit, firstUse bool) {
+// monolingual checks units that need no source: forbidden renderings
+// (of a keep term: a keep finding) and rules.
+func (s *pageScan) monolingual(units []*parse.Unit) {
 	m := s.m
-	seen := map[int]bool{}
 	for _, u := range units {
 		sc := s.unit(u)
 		for _, o := range sc.occ {
 			term := m.g.Terms[o.f.term]
-			if !term.Applies(s.path) {
+			if o.f.kind != kindAvoid || !term.Applies(s.path) {
 				continue
 			}
-			switch o.f.kind {
-			case kindAvoid:
-				rule := Forbidden
-				if m.keep[o.f.term] {
-					rule = Keep
-				}
-				expected := strings.Join(formsText(m.use[o.f.term]), ", ")
-				s.add(rule, term, sc, o.at, u, o.f.text, expected)
-			case kindUse, kindFirst:
-				if !firstUse || seen[o.f.term] {
-					continue
-				}
-				seen[o.f.term] = true
-				r := term.Langs[m.lang]
-				if r == nil || r.First == "" || o.f.kind == kindFirst || m.keep[o.f.term] {
-					continue
-				}
-				want := expandFirst(r.First, r.Use, term.EN)
-				s.add(FirstUse, term, sc, o.at, u, o.f.text, want[0])
+			rule := Forbidden
+			if m.keep[o.f.term] {
+				rule = Keep
 			}
+			s.add(rule, term, sc, o.at, u, o.f.text, strings.Join(formsText(m.use[o.f.term]), ", "))
 		}
 		for i, term := range m.g.Terms {
 			if term.Rule != nil && term.Rule.Lang == m.lang && term.Applies(s.path) {
@@ -180,9 +198,11 @@ func (c counts) add(occ []occurrence) {
 }
 
 // pair checks one aligned pair: missing renderings and lost keep terms.
-func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) {
+// It returns the concepts the source units have. An optional entry
+// (severity info) is never missing.
+func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 	if len(srcUnits) == 0 || len(trUnits) == 0 {
-		return
+		return nil
 	}
 	m := s.m
 	nTr := counts{}
@@ -211,8 +231,21 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) {
 		}
 	}
 	if len(nSrc) == 0 {
-		return
+		return nil
 	}
+	before := len(s.out)
+	defer func() {
+		var b strings.Builder
+		for k, u := range srcUnits {
+			if k > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(u.Text)
+		}
+		for k := before; k < len(s.out); k++ {
+			s.out[k].Source = b.String()
+		}
+	}()
 	terms := make([]int, 0, len(nSrc))
 	for i := range nSrc {
 		terms = append(terms, i)
@@ -235,7 +268,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) {
 			}
 			continue
 		}
-		if len(m.use[i]) == 0 || got[kindAvoid] > 0 || have >= want {
+		if len(m.use[i]) == 0 || got[kindAvoid] > 0 || have >= want || term.Severity.Level() == Info {
 			continue
 		}
 		sc, at, found := scans[0], 0, fmt.Sprintf("%d of %d", have, want)
@@ -252,6 +285,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) {
 		}
 		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
 	}
+	return nSrc
 }
 
 func scanOf(scans []scanned, o occurrence) scanned {

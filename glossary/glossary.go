@@ -209,3 +209,14 @@ func (g *Glossary) Languages() []string {
 	sort.Strings(out)
 	return out
 }
+
+// HasSourceRules reports whether the glossary checks source pages: a
+// concept with deprecated English variants (en_avoid).
+func (g *Glossary) HasSourceRules() bool {
+	for _, t := range g.Terms {
+		if len(t.ENAvoid) > 0 {
+			return true
+		}
+	}
+	return false
+}

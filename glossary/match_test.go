@@ -71,7 +71,7 @@ func TestNearMiss(t *testing.T) {
 	}{
 		{"ja", "ユーザーの認知的負荷を軽減できます。", 0, "認知的負荷"},
 		{"ja", "可観測性を高めます。", 0, ""},
-		{"ko", "파일을 연다", 1, ""},                  // two runes: no pointer
+		{"ko", "파일을 연다", 1, ""},                // two runes: no pointer
 		{"ko", "퍼시스턴트 볼륨을 만든다", 2, "퍼시스턴트 볼륨"}, // a space is one edit
 	} {
 		m := g.Matcher(tt.lang)

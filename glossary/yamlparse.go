@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -44,6 +45,9 @@ func Parse(name string, data []byte) (*Glossary, error) {
 		default:
 			return nil, p.errorf(kv.Key, "unknown key %q (want terms)", key)
 		}
+	}
+	if errs := g.validate(); len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return g, nil
 }
