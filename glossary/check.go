@@ -110,7 +110,11 @@ func (m *Matcher) Check(p Page) []Finding {
 	}
 	src := m.newScan(p.Source, "")
 	done := map[int]bool{}
+	ratio := pageRatio(p.Pairs)
 	for _, pr := range p.Pairs {
+		if !confident(pr, ratio) {
+			continue
+		}
 		nSrc := s.pair(src, pr.Source, pr.Target)
 		for _, u := range pr.Target {
 			sc := s.unit(u)
@@ -230,7 +234,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			nSrc.add([]occurrence{o})
 		}
 	}
-	if len(nSrc) == 0 {
+	if len(nSrc) == 0 || !agrees(m, nSrc, nTr) {
 		return nil
 	}
 	before := len(s.out)
@@ -263,7 +267,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		}
 		have := got[kindUse] + got[kindFirst]
 		if m.keep[i] {
-			if have < want {
+			if have < want && (have == 0 || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
@@ -272,16 +276,23 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			continue
 		}
 		sc, at, found := scans[0], 0, fmt.Sprintf("%d of %d", have, want)
-		if got[kindEnglish] > 0 {
-			// Left in English: point at it.
-			for _, o := range occ {
-				if o.f.term == i && o.f.kind == kindEnglish {
-					sc, at, found = scanOf(scans, o), o.at, o.f.text
-					break
-				}
+		evidence := false
+		for _, o := range occ {
+			if o.f.term == i && o.f.kind == kindEnglish && compound(scanOf(scans, o).t, o.at, o.end) == "" {
+				// Left in English: point at it.
+				sc, at, found, evidence = scanOf(scans, o), o.at, o.f.text, true
+				break
 			}
-		} else if k, nat, near := m.nearMiss(scans, i); near != "" {
-			sc, at, found = scans[k], nat, near
+		}
+		if !evidence {
+			if k, nat, near := m.nearMiss(scans, i); near != "" {
+				sc, at, found, evidence = scans[k], nat, near, true
+			}
+		}
+		if have > 0 && !evidence {
+			// Some renderings are there: translations drop repeated nouns
+			// (a pronoun, a merged clause), so only a wrong form tells.
+			continue
 		}
 		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
 	}
@@ -357,4 +368,101 @@ func keptIn(scans []scanned, s string) bool {
 		}
 	}
 	return false
+}
+
+// visible counts the runes a reader sees in units, spaces aside.
+func visible(units []*parse.Unit) int {
+	n := 0
+	for _, u := range units {
+		for _, r := range u.Plain {
+			if r != ' ' && r != '\n' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// pageRatio is the median length ratio, translation over source, of a
+// page's aligned pairs.
+func pageRatio(pairs []UnitPair) float64 {
+	var rs []float64
+	for _, p := range pairs {
+		a, b := visible(p.Source), visible(p.Target)
+		if a >= 20 && b > 0 {
+			rs = append(rs, float64(b)/float64(a))
+		}
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	sort.Float64s(rs)
+	return rs[len(rs)/2]
+}
+
+// confident reports a pair whose translated units render its source
+// units: a length in line with the page's other pairs, and, when both
+// sides have links or code, one of them in common. A pair that fails is
+// an alignment slip or a partial translation, where a missing term says
+// nothing about terminology.
+func confident(p UnitPair, ratio float64) bool {
+	if len(p.Source) == 0 || len(p.Target) == 0 {
+		return false
+	}
+	a, b := visible(p.Source), visible(p.Target)
+	if ratio > 0 && a >= 20 {
+		r := float64(b) / float64(a) / ratio
+		if r < 0.5 || r > 2 {
+			return false
+		}
+	}
+	src, tr := anchorSet(p.Source), anchorSet(p.Target)
+	if len(src) == 0 || len(tr) == 0 {
+		return true
+	}
+	for k := range src {
+		if tr[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func anchorSet(units []*parse.Unit) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range units {
+		if u.Anchors == nil {
+			continue
+		}
+		for _, v := range u.Anchors.Links {
+			out["l"+v] = true
+		}
+		for _, v := range u.Anchors.Code {
+			out["c"+v] = true
+		}
+	}
+	return out
+}
+
+// agrees reports whether a translated unit renders at least one of the
+// concepts of its source unit when the source has two or more that have
+// renderings: when it renders none, the two units are not each other's
+// translation (an alignment slip, or a paragraph rewritten since).
+func agrees(m *Matcher, nSrc, nTr counts) bool {
+	concepts, rendered := 0, 0
+	for i, c := range nSrc {
+		if c[kindEN] == 0 || len(m.use[i]) == 0 {
+			continue
+		}
+		concepts++
+		if t := nTr[i]; t != nil && t[kindUse]+t[kindFirst]+t[kindAvoid] > 0 {
+			rendered++
+		}
+	}
+	return concepts < 2 || rendered > 0
+}
+
+func nearMissIn(m *Matcher, scans []scanned, term int) bool {
+	_, _, near := m.nearMiss(scans, term)
+	return near != ""
 }

@@ -77,6 +77,9 @@ type Context struct {
 	// SentenceStart: the occurrence opens a sentence, a heading or an
 	// item, where capitalization says nothing.
 	SentenceStart bool
+	// TitleCase: the word before or after (articles skipped) is
+	// capitalized too: a title-case heading or a name.
+	TitleCase bool
 }
 
 // Rule is a spelling convention that is not a list of words: a pattern

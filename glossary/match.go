@@ -229,7 +229,32 @@ func (c *Context) holds(t text, o occurrence) bool {
 	if c.SentenceStart && sentenceStart(t, o.at) {
 		return true
 	}
+	if c.TitleCase && titleCase(t, o) {
+		return true
+	}
 	return false
+}
+
+// titleCase reports an occurrence next to another capitalized word, as in
+// a title-case heading or a name (Get a Shell to a Running Container, Min
+// Ready Seconds), where capitalization says nothing.
+func titleCase(t text, o occurrence) bool {
+	before := strings.TrimRight(t.cased[:o.at], " ")
+	if i := strings.LastIndexAny(before, " \n"); i >= 0 || before != "" {
+		w := before[i+1:]
+		if minorWords[w] {
+			before = strings.TrimRight(before[:i+1], " ")
+			i = strings.LastIndexAny(before, " \n")
+			w = before[i+1:]
+		}
+		// A capital that opens the sentence says nothing.
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !sentenceStart(t, len(before)-len(w)) {
+			return true
+		}
+	}
+	after := strings.TrimLeft(t.cased[o.end:], " ")
+	r, _ := utf8.DecodeRuneInString(after)
+	return unicode.IsUpper(r)
 }
 
 func endsWithWord(s, w string) bool {
@@ -326,3 +351,7 @@ func compound(t text, at, end int) string {
 	}
 	return c
 }
+
+// minorWords stay lower case in a title-case heading.
+var minorWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "on": true, "in": true,
+	"for": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true, "as": true}

@@ -2,6 +2,8 @@ package glossary
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Matcher checks one language against the glossary.
@@ -43,7 +45,8 @@ func (g *Glossary) Matcher(lang string) *Matcher {
 		}
 		if r != nil && !keep {
 			for _, s := range append(append([]string(nil), r.Use...), r.Allow...) {
-				f := newForm(s)
+				f := newForm(koreanStem(s))
+				f.text = s
 				f.term, f.kind = i, kindUse
 				m.tr.add(f)
 				use = append(use, f)
@@ -109,6 +112,12 @@ func (m *Matcher) accepts(t text, o occurrence) bool {
 	if o.f.kind != kindEN {
 		return true
 	}
+	if w := t.cased[o.at:o.end]; len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w && strings.ToUpper(o.f.text) != o.f.text {
+		return false // PATCH, TYPE: a constant or a method, not the word
+	}
+	if !term.CaseSensitive && isName(t, o) {
+		return false
+	}
 	if term.When != nil && !term.When.holds(t, o) {
 		return false
 	}
@@ -116,4 +125,28 @@ func (m *Matcher) accepts(t text, o occurrence) bool {
 		return false
 	}
 	return true
+}
+
+// koreanStem is the part of a Korean verb that does not change with its
+// ending: 반환하다 is written 반환한다, 반환하는, 반환해야; 노출시키다
+// 노출시켜. A glossary lists the dictionary form; the stem is matched.
+func koreanStem(s string) string {
+	for _, ending := range []string{"시키다", "하다", "되다"} {
+		if stem, ok := strings.CutSuffix(s, ending); ok && stem != "" {
+			last, _ := utf8.DecodeLastRuneInString(stem)
+			if isHangul(last) {
+				return stem
+			}
+		}
+	}
+	return s
+}
+
+// isName reports a capitalized occurrence inside a sentence, next to
+// another capitalized word: part of a name (Cluster API, Flatcar
+// Container Linux, Node Problem Detector), not the common noun a
+// case-folded entry is about.
+func isName(t text, o occurrence) bool {
+	r, _ := utf8.DecodeRuneInString(t.cased[o.at:])
+	return unicode.IsUpper(r) && !sentenceStart(t, o.at) && titleCase(t, o)
 }

@@ -1,11 +1,15 @@
 package glossary
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // nearMiss finds, in the scanned units, the closest window to one of the
 // concept's renderings: at most one edit away for renderings of five
-// runes or more (four kanji), two for eight or more (shorter ones have
-// too many neighbours to point at anything: 파드 is one edit from 파일). A window
+// runes or more (four kanji), two for eight or more; a four-rune
+// rendering only when a space is the difference (컨피그 맵); shorter ones
+// have too many neighbours to point at anything (파드 is one edit from 파일). A window
 // that overlaps a known form of any concept is never a near miss. It
 // returns the unit's index, the position and the text, or "".
 func (m *Matcher) nearMiss(scans []scanned, term int) (int, int, string) {
@@ -22,7 +26,8 @@ func (m *Matcher) nearMiss(scans []scanned, term int) (int, int, string) {
 		for _, f := range m.use[term] {
 			fr := []rune(f.norm)
 			n := len(fr)
-			if n < 5 && !(n == 4 && allHan(fr)) {
+			short := n < 5 && !(n == 4 && allHan(fr))
+			if n < 4 {
 				continue
 			}
 			limit := 1
@@ -36,8 +41,11 @@ func (m *Matcher) nearMiss(scans []scanned, term int) (int, int, string) {
 						continue
 					}
 					at, end := offs[i], offs[i+size]
-					if isHangul(w[0]) && i > 0 && isHangul(runes[i-1]) || overlaps(sc.occ, at, end) {
+					if isHangul(w[0]) && i > 0 && isHangul(runes[i-1]) || coincides(sc.occ, at, end) {
 						continue
+					}
+					if short && strings.ReplaceAll(string(w), " ", "") != f.norm {
+						continue // a short rendering: only a space apart
 					}
 					if d := editDistance(w, fr); d > 0 && d <= limit && d < bestDist {
 						bestUnit, bestAt, best, bestDist = k, at, string(w), d
@@ -49,9 +57,10 @@ func (m *Matcher) nearMiss(scans []scanned, term int) (int, int, string) {
 	return bestUnit, bestAt, best
 }
 
-func overlaps(occ []occurrence, at, end int) bool {
+// coincides reports a window that is a known form, or lies inside one.
+func coincides(occ []occurrence, at, end int) bool {
 	for _, o := range occ {
-		if o.at < end && at < o.end {
+		if o.at <= at && end <= o.end {
 			return true
 		}
 	}

@@ -62,9 +62,20 @@ func normalize(src []byte, spans []parse.Span) text {
 
 // spans adds the spans of one unit.
 func (b *textBuilder) spans(src []byte, spans []parse.Span) {
+	inCode := false
 	for k, sp := range spans {
 		if k > 0 && spans[k-1].End < sp.Start {
 			b.gap(src, spans[k-1].End, sp.Start)
+			// Text inside inline HTML <code> is code too.
+			g := src[spans[k-1].End:sp.Start]
+			if i := bytes.LastIndex(g, []byte("<code")); i >= 0 && !bytes.Contains(g[i:], []byte("</code>")) {
+				inCode = true
+			} else if bytes.Contains(g, []byte("</code>")) {
+				inCode = false
+			}
+		}
+		if inCode {
+			continue
 		}
 		for i := sp.Start; i < sp.End && i < len(src); {
 			r, size := utf8.DecodeRune(src[i:])

@@ -166,7 +166,7 @@ func (p *glossaryParser) caseMode(n ast.Node) (bool, error) {
 func (p *glossaryParser) context(n ast.Node) (*Context, error) {
 	kvs, ok := mapping(n)
 	if !ok {
-		return nil, p.errorf(n, "a condition is a mapping of prev, next, near or sentence_start")
+		return nil, p.errorf(n, "a condition is a mapping of prev, next, near, sentence_start or title_case")
 	}
 	c := &Context{}
 	for _, kv := range kvs {
@@ -180,8 +180,10 @@ func (p *glossaryParser) context(n ast.Node) (*Context, error) {
 			c.Near, err = p.strings(kv.Value)
 		case "sentence_start":
 			c.SentenceStart, err = p.boolean(kv.Value)
+		case "title_case":
+			c.TitleCase, err = p.boolean(kv.Value)
 		default:
-			return nil, p.errorf(kv.Key, "unknown condition %q (want prev, next, near or sentence_start)", key)
+			return nil, p.errorf(kv.Key, "unknown condition %q (want prev, next, near, sentence_start or title_case)", key)
 		}
 		if err != nil {
 			return nil, err

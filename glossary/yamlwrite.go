@@ -112,6 +112,9 @@ func (c *Context) yaml() string {
 	if c.SentenceStart {
 		parts = append(parts, "sentence_start: true")
 	}
+	if c.TitleCase {
+		parts = append(parts, "title_case: true")
+	}
 	return strings.Join(parts, ", ")
 }
 
