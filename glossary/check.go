@@ -445,7 +445,7 @@ func anchorSet(units []*parse.Unit) map[string]bool {
 }
 
 // agrees reports whether a translated unit renders at least one of the
-// concepts of its source unit when the source has two or more that have
+// concepts of its source unit when the source has three or more that have
 // renderings: when it renders none, the two units are not each other's
 // translation (an alignment slip, or a paragraph rewritten since).
 func agrees(m *Matcher, nSrc, nTr counts) bool {
@@ -455,11 +455,11 @@ func agrees(m *Matcher, nSrc, nTr counts) bool {
 			continue
 		}
 		concepts++
-		if t := nTr[i]; t != nil && t[kindUse]+t[kindFirst]+t[kindAvoid] > 0 {
+		if t := nTr[i]; t != nil && t[kindUse]+t[kindFirst]+t[kindAvoid]+t[kindEnglish] > 0 {
 			rendered++
 		}
 	}
-	return concepts < 2 || rendered > 0
+	return concepts < 3 || rendered > 0
 }
 
 func nearMissIn(m *Matcher, scans []scanned, term int) bool {

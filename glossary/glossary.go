@@ -95,7 +95,8 @@ type Rule struct {
 	// MinMorae: only words of at least this many morae (the ending
 	// included; small kana do not count) are checked.
 	MinMorae int
-	// Except are words the rule leaves alone.
+	// Except are words the rule leaves alone, also at the end of a
+	// compound (ツリー in ソースツリー).
 	Except []string
 }
 

@@ -25,8 +25,8 @@ func (r *Rule) check(t text) []violation {
 		word := t.norm[start:end]
 		at := start
 		start = -1
-		if slices.Contains(r.Except, word) {
-			return
+		if slices.ContainsFunc(r.Except, func(e string) bool { return strings.HasSuffix(word, e) }) {
+			return // ソースツリー ends with the exception ツリー
 		}
 		for _, ending := range sortedKeys(r.Endings) {
 			if strings.HasSuffix(word, ending) && len(word) > len(ending) && morae(word) >= r.MinMorae {

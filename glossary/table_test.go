@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"reflect"
 	"strings"
@@ -89,5 +90,108 @@ func TestRoundTrips(t *testing.T) {
 				t.Errorf("%s round trip of term %d:\n got %+v\nwant %+v", name, i, b, a)
 			}
 		}
+	}
+}
+
+// TestReadMarkdownTable reads a team's own table (its own header, a BOM,
+// other tables before it) with a column mapping, and turns its cell
+// conventions into renderings, first-use forms and keep.
+func TestReadMarkdownTable(t *testing.T) {
+	page := "\ufeff# 용어\n\n원문 | 번역\n--- | ---\n가 | 나\n\n" +
+		"English | 한글 | 비고\n--- | --- | ---\nhook | 훅(hook) |\nConfigMap | 컨피그맵(ConfigMap) | API 오브젝트\n" +
+		"Image Pull Secrets | 이미지 풀(Pull) 시크릿 |\negress | 이그레스, 송신(egress) |\nkube-proxy | kube-proxy |\nSession Affinity | 세션 어피니티(Affinity) |\n\n끝\n"
+	cols, err := ParseColumns("en=English,ko=한글,ko.note=비고")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ReadMarkdownTable("l.md", strings.NewReader(page), ImportOptions{Columns: cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Rendering{
+		"hook":               {Use: []string{"훅"}, First: "{use}({en})"},
+		"ConfigMap":          {Use: []string{"컨피그맵"}, First: "{use}({en})", Note: "API 오브젝트"},
+		"Image Pull Secrets": {Use: []string{"이미지 풀 시크릿"}, First: "이미지 풀(Pull) 시크릿"},
+		"egress":             {Use: []string{"이그레스", "송신"}, First: "{use}({en})"},
+		"kube-proxy":         {Keep: true},
+		"Session Affinity":   {Use: []string{"세션 어피니티"}, First: "{use}(Affinity)"},
+	}
+	if len(g.Terms) != len(want) {
+		t.Fatalf("%d concepts, want %d", len(g.Terms), len(want))
+	}
+	for _, term := range g.Terms {
+		if got := *term.Langs["ko"]; !reflect.DeepEqual(got, want[term.Name()]) {
+			t.Errorf("%s: %+v, want %+v", term.Name(), got, want[term.Name()])
+		}
+	}
+	if g.Terms[0].Line != 9 {
+		t.Errorf("first concept at line %d, want 9", g.Terms[0].Line)
+	}
+}
+
+// TestImportErrors: duplicate concepts and a rendering both approved and
+// forbidden are errors at their lines, all of them; a header that does
+// not fit says which column is missing.
+func TestImportErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, csv string
+		cols      map[string]string
+		want      []string
+	}{
+		{"duplicate", "en,ko.use\nnode,노드\nNode,노드\npod,파드\npod,팟\n", nil,
+			[]string{`g.csv:3:1: duplicate concept "Node" (first at line 2)`, `g.csv:5:1: duplicate concept "pod" (first at line 4)`}},
+		{"conflict", "en,ko.use,ko.avoid\nsecret,시크릿,\nconfidential,기밀,시크릿\n", nil,
+			[]string{`g.csv:3:1: ko: "시크릿" is forbidden for "confidential" here and approved for "secret" at line 2`}},
+		{"unknown column", "en,한글\nx,y\n", nil, []string{`g.csv:1:1: column 2: unknown field "한글"`}},
+		{"mapped column absent", "English,한글\nx,y\n", map[string]string{"en": "English", "ja": "日本語"}, []string{`no column "日本語" for ja`}},
+		{"bom", "\ufeffen,ko.use\nx,y\nx,z\n", nil, []string{`g.csv:3:1: duplicate concept "x" (first at line 2)`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV("g.csv", strings.NewReader(tt.csv), ImportOptions{Columns: tt.cols})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestWriteCSVFormulaInjection: a cell a spreadsheet would evaluate
+// (=, +, -, @, tab, carriage return first) is written behind a single
+// quote, and ReadCSV gives the value back.
+func TestWriteCSVFormulaInjection(t *testing.T) {
+	g, err := Parse("g.yaml", []byte("terms:\n  - en: \"=HYPERLINK(\\\"http://x\\\")\"\n    note: \"+1\"\n    status: \"\\t=1\"\n    ko: {use: [\"-되다\"], avoid: [\"@SUM(A1)\"], note: \"\\r=1\"}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := g.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			t.Errorf("cell %q would be evaluated", cell)
+		}
+	}
+	back, err := ReadCSV("g.csv", &b, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, c := *g.Terms[0], *back.Terms[0]
+	a.Line, c.Line = 0, 0
+	// Leading white space is trimmed on reading, so the tab and carriage
+	// return cells only need to be inert.
+	a.Status, c.Status = "", ""
+	a.Langs["ko"].Note, c.Langs["ko"].Note = "", ""
+	if !reflect.DeepEqual(a.EN, c.EN) || a.Note != c.Note || !reflect.DeepEqual(a.Langs["ko"], c.Langs["ko"]) {
+		t.Errorf("round trip: got %+v %+v, want %+v %+v", c, c.Langs["ko"], a, a.Langs["ko"])
 	}
 }
