@@ -92,3 +92,25 @@ func ExampleGlossary_Matcher() {
 	// Output:
 	// ja.md:1:1: forbidden "telemetry": found "テレメトリ", expected "テレメトリー"
 }
+
+func ExampleMatcher_Check() {
+	g, _ := glossary.Parse("glossary.yaml", []byte(`terms:
+  - en: hook
+    ko: {use: [훅], first: "{use}({en})"}
+  - en: request
+    ko: {use: [요청]}
+  - en: pull request
+    ko: {use: [풀 리퀘스트]}
+`))
+	src, _ := parse.Parse("en.md", []byte("A hook runs.\n\nOpen a pull request; the hook checks it.\n"))
+	tr, _ := parse.Parse("ko.md", []byte("훅이 실행된다.\n\n풀 리퀘스트를 열면 훅이 확인한다.\n"))
+	page := glossary.Page{Path: "ko.md", Doc: tr, Source: src, Pairs: []glossary.UnitPair{
+		{Source: []*parse.Unit{&src.Units[0]}, Target: []*parse.Unit{&tr.Units[0]}},
+		{Source: []*parse.Unit{&src.Units[1]}, Target: []*parse.Unit{&tr.Units[1]}},
+	}}
+	for _, f := range g.Matcher("ko").Check(page) {
+		fmt.Println(f)
+	}
+	// Output:
+	// ko.md:1:1: first-use "hook": found "훅", expected "훅(hook)"
+}

@@ -1,12 +1,15 @@
 // Package glossary checks terminology across translations: a glossary of
 // concepts (an English term and its variants, per language the approved,
-// admitted and forbidden renderings, or "keep in English") matched on
-// normalized text with script-aware boundaries, on aligned unit pairs.
+// admitted and forbidden renderings, a first-use form, or "keep in
+// English"), with case, context conditions and severity per entry, and
+// rule entries for spelling conventions. Terms are matched on normalized
+// text with script-aware boundaries and the longest match across
+// concepts, on the aligned unit pairs of a page.
 //
 //	g, err := glossary.Parse("glossary.yaml", data)
-//	m := g.Matcher("ja")
-//	for _, f := range m.CheckUnit(src, tr) {
-//		fmt.Printf("%s:%d:%d: %s %s\n", f.File, f.Line, f.Column, f.Rule, f.Term)
+//	m := g.Matcher("ko")
+//	for _, f := range m.Check(glossary.Page{Path: path, Doc: tr, Source: src, Pairs: pairs}) {
+//		fmt.Printf("%s:%d:%d: %s %s %s\n", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Term)
 //	}
 package glossary
 

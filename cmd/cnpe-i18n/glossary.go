@@ -44,6 +44,13 @@ across translations. The glossary is a YAML file, one concept per entry:
     - en: OTel Operator
       keep: true                   # stays verbatim in every language
       exclude: ["**/v1/**"]        # frozen pages are exempt (scope: where it applies)
+    - en: Deployment
+      case: sensitive              # the API kind, not "deployment"
+      unless: {sentence_start: true}
+      severity: error              # error, warning (default) or info (never fails)
+      ko: {use: [디플로이먼트], first: "{use}({en})"}   # 디플로이먼트(Deployment) once
+    - name: no long-vowel mark for -ty
+      rule: {lang: ja, words: katakana, endings: {ティー: ティ}, min_morae: 3}
 
 It is --glossary FILE, else glossary: in cnpe-i18n.yaml, else
 cnpe-i18n-glossary.yaml at the root, else the starter glossary shipped with
@@ -51,7 +58,10 @@ the tool (this community's terms, proposals to confirm). Terms are matched
 on normalized text (full-width folded, Latin case folded) with word
 boundaries at Latin edges, substrings at CJK edges, and a kana guard
 (テレメトリ does not match in テレメトリー); English plurals, possessives and
-hyphen/space variants match too; code, URLs and shortcodes never do.`,
+hyphen/space variants match too; code, URLs and shortcodes never do. A
+longer term wins its span (pull request over request); identifiers, paths
+and names in prose are not terms. The format, conditions and checks are in
+docs/glossary.md.`,
 	}
 	cmd.PersistentFlags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	cmd.PersistentFlags().StringVar(&opts.Glossary, "glossary", "", "glossary `file` (YAML)")
