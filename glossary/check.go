@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -30,7 +31,7 @@ type Finding struct {
 	Found    string   `json:"found"`
 	Expected string   `json:"expected"`
 	// Source is the text of the source units aligned with the unit, for
-	// the checks that compare with the source (missing, keep).
+	// the checks that compare with the source (missing, keep, first-use).
 	Source string `json:"source,omitempty"`
 }
 
@@ -116,6 +117,7 @@ func (m *Matcher) Check(p Page) []Finding {
 			continue
 		}
 		nSrc := s.pair(src, pr.Source, pr.Target)
+		before := len(s.out)
 		for _, u := range pr.Target {
 			sc := s.unit(u)
 			for _, o := range sc.occ {
@@ -124,8 +126,23 @@ func (m *Matcher) Check(p Page) []Finding {
 				}
 			}
 		}
+		for k := before; k < len(s.out); k++ {
+			s.out[k].Source = unitsText(pr.Source)
+		}
 	}
 	return s.out
+}
+
+// unitsText joins the text of units.
+func unitsText(units []*parse.Unit) string {
+	var b strings.Builder
+	for k, u := range units {
+		if k > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(u.Text)
+	}
+	return b.String()
 }
 
 // firstUse checks a rendering's first-use form: the first time a
@@ -231,6 +248,10 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			if c := compound(sc.t, o.at, o.end); c != "" && keptIn(scans, c) {
 				continue
 			}
+			// So is a Latin phrase the translation keeps (Metrics server).
+			if p := phrases(sc.t, o); keptIn(scans, p[0]) || keptIn(scans, p[1]) {
+				continue
+			}
 			nSrc.add([]occurrence{o})
 		}
 	}
@@ -239,15 +260,8 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 	}
 	before := len(s.out)
 	defer func() {
-		var b strings.Builder
-		for k, u := range srcUnits {
-			if k > 0 {
-				b.WriteString("\n")
-			}
-			b.WriteString(u.Text)
-		}
 		for k := before; k < len(s.out); k++ {
-			s.out[k].Source = b.String()
+			s.out[k].Source = unitsText(srcUnits)
 		}
 	}()
 	terms := make([]int, 0, len(nSrc))
@@ -362,6 +376,9 @@ func SortFindings(fs []Finding) {
 }
 
 func keptIn(scans []scanned, s string) bool {
+	if s == "" {
+		return false
+	}
 	for _, sc := range scans {
 		if strings.Contains(sc.t.norm, s) {
 			return true
@@ -465,4 +482,32 @@ func agrees(m *Matcher, nSrc, nTr counts) bool {
 func nearMissIn(m *Matcher, scans []scanned, term int) bool {
 	_, _, near := m.nearMiss(scans, term)
 	return near != ""
+}
+
+// phrases returns a Latin occurrence with the word before it and with the
+// word after it ("" when there is none).
+func phrases(t text, o occurrence) [2]string {
+	var out [2]string
+	first, _ := utf8.DecodeRuneInString(t.norm[o.at:])
+	if !isWordChar(first) {
+		return out
+	}
+	before := strings.TrimRight(t.norm[:o.at], " ")
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !isWordChar(r) }); len(before) > 0 && len(before) < o.at {
+		if w := before[i+1:]; w != "" {
+			out[0] = w + t.norm[len(before):o.end]
+		}
+	}
+	after := t.norm[o.end:]
+	trimmed := strings.TrimLeft(after, " ")
+	if len(trimmed) < len(after) {
+		j := strings.IndexFunc(trimmed, func(r rune) bool { return !isWordChar(r) })
+		if j < 0 {
+			j = len(trimmed)
+		}
+		if j > 0 {
+			out[1] = t.norm[o.at:o.end+len(after)-len(trimmed)+j]
+		}
+	}
+	return out
 }

@@ -99,12 +99,18 @@ func longest(found []occurrence) []occurrence {
 		if a.f.sensitive != b.f.sensitive {
 			return a.f.sensitive
 		}
-		return a.at < b.at
+		if a.at != b.at {
+			return a.at < b.at
+		}
+		return a.f.kind < b.f.kind
 	})
 	var kept []occurrence
 next:
 	for _, o := range found {
 		for _, k := range kept {
+			if o.at == k.at && o.end == k.end && o.f.term == k.f.term {
+				continue next // one concept counts a span once: a rendering before its English form
+			}
 			if o.at == k.at && o.end == k.end && (o.f.sensitive == k.f.sensitive) {
 				continue // the same span for another concept: both stay
 			}
@@ -146,7 +152,7 @@ func boundaries(t text, at, end int) bool {
 // inIdentifier reports a Latin occurrence that is part of an identifier,
 // a path, a host name or a label key written in prose: joined to more
 // word characters by / _ . = @ ~ or : (kubernetes.io/hostname, pod.spec,
-// app=web). Hyphens join prose compounds too (platform-as-a-product);
+// app=web), or quoted alone ("user"). Hyphens join prose compounds too (platform-as-a-product);
 // a compound kept verbatim in the translation is a name (see
 // compound).
 func inIdentifier(t text, at, end int) bool {
@@ -165,6 +171,14 @@ func inIdentifier(t text, at, end int) bool {
 			return true
 		}
 		if t.norm[end] == '/' {
+			return true
+		}
+	}
+	// A quoted value ("user", "group") is a literal.
+	if at > 0 && end < len(t.norm) && isWordChar(first) {
+		b, _ := utf8.DecodeLastRuneInString(t.norm[:at])
+		a, _ := utf8.DecodeRuneInString(t.norm[end:])
+		if (b == '"' || b == '“') && (a == '"' || a == '”') {
 			return true
 		}
 	}
@@ -242,7 +256,7 @@ func titleCase(t text, o occurrence) bool {
 	before := strings.TrimRight(t.cased[:o.at], " ")
 	if i := strings.LastIndexAny(before, " \n"); i >= 0 || before != "" {
 		w := before[i+1:]
-		if minorWords[w] {
+		for minorWords[w] && i >= 0 {
 			before = strings.TrimRight(before[:i+1], " ")
 			i = strings.LastIndexAny(before, " \n")
 			w = before[i+1:]

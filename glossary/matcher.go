@@ -148,5 +148,13 @@ func koreanStem(s string) string {
 // case-folded entry is about.
 func isName(t text, o occurrence) bool {
 	r, _ := utf8.DecodeRuneInString(t.cased[o.at:])
-	return unicode.IsUpper(r) && !sentenceStart(t, o.at) && titleCase(t, o)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if !sentenceStart(t, o.at) {
+		return titleCase(t, o)
+	}
+	// Opening a sentence, a capital says nothing; the next word's does.
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(t.cased[o.end:], " "))
+	return unicode.IsUpper(next)
 }

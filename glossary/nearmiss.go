@@ -27,8 +27,8 @@ func (m *Matcher) nearMiss(scans []scanned, term int) (int, int, string) {
 			fr := []rune(f.norm)
 			n := len(fr)
 			short := n < 5 && !(n == 4 && allHan(fr))
-			if n < 4 {
-				continue
+			if n < 4 || isWordChar(fr[0]) && n < 8 {
+				continue // short Latin words have too many neighbours
 			}
 			limit := 1
 			if n >= 8 {
