@@ -112,8 +112,11 @@ func (m *Matcher) Check(p Page) []Finding {
 	src := m.newScan(p.Source, "")
 	done := map[int]bool{}
 	ratio := pageRatio(p.Pairs)
+	// Tables whose shape differs (rows added since, or dropped) pair
+	// cells by position only: their cells say nothing.
+	cellsDiffer := countKind(p.Source, parse.TableCell) != countKind(p.Doc, parse.TableCell)
 	for _, pr := range p.Pairs {
-		if !confident(pr, ratio) {
+		if !confident(pr, ratio) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
 			continue
 		}
 		nSrc := s.pair(src, pr.Source, pr.Target)
@@ -391,7 +394,11 @@ func keptIn(scans []scanned, s string) bool {
 func visible(units []*parse.Unit) int {
 	n := 0
 	for _, u := range units {
-		for _, r := range u.Plain {
+		text := u.Plain
+		if text == "" {
+			text = u.Text
+		}
+		for _, r := range text {
 			if r != ' ' && r != '\n' {
 				n++
 			}
@@ -427,9 +434,13 @@ func confident(p UnitPair, ratio float64) bool {
 		return false
 	}
 	a, b := visible(p.Source), visible(p.Target)
-	if ratio > 0 && a >= 20 {
+	if ratio > 0 && a >= 8 {
 		r := float64(b) / float64(a) / ratio
-		if r < 0.5 || r > 2 {
+		lo, hi := 0.5, 2.0
+		if a < 20 {
+			lo, hi = 0.33, 3 // a few words: lengths vary more
+		}
+		if r < lo || r > hi {
 			return false
 		}
 	}
@@ -510,4 +521,23 @@ func phrases(t text, o occurrence) [2]string {
 		}
 	}
 	return out
+}
+
+func countKind(doc *parse.Document, k parse.Kind) int {
+	n := 0
+	for i := range doc.Units {
+		if doc.Units[i].Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+func hasKind(units []*parse.Unit, k parse.Kind) bool {
+	for _, u := range units {
+		if u.Kind == k {
+			return true
+		}
+	}
+	return false
 }

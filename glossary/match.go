@@ -319,6 +319,11 @@ func englishForms(term string) []string {
 	if strings.Contains(term, "-") {
 		bases = append(bases, strings.ReplaceAll(term, "-", " "))
 	}
+	// A term listed in the plural (Image Pull Secrets) matches its
+	// singular too.
+	if sg, ok := singular(term); ok {
+		bases = append(bases, sg)
+	}
 	for _, b := range bases {
 		add(b)
 		pl := plural(b)
@@ -369,3 +374,21 @@ func compound(t text, at, end int) string {
 // minorWords stay lower case in a title-case heading.
 var minorWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "on": true, "in": true,
 	"for": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true, "as": true}
+
+// singular undoes a regular plural of the last word (secrets, policies),
+// for terms of two words or more, where the plural is the listed form.
+func singular(s string) (string, bool) {
+	i := strings.LastIndexAny(s, " -")
+	if i < 0 {
+		return "", false
+	}
+	word := s[i+1:]
+	lower := strings.ToLower(word)
+	switch {
+	case strings.HasSuffix(lower, "ies") && len(word) > 4:
+		return s[:i+1] + word[:len(word)-3] + "y", true
+	case strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss") && len(word) > 3:
+		return s[:i+1] + word[:len(word)-1], true
+	}
+	return "", false
+}
