@@ -433,6 +433,10 @@ func confident(p UnitPair, ratio float64) bool {
 	if len(p.Source) == 0 || len(p.Target) == 0 {
 		return false
 	}
+	// A table cell of one word is a value (Prefix, Beta), not prose.
+	if len(p.Source) == 1 && p.Source[0].Kind == parse.TableCell && !strings.ContainsAny(strings.TrimSpace(p.Source[0].Text), " \n") {
+		return false
+	}
 	a, b := visible(p.Source), visible(p.Target)
 	if ratio > 0 && a >= 8 {
 		r := float64(b) / float64(a) / ratio
