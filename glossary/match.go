@@ -75,7 +75,7 @@ func (ix index) scan(t text, accept func(t text, o occurrence) bool) []occurrenc
 				continue
 			}
 			o := occurrence{at: i, end: i + len(f.norm), f: f}
-			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
+			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) || f.kind == kindAvoid && continuesKatakana(t, o.end) {
 				continue
 			}
 			if accept != nil && !accept(t, o) {
@@ -218,12 +218,12 @@ func extendsKana(r rune) bool {
 // holds reports whether an English occurrence meets a term's conditions.
 func (c *Context) holds(t text, o occurrence) bool {
 	for _, w := range c.Prev {
-		if endsWithWord(strings.TrimRight(t.norm[:o.at], " "), normString(w, true)) {
+		if endsWithWord(strings.TrimRight(t.norm[:o.at], " "), conditionWord(w)) {
 			return true
 		}
 	}
 	for _, w := range c.Next {
-		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " "), normString(w, true)) {
+		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " "), conditionWord(w)) {
 			return true
 		}
 	}
@@ -391,4 +391,22 @@ func singular(s string) (string, bool) {
 		return s[:i+1] + word[:len(word)-1], true
 	}
 	return "", false
+}
+
+// conditionWord normalizes a word of a condition; "`" stands for a code
+// span (setting `nodeName`).
+func conditionWord(w string) string {
+	if w == "`" {
+		return string(codeMark)
+	}
+	return normString(w, true)
+}
+
+// continuesKatakana reports a katakana word that goes on after end: a
+// forbidden short form is not reported inside a longer word (クラスタ in
+// クラスタリング, clustering).
+func continuesKatakana(t text, end int) bool {
+	last, _ := utf8.DecodeLastRuneInString(t.norm[:end])
+	next, _ := utf8.DecodeRuneInString(t.norm[end:])
+	return unicode.Is(unicode.Katakana, last) && unicode.Is(unicode.Katakana, next)
 }

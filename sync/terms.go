@@ -21,14 +21,22 @@ type AlignedPage struct {
 // ForEachAligned aligns every translation in scope and calls fn with
 // it. Pages are read and aligned on several goroutines, and fn is called
 // from them: it must be safe for concurrent use. A translation is
-// aligned with its pinned base, else with the current source; only when
-// that leaves units on either side unaligned is the base looked for in
-// history (read then, once, when Load was asked for LazyHistory).
+// aligned with its base: the pinned one, else the one history gives (read
+// then, once, when Load was asked for LazyHistory and a translation in
+// scope has no pin), else the current source.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
 	var todo []site.Pair
 	for _, p := range site.Pairs(s.Layout, s.pages, opts.Langs) {
 		if p.Translation != nil && (len(opts.Paths) == 0 || p.InScope(opts.Paths)) {
 			todo = append(todo, p)
+		}
+	}
+	// Alignment needs the base an unpinned translation was made from, so
+	// history is read then; a run over pinned pages (or none) reads none.
+	for _, p := range todo {
+		if p.Source != nil && !s.pinned(p.Translation.File) {
+			s.needHistory()
+			break
 		}
 	}
 	parallel(len(todo), s.jobs, func(i int) {
@@ -51,31 +59,19 @@ func (s *Site) aligned(p site.Pair) (AlignedPage, bool) {
 		return AlignedPage{}, false
 	}
 	base := src.Doc
-	pinned := tr.Doc.Field(s.Config.PinField()) != nil
-	var pairs []align.Pair
-	if !pinned {
-		pairs = align.Align(base, tr.Doc, align.Options{})
-	}
-	if pinned || unaligned(base, tr.Doc, pairs) && s.needHistory() {
-		if _, b := s.findBase(s.newVersions(), src, tr); b != nil && b != base {
-			base, pairs = b, nil
-		}
-		if pairs == nil {
-			pairs = align.Align(base, tr.Doc, align.Options{})
+	if s.History != nil || tr.Doc.Field(s.Config.PinField()) != nil {
+		if _, b := s.findBase(s.newVersions(), src, tr); b != nil {
+			base = b
 		}
 	}
-	return AlignedPage{Lang: p.Lang, Source: src, Base: base, Translation: tr, Pairs: pairs}, true
+	return AlignedPage{Lang: p.Lang, Source: src, Base: base, Translation: tr, Pairs: align.Align(base, tr.Doc, align.Options{})}, true
 }
 
-// unaligned reports translatable units left without a counterpart.
-func unaligned(src, tr *parse.Document, pairs []align.Pair) bool {
-	for _, p := range pairs {
-		if len(units(src, p.Source)) == 0 && len(units(tr, p.Target)) > 0 ||
-			len(units(tr, p.Target)) == 0 && len(units(src, p.Source)) > 0 {
-			return true
-		}
-	}
-	return false
+// pinned reports a translation whose front matter pins its base. Only
+// the front matter is read (the scan has it).
+func (s *Site) pinned(f site.File) bool {
+	pg, err := s.load(f)
+	return err == nil && pg.Doc.Field(s.Config.PinField()) != nil
 }
 
 // CheckTerms checks a page against the glossary: forbidden renderings,
