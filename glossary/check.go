@@ -448,6 +448,26 @@ func confident(p UnitPair, ratio float64) bool {
 			return false
 		}
 	}
+	// Latin words a translation keeps (API, kubelet, TTL) come from its
+	// source: two or more of them, none in the source, is another text.
+	srcWords := map[string]bool{}
+	for _, u := range p.Source {
+		for _, w := range strings.FieldsFunc(u.Text, func(r rune) bool { return !isWordChar(r) }) {
+			srcWords[strings.ToLower(w)] = true
+		}
+	}
+	kept, shared := 0, 0
+	for _, u := range p.Target {
+		for _, w := range u.AllAnchors().Words {
+			kept++
+			if srcWords[strings.ToLower(w)] {
+				shared++
+			}
+		}
+	}
+	if kept >= 2 && shared == 0 {
+		return false
+	}
 	src, tr := anchorSet(p.Source), anchorSet(p.Target)
 	if len(src) == 0 || len(tr) == 0 {
 		return true
@@ -521,7 +541,7 @@ func phrases(t text, o occurrence) [2]string {
 			j = len(trimmed)
 		}
 		if j > 0 {
-			out[1] = t.norm[o.at:o.end+len(after)-len(trimmed)+j]
+			out[1] = t.norm[o.at : o.end+len(after)-len(trimmed)+j]
 		}
 	}
 	return out
