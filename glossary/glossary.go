@@ -74,8 +74,8 @@ type Rendering struct {
 // Context is a set of conditions on the English text around an
 // occurrence of a term. Words are compared case-folded.
 type Context struct {
-	Prev []string // the word or words just before
-	Next []string // the word or words just after
+	Prev []string // the word or words just before (a hyphen counts as a space)
+	Next []string // the word or words just after (load-balancing, load balancer)
 	Near []string // a word anywhere in the same unit
 	// SentenceStart: the occurrence opens a sentence, a heading or an
 	// item, where capitalization says nothing.

@@ -218,12 +218,12 @@ func extendsKana(r rune) bool {
 // holds reports whether an English occurrence meets a term's conditions.
 func (c *Context) holds(t text, o occurrence) bool {
 	for _, w := range c.Prev {
-		if endsWithWord(strings.TrimRight(t.norm[:o.at], " "), conditionWord(w)) {
+		if endsWithWord(strings.TrimRight(t.norm[:o.at], " -"), conditionWord(w)) {
 			return true
 		}
 	}
 	for _, w := range c.Next {
-		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " "), conditionWord(w)) {
+		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " -"), conditionWord(w)) {
 			return true
 		}
 	}
