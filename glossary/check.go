@@ -284,6 +284,9 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		}
 		have := got[kindUse] + got[kindFirst]
 		if m.keep[i] {
+			if got[kindAvoid] > 0 || inCode(trUnits, term) {
+				continue // reported as forbidden already, or kept in code
+			}
 			if have < want && (have == 0 || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
@@ -561,6 +564,23 @@ func hasKind(units []*parse.Unit, k parse.Kind) bool {
 	for _, u := range units {
 		if u.Kind == k {
 			return true
+		}
+	}
+	return false
+}
+
+// inCode reports a term kept inside a code span of the units.
+func inCode(units []*parse.Unit, term *Term) bool {
+	for _, u := range units {
+		if u.Anchors == nil {
+			continue
+		}
+		for _, c := range u.Anchors.Code {
+			for _, e := range term.EN {
+				if strings.Contains(strings.ToLower(c), strings.ToLower(e)) {
+					return true
+				}
+			}
 		}
 	}
 	return false
