@@ -137,8 +137,8 @@ func boundaries(t text, at, end int) bool {
 	if isWordChar(first) && at > 0 && isWordChar(before) {
 		return false
 	}
-	if isWordChar(last) && end < len(t.norm) && isWordChar(after) {
-		return false
+	if isWordChar(last) && end < len(t.norm) && isWordChar(after) && !(isLetter(last) && isDigit(after) && digitsThenCJK(t.norm[end:])) {
+		return false // Secret1つ, Node2のスペック: a number after the word, in CJK text
 	}
 	if isHangul(first) && at > 0 && isHangul(before) {
 		return false
@@ -409,4 +409,18 @@ func continuesKatakana(t text, end int) bool {
 	last, _ := utf8.DecodeLastRuneInString(t.norm[:end])
 	next, _ := utf8.DecodeRuneInString(t.norm[end:])
 	return unicode.Is(unicode.Katakana, last) && unicode.Is(unicode.Katakana, next)
+}
+
+func isLetter(r rune) bool { return isWordChar(r) && !isDigit(r) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// digitsThenCJK reports digits followed by CJK text.
+func digitsThenCJK(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i > 0 && isCJK(r)
 }

@@ -33,6 +33,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"golden path", "ｇｏｌｄｅｎ　ｐａｔｈ", 1}, // NFKC folds full width
 		{"platform", "platform-as-a-product", 1},
 		{"cnpe", "`cnpe`", 1},
+		{"secret", "Secret1つあたり", 1},         // a number after the word in CJK text
+		{"secret", "secret1 and secret2", 0}, // identifiers in English
 	}
 	for _, tt := range tests {
 		if got := findIn(t, tt.form, tt.text); got != tt.want {
