@@ -22,11 +22,12 @@ import (
 const defaultGlossary = "cnpe-i18n-glossary.yaml"
 
 type glossaryOptions struct {
-	global   *globalOptions
-	Root     string
-	Glossary string
-	Langs    []string
-	Paths    []string
+	global    *globalOptions
+	Root      string
+	Glossary  string
+	Langs     []string
+	Paths     []string
+	NoHistory bool
 }
 
 func newCmdGlossary(s *streams, global *globalOptions) *cobra.Command {
@@ -66,6 +67,7 @@ docs/glossary.md.`,
 	cmd.PersistentFlags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	cmd.PersistentFlags().StringVar(&opts.Glossary, "glossary", "", "glossary `file` (YAML)")
 	cmd.PersistentFlags().StringSliceVar(&opts.Langs, "lang", nil, "translation `languages` (comma-separated)")
+	cmd.PersistentFlags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: align translations with their pinned base or the current source")
 	cmd.AddCommand(newCmdGlossaryCheck(s, opts), newCmdGlossaryCensus(s, opts), newCmdGlossaryExport(s, opts), newCmdGlossaryImport(s, opts))
 	return cmd
 }
@@ -108,7 +110,7 @@ func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, err
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths, Langs: o.Langs, LazyHistory: true})
+	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths, Langs: o.Langs, LazyHistory: true, NoHistory: o.NoHistory})
 	if err != nil {
 		return nil, nil, nil, err
 	}
