@@ -372,8 +372,10 @@ func compound(t text, at, end int) string {
 }
 
 // minorWords stay lower case in a title-case heading.
+// "and" and "or" are not among them: Kubernetes and Docker are two names,
+// not one.
 var minorWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "on": true, "in": true,
-	"for": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true, "as": true}
+	"for": true, "with": true, "by": true, "at": true, "from": true, "as": true}
 
 // singular undoes a regular plural of the last word (secrets, policies),
 // for terms of two words or more, where the plural is the listed form.
