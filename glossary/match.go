@@ -75,7 +75,7 @@ func (ix index) scan(t text, accept func(t text, o occurrence) bool) []occurrenc
 				continue
 			}
 			o := occurrence{at: i, end: i + len(f.norm), f: f}
-			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) || f.kind == kindAvoid && continuesKatakana(t, o.end) {
+			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
 				continue
 			}
 			if accept != nil && !accept(t, o) {
@@ -404,14 +404,6 @@ func conditionWord(w string) string {
 	return normString(w, true)
 }
 
-// continuesKatakana reports a katakana word that goes on after end: a
-// forbidden short form is not reported inside a longer word (クラスタ in
-// クラスタリング, clustering).
-func continuesKatakana(t text, end int) bool {
-	last, _ := utf8.DecodeLastRuneInString(t.norm[:end])
-	next, _ := utf8.DecodeRuneInString(t.norm[end:])
-	return unicode.Is(unicode.Katakana, last) && unicode.Is(unicode.Katakana, next)
-}
 
 func isLetter(r rune) bool { return isWordChar(r) && !isDigit(r) }
 
