@@ -208,7 +208,7 @@ func (s *Site) needHistory() bool {
 	return s.History != nil
 }
 
-// langScope is what a run looks at: the source language and the
+// scopeOfLangs is what a run looks at: the source language and the
 // languages asked for (all when none are).
 type scopeOfLangs struct {
 	layout *site.Layout
