@@ -404,7 +404,6 @@ func conditionWord(w string) string {
 	return normString(w, true)
 }
 
-
 func isLetter(r rune) bool { return isWordChar(r) && !isDigit(r) }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
