@@ -35,8 +35,9 @@ func newCmdGlossaryCheck(s *streams, opts *glossaryOptions) *cobra.Command {
 
 Forbidden renderings, first-use forms and rules are checked on every
 translated page, also on pages with no source counterpart. A translation
-is aligned with its pinned base, else with the current source; git
-history is read only when that leaves units unaligned.
+is aligned with its base: its pin, else what git history says (read only
+when a translation in scope has no pin; --no-history aligns those with
+the current source).
 
 Each finding has its entry's severity (error, warning, the default, or
 info). --fail-on sets what exits 1: error, warning (the default: errors
