@@ -21,6 +21,7 @@ test: lint
 lint: lint-actions
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) mod tidy -diff
 	$(STATICCHECK) ./...
 
 # lint-actions: actionlint on the CI recipes in docs/workflows and on
@@ -52,7 +53,7 @@ golden:
 fuzz:
 	$(GO) test ./parse -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./parse -run '^$$' -fuzz '^FuzzDataFields$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./sync -run '^$$' -fuzz '^FuzzFrontMatterEdits$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./sync/edit -run '^$$' -fuzz '^FuzzFrontMatterEdits$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./glossary -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./translations -run '^$$' -fuzz '^FuzzParseTable$$' -fuzztime $(FUZZTIME)
 

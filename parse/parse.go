@@ -97,6 +97,18 @@ func (d *Document) HasBody() bool {
 	return false
 }
 
+// BodyIndexes returns the indexes of the units outside the front matter,
+// in order: what alignment and the source diff work on.
+func (d *Document) BodyIndexes() []int {
+	var idx []int
+	for i, u := range d.Units {
+		if u.Kind != FrontMatter {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
 // Parse parses a page with the zero Config.
 func Parse(path string, src []byte) (*Document, error) {
 	return Config{}.Parse(path, src)

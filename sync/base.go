@@ -4,8 +4,13 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"path"
+	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
 // findBase works out which version of the source the translation was made
@@ -13,9 +18,12 @@ import (
 // matter, else history, else nothing. It returns the base document (nil
 // when unknown).
 func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
-	srcBlob := BlobID(src.Src)
+	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
-	if pin := tr.Doc.Field(s.Config.pinKey()); pin != nil && pin.Text != "" {
+	if pin := tr.Doc.Field(s.Config.PinField()); pin != nil && pin.Text != "" && s.Config.CommitPins() {
+		return s.commitBase(vs, src, pin.Text, srcBlob)
+	}
+	if pin := tr.Doc.Field(s.Config.PinField()); pin != nil && pin.Text != "" {
 		b := &Base{Kind: BasePin, Blob: pin.Text, Confidence: 1}
 		if pin.Text == srcBlob {
 			b.Current = true
@@ -40,6 +48,66 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 	return s.inferBase(vs, src, tr, srcBlob)
 }
 
+// commitBase reads a commit pin: the base is the source file as it was
+// in the commit, under its name then (renames followed).
+func (s *Site) commitBase(vs *versions, src *Page, commit, srcBlob string) (*Base, *parse.Document) {
+	b := &Base{Kind: BasePin, Commit: commit, Confidence: 1}
+	if s.History == nil {
+		b.Kind = BaseNone
+		b.Message = fmt.Sprintf("pinned to commit %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(commit))
+		return b, nil
+	}
+	names := []string{src.Real}
+	for _, v := range s.History.Versions(src.Real) {
+		if v.Path != "" && !slices.Contains(names, v.Path) {
+			names = append(names, v.Path)
+		}
+	}
+	// A page turned into a bundle (x.md → x/index.md) with edits is a
+	// rename git does not always see.
+	for _, name := range names {
+		if alt := bundleTwin(name); alt != "" && !slices.Contains(names, alt) {
+			names = append(names, alt)
+		}
+	}
+	for _, name := range names {
+		id, _, found, err := s.History.BlobAt(commit, name)
+		if err != nil {
+			b.Kind = BaseNone
+			b.Message = fmt.Sprintf("pinned commit %q cannot be read: %v", commit, err)
+			return b, nil
+		}
+		if !found {
+			continue
+		}
+		b.Blob, b.Path = id, name
+		if id == srcBlob {
+			b.Current = true
+			return b, src.Doc
+		}
+		if doc := vs.doc(id, src.Path); doc != nil {
+			return b, doc
+		}
+	}
+	b.Kind = BaseNone
+	b.Message = fmt.Sprintf("pinned commit %s has no %s (a commit not in this clone, or a wrong pin); fetch with fetch-depth: 0", short(commit), src.Real)
+	return b, nil
+}
+
+// bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
+// and back ("" for _index.md and other names).
+func bundleTwin(p string) string {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	switch {
+	case file == "index"+ext && dir != "":
+		return strings.TrimSuffix(dir, "/") + ext
+	case file != "_index"+ext && ext != "":
+		return dir + strings.TrimSuffix(file, ext) + "/index" + ext
+	}
+	return ""
+}
+
 // inferBase finds the base in history: the source version current when
 // the translation's words last changed (commits that only touched links,
 // white space or metadata do not count), checked against the other
@@ -47,7 +115,7 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 // match them.
 func (s *Site) inferBase(vs *versions, src, tr *Page, srcBlob string) (*Base, *parse.Document) {
 	tv := liveVersions(s.History.Versions(tr.Real))
-	vs.add(BlobID(tr.Src), tr.Doc)
+	vs.add(history.BlobID(tr.Src), tr.Doc)
 	if len(tv) == 0 {
 		return &Base{Kind: BaseNone, Message: "the translation is not committed yet: commit it, or pin it with accept"}, nil
 	}
@@ -98,7 +166,7 @@ func (s *Site) inferBase(vs *versions, src, tr *Page, srcBlob string) (*Base, *p
 }
 
 // liveVersions drops deletions.
-func liveVersions(vs []Version) []Version {
+func liveVersions(vs []history.Version) []history.Version {
 	out := vs[:0:0]
 	for _, v := range vs {
 		if v.Blob != "" {
@@ -111,14 +179,14 @@ func liveVersions(vs []Version) []Version {
 // lastTranslated returns the newest version of the translation whose
 // words differ from the version before it. A working tree whose words
 // differ from the last commit is reported with Seq -1.
-func (s *Site) lastTranslated(vs *versions, tr *Page, tv []Version) (Version, bool) {
+func (s *Site) lastTranslated(vs *versions, tr *Page, tv []history.Version) (history.Version, bool) {
 	curSig := textSignature(tr.Doc)
 	newest := vs.doc(tv[0].Blob, tr.Path)
 	if newest == nil {
-		return Version{}, false
+		return history.Version{}, false
 	}
 	if textSignature(newest) != curSig {
-		return Version{Seq: -1}, true
+		return history.Version{Seq: -1}, true
 	}
 	for k := 0; k+1 < len(tv); k++ {
 		a, b := vs.doc(tv[k].Blob, tr.Path), vs.doc(tv[k+1].Blob, tr.Path)
@@ -151,14 +219,14 @@ func textSignature(doc *parse.Document) uint64 {
 // the one current when it was translated, and keeps that one unless
 // another matches clearly better. It returns the chosen index and a
 // confidence.
-func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []Version, at int) (int, float64) {
-	trProfile := profile(tr.Doc)
+func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []history.Version, at int) (int, float64) {
+	trProfile := align.ProfileOf(tr.Doc)
 	score := func(k int) float64 {
 		p, ok := vs.profile(sv[k].Blob, src.Path)
 		if !ok {
 			return -1
 		}
-		return profileSimilarity(p, trProfile)
+		return align.Similarity(p, trProfile)
 	}
 	base := score(at)
 	best, bestScore := at, base
@@ -181,50 +249,6 @@ func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []Version, at int)
 		conf -= 0.2 // time and structure disagree
 	}
 	return best, math.Round(max(0, min(1, conf))*100) / 100
-}
-
-// pageProfile is the untranslated skeleton of a page: unit kinds and
-// anchors, as a multiset.
-type pageProfile map[string]int
-
-func profile(doc *parse.Document) pageProfile {
-	p := pageProfile{}
-	for i := range doc.Units {
-		u := &doc.Units[i]
-		if u.Kind == parse.FrontMatter {
-			continue
-		}
-		p["k:"+u.Kind.String()]++
-		a := u.AllAnchors()
-		for _, l := range a.Links {
-			p["l:"+normalizeLink(l)]++
-		}
-		for _, l := range a.Images {
-			p["i:"+normalizeLink(l)]++
-		}
-		for _, n := range a.Numbers {
-			p["n:"+n]++
-		}
-		for _, c := range a.Code {
-			p["c:"+c]++
-		}
-	}
-	return p
-}
-
-func profileSimilarity(a, b pageProfile) float64 {
-	common, total := 0, 0
-	for k, n := range a {
-		common += min(n, b[k])
-		total += n
-	}
-	for _, n := range b {
-		total += n
-	}
-	if total == 0 {
-		return 1
-	}
-	return 2 * float64(common) / float64(total)
 }
 
 func short(id string) string {

@@ -10,6 +10,9 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 )
 
 // TestCorpusStatus checks status on the real cnpe-community history, with
@@ -44,7 +47,7 @@ func TestCorpusStatus(t *testing.T) {
 				t.Errorf("%s: state %s, %d stale, %d units to retranslate; want stale with 30+ stale and 50+ in all", lang, p.State, p.Count(UnitStale), work)
 			}
 			for _, u := range p.Units {
-				if u.State == UnitStale && sameWords(u.SourceBefore, u.SourceAfter) {
+				if u.State == UnitStale && change.SameWords(u.SourceBefore, u.SourceAfter) {
 					t.Errorf("%s: unit %s is stale but its source words did not change", lang, u.ID)
 				}
 			}
@@ -111,12 +114,12 @@ func TestCorpusAlign(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &parseDoc{mustParse(t, rel, string(src))}
+		return &parseDoc{parsetest.MustParse(t, rel, string(src))}
 	}
 	t.Run("ja kickoff post merges English paragraphs", func(t *testing.T) {
 		en := read("website/content/en/blog/2026-01-14-cnpe-japan-kickoff.md")
 		ja := read("website/content/ja/blog/2026-01-14-cnpe-japan-kickoff.md")
-		pairs := Align(en.Document, ja.Document, AlignOptions{})
+		pairs := align.Align(en.Document, ja.Document, align.Options{})
 		merged := 0
 		for _, p := range pairs {
 			if len(p.Source) == 2 && len(p.Target) == 1 {
@@ -132,17 +135,17 @@ func TestCorpusAlign(t *testing.T) {
 	t.Run("ja glossary drops blank lines after headings", func(t *testing.T) {
 		en := read("platforms-wg/glossary/latest/index.md")
 		ja := read("website/content/ja/resources/glossary/latest/index.md")
-		checkHeadingsInOrder(t, en, ja, Align(en.Document, ja.Document, AlignOptions{}))
+		checkHeadingsInOrder(t, en, ja, align.Align(en.Document, ja.Document, align.Options{}))
 	})
 	t.Run("ko and zh inline the reference links of the English", func(t *testing.T) {
 		out, err := exec.Command("git", "-C", root, "show", "7c9cc1c:platforms-whitepaper/latest/index.md").Output()
 		if err != nil {
 			t.Skip("base commit not in this bundle")
 		}
-		en := &parseDoc{mustParse(t, "en.md", string(out))}
+		en := &parseDoc{parsetest.MustParse(t, "en.md", string(out))}
 		for _, lang := range []string{"zh", "ko"} {
 			tr := read("website/content/" + lang + "/resources/whitepaper/latest/index.md")
-			pairs := Align(en.Document, tr.Document, AlignOptions{})
+			pairs := align.Align(en.Document, tr.Document, align.Options{})
 			checkHeadingsInOrder(t, en, tr, pairs)
 			// Units citing the same reference URL are aligned with each other.
 			for _, p := range pairs {
@@ -173,7 +176,7 @@ func contains(list []string, s string) bool {
 
 // checkHeadingsInOrder checks that every heading of the translation is
 // aligned with a heading of the source, in order.
-func checkHeadingsInOrder(t *testing.T, src, tgt *parseDoc, pairs []Pair) {
+func checkHeadingsInOrder(t *testing.T, src, tgt *parseDoc, pairs []align.Pair) {
 	t.Helper()
 	last := -1
 	aligned := 0
@@ -200,7 +203,7 @@ func checkHeadingsInOrder(t *testing.T, src, tgt *parseDoc, pairs []Pair) {
 
 // checkSameImages checks that a step aligning units that show images
 // shows the same images on both sides.
-func checkSameImages(t *testing.T, src, tgt *parseDoc, p Pair) {
+func checkSameImages(t *testing.T, src, tgt *parseDoc, p align.Pair) {
 	t.Helper()
 	var si, ti []string
 	for _, i := range p.Source {

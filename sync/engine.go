@@ -1,24 +1,27 @@
 package sync
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"github.com/cnpe-i18n/cnpe-i18n/glossary"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	gosync "sync"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // Options select what Status looks at.
 type Options struct {
-	Config Config
+	Config site.Config
 	// Langs restricts the translation languages (codes); empty means all.
 	Langs []string
 	// Paths restricts the pages: site paths relative to the root, or
@@ -26,57 +29,55 @@ type Options struct {
 	Paths []string
 	// NoHistory skips git: bases come from pins only.
 	NoHistory bool
+	// LazyHistory reads git history only when a caller needs it (see
+	// ForEachAligned), not in Load.
+	LazyHistory bool
 	// Jobs is the number of pages worked on at once; 0 means GOMAXPROCS.
 	Jobs int
 	// Since limits the report to what a change set (a pull request) does
 	// to translations; Paths should be its paths.
-	Since *ChangeSet
+	Since *history.ChangeSet
 	// Glossary, when set, adds terminology findings to the pages.
 	Glossary *glossary.Glossary
 }
 
 // Page is a parsed page.
 type Page struct {
-	File
+	site.File
 	Src []byte
 	Doc *parse.Document
 }
 
-// pageInfo is what the first, quick pass keeps of a page: enough to pair
-// it. Pages are parsed in full only while their group is worked on, so
-// memory does not grow with the size of the site.
-type pageInfo struct {
-	File
-	key      string // translationKey front matter
-	pin      string // the pin accept writes
-	hasBody  bool   // something after the front matter
-	outdated bool   // the site's own banner flag
-}
-
 // Site is a loaded site: its layout, its pages and its history.
 type Site struct {
-	Layout   *Layout
-	Config   Config
-	History  *History
+	Layout   *site.Layout
+	Config   site.Config
+	History  *history.History
 	HistInfo HistoryInfo
 
-	pages    []*pageInfo
+	pages    []*site.Entry
 	mu       gosync.Mutex // guards problems
 	problems []FileProblem
 	pcfg     parse.Config
 	jobs     int
-	scoped   bool // only some pages were scanned
+
+	lazyHistory context.Context // set until history is read on demand
+	historyMu   gosync.Mutex
+	scoped      bool // only some pages were scanned
 
 	indexOnce gosync.Once
-	byPath    map[string]*pageInfo
+	byPath    map[string]*site.Entry
 }
 
 // Load reads the site under root: layout, the front matter of every page
 // (concurrently) and, unless opts.NoHistory, its git history in one pass.
 func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	cfg := opts.Config
-	layout, err := DetectLayout(root, cfg)
+	layout, err := site.DetectLayout(root, cfg)
 	if err != nil {
+		return nil, err
+	}
+	if err := layout.CheckLangs(opts.Langs); err != nil {
 		return nil, err
 	}
 	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
@@ -85,21 +86,36 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.jobs = runtime.GOMAXPROCS(0)
 	}
 	files, problems := layout.Files(cfg)
+	scope := langScope(layout, opts.Langs)
 	for _, p := range problems {
-		s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+		if scope.holds(p.Path) {
+			s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+		}
+	}
+	if len(opts.Langs) > 0 {
+		// Only the source and the languages asked for: another language's
+		// pages are neither read nor reported.
+		files = slices.DeleteFunc(files, func(f site.File) bool { return !scope.langs[f.Lang] })
 	}
 	if len(opts.Paths) > 0 || opts.Since != nil {
 		// Only the pages that can pair with the paths (none for a change
 		// set that changed nothing): a pull request's
 		// run reads a few pages, not the site. (Pairing by translationKey
 		// across differently named files needs the whole site.)
-		files = layout.scope(files, opts.Paths)
+		files = layout.Scope(files, opts.Paths)
 		s.scoped = true
 	}
 	s.scan(files)
-	if !opts.NoHistory {
+	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
+		s.Config = cfg
+		layout.Notes = append(layout.Notes, note)
+	}
+	switch {
+	case opts.LazyHistory && !opts.NoHistory:
+		s.lazyHistory = ctx
+	case !opts.NoHistory:
 		s.loadHistory(ctx)
-	} else {
+	default:
 		s.HistInfo.Message = "history not read (--no-history): bases come from pins only"
 	}
 	return s, nil
@@ -122,33 +138,15 @@ func (s *Site) Problems() []FileProblem {
 
 // scan reads the front matter of every page, concurrently. A page whose
 // front matter does not parse is reported and left out.
-func (s *Site) scan(files []File) {
-	infos := make([]*pageInfo, len(files))
-	fmOnly := s.pcfg
-	fmOnly.FrontMatterOnly = true
+func (s *Site) scan(files []site.File) {
+	infos := make([]*site.Entry, len(files))
 	parallel(len(files), s.jobs, func(i int) {
-		f := files[i]
-		src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
+		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config)
 		if err != nil {
-			s.problem(problemOf(f.Path, parse.PathError(f.Path, err)))
+			s.problem(problemOf(files[i].Path, err))
 			return
 		}
-		doc, err := fmOnly.Parse(f.Path, src)
-		if err != nil {
-			s.problem(problemOf(f.Path, err))
-			return
-		}
-		info := &pageInfo{File: f, hasBody: len(bytes.TrimSpace(src[doc.FrontMatter.End:])) > 0}
-		if u := doc.Field("translationKey"); u != nil {
-			info.key = u.Text
-		}
-		if u := doc.Field(s.Config.pinKey()); u != nil {
-			info.pin = u.Text
-		}
-		if u := doc.Field("outdated"); u != nil && u.Text == "true" {
-			info.outdated = true
-		}
-		infos[i] = info
+		infos[i] = e
 	})
 	for _, info := range infos {
 		if info != nil {
@@ -178,8 +176,8 @@ func parallel(n, jobs int, fn func(int)) {
 }
 
 // load reads and parses a page in full.
-func (s *Site) load(f File) (*Page, error) {
-	src, err := readLimited(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
+func (s *Site) load(f site.File) (*Page, error) {
+	src, err := site.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path)), s.pcfg.MaxBytes)
 	if err != nil {
 		return nil, parse.PathError(f.Path, err)
 	}
@@ -198,26 +196,54 @@ func problemOf(path string, err error) FileProblem {
 	return FileProblem{Path: path, Message: err.Error()}
 }
 
-func readLimited(p string, limit int) ([]byte, error) {
-	if limit <= 0 {
-		limit = parse.DefaultMaxBytes
+// needHistory reads the history now when Load left it for later, and
+// reports whether there is one.
+func (s *Site) needHistory() bool {
+	s.historyMu.Lock()
+	defer s.historyMu.Unlock()
+	if ctx := s.lazyHistory; ctx != nil {
+		s.lazyHistory = nil
+		s.loadHistory(ctx)
 	}
-	info, err := os.Stat(p)
-	if err != nil {
-		return nil, err
+	return s.History != nil
+}
+
+// scopeOfLangs is what a run looks at: the source language and the
+// languages asked for (all when none are).
+type scopeOfLangs struct {
+	layout *site.Layout
+	langs  map[string]bool // nil: all
+}
+
+func langScope(l *site.Layout, langs []string) scopeOfLangs {
+	if len(langs) == 0 {
+		return scopeOfLangs{layout: l}
 	}
-	if info.Size() > int64(limit) {
-		// Read no more than the limit: parse reports the size.
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, err
+	m := map[string]bool{l.Source: true}
+	for _, code := range langs {
+		m[code] = true
+	}
+	return scopeOfLangs{layout: l, langs: m}
+}
+
+// holds reports whether a path belongs to the scope: it is not inside
+// the content directory of languages that are all out of scope.
+func (sc scopeOfLangs) holds(p string) bool {
+	if sc.langs == nil {
+		return true
+	}
+	best, in := "", false
+	for _, lang := range sc.layout.Languages {
+		d := lang.ContentDir
+		if p != d && !strings.HasPrefix(p, d+"/") || len(d) < len(best) {
+			continue
 		}
-		defer f.Close()
-		buf := make([]byte, limit+1)
-		n, _ := f.Read(buf)
-		return buf[:n], nil
+		if len(d) > len(best) {
+			best, in = d, false
+		}
+		in = in || sc.langs[lang.Code]
 	}
-	return os.ReadFile(p)
+	return best == "" || in
 }
 
 func (s *Site) loadHistory(ctx context.Context) {
@@ -235,16 +261,20 @@ func (s *Site) loadHistory(ctx context.Context) {
 	}
 	// The configuration and the string tables have histories too.
 	if s.Layout.ConfigFile != "" {
-		specs = append(specs, path.Dir(s.Layout.ConfigFile))
+		specs = append(specs, s.Layout.ConfigFile)
 	}
-	specs = append(specs, s.Layout.I18nDir)
-	h, err := ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
+	for _, lang := range s.Layout.Languages {
+		if t := s.Layout.TableFile(lang.Code); t != "" {
+			specs = append(specs, t)
+		}
+	}
+	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return
 	}
 	s.History = h
-	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits()}
+	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits(), Message: h.Degraded()}
 	if h.Shallow() {
 		s.HistInfo.Message = "shallow clone: translations made before the first fetched commit have no base; check out with fetch-depth: 0"
 	}
@@ -270,56 +300,6 @@ func minimalDirs(dirs []string) []string {
 	return out
 }
 
-// scope keeps the files under the paths, and the files of any language
-// with the same path in their content directory (their translations and
-// sources).
-func (l *Layout) scope(files []File, paths []string) []File {
-	var rels []string
-	for _, p := range paths {
-		p = strings.TrimSuffix(path.Clean(p), "/")
-		if p == "." {
-			return files
-		}
-		for _, lang := range l.Languages {
-			if p == lang.ContentDir {
-				return files
-			}
-			if r, ok := strings.CutPrefix(p, lang.ContentDir+"/"); ok {
-				if l.Suffixed {
-					_, r = suffixSplit(l, r)
-				}
-				rels = append(rels, r)
-			}
-		}
-		if p == l.I18nDir || strings.HasPrefix(p, l.I18nDir+"/") || p == l.ConfigFile {
-			continue
-		}
-	}
-	// Files reached through the paths (site or real, symlinks resolved)
-	// bring their relative path: their sources and translations.
-	for _, f := range files {
-		for _, p := range paths {
-			p = strings.TrimSuffix(path.Clean(p), "/")
-			if f.Path == p || f.Real == p || strings.HasPrefix(f.Path, p+"/") || strings.HasPrefix(f.Real, p+"/") {
-				rels = append(rels, f.Rel)
-			}
-		}
-	}
-	var out []File
-	for _, f := range files {
-		keep := false
-		for _, r := range rels {
-			if f.Rel == r || strings.HasPrefix(f.Rel, r+"/") {
-				keep = true
-			}
-		}
-		if keep {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // Close releases the site's git processes.
 func (s *Site) Close() error { return s.History.Close() }
 
@@ -329,11 +309,11 @@ func (s *Site) Close() error { return s.History.Close() }
 type versions struct {
 	site     *Site
 	docs     map[string]*parse.Document
-	profiles map[string]pageProfile
+	profiles map[string]align.Profile
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]pageProfile{}}
+	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]align.Profile{}}
 }
 
 // doc returns the parsed blob, nil when it is not in the repository or
@@ -354,7 +334,7 @@ func (v *versions) doc(id, name string) *parse.Document {
 // add records a page's current content under its blob id.
 func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
 
-func (v *versions) profile(id, name string) (pageProfile, bool) {
+func (v *versions) profile(id, name string) (align.Profile, bool) {
 	if p, ok := v.profiles[id]; ok {
 		return p, true
 	}
@@ -362,7 +342,7 @@ func (v *versions) profile(id, name string) (pageProfile, bool) {
 	if doc == nil {
 		return nil, false
 	}
-	p := profile(doc)
+	p := align.ProfileOf(doc)
 	v.profiles[id] = p
 	return p, true
 }

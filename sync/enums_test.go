@@ -3,6 +3,8 @@ package sync
 import (
 	"encoding"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 )
 
 // TestEnumsRoundTrip: every named value of every report enum reads back
@@ -19,12 +21,12 @@ func TestEnumsRoundTrip(t *testing.T) {
 			func(b []byte) (int, error) { var v PageState; err := v.UnmarshalText(b); return int(v), err }},
 		{"UnitState", unitStateNames[:], func(i int) enum { return UnitState(i) },
 			func(b []byte) (int, error) { var v UnitState; err := v.UnmarshalText(b); return int(v), err }},
-		{"ChangeKind", changeNames[:], func(i int) enum { return ChangeKind(i) },
-			func(b []byte) (int, error) { var v ChangeKind; err := v.UnmarshalText(b); return int(v), err }},
+		{"ChangeKind", namesOf(func(i int) enum { return change.ChangeKind(i) }), func(i int) enum { return change.ChangeKind(i) },
+			func(b []byte) (int, error) { var v change.ChangeKind; err := v.UnmarshalText(b); return int(v), err }},
 		{"BaseKind", baseKindNames[:], func(i int) enum { return BaseKind(i) },
 			func(b []byte) (int, error) { var v BaseKind; err := v.UnmarshalText(b); return int(v), err }},
-		{"Op", opNames[:], func(i int) enum { return Op(i) },
-			func(b []byte) (int, error) { var v Op; err := v.UnmarshalText(b); return int(v), err }},
+		{"Op", namesOf(func(i int) enum { return change.Op(i) }), func(i int) enum { return change.Op(i) },
+			func(b []byte) (int, error) { var v change.Op; err := v.UnmarshalText(b); return int(v), err }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,5 +47,18 @@ func TestEnumsRoundTrip(t *testing.T) {
 				t.Error("an unknown name reads without error")
 			}
 		})
+	}
+}
+
+// namesOf lists the names of an enum of another package: its values from
+// 0 up to the first one that marshals as "unknown".
+func namesOf(value func(int) encoding.TextMarshaler) []string {
+	var names []string
+	for i := 0; ; i++ {
+		b, err := value(i).MarshalText()
+		if err != nil || string(b) == "unknown" {
+			return names
+		}
+		names = append(names, string(b))
 	}
 }

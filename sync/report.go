@@ -3,6 +3,8 @@ package sync
 import (
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -76,10 +78,10 @@ type Base struct {
 type UnitReport struct {
 	// ID is the translated unit's ID, or the source unit's for new and
 	// untranslated units.
-	ID     string     `json:"id"`
-	State  UnitState  `json:"state"`
-	Change ChangeKind `json:"change"`
-	Kind   parse.Kind `json:"kind"`
+	ID     string            `json:"id"`
+	State  UnitState         `json:"state"`
+	Change change.ChangeKind `json:"change"`
+	Kind   parse.Kind        `json:"kind"`
 	// Line and EndLine are in the translation (0 for new and untranslated).
 	Line    int `json:"line"`
 	EndLine int `json:"end_line"`
@@ -92,7 +94,7 @@ type UnitReport struct {
 	SourceBefore string `json:"source_before"`
 	SourceAfter  string `json:"source_after"`
 	// Words is the word diff of the source text (stale units).
-	Words []Edit `json:"word_diff,omitempty"`
+	Words []change.Edit `json:"word_diff,omitempty"`
 	// Text is the translated unit's current text.
 	Text string `json:"text,omitempty"`
 }
@@ -111,6 +113,9 @@ type PageReport struct {
 	Units []UnitReport `json:"units"`
 	// RenamedTo suggests the source page an orphan was probably renamed to.
 	RenamedTo string `json:"renamed_to,omitempty"`
+	// RenameConfidence is 1 for a rename git recorded, else the
+	// similarity of the pages (at least MinRenameConfidence).
+	RenameConfidence float64 `json:"rename_confidence,omitempty"`
 	// Outdated reports the site's own banner flag (outdated: true).
 	Outdated bool `json:"outdated,omitempty"`
 	// Glossary are the terminology findings in the translation.
@@ -146,13 +151,15 @@ type FileProblem struct {
 
 // Report is the result of a status run.
 type Report struct {
-	SchemaVersion int         `json:"schema_version"`
-	Source        string      `json:"source_language"`
-	Languages     []string    `json:"languages"`
-	History       HistoryInfo `json:"history"`
+	SchemaVersion int      `json:"schema_version"`
+	Source        string   `json:"source_language"`
+	Languages     []string `json:"languages"`
+	// Notes say what was assumed about the site's layout.
+	Notes   []string    `json:"notes,omitempty"`
+	History HistoryInfo `json:"history"`
 	// Since is the change set the report is limited to (--since).
-	Since *ChangeSet   `json:"since,omitempty"`
-	Pages []PageReport `json:"pages"`
+	Since *history.ChangeSet `json:"since,omitempty"`
+	Pages []PageReport       `json:"pages"`
 	// Strings are the UI string tables and the site configuration's
 	// per-language strings.
 	Strings  []translations.Entry `json:"strings"`

@@ -14,6 +14,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of scenarios")
@@ -94,7 +97,7 @@ func runScenario(t *testing.T, file string) {
 			paths = strings.Fields(p)
 		}
 	}
-	cfg, err := LoadConfig(root)
+	cfg, err := site.LoadConfig(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +134,7 @@ func applyStep(t *testing.T, dir string, n int, files []txtar.File, content map[
 			if !ok {
 				t.Fatalf("step %d: no file %s/%s to take a blob id from", n, sub[1], sub[2])
 			}
-			return []byte(BlobID(ref))
+			return []byte(history.BlobID(ref))
 		})
 		switch f.Name {
 		case ".message":

@@ -2,95 +2,19 @@ package sync
 
 import (
 	"context"
-	"fmt"
-	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"slices"
-	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
-// Change set: what a pull request changed, from its merge base.
-type ChangeSet struct {
-	Ref string `json:"ref"`
-	// Paths are the files changed since Ref (both names of a rename).
-	Paths []string `json:"paths"`
-	// Added and Deleted are the files that did not exist at Ref, and
-	// those that no longer exist.
-	Added   map[string]bool `json:"-"`
-	Deleted map[string]bool `json:"-"`
-}
-
-// ChangedSince lists the files changed between ref (a merge base) and the
-// working tree, with one "git diff" process.
-func ChangedSince(ctx context.Context, root, ref string) (*ChangeSet, error) {
-	if strings.HasPrefix(ref, "-") {
-		return nil, fmt.Errorf("invalid ref %q", ref)
-	}
-	if _, err := gitOutput(ctx, root, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
-		return nil, fmt.Errorf("%s is not a commit of this repository (in CI, check out with fetch-depth: 0)", ref)
-	}
-	out, err := gitOutput(ctx, root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", ref, "--")
-	if err != nil {
-		return nil, err
-	}
-	cs := &ChangeSet{Ref: ref, Added: map[string]bool{}, Deleted: map[string]bool{}}
-	fields := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
-	for i := 0; i+1 < len(fields); {
-		status := fields[i]
-		switch {
-		case strings.HasPrefix(status, "R"), strings.HasPrefix(status, "C"):
-			if i+2 >= len(fields) {
-				i = len(fields)
-				continue
-			}
-			from, to := fields[i+1], fields[i+2]
-			cs.Paths = append(cs.Paths, from, to)
-			if status[0] == 'R' {
-				cs.Deleted[from] = true
-			}
-			cs.Added[to] = true
-			i += 3
-		default:
-			p := fields[i+1]
-			cs.Paths = append(cs.Paths, p)
-			switch status {
-			case "A":
-				cs.Added[p] = true
-			case "D":
-				cs.Deleted[p] = true
-			}
-			i += 2
-		}
-	}
-	return cs, nil
-}
-
-// blobsAt returns the blob ids of paths at ref, with one "git ls-tree".
-func (s *Site) blobsAt(ref string, paths []string) map[string]string {
-	out := map[string]string{}
-	if len(paths) == 0 {
-		return out
-	}
-	args := append([]string{"ls-tree", "-r", "-z", ref, "--"}, paths...)
-	text, err := gitOutput(context.Background(), s.Layout.Root, args...)
-	if err != nil {
-		return out
-	}
-	for _, rec := range strings.Split(text, "\x00") {
-		// <mode> SP <type> SP <object> TAB <file>
-		meta, file, ok := strings.Cut(rec, "\t")
-		if f := strings.Fields(meta); ok && len(f) == 3 && f[1] == "blob" {
-			out[file] = f[2]
-		}
-	}
-	return out
-}
-
 // filterSince keeps what the change set does to translations: units whose
 // source changed since the change set's ref, pages whose source it added
 // (missing translations) or removed (orphans).
-func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
+func (s *Site) filterSince(reports []PageReport, cs *history.ChangeSet) []PageReport {
 	realOf := map[string]string{}
 	for _, p := range s.pages {
 		realOf[p.Path] = p.Real
@@ -102,7 +26,7 @@ func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
 		}
 	}
 	slices.Sort(srcPaths)
-	refBlobs := s.blobsAt(cs.Ref, slices.Compact(slices.DeleteFunc(srcPaths, func(p string) bool { return p == "" })))
+	refBlobs := history.BlobsAt(context.Background(), s.Layout.Root, cs.Ref, slices.Compact(slices.DeleteFunc(srcPaths, func(p string) bool { return p == "" })))
 	type changed struct{ after, removed map[string]bool }
 	bySource := map[string]changed{}
 	changesOf := func(src string) changed {
@@ -127,11 +51,11 @@ func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
 			}
 			return c
 		}
-		for _, ch := range DiffSource(before, cur.Doc).Changes {
+		for _, ch := range change.DiffSource(before, cur.Doc).Changes {
 			switch ch.Kind {
-			case Prose, Mechanical, Added, Moved:
+			case change.Prose, change.Mechanical, change.Added, change.Moved:
 				c.after[ch.After.Text] = true
-			case Removed:
+			case change.Removed:
 				c.removed[ch.Before.Text] = true
 			}
 		}
@@ -177,7 +101,7 @@ func (s *Site) filterSince(reports []PageReport, cs *ChangeSet) []PageReport {
 		r.Words = 0
 		for _, u := range units {
 			if u.State == UnitStale || u.State == UnitNew {
-				r.Words += CountWords(u.SourceAfter)
+				r.Words += change.CountWords(u.SourceAfter)
 			}
 		}
 		out = append(out, r)

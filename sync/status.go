@@ -2,13 +2,18 @@ package sync
 
 import (
 	"context"
-	"github.com/cnpe-i18n/cnpe-i18n/glossary"
-	"github.com/cnpe-i18n/cnpe-i18n/translations"
 	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+	"github.com/cnpe-i18n/cnpe-i18n/translations"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -16,91 +21,45 @@ import (
 // Status loads the site under root and reports, for every translation of
 // every source page, its state and the units that need work.
 func Status(ctx context.Context, root string, opts Options) (*Report, error) {
-	site, err := Load(ctx, root, opts)
+	s, err := Load(ctx, root, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer site.Close()
-	return site.Status(opts), nil
-}
-
-// pairing is a source page and its translation in one language; one of
-// them is nil for missing and orphan pages.
-type pairing struct {
-	lang        string
-	source      *pageInfo
-	translation *pageInfo
-}
-
-// pairs pairs source pages with their translations: by path relative to
-// the content directory (name.<lang>.md suffixes removed), or by
-// translationKey front matter.
-func (s *Site) pairs(langs []string) []pairing {
-	src := s.Layout.Source
-	bySrcRel := map[string]*pageInfo{}
-	bySrcKey := map[string]*pageInfo{}
-	byLang := map[string][]*pageInfo{}
-	for _, p := range s.pages {
-		if p.Lang == src {
-			bySrcRel[p.Rel] = p
-			if p.key != "" {
-				bySrcKey[p.key] = p
-			}
-			continue
-		}
-		byLang[p.Lang] = append(byLang[p.Lang], p)
-	}
-	var out []pairing
-	for _, lang := range s.Layout.Targets() {
-		if len(langs) > 0 && !slices.Contains(langs, lang) {
-			continue
-		}
-		matched := map[*pageInfo]bool{}
-		for _, t := range byLang[lang] {
-			sp := bySrcRel[t.Rel]
-			if t.key != "" && bySrcKey[t.key] != nil {
-				sp = bySrcKey[t.key]
-			}
-			if sp != nil {
-				matched[sp] = true
-			}
-			out = append(out, pairing{lang: lang, source: sp, translation: t})
-		}
-		for _, sp := range s.pages {
-			if sp.Lang == src && !matched[sp] {
-				out = append(out, pairing{lang: lang, source: sp})
-			}
+	defer s.Close()
+	if !s.scoped {
+		if err := site.CheckPins(s.Config, s.pages, s.Layout.Source); err != nil {
+			return nil, err
 		}
 	}
-	return out
+	return s.Status(opts), nil
 }
 
 // Status reports on the site's translations. Pairs are worked on in
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
-	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo}
+	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Notes: s.Layout.Notes}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
 			r.Languages = append(r.Languages, l)
 		}
 	}
-	pairs := s.pairs(opts.Langs)
+	pairs := site.Pairs(s.Layout, s.pages, opts.Langs)
 	if len(opts.Paths) > 0 || opts.Since != nil {
-		pairs = slices.DeleteFunc(pairs, func(p pairing) bool { return !inScope(p, opts.Paths) })
+		pairs = slices.DeleteFunc(pairs, func(p site.Pair) bool { return !p.InScope(opts.Paths) })
 	}
 	// Group by source page; orphans are groups of their own.
 	var groups [][]int
-	bySource := map[*pageInfo]int{}
+	bySource := map[*site.Entry]int{}
 	for i, p := range pairs {
-		if p.source == nil {
+		if p.Source == nil {
 			groups = append(groups, []int{i})
 			continue
 		}
-		g, ok := bySource[p.source]
+		g, ok := bySource[p.Source]
 		if !ok {
 			g = len(groups)
-			bySource[p.source] = g
+			bySource[p.Source] = g
 			groups = append(groups, nil)
 		}
 		groups[g] = append(groups[g], i)
@@ -131,7 +90,7 @@ func (s *Site) Status(opts Options) *Report {
 	r.Since = opts.Since
 	r.Strings = []translations.Entry{}
 	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
-		r.Strings = s.StringReport(opts.Langs)
+		r.Strings = s.StringReport(opts.Langs, opts.Glossary)
 	}
 	r.Problems = s.Problems()
 	return r
@@ -140,7 +99,7 @@ func (s *Site) Status(opts Options) *Report {
 // lazyPage reads and parses a page the first time it is needed.
 type lazyPage struct {
 	site *Site
-	info *pageInfo
+	info *site.Entry
 	page *Page
 	blob string
 	err  error
@@ -152,7 +111,7 @@ type lazyPage struct {
 func (l *lazyPage) bytes() ([]byte, error) {
 	if !l.read {
 		l.read = true
-		l.src, l.err = readLimited(filepath.Join(l.site.Layout.Root, filepath.FromSlash(l.info.Path)), l.site.pcfg.MaxBytes)
+		l.src, l.err = site.ReadFile(filepath.Join(l.site.Layout.Root, filepath.FromSlash(l.info.Path)), l.site.pcfg.MaxBytes)
 		if l.err != nil {
 			l.err = parse.PathError(l.info.Path, l.err)
 		}
@@ -166,7 +125,7 @@ func (l *lazyPage) blobID() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		l.blob = BlobID(src)
+		l.blob = history.BlobID(src)
 	}
 	return l.blob, nil
 }
@@ -191,33 +150,33 @@ func (l *lazyPage) get() (*Page, error) {
 // groupReports works on the pairs (indexes into pairs) sharing a source.
 // With matchers (a glossary), the terminology of each translation is
 // checked with the pages and base already at hand.
-func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) {
+func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) {
 	first := pairs[idx[0]]
 	var src *lazyPage
-	if first.source != nil {
-		src = &lazyPage{site: s, info: first.source}
+	if first.Source != nil {
+		src = &lazyPage{site: s, info: first.Source}
 	}
 	vs := s.newVersions()
 	srcReported := false
 	for _, i := range idx {
 		p := pairs[i]
-		r := PageReport{Lang: p.lang, Units: []UnitReport{}}
-		if p.source != nil {
-			r.Source = p.source.Path
+		r := PageReport{Lang: p.Lang, Units: []UnitReport{}}
+		if p.Source != nil {
+			r.Source = p.Source.Path
 		}
-		if p.translation != nil {
-			r.Translation = p.translation.Path
-			r.Outdated = p.translation.outdated
+		if p.Translation != nil {
+			r.Translation = p.Translation.Path
+			r.Outdated = p.Translation.Outdated
 		}
 		switch {
-		case p.translation == nil:
+		case p.Translation == nil:
 			r.State = PageMissing
-		case p.source == nil:
+		case p.Source == nil:
 			r.State = PageOrphan
-		case !p.translation.hasBody && p.source.hasBody:
+		case !p.Translation.HasBody && p.Source.HasBody:
 			r.State = PageStub
 		default:
-			base, quick := s.quickBase(src, p.translation)
+			base, quick := s.quickBase(src, p.Translation)
 			if quick && terms == nil {
 				r.State, r.Base = PageCurrent, base
 				break
@@ -225,16 +184,16 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, te
 			sp, err := src.get()
 			if err != nil {
 				if !srcReported {
-					s.problem(problemOf(p.source.Path, err))
+					s.problem(problemOf(p.Source.Path, err))
 					srcReported = true
 				}
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the source page could not be parsed"}
 				break
 			}
-			tr, err := (&lazyPage{site: s, info: p.translation}).get()
+			tr, err := (&lazyPage{site: s, info: p.Translation}).get()
 			if err != nil {
-				s.problem(problemOf(p.translation.Path, err))
+				s.problem(problemOf(p.Translation.Path, err))
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
 				break
@@ -245,12 +204,12 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, te
 			} else {
 				baseDoc = s.pageReport(vs, sp, tr, &r)
 			}
-			if m := terms[p.lang]; m != nil {
+			if m := terms[p.Lang]; m != nil {
 				if baseDoc == nil {
 					baseDoc = sp.Doc
 				}
-				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.lang, Source: sp, Base: baseDoc, Translation: tr,
-					Pairs: Align(baseDoc, tr.Doc, AlignOptions{})})
+				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Source: sp, Base: baseDoc, Translation: tr,
+					Pairs: align.Align(baseDoc, tr.Doc, align.Options{})})
 				glossary.SortFindings(r.Glossary)
 			}
 		}
@@ -262,13 +221,13 @@ func (s *Site) groupReports(pairs []pairing, idx []int, reports []PageReport, te
 // parsing anything: its pin is the source's blob id, or, unpinned, the
 // source has not changed since the translation first appeared in history
 // (so whichever of its commits translated it, the source was as now).
-func (s *Site) quickBase(src *lazyPage, tr *pageInfo) (*Base, bool) {
+func (s *Site) quickBase(src *lazyPage, tr *site.Entry) (*Base, bool) {
 	blob, err := src.blobID()
 	if err != nil {
 		return nil, false
 	}
-	if tr.pin != "" {
-		if tr.pin == blob {
+	if tr.Pin != "" {
+		if tr.Pin == blob {
 			return &Base{Kind: BasePin, Blob: blob, Current: true, Confidence: 1}, true
 		}
 		return nil, false
@@ -299,32 +258,13 @@ func pageKey(p PageReport) string {
 	return p.Translation
 }
 
-func langOrder(l *Layout, code string) int {
+func langOrder(l *site.Layout, code string) int {
 	for i, lang := range l.Languages {
 		if lang.Code == code {
 			return i
 		}
 	}
 	return len(l.Languages)
-}
-
-// inScope reports whether a pairing concerns one of the paths (files or
-// directories, source or translation side); no paths means everything.
-func inScope(p pairing, paths []string) bool {
-	for _, want := range paths {
-		want = strings.TrimSuffix(path.Clean(want), "/")
-		for _, pg := range []*pageInfo{p.source, p.translation} {
-			if pg == nil {
-				continue
-			}
-			for _, have := range []string{pg.Path, pg.Real} {
-				if have == want || strings.HasPrefix(have, want+"/") || want == "." {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // pageReport fills r for a source page and its translation, and returns
@@ -345,229 +285,10 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 			r.State = PageStale
 		}
 		if u.State == UnitStale || u.State == UnitNew {
-			r.Words += CountWords(u.SourceAfter)
+			r.Words += change.CountWords(u.SourceAfter)
 		}
 	}
 	return baseDoc
-}
-
-// unitStates compares the base and current source and carries each
-// change to the translated units aligned with the base.
-func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
-	units := []UnitReport{}
-	if current {
-		return units
-	}
-	diff := DiffSource(base, cur)
-	if !diff.needsAlignment() {
-		return units
-	}
-	pairs := Align(base, tr, AlignOptions{})
-	for _, p := range pairs {
-		if len(p.Target) == 0 {
-			continue
-		}
-		state, change, ch := UnitCurrent, Unchanged, (*Change)(nil)
-		removed := 0
-		for _, bi := range p.Source {
-			c := diff.ByBefore[bi]
-			if c == nil {
-				continue
-			}
-			switch c.Kind {
-			case Prose:
-				state, change, ch = UnitStale, Prose, c
-			case Mechanical:
-				if state == UnitCurrent && !mechanicalApplied(c, tr, p.Target) {
-					state, change, ch = UnitMechanical, Mechanical, c
-				}
-			case Removed:
-				removed++
-				if ch == nil {
-					ch = c
-				}
-			}
-		}
-		if removed > 0 && removed == len(p.Source) {
-			state, change = UnitObsolete, Removed
-		}
-		if state == UnitCurrent {
-			continue
-		}
-		units = append(units, unitReport(tr, p.Target, state, change, ch))
-	}
-	for _, c := range diff.Changes {
-		if c.Kind != Added || !c.After.Translatable {
-			continue
-		}
-		a := c.After
-		units = append(units, UnitReport{ID: a.ID, State: UnitNew, Change: Added, Kind: a.Kind,
-			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text})
-	}
-	sort.SliceStable(units, func(i, j int) bool {
-		a, b := units[i], units[j]
-		la, lb := a.Line, b.Line
-		if la == 0 {
-			la = a.SourceLine
-		}
-		if lb == 0 {
-			lb = b.SourceLine
-		}
-		return la < lb
-	})
-	return units
-}
-
-func (d *SourceDiff) needsAlignment() bool {
-	for _, c := range d.Changes {
-		switch c.Kind {
-		case Prose, Mechanical, Added, Removed:
-			return true
-		}
-	}
-	return false
-}
-
-func unitReport(tr *parse.Document, targets []int, state UnitState, change ChangeKind, c *Change) UnitReport {
-	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
-	var text strings.Builder
-	for k, i := range targets {
-		if k > 0 {
-			text.WriteString("\n\n")
-		}
-		text.WriteString(tr.Units[i].Text)
-	}
-	u := UnitReport{ID: first.ID, State: state, Change: change, Kind: first.Kind,
-		Line: first.Line, EndLine: last.EndLine, Text: text.String()}
-	if c != nil {
-		if c.Before != nil {
-			u.SourceBefore = c.Before.Text
-			u.SourceLine = c.Before.Line
-			u.SourceID = c.Before.ID
-		}
-		if c.After != nil {
-			u.SourceAfter = c.After.Text
-			u.SourceLine = c.After.Line
-			u.SourceID = c.After.ID
-		}
-		u.Words = c.Words
-		if change == Mechanical && c.Before != nil && c.After != nil {
-			// Show the markup that changed: link targets, code.
-			u.Words = WordDiff(c.Before.Text, c.After.Text)
-		}
-	}
-	return u
-}
-
-// untranslatedUnits aligns the current source with a translation whose
-// base is unknown and lists the translatable source units with no
-// counterpart.
-func untranslatedUnits(src, tr *parse.Document) []UnitReport {
-	units := []UnitReport{}
-	for _, p := range Align(src, tr, AlignOptions{}) {
-		if len(p.Target) > 0 {
-			continue
-		}
-		for _, i := range p.Source {
-			u := &src.Units[i]
-			if !u.Translatable || u.Kind == parse.FrontMatter {
-				continue
-			}
-			units = append(units, UnitReport{ID: u.ID, State: UnitUntranslated, Kind: u.Kind,
-				SourceID: u.ID, SourceLine: u.Line, SourceAfter: u.Text})
-		}
-	}
-	return units
-}
-
-// suggestRenames proposes, for each orphan, the source page it was most
-// likely renamed to: among sources missing a translation in its language,
-// the most similar by file name and page skeleton. Only these pages are
-// parsed again.
-func (s *Site) suggestRenames(reports []PageReport) {
-	files := map[string]File{}
-	for _, p := range s.pages {
-		files[p.Path] = p.File
-	}
-	profiles := map[string]pageProfile{}
-	profileOf := func(p string) pageProfile {
-		if pr, ok := profiles[p]; ok {
-			return pr
-		}
-		var pr pageProfile
-		if pg, err := s.load(files[p]); err == nil {
-			pr = profile(pg.Doc)
-		}
-		profiles[p] = pr
-		return pr
-	}
-	missing := map[string][]string{}
-	for _, r := range reports {
-		if r.State == PageMissing {
-			missing[r.Lang] = append(missing[r.Lang], r.Source)
-		}
-	}
-	for i := range reports {
-		r := &reports[i]
-		if r.State != PageOrphan {
-			continue
-		}
-		orphan := files[r.Translation]
-		op := profileOf(r.Translation)
-		best, bestScore := "", 0.0
-		for _, cand := range missing[r.Lang] {
-			pathScore := pathSimilarity(orphan.Rel, files[cand].Rel)
-			if pathScore == 0 && len(missing[r.Lang]) > 50 {
-				continue // many candidates: only those with a name in common
-			}
-			score := 0.5*pathScore + 0.5*profileSimilarity(op, profileOf(cand))
-			if score > bestScore {
-				best, bestScore = cand, score
-			}
-		}
-		if bestScore >= 0.45 {
-			r.RenamedTo = best
-		}
-	}
-}
-
-// pathSimilarity compares two page paths by the words of their names.
-func pathSimilarity(a, b string) float64 {
-	if path.Base(a) == path.Base(b) && path.Base(a) != "index.md" && path.Base(a) != "_index.md" {
-		return 1
-	}
-	split := func(p string) map[string]bool {
-		set := map[string]bool{}
-		p = strings.TrimSuffix(p, path.Ext(p))
-		for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '-' || r == '_' || r == '.' }) {
-			if w != "index" {
-				set[w] = true
-			}
-		}
-		return set
-	}
-	sa, sb := split(a), split(b)
-	common := 0
-	for w := range sa {
-		if sb[w] {
-			common++
-		}
-	}
-	if len(sa)+len(sb) == 0 {
-		return 0
-	}
-	return 2 * float64(common) / float64(len(sa)+len(sb))
-}
-
-// mechanicalApplied reports whether the translated units already carry a
-// mechanical source change (fix did it, or the translator did).
-func mechanicalApplied(c *Change, tr *parse.Document, targets []int) bool {
-	reps, ok := replacements(c)
-	if !ok {
-		return false
-	}
-	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
-	return applied(string(tr.Src[first.Start:last.End]), tr.Src, reps)
 }
 
 // stringsInScope reports whether the string tables and site configuration

@@ -2,15 +2,18 @@ package sync
 
 import (
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"golang.org/x/tools/txtar"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // repoFromSteps builds a git repository from txtar steps as the scenario
@@ -43,7 +46,7 @@ func repoFromSteps(t *testing.T, archive string) string {
 
 func loadSite(t *testing.T, dir string) *Site {
 	t.Helper()
-	cfg, err := LoadConfig(dir)
+	cfg, err := site.LoadConfig(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,9 +58,9 @@ func loadSite(t *testing.T, dir string) *Site {
 	return s
 }
 
-func applyAll(t *testing.T, dir string, edits []FileEdit) {
+func applyAll(t *testing.T, dir string, edits []edit.FileEdit) {
 	t.Helper()
-	if errs := Apply(dir, edits); len(errs) > 0 {
+	if errs := edit.Apply(dir, edits); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 }
@@ -74,7 +77,7 @@ func pageState(t *testing.T, dir, translation string) PageReport {
 	return PageReport{}
 }
 
-const site = `-- 1/hugo.toml --
+const siteArchive = `-- 1/hugo.toml --
 defaultContentLanguage = "en"
 [languages.en]
 contentDir = "content/en"
@@ -91,7 +94,7 @@ func TestAcceptPinsAndLaterEdits(t *testing.T) {
 		{"json", "{\n  \"title\": \"ガイド\",\n  \"outdated\": true\n}\n", "}"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := repoFromSteps(t, site+`-- 1/content/en/guide.md --
+			dir := repoFromSteps(t, siteArchive+`-- 1/content/en/guide.md --
 ---
 title: Guide
 ---
@@ -118,7 +121,7 @@ Second paragraph about deployments and rollbacks.
 			if len(edits) != 1 || len(notes) > 0 {
 				t.Fatalf("edits %d, notes %v; want one edit", len(edits), notes)
 			}
-			diff := UnifiedDiff(edits[0])
+			diff := edit.UnifiedDiff(edits[0])
 			changed := 0
 			for _, l := range strings.Split(diff, "\n") {
 				if (strings.HasPrefix(l, "+") || strings.HasPrefix(l, "-")) && !strings.HasPrefix(l, "+++") && !strings.HasPrefix(l, "---") {
@@ -157,7 +160,7 @@ Second paragraph about deployments and rollbacks.
 }
 
 func TestAcceptKeepsCRLFAndBOM(t *testing.T) {
-	dir := repoFromSteps(t, site+"-- 1/content/en/a.md --\n# A\n\nText.\n-- 2/content/ja/a.md --\n\ufeff---\r\ntitle: A\r\noutdated: true\r\n---\r\n\r\n# A\r\n\r\nテキスト。\r\n")
+	dir := repoFromSteps(t, siteArchive+"-- 1/content/en/a.md --\n# A\n\nText.\n-- 2/content/ja/a.md --\n\ufeff---\r\ntitle: A\r\noutdated: true\r\n---\r\n\r\n# A\r\n\r\nテキスト。\r\n")
 	s := loadSite(t, dir)
 	edits, _ := s.PlanAccept(AcceptOptions{Paths: []string{"content/ja/a.md"}})
 	applyAll(t, dir, edits)
@@ -168,7 +171,7 @@ func TestAcceptKeepsCRLFAndBOM(t *testing.T) {
 }
 
 func TestMarkAndStub(t *testing.T) {
-	dir := repoFromSteps(t, site+`-- 1/content/en/_index.md --
+	dir := repoFromSteps(t, siteArchive+`-- 1/content/en/_index.md --
 +++
 title = "Home"
 +++
@@ -247,7 +250,7 @@ Alpha, revised.
 }
 
 func TestFix(t *testing.T) {
-	dir := repoFromSteps(t, site+`-- 1/content/en/a.md --
+	dir := repoFromSteps(t, siteArchive+`-- 1/content/en/a.md --
 ---
 title: A
 image: /img/v1.png
@@ -311,73 +314,10 @@ Cited work [1].
 	}
 }
 
-func TestApplyRefusals(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "a.md")
-	os.WriteFile(p, []byte("---\ntitle: A\n---\n"), 0o644)
-	edit := FileEdit{Path: "a.md", Before: []byte("---\ntitle: A\n---\n"), After: []byte("---\ntitle: A\noutdated: true\n---\n")}
-
-	// Changed on disk since the plan was made.
-	os.WriteFile(p, []byte("---\ntitle: A (edited)\n---\n"), 0o644)
-	if errs := Apply(dir, []FileEdit{edit}); len(errs) != 1 || !errors.Is(errs[0], ErrChangedOnDisk) {
-		t.Errorf("changed on disk: %v", errs)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "---\ntitle: A (edited)\n---\n" {
-		t.Errorf("file overwritten: %q", b)
-	}
-
-	// Read-only.
-	os.WriteFile(p, edit.Before, 0o644)
-	os.Chmod(p, 0o444)
-	if errs := Apply(dir, []FileEdit{edit}); len(errs) != 1 || !errors.Is(errs[0], ErrReadOnly) || !strings.Contains(errs[0].Error(), "a.md") {
-		t.Errorf("read-only: %v", errs)
-	}
-	if b, _ := os.ReadFile(p); string(b) != string(edit.Before) {
-		t.Errorf("read-only file changed: %q", b)
-	}
-	os.Chmod(p, 0o644)
-
-	// A new file where one exists; a path out of the root.
-	if errs := Apply(dir, []FileEdit{{Path: "a.md", After: []byte("x")}, {Path: "../escape.md", After: []byte("x")}}); len(errs) != 2 {
-		t.Errorf("refusals: %v", errs)
-	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.md")); err == nil {
-		t.Error("wrote outside the root")
-	}
-
-	// Success keeps the mode and leaves no temporary file.
-	os.Chmod(p, 0o640)
-	if errs := Apply(dir, []FileEdit{edit}); len(errs) != 0 {
-		t.Fatal(errs)
-	}
-	info, _ := os.Stat(p)
-	if info.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v, want 0640", info.Mode().Perm())
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left files behind: %v", entries)
-	}
-}
-
-func TestUnifiedDiff(t *testing.T) {
-	before := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
-	after := "a\nb\nc\nD\ne\nf\ng\nh\ni\nj\nk\n"
-	got := UnifiedDiff(FileEdit{Path: "x.md", Before: []byte(before), After: []byte(after)})
-	want := "--- a/x.md\n+++ b/x.md\n@@ -1,10 +1,11 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n h\n i\n j\n+k\n"
-	if got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-	got = UnifiedDiff(FileEdit{Path: "new.md", After: []byte("---\ntitle: x\n---\n")})
-	if !strings.HasPrefix(got, "--- /dev/null\n+++ b/new.md\n@@ -0,0 +1,3 @@\n+---\n") {
-		t.Errorf("new file diff:\n%s", got)
-	}
-}
-
 // TestSinceWithGlossary: --since keeps the terminology findings of the
 // units the change touches, not those of the rest of the page.
 func TestSinceWithGlossary(t *testing.T) {
-	dir := repoFromSteps(t, site+`-- 1/content/en/a.md --
+	dir := repoFromSteps(t, siteArchive+`-- 1/content/en/a.md --
 Telemetry is collected.
 
 Dashboards show telemetry.
@@ -395,7 +335,7 @@ Dashboards show telemetry.
 		t.Fatal(err)
 	}
 	ref := strings.TrimSpace(gitOut(t, dir, "rev-parse", "HEAD~1"))
-	cs, err := ChangedSince(context.Background(), dir, ref)
+	cs, err := history.ChangedSince(context.Background(), dir, ref)
 	if err != nil {
 		t.Fatal(err)
 	}

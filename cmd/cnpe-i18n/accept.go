@@ -1,8 +1,10 @@
 package main
 
 import (
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
 
 type acceptOptions struct {
@@ -53,7 +55,7 @@ outdated change; every other byte is kept.`,
 }
 
 func runAccept(s *streams, opts *acceptOptions) error {
-	return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note) {
+	return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]edit.FileEdit, []edit.Note) {
 		return site.PlanAccept(isync.AcceptOptions{Paths: paths, Langs: opts.Langs, All: opts.All, Inferred: opts.Inferred})
 	})
 }

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 )
 
 type alignOptions struct {
@@ -72,7 +74,7 @@ func runAlign(s *streams, opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	pairs := isync.Align(src, tgt, isync.AlignOptions{})
+	pairs := align.Align(src, tgt, align.Options{})
 	out := make([]alignPair, 0, len(pairs))
 	for _, p := range pairs {
 		ap := alignPair{Source: []alignUnit{}, Target: []alignUnit{}}
@@ -122,6 +124,6 @@ func printAlign(w io.Writer, pairs []alignPair) {
 		} else if len(p.Source) > 0 {
 			text = p.Source[0].Text
 		}
-		fmt.Fprintf(w, "%-28s ⇄ %-28s %s\n", side(p.Source), side(p.Target), excerpt(text, 50))
+		fmt.Fprintf(w, "%-28s ⇄ %-28s %s\n", side(p.Source), side(p.Target), render.Excerpt(text, 50))
 	}
 }

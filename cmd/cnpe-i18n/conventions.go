@@ -36,7 +36,7 @@ var outputs = map[string]output{
 	"cnpe-i18n glossary check":  {formats: []string{"text", "json", "github"}},
 	"cnpe-i18n glossary census": {formats: []string{"text", "json"}},
 	"cnpe-i18n glossary export": {formats: []string{"tbx", "csv", "yaml"}},
-	"cnpe-i18n glossary import": {formats: []string{"tbx", "csv"}, input: true},
+	"cnpe-i18n glossary import": {formats: []string{"tbx", "csv", "markdown-table"}, input: true},
 }
 
 // formatHelp is the --format usage line of one command, listing every

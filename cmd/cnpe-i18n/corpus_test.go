@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
@@ -89,7 +90,7 @@ func TestSARIFCorpus(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	run([]string{"status", "-C", dir, "--format", "sarif", "--fail-on", "none"}, nil, &stdout, &stderr)
-	var log sarifLog
+	var log render.SARIFLog
 	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
 		t.Fatal(err)
 	}

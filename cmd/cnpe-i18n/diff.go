@@ -7,8 +7,10 @@ import (
 	"io"
 	"strings"
 
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
 type diffOptions struct {
@@ -96,7 +98,7 @@ func runDiff(s *streams, opts *diffOptions) error {
 }
 
 func printDiff(w io.Writer, p isync.PageReport, colour bool) {
-	fmt.Fprintf(w, "%s %s (%s)\n", paint(colour, ansiBold, p.Translation), "["+p.Lang+"]", p.State)
+	fmt.Fprintf(w, "%s %s (%s)\n", render.Paint(colour, render.ANSIBold, p.Translation), "["+p.Lang+"]", p.State)
 	if p.Base != nil {
 		switch {
 		case p.Base.Kind == isync.BaseNone:
@@ -122,11 +124,11 @@ func printDiff(w io.Writer, p isync.PageReport, colour bool) {
 		fmt.Fprintf(w, "  %s  %s:%s  %s (source %s:%d)\n", u.State, p.Translation, lineSpan(u.Line, u.EndLine), u.ID, p.Source, u.SourceLine)
 		switch {
 		case len(u.Words) > 0:
-			fmt.Fprintf(w, "    source: %s\n", renderWordDiff(u.Words, colour))
+			fmt.Fprintf(w, "    source: %s\n", render.WordDiff(u.Words, colour))
 		case u.State == isync.UnitObsolete:
-			fmt.Fprintf(w, "    source removed: %s\n", excerpt(u.SourceBefore, 200))
+			fmt.Fprintf(w, "    source removed: %s\n", render.Excerpt(u.SourceBefore, 200))
 		case u.SourceBefore != u.SourceAfter:
-			fmt.Fprintf(w, "    source was: %s\n    source now: %s\n", excerpt(u.SourceBefore, 200), excerpt(u.SourceAfter, 200))
+			fmt.Fprintf(w, "    source was: %s\n    source now: %s\n", render.Excerpt(u.SourceBefore, 200), render.Excerpt(u.SourceAfter, 200))
 		}
 		fmt.Fprintf(w, "    translation: %s\n", indent(u.Text, "      "))
 	}

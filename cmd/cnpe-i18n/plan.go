@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
 
 // writeOptions are the flags of every command that writes.
@@ -26,7 +28,7 @@ func addWriteFlags(cmd *cobra.Command, o *writeOptions) {
 
 // runPlan is the whole of a write command: find the root, load the site,
 // make the plan, then print or apply it.
-func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note)) error {
+func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.Site, paths []string) ([]edit.FileEdit, []edit.Note)) error {
 	root, paths, cfg, err := openRepo(o.Root, args)
 	if err != nil {
 		return err
@@ -42,7 +44,7 @@ func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.S
 
 // finishPlan prints or applies a plan. A dry run exits 1 when there is
 // something to do; a write exits 2 when an edit was refused.
-func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edits []isync.FileEdit, notes []isync.Note) error {
+func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edits []edit.FileEdit, notes []edit.Note) error {
 	for _, p := range site.Problems() {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
@@ -55,7 +57,7 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 	}
 	if !o.Write {
 		for _, e := range edits {
-			fmt.Fprintf(s.Out, "# %s\n%s", e.Reason, isync.UnifiedDiff(e))
+			fmt.Fprintf(s.Out, "# %s\n%s", e.Reason, edit.UnifiedDiff(e))
 		}
 		if len(edits) > 0 {
 			fmt.Fprintf(s.Err, "%d file(s) to change; run again with --write to write them\n", len(edits))
@@ -63,7 +65,7 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 		}
 		return nil
 	}
-	errs := isync.Apply(root, edits)
+	errs := edit.Apply(root, edits)
 	for _, err := range errs {
 		fmt.Fprintln(s.Err, err)
 	}

@@ -8,10 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/spf13/cobra"
+
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 type segmentsOptions struct {
@@ -134,18 +135,8 @@ func printSegments(w io.Writer, f segmentsFile, colour bool) {
 		if u.Translatable {
 			mark = "T"
 		}
-		fmt.Fprintf(w, "  %-9s %-12s %s %-40s %s\n", lines, u.Kind, mark, u.ID, excerpt(u.Text, 60))
+		fmt.Fprintf(w, "  %-9s %-12s %s %-40s %s\n", lines, u.Kind, mark, u.ID, render.Excerpt(u.Text, 60))
 	}
-}
-
-// excerpt shortens text to one line of at most n runes.
-func excerpt(text string, n int) string {
-	text = parse.FoldSpace(text)
-	if utf8.RuneCountInString(text) <= n {
-		return text
-	}
-	r := []rune(text)
-	return string(r[:n-1]) + "…"
 }
 
 // expandPaths turns file and directory arguments into Markdown files.

@@ -6,15 +6,20 @@ import (
 
 	"context"
 	"fmt"
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+
+	"github.com/spf13/cobra"
+
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
-	"github.com/spf13/cobra"
 )
 
 type statusOptions struct {
@@ -82,7 +87,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff")
 	cmd.Flags().StringVar(&opts.Glossary, "glossary", "", "check terms with this glossary `file` (default: cnpe-i18n-glossary.yaml or glossary: in cnpe-i18n.yaml, when present)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
-	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", maxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
+	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", render.MaxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
 	return cmd
 }
 
@@ -96,7 +101,7 @@ func runStatus(s *streams, opts *statusOptions) error {
 		return err
 	}
 	if opts.Since != "" {
-		cs, err := isync.ChangedSince(context.Background(), root, opts.Since)
+		cs, err := history.ChangedSince(context.Background(), root, opts.Since)
 		if err != nil {
 			return err
 		}
@@ -110,6 +115,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range report.Notes {
+		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
+	}
 	for _, p := range report.Problems {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
@@ -119,13 +127,13 @@ func runStatus(s *streams, opts *statusOptions) error {
 			return err
 		}
 	case "markdown":
-		if _, err := io.WriteString(s.Out, markdownComment(report, links(), opts.MaxBytes)); err != nil {
+		if _, err := io.WriteString(s.Out, render.Comment(report, render.GitHubLinker(os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA")), opts.MaxBytes)); err != nil {
 			return err
 		}
 	case "github":
-		writeAnnotations(s.Out, report)
+		render.Annotations(s.Out, report)
 	case "sarif":
-		if err := writeSARIF(s.Out, report); err != nil {
+		if err := render.SARIF(s.Out, report, versionString()); err != nil {
 			return err
 		}
 	default:
@@ -143,12 +151,12 @@ func runStatus(s *streams, opts *statusOptions) error {
 
 // openRepo resolves the repository root and the paths (resolveRoot) and
 // reads its configuration file.
-func openRepo(root string, paths []string) (string, []string, isync.Config, error) {
+func openRepo(root string, paths []string) (string, []string, site.Config, error) {
 	root, rel, err := resolveRoot(root, paths)
 	if err != nil {
-		return "", nil, isync.Config{}, err
+		return "", nil, site.Config{}, err
 	}
-	cfg, err := isync.LoadConfig(root)
+	cfg, err := site.LoadConfig(root)
 	return root, rel, cfg, err
 }
 
@@ -168,7 +176,7 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 	}
 	base := abs
 	if !explicit {
-		abs = isync.WorkTreeRoot(context.Background(), abs)
+		abs = history.WorkTreeRoot(context.Background(), abs)
 	}
 	var rel []string
 	for _, p := range paths {
@@ -179,6 +187,9 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 		r, err := filepath.Rel(abs, ap)
 		if err != nil || r == ".." || strings.HasPrefix(r, "../") {
 			return "", nil, usageErrorf("%s is outside the repository root %s", p, abs)
+		}
+		if _, err := os.Lstat(ap); err != nil {
+			return "", nil, usageErrorf("%s: no such file or directory", p)
 		}
 		rel = append(rel, filepath.ToSlash(r))
 	}
@@ -218,21 +229,6 @@ func failed(r *isync.Report, level string) bool {
 		}
 	}
 	return false
-}
-
-const (
-	ansiBold  = "\x1b[1m"
-	ansiRed   = "\x1b[31m"
-	ansiGreen = "\x1b[32m"
-	ansiDim   = "\x1b[2m"
-	ansiReset = "\x1b[0m"
-)
-
-func paint(on bool, code, s string) string {
-	if !on {
-		return s
-	}
-	return code + s + ansiReset
 }
 
 // printStatus writes the per-language summary, then the pages that need work.
@@ -277,9 +273,9 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 	}
 	state := p.State.String()
 	if p.State == isync.PageStale {
-		state = paint(colour, ansiRed, state)
+		state = render.Paint(colour, render.ANSIRed, state)
 	}
-	line := fmt.Sprintf("%-3s %-9s %s", p.Lang, state, paint(colour, ansiBold, name))
+	line := fmt.Sprintf("%-3s %-9s %s", p.Lang, state, render.Paint(colour, render.ANSIBold, name))
 	switch p.State {
 	case isync.PageStale, isync.PageCurrent:
 		var parts []string
@@ -311,7 +307,7 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 		}
 	}
 	if p.Base != nil && p.Base.Kind == isync.BaseInferred && p.State == isync.PageStale {
-		line += paint(colour, ansiDim, fmt.Sprintf("  base %s inferred, confidence %.2f", short(p.Base.Commit), p.Base.Confidence))
+		line += render.Paint(colour, render.ANSIDim, fmt.Sprintf("  base %s inferred, confidence %.2f", short(p.Base.Commit), p.Base.Confidence))
 	}
 	fmt.Fprintln(w, line)
 	if !verbose {
@@ -327,9 +323,9 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 		}
 		fmt.Fprintf(w, "    %-12s %s  %s\n", u.State, loc, u.ID)
 		if len(u.Words) > 0 {
-			fmt.Fprintf(w, "        %s\n", renderWordDiff(u.Words, colour))
+			fmt.Fprintf(w, "        %s\n", render.WordDiff(u.Words, colour))
 		} else if u.State == isync.UnitNew || u.State == isync.UnitUntranslated {
-			fmt.Fprintf(w, "        + %s\n", excerpt(u.SourceAfter, 100))
+			fmt.Fprintf(w, "        + %s\n", render.Excerpt(u.SourceAfter, 100))
 		}
 	}
 }
@@ -339,54 +335,6 @@ func short(s string) string {
 		return s[:10]
 	}
 	return s
-}
-
-// renderWordDiff shows a word diff on one line: [-old-]{+new+}, or
-// coloured on a terminal.
-func renderWordDiff(edits []isync.Edit, colour bool) string {
-	var b strings.Builder
-	for _, e := range edits {
-		text := collapseSpace(e.Text)
-		switch e.Op {
-		case isync.Delete:
-			if colour {
-				b.WriteString(ansiRed + text + ansiReset)
-			} else {
-				b.WriteString("[-" + text + "-]")
-			}
-		case isync.Insert:
-			if colour {
-				b.WriteString(ansiGreen + text + ansiReset)
-			} else {
-				b.WriteString("{+" + text + "+}")
-			}
-		default:
-			b.WriteString(text)
-		}
-	}
-	return b.String()
-}
-
-// collapseSpace folds runs of white space to one space, keeping a space
-// at either end so that the runs of a word diff join correctly.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
 }
 
 // printStrings writes, per language, the UI strings and configuration
@@ -405,16 +353,16 @@ func printStrings(w io.Writer, r *isync.Report, colour bool) {
 			}
 			state := e.State.String()
 			if e.State == translations.Stale || e.State == translations.Missing {
-				state = paint(colour, ansiRed, state)
+				state = render.Paint(colour, render.ANSIRed, state)
 			}
 			line := fmt.Sprintf("    %-12s %s:%d  %s", state, e.File, e.Line, e.Key)
 			switch e.State {
 			case translations.Stale:
-				line += fmt.Sprintf("  (source %q was %q)", excerpt(e.Source, 40), excerpt(e.SourceBefore, 40))
+				line += fmt.Sprintf("  (source %q was %q)", render.Excerpt(e.Source, 40), render.Excerpt(e.SourceBefore, 40))
 			case translations.Missing:
-				line += fmt.Sprintf("  (source %q)", excerpt(e.Source, 40))
+				line += fmt.Sprintf("  (source %q)", render.Excerpt(e.Source, 40))
 			case translations.Untranslated:
-				line += fmt.Sprintf("  (%q: %s)", excerpt(e.Text, 40), e.Why)
+				line += fmt.Sprintf("  (%q: %s)", render.Excerpt(e.Text, 40), e.Why)
 			}
 			lines = append(lines, line)
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // demoRepo builds the README's demo history (testdata/demo: the site, then
@@ -165,7 +166,7 @@ func TestStatusBadInput(t *testing.T) {
 		t.Errorf("the rest of the report is missing:\n%s", stdout.String())
 	}
 
-	if err := os.WriteFile(filepath.Join(repo, isync.ConfigFile), []byte("source: en\nlanguage: [ja]\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(repo, site.ConfigFile), []byte("source: en\nlanguage: [ja]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	stdout.Reset()

@@ -1,8 +1,10 @@
 package main
 
 import (
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/spf13/cobra"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
 
 type stubOptions struct {
@@ -34,7 +36,7 @@ as a unified diff (exit 1 when there is something to do).`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]isync.FileEdit, []isync.Note) {
+			return runPlan(s, &opts.writeOptions, opts.Paths, func(site *isync.Site, paths []string) ([]edit.FileEdit, []edit.Note) {
 				return site.PlanStub(opts.Langs, paths), nil
 			})
 		},

@@ -1,0 +1,88 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+)
+
+// SARIFLog is a SARIF 2.1.0 log: the parts code scanning reads.
+type SARIFLog struct {
+	Version string     `json:"version"`
+	Schema  string     `json:"$schema"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	ShortDescription     sarifMessage `json:"shortDescription"`
+	DefaultConfiguration struct {
+		Level string `json:"level"`
+	} `json:"defaultConfiguration"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI string `json:"uri"`
+		} `json:"artifactLocation"`
+		Region struct {
+			StartLine int `json:"startLine"`
+			EndLine   int `json:"endLine"`
+		} `json:"region"`
+	} `json:"physicalLocation"`
+}
+
+// SARIF writes the Findings as a SARIF 2.1.0 log for code scanning.
+func SARIF(w io.Writer, r *isync.Report, version string) error {
+	driver := sarifDriver{Name: "cnpe-i18n", Version: version, InformationURI: "https://github.com/cnpe-i18n/cnpe-i18n"}
+	index := map[string]int{}
+	for i, rule := range rules {
+		sr := sarifRule{ID: rule.id, ShortDescription: sarifMessage{rule.text}}
+		sr.DefaultConfiguration.Level = rule.level
+		driver.Rules = append(driver.Rules, sr)
+		index[rule.id] = i
+	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	for _, f := range Findings(r) {
+		var loc sarifLocation
+		loc.PhysicalLocation.ArtifactLocation.URI = f.File
+		loc.PhysicalLocation.Region.StartLine = f.Line
+		loc.PhysicalLocation.Region.EndLine = f.EndLine
+		run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.level(),
+			Message: sarifMessage{f.Title + ": " + f.Message}, Locations: []sarifLocation{loc}})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(SARIFLog{Version: "2.1.0", Schema: "https://json.schemastore.org/sarif-2.1.0.json", Runs: []sarifRun{run}})
+}

@@ -1,0 +1,389 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+)
+
+// Pair is one step of an alignment: source units (indexes into the source
+// document's Units) and the translated units that render them. One side
+// is empty for a unit with no counterpart.
+type Pair struct {
+	Source []int
+	Target []int
+}
+
+// Options tune the alignment. The zero value works.
+type Options struct {
+	// Ratio is the expected length of a translated text over its source
+	// (in characters); 0 estimates it from the two pages.
+	Ratio float64
+}
+
+// Align aligns the units of a source page with those of its translation:
+// front matter fields by key, body units by dynamic programming over the
+// two sequences with 1–1, 1–0, 0–1, 2–1 and 1–2 steps, scored on unit
+// kinds and heading levels, shared anchors (link and image targets,
+// numbers, code, shortcodes), Latin words kept in the translation and the
+// length ratio.
+func Align(src, tgt *parse.Document, opts Options) []Pair {
+	var pairs []Pair
+	// Front matter: by key.
+	tgtKeys := map[string]int{}
+	for i, u := range tgt.Units {
+		if u.Kind == parse.FrontMatter {
+			tgtKeys[u.Key] = i
+		}
+	}
+	for i, u := range src.Units {
+		if u.Kind != parse.FrontMatter {
+			continue
+		}
+		if j, ok := tgtKeys[u.Key]; ok {
+			pairs = append(pairs, Pair{Source: []int{i}, Target: []int{j}})
+			delete(tgtKeys, u.Key)
+		} else {
+			pairs = append(pairs, Pair{Source: []int{i}})
+		}
+	}
+	for _, u := range tgt.Units {
+		if j, ok := tgtKeys[u.Key]; ok && u.Kind == parse.FrontMatter {
+			pairs = append(pairs, Pair{Target: []int{j}})
+		}
+	}
+	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
+	a := newAligner(src, tgt, si, ti, opts.Ratio)
+	return append(pairs, a.run()...)
+}
+
+// features are what the score compares, computed once per unit. Sets are
+// sorted hashes, so that comparing two units allocates nothing.
+type features struct {
+	kind    parse.Kind
+	level   int
+	full    parse.Fingerprint
+	anchors []uint64 // links, images, code, shortcodes, numbers (a multiset)
+	words   []uint64 // Latin words, lower case
+	names   []uint64 // words a translation keeps (names, acronyms)
+	length  float64  // characters of plain text
+	logLen  float64  // its logarithm
+	prose   bool
+}
+
+func unitFeatures(u *parse.Unit, allWords bool) features {
+	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint(),
+		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable}
+	f.logLen = math.Log(max(f.length, 1))
+	a := u.AllAnchors()
+	for _, l := range a.Links {
+		f.anchors = append(f.anchors, strHash("l:"+normalizeLink(l)))
+	}
+	for _, l := range a.Images {
+		f.anchors = append(f.anchors, strHash("i:"+normalizeLink(l)))
+	}
+	for _, c := range a.Code {
+		f.anchors = append(f.anchors, strHash("c:"+c))
+	}
+	for _, sc := range a.Shortcodes {
+		f.anchors = append(f.anchors, strHash("s:"+sc))
+	}
+	for _, n := range a.Numbers {
+		f.anchors = append(f.anchors, strHash("n:"+strings.ReplaceAll(n, ",", "")))
+	}
+	slices.Sort(f.anchors)
+	for _, w := range a.Words {
+		f.names = append(f.names, strHash(strings.ToLower(w)))
+	}
+	f.names = sortedSet(f.names)
+	if allWords {
+		for _, t := range change.Tokenize(strings.ToLower(u.Plain)) {
+			r, _ := utf8.DecodeRuneInString(t)
+			if r < utf8.RuneSelf && change.IsWordRune(r) && len(t) > 1 {
+				f.words = append(f.words, strHash(t))
+			}
+		}
+		f.words = sortedSet(f.words)
+	} else {
+		f.words = f.names
+	}
+	return f
+}
+
+func strHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func sortedSet(xs []uint64) []uint64 {
+	slices.Sort(xs)
+	return slices.Compact(xs)
+}
+
+// common counts the elements two sorted multisets share.
+func common(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// normalizeLink drops what translations change in a link: a language
+// prefix such as /ja/ and a trailing slash.
+func normalizeLink(l string) string {
+	l = strings.TrimSuffix(l, "/")
+	if len(l) > 3 && l[0] == '/' {
+		if i := strings.IndexByte(l[1:], '/'); i >= 2 && i <= 5 {
+			if code := l[1 : i+1]; isLangCode(code) {
+				l = l[i+1:]
+			}
+		}
+	}
+	return l
+}
+
+func isLangCode(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c == '-') {
+			return false
+		}
+	}
+	return len(s) == 2 || len(s) == 5
+}
+
+// merge is the features of two consecutive units read as one.
+func merge(a, b features) features {
+	m := features{kind: a.kind, level: a.level, length: a.length + b.length, prose: a.prose || b.prose}
+	m.logLen = math.Log(max(m.length, 1))
+	m.anchors = append(append([]uint64(nil), a.anchors...), b.anchors...)
+	slices.Sort(m.anchors)
+	m.words = sortedSet(append(append([]uint64(nil), a.words...), b.words...))
+	m.names = sortedSet(append(append([]uint64(nil), a.names...), b.names...))
+	return m
+}
+
+type aligner struct {
+	s, t     []features
+	s2, t2   []features // s2[i] is s[i-1] and s[i] merged (i ≥ 1)
+	si       []int
+	ti       []int
+	ratio    float64
+	logRatio float64
+}
+
+func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
+	a := &aligner{si: si, ti: ti, ratio: ratio}
+	var ls, lt float64
+	for _, i := range si {
+		f := unitFeatures(&src.Units[i], true)
+		a.s = append(a.s, f)
+		if f.prose {
+			ls += f.length
+		}
+	}
+	for _, i := range ti {
+		f := unitFeatures(&tgt.Units[i], false)
+		a.t = append(a.t, f)
+		if f.prose {
+			lt += f.length
+		}
+	}
+	a.s2 = make([]features, len(a.s))
+	for i := 1; i < len(a.s); i++ {
+		if a.s[i].prose && a.s[i-1].prose {
+			a.s2[i] = merge(a.s[i-1], a.s[i])
+		}
+	}
+	a.t2 = make([]features, len(a.t))
+	for j := 1; j < len(a.t); j++ {
+		if a.t[j].prose && a.t[j-1].prose {
+			a.t2[j] = merge(a.t[j-1], a.t[j])
+		}
+	}
+	if a.ratio <= 0 {
+		a.ratio = 1
+		if ls > 0 && lt > 0 {
+			a.ratio = lt / ls
+		}
+	}
+	a.logRatio = math.Log(a.ratio)
+	return a
+}
+
+// threshold is what a pairing must score to be better than leaving both
+// units unpaired.
+const threshold = 0.42
+
+// sim scores how likely target features t render source features s, 0–1.
+func (a *aligner) sim(s, t features) float64 {
+	if !s.prose && !t.prose && s.kind == t.kind {
+		if s.full == t.full {
+			return 1
+		}
+		return 0.6 + 0.3*anchorScore(s, t)
+	}
+	k := kindScore(s, t)
+	if k == 0 {
+		return 0
+	}
+	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*a.lengthScore(s, t)
+}
+
+func kindScore(s, t features) float64 {
+	switch {
+	case s.kind == t.kind && (s.kind != parse.Heading || s.level == t.level):
+		return 1
+	case s.kind == t.kind:
+		return 0.7
+	case s.prose && t.prose && s.kind != parse.Heading && t.kind != parse.Heading:
+		return 0.4
+	}
+	return 0
+}
+
+func anchorScore(s, t features) float64 {
+	if len(s.anchors) == 0 && len(t.anchors) == 0 {
+		return 0.5
+	}
+	return 2 * float64(common(s.anchors, t.anchors)) / float64(len(s.anchors)+len(t.anchors))
+}
+
+// wordScore measures the Latin words the two units share: the target's
+// words found in the source, and the source's names found in the target.
+func wordScore(s, t features) float64 {
+	switch {
+	case len(t.words) == 0 && len(s.names) == 0:
+		return 0.5
+	case len(t.words) == 0:
+		return 0.1 // the source names things the target does not
+	}
+	score := float64(common(t.words, s.words)) / float64(len(t.words))
+	if len(s.names) == 0 {
+		return score
+	}
+	return (score + float64(common(s.names, t.words))/float64(len(s.names))) / 2
+}
+
+// lengthScore is high when the target is about ratio times as long as
+// the source: a smooth bump over the log of their length ratio.
+func (a *aligner) lengthScore(s, t features) float64 {
+	if s.length == 0 || t.length == 0 {
+		if s.length == t.length {
+			return 1
+		}
+		return 0
+	}
+	x := 1.2 * math.Abs(t.logLen-s.logLen-a.logRatio)
+	return 1 / (1 + x + x*x/2) // close to exp(-x), without the exponential
+}
+
+// run aligns the body sequences. The table is limited to a band around
+// the diagonal, wide enough for the reordering translations do.
+func (a *aligner) run() []Pair {
+	n, m := len(a.s), len(a.t)
+	const none = -1
+	type cell struct {
+		score float64
+		di    int8 // source units taken by the step into this cell
+		dj    int8
+	}
+	width := max(40, max(n, m)/4)
+	dp := make([][]cell, n+1)
+	for i := range dp {
+		dp[i] = make([]cell, m+1)
+		for j := range dp[i] {
+			dp[i][j].score = math.Inf(-1)
+			dp[i][j].di = none
+		}
+	}
+	dp[0][0] = cell{}
+	center := func(i int) int {
+		if n == 0 {
+			return 0
+		}
+		return i * m / n
+	}
+	for i := 0; i <= n; i++ {
+		lo, hi := max(0, center(i)-width), min(m, center(i)+width)
+		if i == 0 || i == n {
+			lo, hi = 0, m // the corners are always reachable
+		}
+		for j := lo; j <= hi; j++ {
+			best := dp[i][j]
+			try := func(di, dj int, gain float64) {
+				if i-di < 0 || j-dj < 0 {
+					return
+				}
+				prev := dp[i-di][j-dj]
+				if math.IsInf(prev.score, -1) {
+					return
+				}
+				if s := prev.score + gain; s > best.score {
+					best = cell{score: s, di: int8(di), dj: int8(dj)}
+				}
+			}
+			if i > 0 && j > 0 {
+				try(1, 1, a.sim(a.s[i-1], a.t[j-1])-threshold)
+			}
+			if i > 0 {
+				try(1, 0, 0)
+			}
+			if j > 0 {
+				try(0, 1, 0)
+			}
+			if i > 1 && j > 0 && a.s[i-1].prose && a.s[i-2].prose {
+				try(2, 1, a.sim(a.s2[i-1], a.t[j-1])-threshold-0.12)
+			}
+			if i > 0 && j > 1 && a.t[j-1].prose && a.t[j-2].prose {
+				try(1, 2, a.sim(a.s[i-1], a.t2[j-1])-threshold-0.12)
+			}
+			dp[i][j] = best
+		}
+	}
+	var rev []Pair
+	for i, j := n, m; i > 0 || j > 0; {
+		c := dp[i][j]
+		if c.di == none {
+			// Outside the band: fall back to one unit at a time.
+			if i > 0 {
+				c.di, c.dj = 1, 0
+			} else {
+				c.di, c.dj = 0, 1
+			}
+		}
+		p := Pair{}
+		for k := i - int(c.di); k < i; k++ {
+			p.Source = append(p.Source, a.si[k])
+		}
+		for k := j - int(c.dj); k < j; k++ {
+			p.Target = append(p.Target, a.ti[k])
+		}
+		rev = append(rev, p)
+		i -= int(c.di)
+		j -= int(c.dj)
+	}
+	out := make([]Pair, 0, len(rev))
+	for k := len(rev) - 1; k >= 0; k-- {
+		out = append(out, rev[k])
+	}
+	return out
+}

@@ -1,0 +1,322 @@
+package change
+
+import (
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
+
+// ChangeKind classifies what happened to a source unit between the base
+// (the version translated) and now.
+type ChangeKind int
+
+// Change kinds. Only Prose, Added and Removed need a translator.
+const (
+	Unchanged  ChangeKind = iota
+	Prose                 // the words changed
+	Mechanical            // links, code, markup or shortcode arguments changed, the words did not
+	Whitespace            // only white space or line breaks changed
+	Metadata              // a front matter field that is not translated changed
+	Added                 // the unit is new
+	Removed               // the unit is gone
+	Moved                 // the same unit is elsewhere in the page
+	Typography            // only quote marks or letter case changed
+)
+
+var changeNames = [...]string{"unchanged", "prose", "mechanical", "whitespace", "metadata", "added", "removed", "moved", "typography"}
+
+// Change is what happened to one source unit. Before is the unit at the
+// base (nil when Added), After the unit now (nil when Removed).
+type Change struct {
+	Kind   ChangeKind
+	Before *parse.Unit
+	After  *parse.Unit
+	// Words is the word diff of a Prose change.
+	Words []Edit
+}
+
+// SourceDiff is the comparison of two versions of a source page.
+type SourceDiff struct {
+	// ByBefore maps each unit index of the base to its change.
+	ByBefore map[int]*Change
+	// ByAfter maps each unit index of the current page to its change.
+	ByAfter map[int]*Change
+	Changes []*Change
+}
+
+// DiffSource compares the base and current versions of a source page:
+// front matter fields by key, body units with go-diff over their text
+// fingerprints, deleted and inserted neighbours paired into modified units
+// when their words are alike.
+func DiffSource(before, after *parse.Document) *SourceDiff {
+	d := &SourceDiff{ByBefore: map[int]*Change{}, ByAfter: map[int]*Change{}}
+	d.frontMatter(before, after)
+	bi, ai := before.BodyIndexes(), after.BodyIndexes()
+	d.body(before, after, bi, ai)
+	return d
+}
+
+func (d *SourceDiff) add(c *Change, bi, ai int) {
+	d.Changes = append(d.Changes, c)
+	if bi >= 0 {
+		d.ByBefore[bi] = c
+	}
+	if ai >= 0 {
+		d.ByAfter[ai] = c
+	}
+}
+
+func (d *SourceDiff) frontMatter(before, after *parse.Document) {
+	afterByKey := map[string]int{}
+	for i, u := range after.Units {
+		if u.Kind == parse.FrontMatter {
+			afterByKey[u.Key] = i
+		}
+	}
+	seen := map[string]bool{}
+	for i := range before.Units {
+		b := &before.Units[i]
+		if b.Kind != parse.FrontMatter {
+			continue
+		}
+		seen[b.Key] = true
+		j, ok := afterByKey[b.Key]
+		if !ok {
+			kind := Removed
+			if !b.Translatable {
+				kind = Metadata
+			}
+			d.add(&Change{Kind: kind, Before: b}, i, -1)
+			continue
+		}
+		a := &after.Units[j]
+		d.add(compareUnits(b, a), i, j)
+	}
+	for key, j := range afterByKey {
+		if seen[key] {
+			continue
+		}
+		a := &after.Units[j]
+		kind := Added
+		if !a.Translatable {
+			kind = Metadata
+		}
+		d.add(&Change{Kind: kind, After: a}, -1, j)
+	}
+}
+
+// compareUnits classifies the change between two versions of one unit.
+func compareUnits(b, a *parse.Unit) *Change {
+	c := &Change{Before: b, After: a}
+	switch {
+	case b.Fingerprint != a.Fingerprint:
+		switch {
+		case b.Kind == parse.FrontMatter && !a.Translatable:
+			c.Kind = Metadata
+		case !a.Translatable && !b.Translatable:
+			c.Kind = Mechanical
+		case SameWords(b.Plain, a.Plain):
+			c.Kind = Typography
+		default:
+			c.Kind = Prose
+			c.Words = WordDiff(b.Plain, a.Plain)
+		}
+	case b.FullFingerprint() != a.FullFingerprint():
+		c.Kind = Mechanical
+		if b.Kind == parse.FrontMatter {
+			c.Kind = Metadata
+			if a.Translatable {
+				c.Kind = Mechanical
+			}
+		}
+	case b.Text != a.Text:
+		c.Kind = Whitespace
+	}
+	return c
+}
+
+// body diffs the body units by text fingerprint.
+func (d *SourceDiff) body(before, after *parse.Document, bi, ai []int) {
+	codes := map[parse.Fingerprint]rune{}
+	encode := func(doc *parse.Document, idx []int) []rune {
+		rs := make([]rune, len(idx))
+		for k, i := range idx {
+			fp := doc.Units[i].Fingerprint
+			r, ok := codes[fp]
+			if !ok {
+				r = rune(0xF0000 + len(codes))
+				codes[fp] = r
+			}
+			rs[k] = r
+		}
+		return rs
+	}
+	rb, ra := encode(before, bi), encode(after, ai)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(rb, ra, false)
+	var dels, ins []int // pending unit indexes of a replaced block
+	pb, pa := 0, 0
+	flush := func() {
+		d.pairBlock(before, after, dels, ins)
+		dels, ins = dels[:0], ins[:0]
+	}
+	for _, df := range diffs {
+		n := len([]rune(df.Text))
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			for k := 0; k < n; k++ {
+				b, a := &before.Units[bi[pb+k]], &after.Units[ai[pa+k]]
+				d.add(compareUnits(b, a), bi[pb+k], ai[pa+k])
+			}
+			pb += n
+			pa += n
+		case diffmatchpatch.DiffDelete:
+			for k := 0; k < n; k++ {
+				dels = append(dels, bi[pb+k])
+			}
+			pb += n
+		case diffmatchpatch.DiffInsert:
+			for k := 0; k < n; k++ {
+				ins = append(ins, ai[pa+k])
+			}
+			pa += n
+		}
+	}
+	flush()
+	d.findMoves()
+}
+
+// pairBlock pairs the deleted and inserted units of one replaced block
+// into modified units: first those with the same kind and enough words in
+// common, then, in order, the remaining ones of the same kind (a rewritten
+// list item is still the list item a translator must rewrite). The rest
+// are removed and added.
+func (d *SourceDiff) pairBlock(before, after *parse.Document, dels, ins []int) {
+	pairedIns := make([]int, len(ins)) // index into dels+1, 0 when unpaired
+	pairedDel := make([]int, len(dels))
+	j := 0
+	for di, i := range dels {
+		b := &before.Units[i]
+		best, bestSim := -1, 0.0
+		for k := j; k < len(ins) && k < j+4; k++ {
+			a := &after.Units[ins[k]]
+			if a.Kind != b.Kind || pairedIns[k] != 0 {
+				continue
+			}
+			if s := wordSimilarity(b.Plain, a.Plain); s > bestSim {
+				best, bestSim = k, s
+			}
+		}
+		if best >= 0 && bestSim >= 0.3 {
+			pairedIns[best] = di + 1
+			pairedDel[di] = best + 1
+			j = best + 1
+		}
+	}
+	// Positional pairing of what is left, between the pairs found.
+	k := 0
+	for di := range dels {
+		if pairedDel[di] != 0 {
+			k = pairedDel[di]
+			continue
+		}
+		for ; k < len(ins); k++ {
+			if pairedIns[k] != 0 {
+				break
+			}
+			if after.Units[ins[k]].Kind == before.Units[dels[di]].Kind && after.Units[ins[k]].Translatable {
+				pairedIns[k] = di + 1
+				pairedDel[di] = k + 1
+				k++
+				break
+			}
+		}
+	}
+	// Emit in order of the current page.
+	for di, i := range dels {
+		if pairedDel[di] == 0 {
+			d.add(&Change{Kind: Removed, Before: &before.Units[i]}, i, -1)
+		}
+	}
+	for k, ai := range ins {
+		if pairedIns[k] == 0 {
+			d.add(&Change{Kind: Added, After: &after.Units[ai]}, -1, ai)
+			continue
+		}
+		bi := dels[pairedIns[k]-1]
+		d.add(compareUnits(&before.Units[bi], &after.Units[ai]), bi, ai)
+	}
+}
+
+// findMoves turns a removed unit and an added unit with the same words
+// into one moved unit.
+func (d *SourceDiff) findMoves() {
+	added := map[parse.Fingerprint]*Change{}
+	for _, c := range d.Changes {
+		if c.Kind == Added && c.After.Kind != parse.FrontMatter && c.After.Translatable {
+			added[c.After.Fingerprint] = c
+		}
+	}
+	for _, c := range d.Changes {
+		if c.Kind != Removed || c.Before.Kind == parse.FrontMatter {
+			continue
+		}
+		if a, ok := added[c.Before.Fingerprint]; ok {
+			delete(added, c.Before.Fingerprint)
+			c.Kind = Moved
+			c.After = a.After
+			a.Kind = Moved
+			a.Before = c.Before
+		}
+	}
+}
+
+// wordSimilarity is the Dice coefficient of the two texts' word sets.
+func wordSimilarity(a, b string) float64 {
+	wa, wb := wordSet(a), wordSet(b)
+	if len(wa) == 0 && len(wb) == 0 {
+		return 1
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(wa)+len(wb))
+}
+
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range Tokenize(strings.ToLower(s)) {
+		if strings.TrimSpace(t) != "" {
+			set[t] = true
+		}
+	}
+	return set
+}
+
+// SameWords reports whether two texts differ only in quote marks (’ for
+// ', “ for ") and letter case: a cosmetic edit no translator redoes.
+// Other punctuation is text, as in the fingerprint.
+func SameWords(a, b string) bool {
+	return strings.EqualFold(quoteFolder.Replace(a), quoteFolder.Replace(b))
+}
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", " ", " ")
+
+// NeedsAlignment reports whether a change reaches translated units: white
+// space, typography, metadata and moves do not.
+func (d *SourceDiff) NeedsAlignment() bool {
+	for _, c := range d.Changes {
+		switch c.Kind {
+		case Prose, Mechanical, Added, Removed:
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,130 @@
+package change
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
+)
+
+// edit is one kind of change a source page goes through, with the change
+// kind DiffSource must report for the edited unit.
+type edit struct {
+	name  string
+	apply func(r *rand.Rand, paras []string, i int) []string
+	want  ChangeKind
+}
+
+var edits = []edit{
+	{"reflow", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], " ", "\n", 1+r.IntN(3))
+		return p
+	}, Whitespace},
+	{"link target", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], "/docs/", "/v2/docs/", 1)
+		return p
+	}, Mechanical},
+	{"code span", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], "`tool", "`toolctl", 1)
+		return p
+	}, Mechanical},
+	{"quote style", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], "team's", "team\u2019s", 1)
+		return p
+	}, Typography},
+	{"word", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], "service", "workload", 1)
+		return p
+	}, Prose},
+	{"insert", func(r *rand.Rand, p []string, i int) []string {
+		return append(p[:i:i], append([]string{"A brand new paragraph about quotas."}, p[i:]...)...)
+	}, Added},
+	{"delete", func(r *rand.Rand, p []string, i int) []string {
+		return append(p[:i:i], p[i+1:]...)
+	}, Removed},
+}
+
+// paragraph makes the i-th paragraph of a generated page: distinct words,
+// a link, a code span and a possessive, so that every edit applies.
+func paragraph(r *rand.Rand, i int) string {
+	nouns := []string{"cluster", "pipeline", "portal", "registry", "gateway", "database", "scheduler", "runner"}
+	verbs := []string{"scales", "builds", "routes", "stores", "watches", "deploys"}
+	return fmt.Sprintf("Paragraph %d: the team's %s %s every service with `tool %d` as the [guide](/docs/p%d/) says.",
+		i, nouns[r.IntN(len(nouns))], verbs[r.IntN(len(verbs))], i, i)
+}
+
+// TestDiffClassification applies one random edit to one random paragraph
+// of a random page, many times, and checks that DiffSource reports that
+// paragraph with the edit's change kind and every other one unchanged.
+func TestDiffClassification(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for iter := range 300 {
+		n := 3 + r.IntN(8)
+		paras := make([]string, n)
+		for i := range paras {
+			paras[i] = paragraph(r, i)
+		}
+		e := edits[r.IntN(len(edits))]
+		i := r.IntN(n)
+		orig := strings.Join(paras, "\n\n")
+		edited := strings.Join(e.apply(r, append([]string(nil), paras...), i), "\n\n")
+		before, after := parsetest.MustParse(t, "before.md", orig), parsetest.MustParse(t, "after.md", edited)
+		d := DiffSource(before, after)
+		counts := map[ChangeKind]int{}
+		for _, c := range d.Changes {
+			counts[c.Kind]++
+		}
+		if counts[e.want] != 1 || len(d.Changes)-counts[Unchanged] != 1 {
+			t.Fatalf("iteration %d, %s on paragraph %d of %d: changes %v, want one %s and the rest unchanged", iter, e.name, i, n, counts, e.want)
+		}
+		for _, c := range d.Changes {
+			if c.Kind == Prose && len(c.Words) == 0 {
+				t.Fatalf("iteration %d: prose change without a word diff", iter)
+			}
+		}
+	}
+}
+
+func TestDiffMovedAndRewritten(t *testing.T) {
+	before := parsetest.MustParse(t, "a.md", "## A\n\nAlpha one.\n\nBeta two.\n\nGamma three.\n\n- first item\n- second item\n")
+	after := parsetest.MustParse(t, "b.md", "## A\n\nBeta two.\n\nGamma three.\n\nAlpha one.\n\n- a rewritten item entirely\n- second item\n")
+	kinds := map[string]ChangeKind{}
+	for _, c := range DiffSource(before, after).Changes {
+		u := c.After
+		if u == nil {
+			u = c.Before
+		}
+		kinds[u.Text] = c.Kind
+	}
+	for text, want := range map[string]ChangeKind{"Alpha one.": Moved, "Beta two.": Unchanged, "a rewritten item entirely": Prose} {
+		if kinds[text] != want {
+			t.Errorf("%q: %s, want %s", text, kinds[text], want)
+		}
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"the quick brown fox", "the quick red fox", "the quick [-brown-]{+red+} fox"},
+		{"設定ファイルを編集します", "設定ファイルを確認します", "設定ファイルを[-編集-]{+確認+}します"},
+		{"same text", "same text", "same text"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		for _, e := range WordDiff(tt.a, tt.b) {
+			switch e.Op {
+			case Delete:
+				b.WriteString("[-" + e.Text + "-]")
+			case Insert:
+				b.WriteString("{+" + e.Text + "+}")
+			default:
+				b.WriteString(e.Text)
+			}
+		}
+		if b.String() != tt.want {
+			t.Errorf("WordDiff(%q, %q) = %s, want %s", tt.a, tt.b, b.String(), tt.want)
+		}
+	}
+}

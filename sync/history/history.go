@@ -1,0 +1,366 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	gosync "sync"
+)
+
+// Version is one state of a file in history.
+type Version struct {
+	Commit string
+	Time   int64 // committer time, Unix seconds
+	Seq    int   // position in log order: 0 is the newest commit
+	Blob   string
+	Path   string
+}
+
+// History is the content history of a repository, read in one pass.
+type History struct {
+	root    string
+	shallow bool
+	paths   map[string][]Version // newest first
+	renames map[string][]rename  // new path → where it came from
+	commits int
+	// degraded says what the history lacks (renames not followed).
+	degraded string
+	// forward maps a renamed path to its newest new name (built on first
+	// use by RenamedTo; the from field holds the new name).
+	forward map[string]rename
+
+	mu    gosync.Mutex
+	batch *catFile
+}
+
+type rename struct {
+	from string
+	seq  int // the renaming commit
+}
+
+// ErrNoHistory reports a directory that is not in a git repository, or a
+// machine without git.
+var ErrNoHistory = errors.New("no git history")
+
+// ReadHistory reads the history of the files the tool reads under paths
+// (relative to root; none means the whole tree) with one "git log"
+// process. A path with the extension of a page, a configuration or a
+// string table is that file; any other is a directory, of which only
+// the pages are read (Pathspecs), so rename detection never reads an
+// image. A shallow clone is read as far as it goes and reported by
+// Shallow. When an object git needs for rename detection is absent (a
+// partial clone), the log is read again without renames and Degraded
+// says so; pages whose own versions are absent are told by Blob.
+func ReadHistory(ctx context.Context, root string, paths []string) (*History, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, fmt.Errorf("%w: git not found", ErrNoHistory)
+	}
+	out, err := gitOutput(ctx, root, "rev-parse", "--is-shallow-repository")
+	if err != nil {
+		return nil, fmt.Errorf("%w: not a git repository", ErrNoHistory)
+	}
+	shallow := strings.TrimSpace(out) == "true"
+	h, stderr, err := readLog(ctx, root, paths, "-M")
+	if err != nil && strings.Contains(stderr, "unable to read") {
+		missing := strings.TrimSpace(stderr)
+		if h, _, err = readLog(ctx, root, paths, "--no-renames"); err == nil {
+			h.degraded = "renames not followed: " + missing + " (a partial clone or snapshot lacks objects; fetch them for rename detection)"
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	h.shallow = shallow
+	return h, nil
+}
+
+// ReadExts are the extensions of every file whose history is read: pages,
+// Hugo configuration and string tables.
+var ReadExts = []string{".md", ".markdown", ".toml", ".yaml", ".yml", ".json"}
+
+// Pathspecs turns paths (relative to the root) into git pathspecs: a path
+// with an extension of ReadExts is that file; any other is a directory,
+// of which only the pages are read. "dir/*.md" is git's default pathspec
+// syntax, where "*" spans directories: ":(glob)dir/**/*.md" costs git
+// four times more on kubernetes/website, and each pattern costs, so the
+// rare .markdown pages are one pattern over the whole tree.
+func Pathspecs(paths []string) []string {
+	var dirs, specs []string
+	for _, p := range paths {
+		if slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) {
+			specs = append(specs, ":(literal)"+p)
+		} else {
+			dirs = append(dirs, p)
+		}
+	}
+	if len(paths) == 0 || slices.Contains(dirs, ".") {
+		dirs = []string{""}
+	}
+	for _, d := range dirs {
+		switch {
+		case strings.ContainsAny(d, "*?[\\"):
+			specs = append(specs, ":(literal)"+d) // a name git would read as a pattern
+		case d == "":
+			specs = append(specs, "*.md")
+		default:
+			specs = append(specs, d+"/*.md")
+		}
+	}
+	return append(specs, "*.markdown")
+}
+
+// readLog runs one git log over the pathspecs of paths, with renames
+// ("-M") or without ("--no-renames"), and returns its stderr.
+func readLog(ctx context.Context, root string, paths []string, renames string) (*History, string, error) {
+	h := &History{root: root, paths: map[string][]Version{}, renames: map[string][]rename{}}
+	args := []string{"log", "--format=%x1e%H %ct", "--raw", "-z", "--no-abbrev", renames, "--no-color", "--no-textconv", "--no-ext-diff", "--"}
+	args = append(args, Pathspecs(paths)...)
+	cmd := gitCommand(ctx, root, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, "", err
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return nil, "", err
+	}
+	perr := h.parseLog(bufio.NewReaderSize(stdout, 1<<16))
+	werr := cmd.Wait()
+	if werr != nil {
+		if strings.Contains(stderr.String(), "does not have any commits") {
+			return h, "", nil
+		}
+		return nil, stderr.String(), fmt.Errorf("git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
+	}
+	return h, "", perr
+}
+
+// parseLog reads "git log --raw -z" output: a record separator, the
+// commit and its time, then NUL-separated raw diff entries.
+func (h *History) parseLog(r *bufio.Reader) error {
+	var commit string
+	var ctime int64
+	seq := -1
+	for {
+		tok, err := r.ReadString(0)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		tok = strings.TrimSuffix(tok, "\x00")
+		tok = strings.TrimLeft(tok, "\n")
+		if strings.HasPrefix(tok, "\x1e") {
+			fields := strings.Fields(tok[1:])
+			if len(fields) != 2 {
+				return fmt.Errorf("git log: unexpected header %q", tok)
+			}
+			commit = fields[0]
+			ctime, _ = strconv.ParseInt(fields[1], 10, 64)
+			seq++
+			h.commits++
+			continue
+		}
+		if !strings.HasPrefix(tok, ":") {
+			continue
+		}
+		// :oldmode newmode oldblob newblob status
+		meta := strings.Fields(tok[1:])
+		if len(meta) < 5 {
+			return fmt.Errorf("git log: unexpected entry %q", tok)
+		}
+		newBlob, status := meta[3], meta[4]
+		p, err := readField(r)
+		if err != nil {
+			return err
+		}
+		switch status[0] {
+		case 'R', 'C':
+			to, err := readField(r)
+			if err != nil {
+				return err
+			}
+			if status[0] == 'R' {
+				h.renames[to] = append(h.renames[to], rename{from: p, seq: seq})
+			}
+			p = to
+		case 'D':
+			newBlob = ""
+		}
+		h.paths[p] = append(h.paths[p], Version{Commit: commit, Time: ctime, Seq: seq, Blob: newBlob, Path: p})
+	}
+}
+
+func readField(r *bufio.Reader) (string, error) {
+	s, err := r.ReadString(0)
+	if err != nil {
+		return "", fmt.Errorf("git log: truncated entry: %w", err)
+	}
+	return strings.TrimSuffix(s, "\x00"), nil
+}
+
+// Shallow reports a shallow clone: history may stop before a translation
+// was made.
+func (h *History) Shallow() bool { return h != nil && h.shallow }
+
+// Degraded says what the history lacks, when a partial clone kept git
+// from following renames; "" when nothing.
+func (h *History) Degraded() string {
+	if h == nil {
+		return ""
+	}
+	return h.degraded
+}
+
+// Commits is the number of commits read.
+func (h *History) Commits() int {
+	if h == nil {
+		return 0
+	}
+	return h.commits
+}
+
+// Versions returns the versions of the file at path, newest first,
+// following renames. A deletion is a version with an empty Blob.
+func (h *History) Versions(path string) []Version {
+	if h == nil {
+		return nil
+	}
+	return h.versions(path, -1, 0)
+}
+
+func (h *History) versions(path string, after int, depth int) []Version {
+	var out []Version
+	for _, v := range h.paths[path] {
+		if v.Seq > after {
+			out = append(out, v)
+		}
+	}
+	if depth > 20 {
+		return out
+	}
+	for _, rn := range h.renames[path] {
+		if rn.seq <= after {
+			continue
+		}
+		// Versions of the old name from before the rename.
+		for _, v := range h.versions(rn.from, rn.seq, depth+1) {
+			if v.Blob != "" {
+				out = append(out, v)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Version) int { return a.Seq - b.Seq })
+	return out
+}
+
+// Blob returns the content of a blob, read through one long-running
+// "git cat-file --batch" process. ok is false when the object is not in
+// the repository (a shallow clone, or a pin to a commit never fetched).
+func (h *History) Blob(id string) (data []byte, ok bool, err error) {
+	if h == nil {
+		return nil, false, ErrNoHistory
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.batch == nil {
+		b, err := startCatFile(h.root)
+		if err != nil {
+			return nil, false, err
+		}
+		h.batch = b
+	}
+	return h.batch.read(id)
+}
+
+// RenamedTo follows the renames of a path forward, newest rename first at
+// each step: the path's name now, or "" when git saw no rename of it.
+func (h *History) RenamedTo(old string) string {
+	if h == nil {
+		return ""
+	}
+	h.mu.Lock()
+	if h.forward == nil {
+		h.forward = map[string]rename{}
+		for to, rs := range h.renames {
+			for _, r := range rs {
+				if cur, ok := h.forward[r.from]; !ok || r.seq < cur.seq {
+					h.forward[r.from] = rename{from: to, seq: r.seq}
+				}
+			}
+		}
+	}
+	h.mu.Unlock()
+	cur, seen := old, map[string]bool{old: true}
+	for {
+		next, ok := h.forward[cur]
+		if !ok || seen[next.from] {
+			break
+		}
+		seen[next.from] = true
+		cur = next.from
+	}
+	if cur == old {
+		return ""
+	}
+	return cur
+}
+
+// BlobAt returns the id and content of the file at path in commit (a
+// commit pin). ok is false when the commit is not in the repository or
+// the path not in it.
+func (h *History) BlobAt(commit, path string) (id string, data []byte, ok bool, err error) {
+	if h == nil {
+		return "", nil, false, ErrNoHistory
+	}
+	if !isHex(commit) {
+		return "", nil, false, fmt.Errorf("invalid commit %q", commit)
+	}
+	if path == "" || strings.ContainsAny(path, "\n\r\x00") {
+		return "", nil, false, fmt.Errorf("invalid path %q", path)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.batch == nil {
+		b, err := startCatFile(h.root)
+		if err != nil {
+			return "", nil, false, err
+		}
+		h.batch = b
+	}
+	return h.batch.request(commit + ":" + path)
+}
+
+// HeadCommit is the commit checked out at root.
+func HeadCommit(ctx context.Context, root string) (string, error) {
+	out, err := gitOutput(ctx, root, "rev-parse", "--verify", "HEAD^{commit}")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(out), nil
+}
+
+// Close stops the cat-file process.
+func (h *History) Close() error {
+	if h == nil {
+		return nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.batch == nil {
+		return nil
+	}
+	err := h.batch.close()
+	h.batch = nil
+	return err
+}
