@@ -2,7 +2,13 @@ package history
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -18,19 +24,32 @@ type ChangeSet struct {
 }
 
 // ChangedSince lists the files changed between ref (a merge base) and the
-// working tree, with one "git diff" process.
+// working tree. Git compares the commits (ref and HEAD, trees only); the
+// work tree is compared with HEAD here, by blob id, because git would run
+// the repository's own filter drivers over work-tree files.
 func ChangedSince(ctx context.Context, root, ref string) (*ChangeSet, error) {
 	if strings.HasPrefix(ref, "-") {
 		return nil, fmt.Errorf("invalid ref %q", ref)
 	}
 	if _, err := gitOutput(ctx, root, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
+		if err := unsafeRepository(root, err); err != nil {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s is not a commit of this repository (in CI, check out with fetch-depth: 0)", ref)
 	}
-	out, err := gitOutput(ctx, root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", ref, "--")
+	out, err := gitOutput(ctx, root, "diff-tree", "-r", "-z", "-M", "--name-status", "--no-ext-diff", "--no-textconv", ref, "HEAD", "--")
 	if err != nil {
 		return nil, err
 	}
 	cs := &ChangeSet{Ref: ref, Added: map[string]bool{}, Deleted: map[string]bool{}}
+	cs.parseNameStatus(out)
+	if err := cs.addWorkTree(ctx, root); err != nil {
+		return nil, err
+	}
+	return cs, nil
+}
+
+func (cs *ChangeSet) parseNameStatus(out string) {
 	fields := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
 	for i := 0; i+1 < len(fields); {
 		status := fields[i]
@@ -59,7 +78,49 @@ func ChangedSince(ctx context.Context, root, ref string) (*ChangeSet, error) {
 			i += 2
 		}
 	}
-	return cs, nil
+}
+
+// workTreeExts are the files the tool reads: pages, site configuration
+// and string tables. Only these are compared with HEAD.
+var workTreeExts = map[string]bool{".md": true, ".markdown": true, ".toml": true, ".yaml": true, ".yml": true, ".json": true}
+
+// addWorkTree adds the files of HEAD that differ in the work tree: a
+// different size, or the same size and a different blob id. Only regular
+// files are read (a FIFO would block).
+func (cs *ChangeSet) addWorkTree(ctx context.Context, root string) error {
+	text, err := gitOutput(ctx, root, "ls-tree", "-r", "-z", "-l", "--full-tree", "HEAD")
+	if err != nil {
+		return nil // no commit yet: nothing to compare with
+	}
+	seen := map[string]bool{}
+	for _, p := range cs.Paths {
+		seen[p] = true
+	}
+	for _, rec := range strings.Split(text, "\x00") {
+		// <mode> SP <type> SP <object> SP+ <size> TAB <file>
+		meta, file, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 4 || f[1] != "blob" || f[0] == "120000" || seen[file] || !workTreeExts[strings.ToLower(path.Ext(file))] {
+			continue
+		}
+		full := filepath.Join(root, filepath.FromSlash(file))
+		info, err := os.Lstat(full)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			cs.Paths = append(cs.Paths, file)
+			cs.Deleted[file] = true
+			continue
+		case err != nil || !info.Mode().IsRegular():
+			continue
+		case strconv.FormatInt(info.Size(), 10) == f[3]:
+			data, err := os.ReadFile(full)
+			if err != nil || BlobID(data) == f[2] {
+				continue
+			}
+		}
+		cs.Paths = append(cs.Paths, file)
+	}
+	return nil
 }
 
 // BlobsAt returns the blob ids of paths at ref, with one "git ls-tree";
