@@ -162,3 +162,29 @@ func TestHostileGitTraps(t *testing.T) {
 		})
 	}
 }
+
+// Issue 17, honest exit codes: git's "dubious ownership" refusal (a
+// checkout owned by another user, common in container CI) names the cause
+// and the fix and exits 2, for every command that reads history.
+func TestHostileDubiousOwnership(t *testing.T) {
+	repo := hostileRepo(t, nil)
+	t.Setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1") // git's own knob for this refusal
+	for _, args := range trapCommands {
+		code, _, stderr := runIn(repo, args...)
+		if code != exitError || !strings.Contains(stderr, "owned by another user") || !strings.Contains(stderr, "git config --global --add safe.directory") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant exit 2 naming the ownership and safe.directory", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
+
+// Issue 17, honest exit codes: i18n.logOutputEncoding in the repository's
+// config does not change how history is read.
+func TestHostileLogOutputEncoding(t *testing.T) {
+	repo := hostileRepo(t, nil)
+	_, want, _ := runIn(repo, "status", "--format", "json")
+	hostileGit(t, repo, "config", "i18n.logOutputEncoding", "UTF-16")
+	_, got, stderr := runIn(repo, "status", "--format", "json")
+	if got != want || strings.Contains(got, `"untracked"`) {
+		t.Errorf("with i18n.logOutputEncoding=UTF-16:\n%s\nstderr:\n%s\nwant as without:\n%s", got, stderr, want)
+	}
+}

@@ -133,3 +133,37 @@ func TestHostileWriteThroughSymlink(t *testing.T) {
 		}
 	}
 }
+
+// Issue 17, data loss 4: core.worktree in the repository's config does
+// not move the root. Run from inside the repository (no -C), mark --write
+// and accept --write change the pages there and nothing in the directory
+// core.worktree names.
+func TestHostileCoreWorktree(t *testing.T) {
+	repo := hostileRepo(t, nil)
+	elsewhere := t.TempDir()
+	// A copy of the site, as an attacker's target would hold one.
+	for name, content := range snapshot(t, repo) {
+		p := filepath.Join(elsewhere, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	hostileGit(t, repo, "config", "core.worktree", elsewhere)
+	before := snapshot(t, elsewhere)
+	t.Chdir(filepath.Join(repo, "content"))
+	for _, args := range [][]string{{"mark", "--write"}, {"accept", "--all", "--write"}} {
+		var stdout, stderr bytes.Buffer
+		code := run(args, nil, &stdout, &stderr)
+		if code != exitOK {
+			t.Errorf("%s: exit %d\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
+		}
+	}
+	after := snapshot(t, elsewhere)
+	for name, content := range before {
+		if after[name] != content {
+			t.Errorf("%s in the core.worktree directory was written:\n%s", name, after[name])
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(repo, "content/ja/other.md")); !strings.Contains(string(got), "cnpe_i18n_source:") {
+		t.Errorf("the page in the repository was not accepted:\n%s", got)
+	}
+}

@@ -153,6 +153,11 @@ func openRepo(root string, paths []string) (string, []string, site.Config, error
 	if err != nil {
 		return "", nil, site.Config{}, err
 	}
+	// A repository git refuses to read would pass for one without
+	// history, and every page would come out untracked.
+	if err := history.Check(context.Background(), root); err != nil {
+		return "", nil, site.Config{}, err
+	}
 	cfg, err := site.LoadConfig(root)
 	return root, rel, cfg, err
 }
