@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
@@ -124,6 +125,8 @@ func (s *Site) PlanMark(langs, paths []string) []edit.FileEdit {
 		}
 		after, err := edit.SetField(tr.Doc, "outdated", edit.Bool(true))
 		if err != nil {
+			// Not a silent skip: the page stays unmarked, and the run says so.
+			s.problem(FileProblem{Path: p.Translation, Message: "not marked outdated: " + strings.TrimPrefix(err.Error(), p.Translation+": ")})
 			continue
 		}
 		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}
