@@ -145,10 +145,14 @@ JSON: {"schema_version": 1, "findings": [{"rule", "file", "line", "column",
 				findings = append(findings, en.CheckSource(p.Doc, p.Path)...)
 			})
 			glossary.SortFindings(findings)
-			for _, p := range site.Problems() {
+			problems := site.Problems()
+			for _, p := range problems {
 				fmt.Fprintln(s.Err, formatProblem(p))
 			}
 			writeTermFindings(s.Out, opts.global.Format, findings)
+			if err := problemsError(problems); err != nil {
+				return err
+			}
 			if len(findings) > 0 {
 				return errFindings
 			}

@@ -140,6 +140,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 		}
 		printStatus(s.Out, report, colour, opts.Verbose)
 	}
+	if err := problemsError(report.Problems); err != nil {
+		return err
+	}
 	if failed(report, opts.FailOn) {
 		return errFindings
 	}
@@ -159,7 +162,14 @@ func openRepo(root string, paths []string) (string, []string, site.Config, error
 		return "", nil, site.Config{}, err
 	}
 	cfg, err := site.LoadConfig(root)
-	return root, rel, cfg, err
+	if err != nil {
+		return "", nil, site.Config{}, err
+	}
+	// The paths the repository's configuration names stay inside it.
+	if err := cfg.CheckPaths(root); err != nil {
+		return "", nil, site.Config{}, err
+	}
+	return root, rel, cfg, nil
 }
 
 // resolveRoot finds the repository root and makes the paths relative to
