@@ -7,6 +7,8 @@ import (
 	"strings"
 	gosync "sync"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // Issue 17, data loss 1: a write never goes through a symlink, whether
@@ -110,5 +112,68 @@ func TestHostileApplyConcurrentWriters(t *testing.T) {
 				t.Fatalf("run %d: %v; want ErrChangedOnDisk", i, err)
 			}
 		}
+	}
+}
+
+// Issue 17, data loss 5: a page whose line breaks are a lone CR gets no
+// LF lines from mark or accept: the edit is refused and the page stays.
+func TestHostileSetFieldCROnly(t *testing.T) {
+	for _, src := range []string{
+		"---\rtitle: Shio\r---\r\rShio no hanashi.\r",
+		"+++\rtitle = 'Shio'\r+++\r\rShio no hanashi.\r",
+		"Shio no hanashi.\r",
+	} {
+		doc, err := parse.Config{}.Parse("ja.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, edit := range map[string]func() ([]byte, error){
+			"mark":   func() ([]byte, error) { return SetField(doc, "outdated", Bool(true)) },
+			"accept": func() ([]byte, error) { return SetField(doc, "cnpe_i18n_source", String("0123abcd")) },
+			"clear":  func() ([]byte, error) { return DeleteField(doc, "outdated") },
+		} {
+			out, err := edit()
+			if strings.Contains(string(out), "\n") || (out != nil && string(out) != src) {
+				t.Errorf("%s on %q added LF lines: %q", name, src, out)
+			}
+			if name != "clear" && err == nil {
+				t.Errorf("%s on %q: no error; want a refusal", name, src)
+			}
+		}
+	}
+}
+
+// Issue 17, data loss 5: fix carries a front matter value only where the
+// translation holds the old value byte for byte; a value that decodes the
+// same from elsewhere (a flow mapping, whose span is empty) is left to a
+// person, and no line of the translation changes.
+func TestHostileCarryOnlyWhereTheOldValueIs(t *testing.T) {
+	parseDoc := func(name, src string) *parse.Document {
+		doc, err := parse.Config{}.Parse(name, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	base := parseDoc("en.md", "---\ntitle: Tides\nweight: 10\n---\n\nThe tides.\n")
+	cur := parseDoc("en.md", "---\ntitle: Tides\nweight: 20\n---\n\nThe tides.\n")
+	for name, tr := range map[string]string{
+		"flow mapping":  "---\n{title: Shio, weight: 10}\n---\n\nShio.\n",
+		"other quoting": "---\ntitle: Shio\nweight: \"10\"\n---\n\nShio.\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, notes := CarryMechanical(base, cur, parseDoc("ja.md", tr), "ja.md")
+			if string(out) != tr {
+				t.Errorf("fix changed the translation:\n%s\nwant it unchanged:\n%s", out, tr)
+			}
+			if len(notes) == 0 {
+				t.Error("no note: the value needs a person")
+			}
+		})
+	}
+	// The plain case is still carried.
+	out, _ := CarryMechanical(base, cur, parseDoc("ja.md", "---\ntitle: Shio\nweight: 10\n---\n\nShio.\n"), "ja.md")
+	if want := "---\ntitle: Shio\nweight: 20\n---\n\nShio.\n"; string(out) != want {
+		t.Errorf("plain value not carried:\n%s", out)
 	}
 }
