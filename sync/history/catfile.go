@@ -61,9 +61,19 @@ func (c *catFile) read(id string) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	if fields[1] != "blob" {
-		return nil, false, fmt.Errorf("object %s is a %s, not a blob", id, fields[1])
+		return nil, false, &NotBlobError{ID: id, Kind: fields[1]}
 	}
 	return data[:size], true, nil
+}
+
+// NotBlobError is an object id that names something other than a blob: a
+// commit, a tree or a tag of the repository.
+type NotBlobError struct {
+	ID, Kind string
+}
+
+func (e *NotBlobError) Error() string {
+	return fmt.Sprintf("object %s is a %s, not a blob", e.ID, e.Kind)
 }
 
 func (c *catFile) close() error {
