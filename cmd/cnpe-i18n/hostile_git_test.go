@@ -188,3 +188,17 @@ func TestHostileLogOutputEncoding(t *testing.T) {
 		t.Errorf("with i18n.logOutputEncoding=UTF-16:\n%s\nstderr:\n%s\nwant as without:\n%s", got, stderr, want)
 	}
 }
+
+// Issue 17, honest messages: a pin naming a commit or a tree that this
+// clone has is not "not in this clone": the message says what it names.
+func TestHostilePinNamesCommitOrTree(t *testing.T) {
+	repo := hostileRepo(t, nil)
+	for _, kind := range []string{"commit", "tree"} {
+		id := strings.TrimSpace(hostileGit(t, repo, "rev-parse", "HEAD^{"+kind+"}"))
+		os.WriteFile(filepath.Join(repo, "content/ja/other.md"), []byte("---\ntitle: Shio\ncnpe_i18n_source: "+id+"\n---\n\nShio no hanashi.\n"), 0o644)
+		_, stdout, _ := runIn(repo, "status", "--format", "json")
+		if strings.Contains(stdout, "not in this clone") || !strings.Contains(stdout, "names a "+kind) {
+			t.Errorf("pin to a %s:\n%s\nwant a message saying it names a %s", kind, stdout, kind)
+		}
+	}
+}
