@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // ErrPathOutside is a path that names a place out of the root.
@@ -85,3 +87,23 @@ var errNotRegular = errors.New("not a regular file; not read")
 // isRegular reports whether the directory entry (or, for a link, its
 // target's info) is a regular file.
 func isRegular(m fs.FileMode) bool { return m.IsRegular() }
+
+// ReadFileIn reads the file at rel under root after checking that it
+// stays inside the root once links are resolved, that it is a regular
+// file, and that it holds at most limit bytes (parse.DefaultMaxBytes when
+// 0). Every file a repository names (string tables, configuration,
+// glossary) is read so.
+func ReadFileIn(root, rel string, limit int) ([]byte, error) {
+	if limit <= 0 {
+		limit = parse.DefaultMaxBytes
+	}
+	p, err := Within(root, rel)
+	if err != nil {
+		return nil, err
+	}
+	data, err := ReadFile(p, limit)
+	if err == nil && len(data) > limit {
+		return nil, fmt.Errorf("larger than %d bytes; not read", limit)
+	}
+	return data, err
+}
