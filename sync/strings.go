@@ -9,6 +9,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -57,7 +58,7 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 }
 
 func (s *Site) readTable(p string) *translations.Table {
-	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(p)))
+	data, err := site.ReadFileIn(s.Layout.Root, p, 0)
 	if err != nil {
 		s.problem(problemOf(p, parse.PathError(p, err)))
 		return nil
@@ -196,7 +197,7 @@ func (s *Site) readConfigHistory() *configHistory {
 	if parse.DataFormat(file) == parse.NoFrontMatter {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(file)))
+	data, err := site.ReadFileIn(s.Layout.Root, file, 0)
 	if err != nil {
 		return nil
 	}
