@@ -185,3 +185,26 @@ func TestHostileMarkUneditable(t *testing.T) {
 		})
 	}
 }
+
+// Issue 17, reading outside: files the repository names by convention
+// (the default glossary) or through its Hugo config (the string tables)
+// are not read through a link out of the repository.
+func TestHostileNamedFilesLinkOutside(t *testing.T) {
+	outside := outsideDir(t)
+	os.WriteFile(filepath.Join(outside, "glossary.yaml"), []byte("terms:\n  - en: secret-outside\n    keep: true\n"), 0o644)
+	os.WriteFile(filepath.Join(outside, "en.toml"), []byte("[secret-outside]\nother = \"secret-outside\"\n"), 0o644)
+	repo := hostileRepo(t, map[string]string{
+		"cnpe-i18n-glossary.yaml": "->" + filepath.Join(outside, "glossary.yaml"),
+		"i18n/en.toml":            "->" + filepath.Join(outside, "en.toml"),
+		"i18n/ja.toml":            "[lamp]\nother = \"ranpu\"\n",
+	})
+	for _, args := range [][]string{{"status", "--format", "json"}, {"glossary", "check"}} {
+		code, stdout, stderr := runIn(repo, args...)
+		if strings.Contains(stdout+stderr, "secret-outside") {
+			t.Errorf("%s read a file outside the repository:\n%s%s", strings.Join(args, " "), stdout, stderr)
+		}
+		if code != exitError || !strings.Contains(stderr, "leads out of the repository") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant 2 and the refusal", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
