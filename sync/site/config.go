@@ -3,7 +3,6 @@ package site
 import (
 	"errors"
 	"os"
-	"path/filepath"
 
 	"github.com/goccy/go-yaml"
 
@@ -46,8 +45,7 @@ type Config struct {
 // LoadConfig reads root/cnpe-i18n.yaml. A missing file is the zero Config;
 // an unknown key or a wrong type is a *parse.Error naming its line.
 func LoadConfig(root string) (Config, error) {
-	p := filepath.Join(root, ConfigFile)
-	data, err := os.ReadFile(p)
+	data, err := ReadFileIn(root, ConfigFile, 0) // inside the root, a regular file
 	if errors.Is(err, os.ErrNotExist) {
 		return Config{}, nil
 	}
