@@ -208,3 +208,15 @@ func TestHostileNamedFilesLinkOutside(t *testing.T) {
 		}
 	}
 }
+
+// Issue 17, reading outside: cnpe-i18n.yaml that is a link out of the
+// repository is refused, not read.
+func TestHostileConfigFileLinkOutside(t *testing.T) {
+	outside := outsideDir(t)
+	os.WriteFile(filepath.Join(outside, "cnpe-i18n.yaml"), []byte("secret-outside: 1\n"), 0o644)
+	repo := hostileRepo(t, map[string]string{"cnpe-i18n.yaml": "->" + filepath.Join(outside, "cnpe-i18n.yaml")})
+	code, stdout, stderr := runIn(repo, "status")
+	if strings.Contains(stdout+stderr, "secret-outside") || code != exitError || !strings.Contains(stderr, "leads out of the repository") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant 2, the refusal, and nothing read", code, stdout, stderr)
+	}
+}
