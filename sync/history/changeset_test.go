@@ -11,7 +11,7 @@ import (
 // ChangedSince sees what the commits changed since ref and what the work
 // tree changed since HEAD, without git reading the work tree (it would run
 // the repository's filters): an edited page, a page of the same size with
-// other bytes, a deleted page. Unchanged pages are not listed.
+// other bytes, a deleted page, a staged page. Unchanged pages are not listed.
 func TestChangedSinceWorkTree(t *testing.T) {
 	repo := t.TempDir()
 	write := func(name, content string) {
@@ -22,7 +22,7 @@ func TestChangedSinceWorkTree(t *testing.T) {
 		}
 	}
 	git(t, repo, "init", "-q", "-b", "main")
-	for _, f := range []string{"a.md", "b.md", "c.md", "d.md", "e.md"} {
+	for _, f := range []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"} {
 		write(f, "page "+f+"\n")
 	}
 	git(t, repo, "add", "-A")
@@ -32,13 +32,15 @@ func TestChangedSinceWorkTree(t *testing.T) {
 	write("b.md", "page b.md, edited in the work tree\n")
 	write("c.md", "page C.md\n") // same size
 	os.Remove(filepath.Join(repo, "d.md"))
+	write("f.md", "page f.md, staged\n")
+	git(t, repo, "add", "f.md")
 
 	cs, err := ChangedSince(context.Background(), repo, "HEAD~1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := slices.Sorted(slices.Values(cs.Paths))
-	if want := []string{"a.md", "b.md", "c.md", "d.md"}; !slices.Equal(got, want) {
+	if want := []string{"a.md", "b.md", "c.md", "d.md", "f.md"}; !slices.Equal(got, want) {
 		t.Errorf("paths %v, want %v", got, want)
 	}
 	if !cs.Deleted["d.md"] || len(cs.Added) != 0 {
