@@ -206,6 +206,7 @@ func readIndexStat(ctx context.Context, root string) indexStat {
 	}
 	return x
 }
+
 // BlobsAt returns the blob ids of paths at ref, with one "git ls-tree";
 // a path that is not in ref's tree has none.
 func BlobsAt(ctx context.Context, root, ref string, paths []string) map[string]string {
