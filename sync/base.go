@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"path"
+	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
@@ -18,6 +21,9 @@ import (
 func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
+	if pin := tr.Doc.Field(s.Config.PinField()); pin != nil && pin.Text != "" && s.Config.CommitPins() {
+		return s.commitBase(vs, src, pin.Text, srcBlob)
+	}
 	if pin := tr.Doc.Field(s.Config.PinField()); pin != nil && pin.Text != "" {
 		b := &Base{Kind: BasePin, Blob: pin.Text, Confidence: 1}
 		if pin.Text == srcBlob {
@@ -45,6 +51,66 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 		return &Base{Kind: BaseNone, Message: s.HistInfo.Message}, nil
 	}
 	return s.inferBase(vs, src, tr, srcBlob)
+}
+
+// commitBase reads a commit pin: the base is the source file as it was
+// in the commit, under its name then (renames followed).
+func (s *Site) commitBase(vs *versions, src *Page, commit, srcBlob string) (*Base, *parse.Document) {
+	b := &Base{Kind: BasePin, Commit: commit, Confidence: 1}
+	if s.History == nil {
+		b.Kind = BaseNone
+		b.Message = fmt.Sprintf("pinned to commit %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(commit))
+		return b, nil
+	}
+	names := []string{src.Real}
+	for _, v := range s.History.Versions(src.Real) {
+		if v.Path != "" && !slices.Contains(names, v.Path) {
+			names = append(names, v.Path)
+		}
+	}
+	// A page turned into a bundle (x.md → x/index.md) with edits is a
+	// rename git does not always see.
+	for _, name := range names {
+		if alt := bundleTwin(name); alt != "" && !slices.Contains(names, alt) {
+			names = append(names, alt)
+		}
+	}
+	for _, name := range names {
+		id, _, found, err := s.History.BlobAt(commit, name)
+		if err != nil {
+			b.Kind = BaseNone
+			b.Message = fmt.Sprintf("pinned commit %q cannot be read: %v", commit, err)
+			return b, nil
+		}
+		if !found {
+			continue
+		}
+		b.Blob, b.Path = id, name
+		if id == srcBlob {
+			b.Current = true
+			return b, src.Doc
+		}
+		if doc := vs.doc(id, src.Path); doc != nil {
+			return b, doc
+		}
+	}
+	b.Kind = BaseNone
+	b.Message = fmt.Sprintf("pinned commit %s has no %s (a commit not in this clone, or a wrong pin); fetch with fetch-depth: 0", short(commit), src.Real)
+	return b, nil
+}
+
+// bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
+// and back ("" for _index.md and other names).
+func bundleTwin(p string) string {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	switch {
+	case file == "index"+ext && dir != "":
+		return strings.TrimSuffix(dir, "/") + ext
+	case file != "_index"+ext && ext != "":
+		return dir + strings.TrimSuffix(file, ext) + "/index" + ext
+	}
+	return ""
 }
 
 // inferBase finds the base in history: the source version current when

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 )
@@ -113,7 +114,7 @@ func TestCorpusAlign(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &parseDoc{mustParse(t, rel, string(src))}
+		return &parseDoc{parsetest.MustParse(t, rel, string(src))}
 	}
 	t.Run("ja kickoff post merges English paragraphs", func(t *testing.T) {
 		en := read("website/content/en/blog/2026-01-14-cnpe-japan-kickoff.md")
@@ -141,7 +142,7 @@ func TestCorpusAlign(t *testing.T) {
 		if err != nil {
 			t.Skip("base commit not in this bundle")
 		}
-		en := &parseDoc{mustParse(t, "en.md", string(out))}
+		en := &parseDoc{parsetest.MustParse(t, "en.md", string(out))}
 		for _, lang := range []string{"zh", "ko"} {
 			tr := read("website/content/" + lang + "/resources/whitepaper/latest/index.md")
 			pairs := align.Align(en.Document, tr.Document, align.Options{})
@@ -246,13 +247,4 @@ func TestCorpusStrings(t *testing.T) {
 			t.Errorf("%s: %q, want %v", key, state[key], want)
 		}
 	}
-}
-
-func mustParse(t testing.TB, name, src string) *parse.Document {
-	t.Helper()
-	doc, err := parse.Parse(name, []byte(src))
-	if err != nil {
-		t.Fatalf("parse %s: %v", name, err)
-	}
-	return doc
 }

@@ -71,6 +71,9 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := layout.CheckLangs(opts.Langs); err != nil {
+		return nil, err
+	}
 	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
 		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
 	if s.jobs <= 0 {
@@ -89,6 +92,10 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.scoped = true
 	}
 	s.scan(files)
+	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
+		s.Config = cfg
+		layout.Notes = append(layout.Notes, note)
+	}
 	if !opts.NoHistory {
 		s.loadHistory(ctx)
 	} else {
@@ -118,7 +125,7 @@ func (s *Site) Problems() []FileProblem {
 func (s *Site) scan(files []site.File) {
 	infos := make([]*site.Entry, len(files))
 	parallel(len(files), s.jobs, func(i int) {
-		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config.PinField())
+		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config)
 		if err != nil {
 			s.problem(problemOf(files[i].Path, err))
 			e = &site.Entry{File: files[i], HasBody: true, Unreadable: true}
@@ -188,16 +195,20 @@ func (s *Site) loadHistory(ctx context.Context) {
 	}
 	// The configuration and the string tables have histories too.
 	if s.Layout.ConfigFile != "" {
-		specs = append(specs, path.Dir(s.Layout.ConfigFile))
+		specs = append(specs, s.Layout.ConfigFile)
 	}
-	specs = append(specs, s.Layout.I18nDir)
+	for _, lang := range s.Layout.Languages {
+		if t := s.Layout.TableFile(lang.Code); t != "" {
+			specs = append(specs, t)
+		}
+	}
 	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return
 	}
 	s.History = h
-	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits()}
+	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits(), Message: h.Degraded()}
 	if h.Shallow() {
 		s.HistInfo.Message = "shallow clone: translations made before the first fetched commit have no base; check out with fetch-depth: 0"
 	}

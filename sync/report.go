@@ -113,6 +113,9 @@ type PageReport struct {
 	Units []UnitReport `json:"units"`
 	// RenamedTo suggests the source page an orphan was probably renamed to.
 	RenamedTo string `json:"renamed_to,omitempty"`
+	// RenameConfidence is 1 for a rename git recorded, else the
+	// similarity of the pages (at least MinRenameConfidence).
+	RenameConfidence float64 `json:"rename_confidence,omitempty"`
 	// Outdated reports the site's own banner flag (outdated: true).
 	Outdated bool `json:"outdated,omitempty"`
 	// Glossary are the terminology findings in the translation.
@@ -148,10 +151,12 @@ type FileProblem struct {
 
 // Report is the result of a status run.
 type Report struct {
-	SchemaVersion int         `json:"schema_version"`
-	Source        string      `json:"source_language"`
-	Languages     []string    `json:"languages"`
-	History       HistoryInfo `json:"history"`
+	SchemaVersion int      `json:"schema_version"`
+	Source        string   `json:"source_language"`
+	Languages     []string `json:"languages"`
+	// Notes say what was assumed about the site's layout.
+	Notes   []string    `json:"notes,omitempty"`
+	History HistoryInfo `json:"history"`
 	// Since is the change set the report is limited to (--since).
 	Since *history.ChangeSet `json:"since,omitempty"`
 	Pages []PageReport       `json:"pages"`

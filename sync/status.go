@@ -21,19 +21,24 @@ import (
 // Status loads the site under root and reports, for every translation of
 // every source page, its state and the units that need work.
 func Status(ctx context.Context, root string, opts Options) (*Report, error) {
-	site, err := Load(ctx, root, opts)
+	s, err := Load(ctx, root, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer site.Close()
-	return site.Status(opts), nil
+	defer s.Close()
+	if !s.scoped {
+		if err := site.CheckPins(s.Config, s.pages, s.Layout.Source); err != nil {
+			return nil, err
+		}
+	}
+	return s.Status(opts), nil
 }
 
 // Status reports on the site's translations. Pairs are worked on in
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
-	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo}
+	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Notes: s.Layout.Notes}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
 			r.Languages = append(r.Languages, l)
@@ -85,7 +90,7 @@ func (s *Site) Status(opts Options) *Report {
 	r.Since = opts.Since
 	r.Strings = []translations.Entry{}
 	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
-		r.Strings = s.StringReport(opts.Langs)
+		r.Strings = s.StringReport(opts.Langs, opts.Glossary)
 	}
 	r.Problems = s.Problems()
 	return r

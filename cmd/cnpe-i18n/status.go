@@ -115,6 +115,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range report.Notes {
+		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
+	}
 	for _, p := range report.Problems {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
@@ -199,6 +202,9 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 		r, err := filepath.Rel(abs, ap)
 		if err != nil || r == ".." || strings.HasPrefix(r, "../") {
 			return "", nil, usageErrorf("%s is outside the repository root %s", p, abs)
+		}
+		if _, err := os.Lstat(ap); err != nil {
+			return "", nil, usageErrorf("%s: no such file or directory", p)
 		}
 		rel = append(rel, filepath.ToSlash(r))
 	}

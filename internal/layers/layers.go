@@ -10,6 +10,8 @@ package layers
 // a package may import only packages of a lower rank.
 var Order = map[string]int{
 	"parse":                0,
+	"internal/enum":        0,
+	"parse/parsetest":      1,
 	"internal/corpustest":  0,
 	"internal/bench":       0,
 	"internal/layers":      0,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
 )
 
 // describePairs writes an alignment as "S1+S2=T1" steps of unit IDs'
@@ -72,20 +73,11 @@ func TestAlign(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src, tgt := mustParse(t, "en.md", tt.src), mustParse(t, "ja.md", tt.tgt)
+			src, tgt := parsetest.MustParse(t, "en.md", tt.src), parsetest.MustParse(t, "ja.md", tt.tgt)
 			got := describePairs(src, tgt, Align(src, tgt, Options{}))
 			if got != tt.want {
 				t.Errorf("alignment:\n got %s\nwant %s", strings.ReplaceAll(got, "\n", " "), strings.ReplaceAll(tt.want, "\n", " "))
 			}
 		})
 	}
-}
-
-func mustParse(t testing.TB, name, src string) *parse.Document {
-	t.Helper()
-	doc, err := parse.Parse(name, []byte(src))
-	if err != nil {
-		t.Fatalf("parse %s: %v", name, err)
-	}
-	return doc
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
 )
 
 // edit is one kind of change a source page goes through, with the change
@@ -70,7 +70,7 @@ func TestDiffClassification(t *testing.T) {
 		i := r.IntN(n)
 		orig := strings.Join(paras, "\n\n")
 		edited := strings.Join(e.apply(r, append([]string(nil), paras...), i), "\n\n")
-		before, after := mustParse(t, "before.md", orig), mustParse(t, "after.md", edited)
+		before, after := parsetest.MustParse(t, "before.md", orig), parsetest.MustParse(t, "after.md", edited)
 		d := DiffSource(before, after)
 		counts := map[ChangeKind]int{}
 		for _, c := range d.Changes {
@@ -88,8 +88,8 @@ func TestDiffClassification(t *testing.T) {
 }
 
 func TestDiffMovedAndRewritten(t *testing.T) {
-	before := mustParse(t, "a.md", "## A\n\nAlpha one.\n\nBeta two.\n\nGamma three.\n\n- first item\n- second item\n")
-	after := mustParse(t, "b.md", "## A\n\nBeta two.\n\nGamma three.\n\nAlpha one.\n\n- a rewritten item entirely\n- second item\n")
+	before := parsetest.MustParse(t, "a.md", "## A\n\nAlpha one.\n\nBeta two.\n\nGamma three.\n\n- first item\n- second item\n")
+	after := parsetest.MustParse(t, "b.md", "## A\n\nBeta two.\n\nGamma three.\n\nAlpha one.\n\n- a rewritten item entirely\n- second item\n")
 	kinds := map[string]ChangeKind{}
 	for _, c := range DiffSource(before, after).Changes {
 		u := c.After
@@ -127,13 +127,4 @@ func TestWordDiff(t *testing.T) {
 			t.Errorf("WordDiff(%q, %q) = %s, want %s", tt.a, tt.b, b.String(), tt.want)
 		}
 	}
-}
-
-func mustParse(t testing.TB, name, src string) *parse.Document {
-	t.Helper()
-	doc, err := parse.Parse(name, []byte(src))
-	if err != nil {
-		t.Fatalf("parse %s: %v", name, err)
-	}
-	return doc
 }

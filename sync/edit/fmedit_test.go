@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
 )
 
 func TestFrontMatterEdits(t *testing.T) {
@@ -96,7 +97,7 @@ func TestFrontMatterEdits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := mustParse(t, "page.md", tt.src)
+			doc := parsetest.MustParse(t, "page.md", tt.src)
 			got, err := tt.edit(doc)
 			if err != nil {
 				t.Fatal(err)
@@ -117,13 +118,4 @@ func TestFrontMatterEdits(t *testing.T) {
 			}
 		})
 	}
-}
-
-func mustParse(t testing.TB, name, src string) *parse.Document {
-	t.Helper()
-	doc, err := parse.Parse(name, []byte(src))
-	if err != nil {
-		t.Fatalf("parse %s: %v", name, err)
-	}
-	return doc
 }

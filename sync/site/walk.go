@@ -9,6 +9,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
 // File is a Markdown page of one language.
@@ -245,7 +247,7 @@ func (w *walker) add(p, realFull string) {
 		lang, rel = w.suffixLang(rel)
 	}
 	for _, pattern := range w.cfg.Ignore {
-		if ok, _ := path.Match(pattern, rel); ok {
+		if ok, _ := doublestar.Match(pattern, rel); ok {
 			return
 		}
 	}
