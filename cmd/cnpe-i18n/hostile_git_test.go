@@ -167,7 +167,7 @@ func TestHostileGitTraps(t *testing.T) {
 // checkout owned by another user, common in container CI) names the cause
 // and the fix and exits 2, for every command that reads history.
 func TestHostileDubiousOwnership(t *testing.T) {
-	repo := hostileRepo(t, nil)
+	repo := hostileRepo(t, map[string]string{"content/ja/good.md": "---\ntitle: Ranpu\n---\n\nRanpu no hanashi.\n"})
 	t.Setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1") // git's own knob for this refusal
 	for _, args := range trapCommands {
 		code, _, stderr := runIn(repo, args...)
