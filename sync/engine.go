@@ -29,6 +29,9 @@ type Options struct {
 	Paths []string
 	// NoHistory skips git: bases come from pins only.
 	NoHistory bool
+	// LazyHistory reads git history only when a caller needs it (see
+	// ForEachAligned), not in Load.
+	LazyHistory bool
 	// Jobs is the number of pages worked on at once; 0 means GOMAXPROCS.
 	Jobs int
 	// Since limits the report to what a change set (a pull request) does
@@ -57,7 +60,10 @@ type Site struct {
 	problems []FileProblem
 	pcfg     parse.Config
 	jobs     int
-	scoped   bool // only some pages were scanned
+
+	lazyHistory context.Context // set until history is read on demand
+	historyMu   gosync.Mutex
+	scoped      bool // only some pages were scanned
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
@@ -80,8 +86,16 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.jobs = runtime.GOMAXPROCS(0)
 	}
 	files, problems := layout.Files(cfg)
+	scope := langScope(layout, opts.Langs)
 	for _, p := range problems {
-		s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+		if scope.holds(p.Path) {
+			s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+		}
+	}
+	if len(opts.Langs) > 0 {
+		// Only the source and the languages asked for: another language's
+		// pages are neither read nor reported.
+		files = slices.DeleteFunc(files, func(f site.File) bool { return !scope.langs[f.Lang] })
 	}
 	if len(opts.Paths) > 0 || opts.Since != nil {
 		// Only the pages that can pair with the paths (none for a change
@@ -96,9 +110,12 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.Config = cfg
 		layout.Notes = append(layout.Notes, note)
 	}
-	if !opts.NoHistory {
+	switch {
+	case opts.LazyHistory && !opts.NoHistory:
+		s.lazyHistory = ctx
+	case !opts.NoHistory:
 		s.loadHistory(ctx)
-	} else {
+	default:
 		s.HistInfo.Message = "history not read (--no-history): bases come from pins only"
 	}
 	return s, nil
@@ -178,6 +195,56 @@ func problemOf(path string, err error) FileProblem {
 		return FileProblem{Path: pe.Path, Line: pe.Line, Column: pe.Col, Message: pe.Err.Error()}
 	}
 	return FileProblem{Path: path, Message: err.Error()}
+}
+
+// needHistory reads the history now when Load left it for later, and
+// reports whether there is one.
+func (s *Site) needHistory() bool {
+	s.historyMu.Lock()
+	defer s.historyMu.Unlock()
+	if ctx := s.lazyHistory; ctx != nil {
+		s.lazyHistory = nil
+		s.loadHistory(ctx)
+	}
+	return s.History != nil
+}
+
+// scopeOfLangs is what a run looks at: the source language and the
+// languages asked for (all when none are).
+type scopeOfLangs struct {
+	layout *site.Layout
+	langs  map[string]bool // nil: all
+}
+
+func langScope(l *site.Layout, langs []string) scopeOfLangs {
+	if len(langs) == 0 {
+		return scopeOfLangs{layout: l}
+	}
+	m := map[string]bool{l.Source: true}
+	for _, code := range langs {
+		m[code] = true
+	}
+	return scopeOfLangs{layout: l, langs: m}
+}
+
+// holds reports whether a path belongs to the scope: it is not inside
+// the content directory of languages that are all out of scope.
+func (sc scopeOfLangs) holds(p string) bool {
+	if sc.langs == nil {
+		return true
+	}
+	best, in := "", false
+	for _, lang := range sc.layout.Languages {
+		d := lang.ContentDir
+		if p != d && !strings.HasPrefix(p, d+"/") || len(d) < len(best) {
+			continue
+		}
+		if len(d) > len(best) {
+			best, in = d, false
+		}
+		in = in || sc.langs[lang.Code]
+	}
+	return best == "" || in
 }
 
 func (s *Site) loadHistory(ctx context.Context) {
