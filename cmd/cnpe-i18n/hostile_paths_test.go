@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -35,6 +36,9 @@ func TestHostileContentDirLinkOutside(t *testing.T) {
 		code, stdout, stderr := runIn(repo, args...)
 		if strings.Contains(stdout+stderr, "secret-outside") || strings.Contains(stdout+stderr, outside) {
 			t.Errorf("%s read outside the repository:\n%s%s", strings.Join(args, " "), stdout, stderr)
+		}
+		if slices.Contains(args, "--lang") {
+			continue // ko is not asked for: not walked, so no problem either
 		}
 		if code != exitError || !strings.Contains(stderr, "content/ko") {
 			t.Errorf("%s: exit %d, stderr:\n%s\nwant 2 and a problem naming content/ko", strings.Join(args, " "), code, stderr)
