@@ -189,6 +189,8 @@ func (s *Site) PlanMark(langs, paths []string) []edit.FileEdit {
 		}
 		after, err := edit.SetField(tr.Doc, s.Config.FlagField(), flagValue(value))
 		if err != nil {
+			// Not a silent skip: the page stays unmarked, and the run says so.
+			s.problem(FileProblem{Path: p.Translation, Message: "not marked outdated: " + strings.TrimPrefix(err.Error(), p.Translation+": ")})
 			continue
 		}
 		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -38,6 +39,10 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 		if doc == nil {
 			b.Kind = BaseNone
 			b.Message = fmt.Sprintf("pinned source blob %s is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0", short(pin.Text))
+			var nb *history.NotBlobError
+			if _, _, err := s.History.Blob(pin.Text); errors.As(err, &nb) {
+				b.Message = fmt.Sprintf("the pin %s names a %s of this repository, not a version of the source page; accept writes the right one", short(pin.Text), nb.Kind)
+			}
 			return b, nil
 		}
 		return b, doc

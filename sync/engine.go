@@ -133,7 +133,8 @@ func (s *Site) Problems() []FileProblem {
 	defer s.mu.Unlock()
 	out := append([]FileProblem{}, s.problems...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out
+	// A page that cannot be read is met by every pass that needs it.
+	return slices.Compact(out)
 }
 
 // scan reads the front matter of every page, concurrently. A page whose
@@ -144,7 +145,7 @@ func (s *Site) scan(files []site.File) {
 		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config)
 		if err != nil {
 			s.problem(problemOf(files[i].Path, err))
-			return
+			e = &site.Entry{File: files[i], HasBody: true, Unreadable: true}
 		}
 		infos[i] = e
 	})

@@ -173,6 +173,9 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			r.State = PageMissing
 		case p.Source == nil:
 			r.State = PageOrphan
+		case p.Translation.Unreadable || p.Source.Unreadable:
+			r.State = PageUntracked
+			r.Base = &Base{Kind: BaseNone, Message: "the page could not be read (see the problems)"}
 		case !p.Translation.HasBody && p.Source.HasBody:
 			r.State = PageStub
 		default:

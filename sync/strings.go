@@ -1,9 +1,7 @@
 package sync
 
 import (
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,6 +10,7 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
@@ -111,7 +110,7 @@ func missingTable(srcPath, source, lang string) string {
 }
 
 func (s *Site) readTable(p string) *translations.Table {
-	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(p)))
+	data, err := site.ReadFileIn(s.Layout.Root, p, 0)
 	if err != nil {
 		s.problem(problemOf(p, parse.PathError(p, err)))
 		return nil
@@ -250,7 +249,7 @@ func (s *Site) readConfigHistory() *configHistory {
 	if parse.DataFormat(file) == parse.NoFrontMatter {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(file)))
+	data, err := site.ReadFileIn(s.Layout.Root, file, 0)
 	if err != nil {
 		return nil
 	}

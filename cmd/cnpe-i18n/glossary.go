@@ -75,30 +75,36 @@ docs/glossary.md.`,
 // loadGlossary finds and reads the glossary; starter allows the built-in
 // one when no file is configured.
 func loadGlossary(root, flag string, cfg site.Config, starter bool) (*glossary.Glossary, error) {
-	p := flag
-	if p == "" && cfg.Glossary != "" {
-		p = filepath.Join(root, filepath.FromSlash(cfg.Glossary))
+	if flag != "" {
+		// The user's own choice: any file.
+		data, err := os.ReadFile(flag)
+		if err != nil {
+			return nil, err
+		}
+		name := flag
+		if rel, err := filepath.Rel(root, flag); err == nil && !strings.HasPrefix(rel, "..") {
+			name = filepath.ToSlash(rel)
+		}
+		return glossary.Parse(name, data)
 	}
-	if p == "" {
-		if _, err := os.Stat(filepath.Join(root, defaultGlossary)); err == nil {
-			p = filepath.Join(root, defaultGlossary)
+	// A file the repository names stays inside it.
+	rel := cfg.Glossary
+	if rel == "" {
+		if _, err := os.Lstat(filepath.Join(root, defaultGlossary)); err == nil {
+			rel = defaultGlossary
 		}
 	}
-	if p == "" {
+	if rel == "" {
 		if !starter {
 			return nil, nil
 		}
 		return glossary.Starter(), nil
 	}
-	data, err := os.ReadFile(p)
+	data, err := site.ReadFileIn(root, rel, 0)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	name := p
-	if rel, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(rel, "..") {
-		name = filepath.ToSlash(rel)
-	}
-	return glossary.Parse(name, data)
+	return glossary.Parse(rel, data)
 }
 
 func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, error) {

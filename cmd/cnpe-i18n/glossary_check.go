@@ -86,10 +86,14 @@ JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
 				})
 			}
 			glossary.SortFindings(findings)
-			for _, p := range site.Problems() {
+			problems := site.Problems()
+			for _, p := range problems {
 				fmt.Fprintln(s.Err, formatProblem(p))
 			}
 			writeTermFindings(s.Out, opts.global.Format, findings)
+			if err := problemsError(problems); err != nil {
+				return err
+			}
 			if termsFail(findings, failOn) {
 				return errFindings
 			}

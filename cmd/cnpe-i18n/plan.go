@@ -45,7 +45,8 @@ func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.S
 // finishPlan prints or applies a plan. A dry run exits 1 when there is
 // something to do; a write exits 2 when an edit was refused.
 func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edits []edit.FileEdit, notes []edit.Note) error {
-	for _, p := range site.Problems() {
+	problems := site.Problems()
+	for _, p := range problems {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
 	for _, n := range notes {
@@ -61,6 +62,11 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 		}
 		if len(edits) > 0 {
 			fmt.Fprintf(s.Err, "%d file(s) to change; run again with --write to write them\n", len(edits))
+		}
+		if err := problemsError(problems); err != nil {
+			return err
+		}
+		if len(edits) > 0 {
 			return errFindings
 		}
 		return nil
@@ -70,8 +76,8 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 		fmt.Fprintln(s.Err, err)
 	}
 	fmt.Fprintf(s.Out, "wrote %d file(s)\n", len(edits)-len(errs))
-	if len(errs) > 0 {
-		return &inputErrors{n: len(errs)}
+	if n := len(errs) + len(problems); n > 0 {
+		return &inputErrors{n: n}
 	}
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
 // Exit codes: the contract every command keeps.
@@ -60,6 +62,16 @@ func (e *inputErrors) Error() string {
 		return "1 file could not be processed"
 	}
 	return fmt.Sprintf("%d files could not be processed", e.n)
+}
+
+// problemsError is the outcome of a run whose report went out but some
+// files could not be used (unreadable, unparseable, refused): exit 2,
+// after the report.
+func problemsError(problems []isync.FileProblem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return &inputErrors{n: len(problems)}
 }
 
 // run is the whole program: it parses args, runs the command and maps

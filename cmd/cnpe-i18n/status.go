@@ -143,6 +143,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 		}
 		printStatus(s.Out, report, colour, opts.Verbose)
 	}
+	if err := problemsError(report.Problems); err != nil {
+		return err
+	}
 	if failed(report, opts.FailOn) {
 		return errFindings
 	}
@@ -156,8 +159,20 @@ func openRepo(root string, paths []string) (string, []string, site.Config, error
 	if err != nil {
 		return "", nil, site.Config{}, err
 	}
+	// A repository git refuses to read would pass for one without
+	// history, and every page would come out untracked.
+	if err := history.Check(context.Background(), root); err != nil {
+		return "", nil, site.Config{}, err
+	}
 	cfg, err := site.LoadConfig(root)
-	return root, rel, cfg, err
+	if err != nil {
+		return "", nil, site.Config{}, err
+	}
+	// The paths the repository's configuration names stay inside it.
+	if err := cfg.CheckPaths(root); err != nil {
+		return "", nil, site.Config{}, err
+	}
+	return root, rel, cfg, nil
 }
 
 // resolveRoot finds the repository root and makes the paths relative to

@@ -68,9 +68,19 @@ func (c *catFile) request(name string) (string, []byte, bool, error) {
 		return "", nil, false, err
 	}
 	if fields[1] != "blob" {
-		return "", nil, false, fmt.Errorf("object %s is a %s, not a blob", name, fields[1])
+		return "", nil, false, &NotBlobError{ID: name, Kind: fields[1]}
 	}
 	return fields[0], data[:size], true, nil
+}
+
+// NotBlobError is an object id that names something other than a blob: a
+// commit, a tree or a tag of the repository.
+type NotBlobError struct {
+	ID, Kind string
+}
+
+func (e *NotBlobError) Error() string {
+	return fmt.Sprintf("object %s is a %s, not a blob", e.ID, e.Kind)
 }
 
 func (c *catFile) close() error {

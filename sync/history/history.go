@@ -64,6 +64,9 @@ func ReadHistory(ctx context.Context, root string, paths []string) (*History, er
 		return nil, fmt.Errorf("%w: git not found", ErrNoHistory)
 	}
 	out, err := gitOutput(ctx, root, "rev-parse", "--is-shallow-repository")
+	if err := unsafeRepository(root, err); err != nil {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a git repository", ErrNoHistory)
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -55,8 +54,7 @@ type Config struct {
 // LoadConfig reads root/cnpe-i18n.yaml. A missing file is the zero Config;
 // an unknown key or a wrong type is a *parse.Error naming its line.
 func LoadConfig(root string) (Config, error) {
-	p := filepath.Join(root, ConfigFile)
-	data, err := os.ReadFile(p)
+	data, err := ReadFileIn(root, ConfigFile, 0) // inside the root, a regular file
 	if errors.Is(err, os.ErrNotExist) {
 		return Config{}, nil
 	}

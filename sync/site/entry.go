@@ -2,8 +2,10 @@ package site
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -17,6 +19,10 @@ type Entry struct {
 	Pin      string // the pin accept writes
 	HasBody  bool   // something after the front matter
 	Outdated bool   // the site's own banner flag is set
+	// Unreadable is a page that exists but could not be read or parsed
+	// (reported as a problem): it still pairs, so that it is never taken
+	// for a missing translation.
+	Unreadable bool
 
 	// A known convention's pin (index+1 in Conventions) and the flags
 	// the page sets, for DetectConvention.
@@ -65,25 +71,30 @@ func flagSet(doc *parse.Document, key string) bool {
 }
 
 // ReadFile reads a page, at most limit bytes (parse.DefaultMaxBytes when
-// 0) and one more: parse reports a file over the limit.
+// 0) and one more: parse reports a file over the limit. Only a regular
+// file is read: the file is opened without blocking and checked, so a
+// FIFO or a device named like a page is an error, not a hang.
 func ReadFile(p string, limit int) ([]byte, error) {
 	if limit <= 0 {
 		limit = parse.DefaultMaxBytes
 	}
-	info, err := os.Stat(p)
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > int64(limit) {
-		// Read no more than the limit: parse reports the size.
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		buf := make([]byte, limit+1)
-		n, _ := f.Read(buf)
-		return buf[:n], nil
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
 	}
-	return os.ReadFile(p)
+	if !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	// Read no more than the limit and one byte: parse reports the size.
+	buf := make([]byte, min(info.Size(), int64(limit))+1)
+	n, err := io.ReadFull(f, buf)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return buf[:n], err
 }
