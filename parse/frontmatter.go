@@ -162,8 +162,10 @@ func isIndex(s string) bool {
 	return err == nil
 }
 
+// appendPath extends a walker's path in place: walks are depth first, and
+// a field stores a copy, so that deep nesting costs linear memory.
 func appendPath(path []string, elem string) []string {
-	return append(path[:len(path):len(path)], elem)
+	return append(path, elem)
 }
 
 // trimSpan shrinks [start, end) to drop trailing blank lines and comment

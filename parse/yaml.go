@@ -3,17 +3,26 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 )
 
 // yamlFields lists the leaf fields of a YAML front matter block.
 func yamlFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
+	if err := checkSize(doc, fm); err != nil {
+		return nil, err
+	}
 	body := doc.Src[fm.BodyStart:fm.BodyEnd]
 	firstLine := doc.Lines.Line(fm.BodyStart)
-	f, err := parser.ParseBytes(body, 0)
+	tokens := lexer.Tokenize(string(body))
+	if tk, err := checkYAMLTokens(tokens); err != nil {
+		return nil, yamlLimitError(doc, firstLine, tk, err)
+	}
+	f, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return nil, yamlError(doc, firstLine, err)
 	}
@@ -105,7 +114,7 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 		if len(v.Values) > 0 {
 			last, _ = w.offset(v.Values[len(v.Values)-1])
 		}
-		w.fields = append(w.fields, field{path: path, value: strings.TrimSpace(v.String()), start: start, end: w.valueEnd(last), keyLine: keyLine})
+		w.fields = append(w.fields, field{path: slices.Clone(path), value: strings.TrimSpace(v.String()), start: start, end: w.valueEnd(last), keyLine: keyLine})
 		return
 	}
 	start, _ := w.offset(n)
@@ -115,7 +124,7 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 		start = skipIndent(w.doc.Src, start)
 		n = lit
 	}
-	w.fields = append(w.fields, field{path: path, value: scalarText(n), start: start, end: w.valueEnd(start), keyLine: keyLine, scalar: true})
+	w.fields = append(w.fields, field{path: slices.Clone(path), value: scalarText(n), start: start, end: w.valueEnd(start), keyLine: keyLine, scalar: true})
 }
 
 // valueEnd returns the end of a value whose last line holds off: that line
