@@ -346,3 +346,48 @@ func TestHostileTOMLArrayFields(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileStubRawTokens: a field's Text is its value, so that a stub
+// can copy the value rather than the token (issue 17, data loss 3). An
+// alias has the anchored scalar's value, and a plain scalar continued
+// after a blank line keeps all its lines in its span.
+func TestHostileStubRawTokens(t *testing.T) {
+	tests := []struct {
+		name, src, key       string
+		wantText, wantSpan   string
+		wantTranslatableSpan bool
+	}{
+		{
+			name: "alias of a scalar", key: "title",
+			src:      "---\nbase: &t Anchored title\ntitle: *t\n---\n",
+			wantText: "Anchored title", wantSpan: "*t",
+		},
+		{
+			name: "plain scalar over a blank line", key: "title",
+			src:      "---\ntitle: A long\n\n  title after a blank line\ndraft: true\n---\n",
+			wantText: "A long\ntitle after a blank line", wantSpan: "A long\n\n  title after a blank line",
+			wantTranslatableSpan: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("stub.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := doc.Field(tt.key)
+			if u == nil {
+				t.Fatalf("no field %q", tt.key)
+			}
+			if u.Text != tt.wantText {
+				t.Errorf("got text %q, want %q", u.Text, tt.wantText)
+			}
+			if got := tt.src[u.Start:u.End]; got != tt.wantSpan {
+				t.Errorf("got span %q, want %q", got, tt.wantSpan)
+			}
+			if got := len(u.Spans) > 0; got != tt.wantTranslatableSpan {
+				t.Errorf("got visible spans %v, want %v", u.Spans, tt.wantTranslatableSpan)
+			}
+		})
+	}
+}
