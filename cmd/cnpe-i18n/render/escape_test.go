@@ -47,7 +47,7 @@ func TestHostileGuard(t *testing.T) {
 func TestHostileEscapeText(t *testing.T) {
 	for in, want := range map[string]string{
 		"x\n::error file=README.md,line=1::INJECTED\n": `x\n::error file=README.md,line=1::INJECTED\n`,
-		"plain 日本語":    "plain 日本語",
+		"plain 日本語":   "plain 日本語",
 		"\x1b[31mred": `\x1b[31mred`,
 		"\u2066iso":   `\u2066iso`,
 	} {
