@@ -98,6 +98,7 @@ func runDiff(s *streams, opts *diffOptions) error {
 }
 
 func printDiff(w io.Writer, p isync.PageReport, colour bool) {
+	p.Translation, p.Source = render.EscapeText(p.Translation), render.EscapeText(p.Source)
 	fmt.Fprintf(w, "%s %s (%s)\n", render.Paint(colour, render.ANSIBold, p.Translation), "["+p.Lang+"]", p.State)
 	if p.Base != nil {
 		switch {
@@ -136,5 +137,5 @@ func printDiff(w io.Writer, p isync.PageReport, colour bool) {
 }
 
 func indent(text, prefix string) string {
-	return strings.ReplaceAll(strings.TrimSpace(text), "\n", "\n"+prefix)
+	return strings.ReplaceAll(render.EscapeLines(strings.TrimSpace(text)), "\n", "\n"+prefix)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
@@ -51,9 +52,9 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 	}
 	for _, n := range notes {
 		if n.Line > 0 {
-			fmt.Fprintf(s.Err, "%s:%d: %s\n", n.Path, n.Line, n.Message)
+			fmt.Fprintf(s.Err, "%s:%d: %s\n", render.EscapeText(n.Path), n.Line, render.EscapeText(n.Message))
 		} else {
-			fmt.Fprintf(s.Err, "%s: %s\n", n.Path, n.Message)
+			fmt.Fprintf(s.Err, "%s: %s\n", render.EscapeText(n.Path), render.EscapeText(n.Message))
 		}
 	}
 	if !o.Write {
@@ -73,7 +74,7 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 	}
 	errs := edit.Apply(root, edits)
 	for _, err := range errs {
-		fmt.Fprintln(s.Err, err)
+		fmt.Fprintln(s.Err, render.EscapeText(err.Error()))
 	}
 	fmt.Fprintf(s.Out, "wrote %d file(s)\n", len(edits)-len(errs))
 	if n := len(errs) + len(problems); n > 0 {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -29,6 +30,8 @@ type streams struct {
 	Out      io.Writer
 	Err      io.Writer
 	Terminal bool // Out is a terminal: colour is allowed
+
+	out *render.Guard // Out, which carries workflow commands with --format github
 }
 
 // globalOptions are the flags every command shares.
@@ -77,14 +80,20 @@ func problemsError(problems []isync.FileProblem) error {
 // run is the whole program: it parses args, runs the command and maps
 // the outcome to an exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	s := &streams{In: stdin, Out: stdout, Err: stderr}
+	// Nothing from the repository may reach a terminal as a control
+	// sequence or start a line the GitHub runner reads as a workflow
+	// command, on either stream.
+	out, errOut := render.NewGuard(stdout), render.NewGuard(stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	s := &streams{In: stdin, Out: out, Err: errOut, out: out}
 	if f, ok := stdout.(*os.File); ok {
 		s.Terminal = term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == ""
 	}
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()
-	return exitCodeFor(err, stderr)
+	return exitCodeFor(err, errOut)
 }
 
 func exitCodeFor(err error, stderr io.Writer) int {
@@ -95,10 +104,10 @@ func exitCodeFor(err error, stderr io.Writer) int {
 	case errors.Is(err, errFindings):
 		return exitFindings
 	case errors.As(err, &ie):
-		fmt.Fprintf(stderr, "cnpe-i18n: %v\n", err)
+		fmt.Fprintf(stderr, "cnpe-i18n: %s\n", render.EscapeText(err.Error()))
 		return exitError
 	}
-	fmt.Fprintf(stderr, "cnpe-i18n: %v\n", err)
+	fmt.Fprintf(stderr, "cnpe-i18n: %s\n", render.EscapeText(err.Error()))
 	return exitError
 }
 
@@ -124,7 +133,7 @@ configuration or input error. Errors name the file as file:line:col.`,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	addGlobalFlags(root, opts)
+	addGlobalFlags(root, opts, s)
 	root.AddCommand(
 		newCmdVersion(s, opts),
 		newCmdSegments(s, opts, nil),
@@ -142,7 +151,7 @@ configuration or input error. Errors name the file as file:line:col.`,
 }
 
 // addGlobalFlags registers the flags every command shares on root.
-func addGlobalFlags(root *cobra.Command, opts *globalOptions) {
+func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	root.PersistentFlags().StringVar(&opts.Format, "format", "text", "output `format`; each command lists the ones it supports")
 	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
 	root.PersistentFlags().StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `file`")
@@ -154,6 +163,9 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions) {
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkOutput(cmd, opts); err != nil {
 			return err
+		}
+		if s.out != nil {
+			s.out.Commands = opts.Format == "github"
 		}
 		var err error
 		stop, err = startProfiles(opts)

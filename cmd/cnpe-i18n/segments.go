@@ -68,7 +68,7 @@ type segmentsFile struct {
 func runSegments(s *streams, opts *segmentsOptions) error {
 	files, errs, single := expandPaths(inDir(opts.Root, opts.Paths))
 	for _, err := range errs {
-		fmt.Fprintln(s.Err, err)
+		fmt.Fprintln(s.Err, render.EscapeText(err.Error()))
 	}
 	cfg := parse.Config{TranslatableKeys: opts.Keys}
 	var out []segmentsFile
@@ -76,7 +76,7 @@ func runSegments(s *streams, opts *segmentsOptions) error {
 	for _, path := range files {
 		doc, err := readPage(cfg, path)
 		if err != nil {
-			fmt.Fprintln(s.Err, err)
+			fmt.Fprintln(s.Err, render.EscapeText(err.Error()))
 			failed++
 			continue
 		}
@@ -124,7 +124,7 @@ func lineSpan(line, end int) string {
 }
 
 func printSegments(w io.Writer, f segmentsFile, colour bool) {
-	header := fmt.Sprintf("%s (%d units)", f.File, len(f.Units))
+	header := fmt.Sprintf("%s (%d units)", render.EscapeText(f.File), len(f.Units))
 	if colour {
 		header = "\x1b[1m" + header + "\x1b[0m"
 	}

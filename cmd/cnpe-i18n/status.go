@@ -211,8 +211,11 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 	return abs, rel, nil
 }
 
+// formatProblem is a problem as one line, file:line:col: message, with
+// the file name and message escaped (a line break in a file name must not
+// start a line of its own).
 func formatProblem(p isync.FileProblem) string {
-	return (&parse.Error{Path: p.Path, Line: p.Line, Col: p.Column, Err: errors.New(p.Message)}).Error()
+	return render.EscapeText((&parse.Error{Path: p.Path, Line: p.Line, Col: p.Column, Err: errors.New(p.Message)}).Error())
 }
 
 // failed applies --fail-on to a report: stale pages and strings fail
@@ -290,7 +293,7 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 	if p.State == isync.PageStale {
 		state = render.Paint(colour, render.ANSIRed, state)
 	}
-	line := fmt.Sprintf("%-3s %-9s %s", p.Lang, state, render.Paint(colour, render.ANSIBold, name))
+	line := fmt.Sprintf("%-3s %-9s %s", p.Lang, state, render.Paint(colour, render.ANSIBold, render.EscapeText(name)))
 	switch p.State {
 	case isync.PageStale, isync.PageCurrent:
 		var parts []string
@@ -314,7 +317,7 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 		}
 	case isync.PageOrphan:
 		if p.RenamedTo != "" {
-			line += "  (source renamed to " + p.RenamedTo + "?)"
+			line += "  (source renamed to " + render.EscapeText(p.RenamedTo) + "?)"
 		}
 	case isync.PageUntracked:
 		if p.Base != nil && p.Base.Message != "" {
@@ -332,9 +335,9 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool) {
 		fmt.Fprintf(w, "    %-12s %s:%d:%d  %s: found %q, expected %q\n", "term "+string(f.Rule), f.File, f.Line, f.Column, f.Term, f.Found, f.Expected)
 	}
 	for _, u := range p.Units {
-		loc := fmt.Sprintf("%s:%d", p.Translation, u.Line)
+		loc := fmt.Sprintf("%s:%d", render.EscapeText(p.Translation), u.Line)
 		if u.Line == 0 {
-			loc = fmt.Sprintf("%s:%d", p.Source, u.SourceLine)
+			loc = fmt.Sprintf("%s:%d", render.EscapeText(p.Source), u.SourceLine)
 		}
 		fmt.Fprintf(w, "    %-12s %s  %s\n", u.State, loc, u.ID)
 		if len(u.Words) > 0 {
@@ -370,7 +373,7 @@ func printStrings(w io.Writer, r *isync.Report, colour bool) {
 			if e.State == translations.Stale || e.State == translations.Missing {
 				state = render.Paint(colour, render.ANSIRed, state)
 			}
-			line := fmt.Sprintf("    %-12s %s:%d  %s", state, e.File, e.Line, e.Key)
+			line := fmt.Sprintf("    %-12s %s:%d  %s", state, render.EscapeText(e.File), e.Line, render.EscapeText(e.Key))
 			switch e.State {
 			case translations.Stale:
 				line += fmt.Sprintf("  (source %q was %q)", render.Excerpt(e.Source, 40), render.Excerpt(e.SourceBefore, 40))

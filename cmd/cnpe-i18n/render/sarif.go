@@ -75,7 +75,7 @@ func SARIF(w io.Writer, r *isync.Report, version string) error {
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
 	for _, f := range Findings(r) {
 		var loc sarifLocation
-		loc.PhysicalLocation.ArtifactLocation.URI = f.File
+		loc.PhysicalLocation.ArtifactLocation.URI = EscapePath(f.File)
 		loc.PhysicalLocation.Region.StartLine = f.Line
 		loc.PhysicalLocation.Region.EndLine = f.EndLine
 		run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.level(),
