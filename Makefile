@@ -53,6 +53,7 @@ golden:
 fuzz:
 	$(GO) test ./parse -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./parse -run '^$$' -fuzz '^FuzzDataFields$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./parse -run '^$$' -fuzz '^FuzzFrontMatterNesting$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./sync/edit -run '^$$' -fuzz '^FuzzFrontMatterEdits$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./glossary -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./translations -run '^$$' -fuzz '^FuzzParseTable$$' -fuzztime $(FUZZTIME)

@@ -176,7 +176,7 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 		p := filepath.Join(root, dir, name)
 		if _, err := os.Stat(p); err == nil {
 			rel := filepath.ToSlash(filepath.Join(dir, name))
-			conf, err := readConfigFile(p, rel)
+			conf, err := readConfigFile(root, rel)
 			if err != nil {
 				return rel, nil, err
 			}
@@ -213,9 +213,8 @@ func readDefaultDir(root, dir string) (file string, conf map[string]any, err err
 		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
 			continue
 		}
-		p := filepath.Join(defDir, e.Name())
 		rel := filepath.ToSlash(filepath.Join(dir, "config", "_default", e.Name()))
-		m, err := readConfigFile(p, rel)
+		m, err := readConfigFile(root, rel)
 		if err != nil {
 			return rel, nil, err
 		}
@@ -244,19 +243,26 @@ func readDefaultDir(root, dir string) (file string, conf map[string]any, err err
 // readConfigFile decodes the TOML, YAML or JSON configuration file at p
 // into a map whose keys are lower case (Hugo's configuration keys are
 // case-insensitive); errors name it rel and give its line.
-func readConfigFile(p, rel string) (map[string]any, error) {
-	data, err := os.ReadFile(p)
+// readConfigFile reads a Hugo configuration file, rel to root: confined
+// to the root, a regular file, and within parse's limits before a decoder
+// sees it (a YAML alias bomb fails alone).
+func readConfigFile(root, rel string) (map[string]any, error) {
+	data, err := ReadFileIn(root, rel, 0)
 	if err != nil {
 		return nil, parse.PathError(rel, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	format := map[string]parse.Format{".toml": parse.TOML, ".yaml": parse.YAML, ".yml": parse.YAML, ".json": parse.JSON}[path.Ext(rel)]
+	if err := parse.CheckData(rel, format, data); err != nil {
+		return nil, err
+	}
 	var m map[string]any
-	switch path.Ext(p) {
-	case ".toml":
+	switch format {
+	case parse.TOML:
 		err = toml.Unmarshal(data, &m)
-	case ".yaml", ".yml":
+	case parse.YAML:
 		err = yaml.Unmarshal(data, &m)
-	case ".json":
+	case parse.JSON:
 		err = json.Unmarshal(data, &m)
 	}
 	if err != nil {
