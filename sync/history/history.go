@@ -33,6 +33,7 @@ type History struct {
 
 	mu    gosync.Mutex
 	batch *catFile
+	check *treeCheck // BlobAt's process
 }
 
 type rename struct {
@@ -217,10 +218,14 @@ func (h *History) Close() error {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.batch == nil {
-		return nil
+	var err error
+	if h.batch != nil {
+		err = h.batch.close()
+		h.batch = nil
 	}
-	err := h.batch.close()
-	h.batch = nil
+	if h.check != nil {
+		err = errors.Join(err, h.check.close())
+		h.check = nil
+	}
 	return err
 }
