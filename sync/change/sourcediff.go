@@ -2,6 +2,9 @@ package change
 
 import (
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -300,14 +303,30 @@ func wordSet(s string) map[string]bool {
 	return set
 }
 
-// SameWords reports whether two texts differ only in quote marks (’ for
-// ', “ for ") and letter case: a cosmetic edit no translator redoes.
-// Other punctuation is text, as in the fingerprint.
-func SameWords(a, b string) bool {
-	return strings.EqualFold(quoteFolder.Replace(a), quoteFolder.Replace(b))
-}
+// SameWords reports whether two texts say the same words: they differ only
+// in white space (also inside a word: "ArtifactHub", "Artifact Hub"),
+// punctuation (a comma added, full- or half-width marks, quote styles)
+// and letter case. An edit like that is cosmetic: no translator redoes a
+// translation for it, and a translator making it is not translating.
+func SameWords(a, b string) bool { return FoldWords(a) == FoldWords(b) }
 
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", " ", " ")
+// FoldWords is the words of a text without white space and punctuation
+// (but for marks inside a number: 1.1 is not 11), width folded (NFKC) and
+// in lower case: what SameWords compares.
+func FoldWords(s string) string {
+	rs := []rune(norm.NFKC.String(s))
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if unicode.IsPunct(r) && !(i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
 
 // NeedsAlignment reports whether a change reaches translated units: white
 // space, typography, metadata and moves do not.

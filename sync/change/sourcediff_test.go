@@ -34,6 +34,10 @@ var edits = []edit{
 		p[i] = strings.Replace(p[i], "team's", "team\u2019s", 1)
 		return p
 	}, Typography},
+	{"comma", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], " with `tool", ", with `tool", 1)
+		return p
+	}, Typography},
 	{"word", func(r *rand.Rand, p []string, i int) []string {
 		p[i] = strings.Replace(p[i], "service", "workload", 1)
 		return p
@@ -136,4 +140,26 @@ func mustParse(t testing.TB, name, src string) *parse.Document {
 		t.Fatalf("parse %s: %v", name, err)
 	}
 	return doc
+}
+
+func TestSameWords(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"the team's tool", "the team’s tool", true},
+		{"knowledge and support", "knowledge, and support", true},
+		{"ArtifactHub, Harbor", "Artifact Hub, Harbor", true},
+		{"Kubernetes를 사용", "Kubernetes 를 사용", true},
+		{"設定（任意）", "設定(任意)", true},
+		{"Platform Teams", "platform teams", true},
+		{"knowledge and support", "knowledge and help", false},
+		{"version 1.1", "version 11", false},
+		{"version 1.1.", "version 1.1", true},
+		{"version 1", "version 2", false},
+	} {
+		if got := SameWords(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameWords(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
 }
