@@ -231,10 +231,37 @@ type versions struct {
 	site     *Site
 	docs     map[string]*parse.Document
 	profiles map[string]align.Profile
+	words    map[*parse.Document][]uint64
+	trees    map[string]string // "commit:path" → blob, "" for none
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]align.Profile{}}
+	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]align.Profile{},
+		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
+}
+
+// keys are the words keys of a version's units.
+func (v *versions) keys(doc *parse.Document) []uint64 {
+	if k, ok := v.words[doc]; ok {
+		return k
+	}
+	k := make([]uint64, len(doc.Units))
+	for i := range doc.Units {
+		k[i] = wordsKey(&doc.Units[i])
+	}
+	v.words[doc] = k
+	return k
+}
+
+// blobAt is the blob at path in commit's tree.
+func (v *versions) blobAt(commit, path string) (string, bool) {
+	key := commit + ":" + path
+	blob, ok := v.trees[key]
+	if !ok {
+		blob, _, _ = v.site.History.BlobAt(commit, path)
+		v.trees[key] = blob
+	}
+	return blob, blob != ""
 }
 
 // doc returns the parsed blob, nil when it is not in the repository or

@@ -70,6 +70,10 @@ type Base struct {
 	// TranslatedIn is the commit of the translation's last change of
 	// words (link, white space and metadata edits do not count).
 	TranslatedIn string `json:"translated_in,omitempty"`
+	// Versions is how many source versions the units of the page were
+	// translated from, when more than one (each unit has its own base;
+	// the page's is the oldest of them).
+	Versions int `json:"versions,omitempty"`
 	// Message explains a missing or uncertain base and how to fix it.
 	Message string `json:"message,omitempty"`
 }
@@ -97,6 +101,20 @@ type UnitReport struct {
 	Words []change.Edit `json:"word_diff,omitempty"`
 	// Text is the translated unit's current text.
 	Text string `json:"text,omitempty"`
+	// Base is the source version this translated unit was made from, when
+	// known (not for new and untranslated units).
+	Base *UnitBase `json:"base,omitempty"`
+}
+
+// UnitBase is the base of one translated unit.
+type UnitBase struct {
+	// Blob is the git blob id of the source file the unit was made from.
+	Blob string `json:"blob"`
+	// TranslatedIn is the commit that last changed the unit's words;
+	// empty for an uncommitted change and for a unit the page pin covers.
+	TranslatedIn string `json:"translated_in,omitempty"`
+	// Pin reports that the page pin is the unit's base.
+	Pin bool `json:"pin,omitempty"`
 }
 
 // PageReport is the state of one translation of one page.

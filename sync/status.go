@@ -263,16 +263,16 @@ func langOrder(l *site.Layout, code string) int {
 }
 
 // pageReport fills r for a source page and its translation, and returns
-// the base document (nil when unknown).
+// the source document of the last page sync (nil when unknown).
 func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Document {
-	base, baseDoc := s.findBase(vs, src, tr)
-	r.Base = base
-	if baseDoc == nil {
+	prov := s.findProvenance(vs, src, tr)
+	r.Base = prov.page
+	if prov.page.Kind == BaseNone {
 		r.State = PageUntracked
 		r.Units = untranslatedUnits(src.Doc, tr.Doc)
 		return nil
 	}
-	r.Units = unitStates(baseDoc, src.Doc, tr.Doc, base.Current)
+	r.Units = unitStates(prov, src.Doc, tr.Doc)
 	r.State = PageCurrent
 	for _, u := range r.Units {
 		switch u.State {
@@ -283,7 +283,7 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 			r.Words += change.CountWords(u.SourceAfter)
 		}
 	}
-	return baseDoc
+	return prov.bases[prov.synced].doc
 }
 
 // stringsInScope reports whether the string tables and site configuration

@@ -10,53 +10,64 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
 
-// unitStates compares the base and current source and carries each
-// change to the translated units aligned with the base.
-func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
+// unitStates compares each base of the translation's units with the
+// current source and carries the changes to the translated units made
+// from that base (aligned with it). Source units added since the last
+// page sync are new unless a unit translated from another base renders
+// them.
+func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
-	if current {
-		return units
+	diffs := make([]*change.SourceDiff, len(p.bases))
+	for k, b := range p.bases {
+		if !b.current {
+			diffs[k] = change.DiffSource(b.doc, cur)
+		}
 	}
-	diff := change.DiffSource(base, cur)
-	if !diff.NeedsAlignment() {
-		return units
+	var added []*change.Change
+	if d := diffs[p.synced]; d != nil {
+		for _, c := range d.Changes {
+			if c.Kind == change.Added && c.After.Translatable {
+				added = append(added, c)
+			}
+		}
 	}
-	pairs := align.Align(base, tr, align.Options{})
-	for _, p := range pairs {
-		if len(p.Target) == 0 {
+	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of another base
+	for k, b := range p.bases {
+		d := diffs[k]
+		needStates := d != nil && d.NeedsAlignment()
+		needCover := len(added) > 0 && k != p.synced
+		if !needStates && !needCover {
 			continue
 		}
-		state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
-		removed := 0
-		for _, bi := range p.Source {
-			c := diff.ByBefore[bi]
-			if c == nil {
+		for _, pair := range align.Align(b.doc, tr, align.Options{}) {
+			var targets []int
+			for _, t := range pair.Target {
+				if p.of[t] == k {
+					targets = append(targets, t)
+				}
+			}
+			if len(targets) == 0 {
 				continue
 			}
-			switch c.Kind {
-			case change.Prose:
-				state, kind, ch = UnitStale, change.Prose, c
-			case change.Mechanical:
-				if state == UnitCurrent && !edit.Carried(c, tr, p.Target) {
-					state, kind, ch = UnitMechanical, change.Mechanical, c
+			if needCover {
+				for _, si := range pair.Source {
+					if d == nil {
+						covered[&cur.Units[si]] = true
+					} else if c := d.ByBefore[si]; c != nil && c.After != nil {
+						covered[c.After] = true
+					}
 				}
-			case change.Removed:
-				removed++
-				if ch == nil {
-					ch = c
+			}
+			if needStates {
+				if u, ok := unitState(d, pair.Source, tr, targets); ok {
+					u.Base = p.unitBase(k, targets)
+					units = append(units, u)
 				}
 			}
 		}
-		if removed > 0 && removed == len(p.Source) {
-			state, kind = UnitObsolete, change.Removed
-		}
-		if state == UnitCurrent {
-			continue
-		}
-		units = append(units, unitReport(tr, p.Target, state, kind, ch))
 	}
-	for _, c := range diff.Changes {
-		if c.Kind != change.Added || !c.After.Translatable {
+	for _, c := range added {
+		if covered[c.After] {
 			continue
 		}
 		a := c.After
@@ -75,6 +86,40 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 		return la < lb
 	})
 	return units
+}
+
+// unitState is the state of translated units (targets) aligned with base
+// source units (sources), given the diff from that base to now; ok is
+// false when they are current.
+func unitState(diff *change.SourceDiff, sources []int, tr *parse.Document, targets []int) (UnitReport, bool) {
+	state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
+	removed := 0
+	for _, bi := range sources {
+		c := diff.ByBefore[bi]
+		if c == nil {
+			continue
+		}
+		switch c.Kind {
+		case change.Prose:
+			state, kind, ch = UnitStale, change.Prose, c
+		case change.Mechanical:
+			if state == UnitCurrent && !edit.Carried(c, tr, targets) {
+				state, kind, ch = UnitMechanical, change.Mechanical, c
+			}
+		case change.Removed:
+			removed++
+			if ch == nil {
+				ch = c
+			}
+		}
+	}
+	if removed > 0 && removed == len(sources) {
+		state, kind = UnitObsolete, change.Removed
+	}
+	if state == UnitCurrent {
+		return UnitReport{}, false
+	}
+	return unitReport(tr, targets, state, kind, ch), true
 }
 
 func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.ChangeKind, c *change.Change) UnitReport {
