@@ -101,8 +101,8 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		return none("the translation's history could not be read")
 	}
 	sv := liveVersions(s.History.Versions(src.Real))
-	byOrigin := map[int]int{}   // origin → index in bases
-	byBlob := map[string]int{}  // blob → index in bases
+	byOrigin := map[int]int{}     // origin → index in bases
+	byBlob := map[string]int{}    // blob → index in bases
 	oldest, newest := -2, len(tv) // origins of the oldest and newest units
 	for i, o := range origins {
 		oldest = max(oldest, o)
