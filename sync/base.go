@@ -19,6 +19,9 @@ type provenance struct {
 	// in is, per unit, the commit that last changed its words ("" for the
 	// working tree and the pin).
 	in []string
+	// reviewed are the text fingerprints of source units the translation
+	// was reviewed against without a change (accept --unit).
+	reviewed map[string]bool
 	// synced is the base of the newest page sync: the newest commit that
 	// gave a good part of the page its words (or the pin). Its translator
 	// went through that source page, so the source units it left out were
@@ -31,15 +34,12 @@ type provenance struct {
 type unitBase struct {
 	blob, path string
 	// commit is the source commit where the blob appeared, when known.
-	commit string
-	// translatedIn is the newest translating commit whose tree held this
-	// source; "" for the working tree and for a pin.
-	translatedIn string
-	doc          *parse.Document
-	current      bool
-	pin          bool // the page pin
-	confidence   float64
-	message      string
+	commit     string
+	doc        *parse.Document // parsed when a unit is found to have this base
+	current    bool
+	pin        bool // the page pin
+	confidence float64
+	message    string
 }
 
 // findBase is the page-level summary of the translation's provenance and
@@ -89,6 +89,7 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		}
 		p.bases = []*unitBase{pin}
 		p.page = &Base{Kind: BasePin, Blob: pin.blob, Current: pin.current, Confidence: 1}
+		p.reviewed = reviewedUnits(tr.Doc)
 		return p
 	}
 	tv := liveVersions(s.History.Versions(tr.Real))
@@ -96,69 +97,76 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 	if pin == nil && len(tv) == 0 {
 		return none("the translation is not committed yet: commit it, or pin it with accept")
 	}
-	origins, ok := s.unitOrigins(vs, tr, tv, pin != nil)
+	sv := liveVersions(s.History.Versions(src.Real))
+	work := &unitBase{blob: srcBlob, doc: src.Doc, current: true, confidence: 1}
+	atVersion := map[int]*unitBase{}
+	srcOf := func(o int) *unitBase {
+		switch o {
+		case fromPin:
+			return pin
+		case fromWorkTree:
+			return work
+		}
+		b, ok := atVersion[o]
+		if !ok {
+			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit)
+			atVersion[o] = b
+		}
+		return b
+	}
+	origins, ok := s.unitOrigins(vs, tr, tv, pin != nil, func(k int) string { return srcOf(k).blob })
 	if !ok {
 		return none("the translation's history could not be read")
 	}
-	sv := liveVersions(s.History.Versions(src.Real))
+	if !slices.ContainsFunc(tr.Doc.Units, func(u parse.Unit) bool { return u.Translatable }) {
+		// No translated unit: measure against the page's first version.
+		o := len(tv) - 1
+		if pin != nil {
+			o = fromPin
+		}
+		origins = make([]int, max(1, len(origins)))
+		for i := range origins {
+			origins[i] = o
+		}
+	}
 	byOrigin := map[int]int{}     // origin → index in bases
 	byBlob := map[string]int{}    // blob → index in bases
 	oldest, newest := -2, len(tv) // origins of the oldest and newest units
 	for i, o := range origins {
 		oldest = max(oldest, o)
 		newest = min(newest, o)
-		if o >= 0 && o < len(tv) {
+		if o >= 0 && o < len(tv) && i < len(p.in) {
 			p.in[i] = tv[o].Commit
 		}
-		if k, ok := byOrigin[o]; ok {
-			p.of[i] = k
-			continue
-		}
-		var b *unitBase
-		switch {
-		case o == fromPin:
-			b = pin
-		case o == fromWorkTree:
-			b = &unitBase{blob: srcBlob, doc: src.Doc, current: true, confidence: 1}
-		case o == len(tv)-1 && s.History.Shallow() && tv[o].Seq == s.History.Commits()-1:
-			return none("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
-		default:
-			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit)
-			if b.doc == nil {
-				return none(b.message)
-			}
-		}
-		k, ok := byBlob[b.blob]
+		k, ok := byOrigin[o]
 		if !ok {
-			k = len(p.bases)
-			byBlob[b.blob] = k
-			p.bases = append(p.bases, b)
+			if o == len(tv)-1 && s.History.Shallow() && tv[o].Seq == s.History.Commits()-1 {
+				return none("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
+			}
+			b := srcOf(o)
+			if b.doc == nil {
+				b.doc = vs.doc(b.blob, b.path)
+			}
+			if b.doc == nil {
+				return none("the source version could not be read from the repository")
+			}
+			if k, ok = byBlob[b.blob]; !ok {
+				k = len(p.bases)
+				byBlob[b.blob] = k
+				p.bases = append(p.bases, b)
+			}
+			byOrigin[o] = k
 		}
-		byOrigin[o] = k
-		p.of[i] = k
-	}
-	if len(p.bases) == 0 {
-		// No translated unit at all: measure against the page's first
-		// version.
-		o := len(tv) - 1
-		if pin != nil {
-			o = fromPin
+		if i < len(p.of) {
+			p.of[i] = k
 		}
-		oldest, newest = o, o
-		if o == fromPin {
-			p.bases = []*unitBase{pin}
-		} else if b := s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit); b.doc != nil {
-			p.bases = []*unitBase{b}
-		} else {
-			return none(b.message)
-		}
-		byOrigin[o] = 0
 	}
 	p.synced = byOrigin[oldest]
 	if o, ok := lastSync(tr.Doc, origins); ok {
 		p.synced = byOrigin[o]
 	}
 	p.page = p.summary(pin, tv, newest)
+	p.reviewed = reviewedUnits(tr.Doc)
 	return p
 }
 
@@ -221,7 +229,7 @@ func (p *provenance) summary(pin *unitBase, tv []history.Version, newest int) *B
 }
 
 // sourceAt is the source as it stood in the tree of commit (a commit of
-// the translation), under its path then: the real path, the site path
+// the translation; not parsed yet), under its path then: the real path, the site path
 // (through symbolic links as they were), or an earlier name of the file.
 func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit string) *unitBase {
 	paths := []string{src.Real}
@@ -233,7 +241,7 @@ func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, 
 			paths = append(paths, v.Path)
 		}
 	}
-	b := &unitBase{translatedIn: commit, confidence: 1}
+	b := &unitBase{confidence: 1}
 	for _, p := range paths {
 		if blob, ok := vs.blobAt(commit, p); ok {
 			b.blob, b.path = blob, p
@@ -258,10 +266,6 @@ func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, 
 	}
 	if b.blob == srcBlob {
 		b.doc, b.current = src.Doc, true
-		return b
-	}
-	if b.doc = vs.doc(b.blob, b.path); b.doc == nil {
-		b.message = "the source version could not be read from the repository"
 	}
 	return b
 }

@@ -240,17 +240,17 @@ func (s *Site) newVersions() *versions {
 		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
 }
 
-// keys are the words keys of a version's units.
-func (v *versions) keys(doc *parse.Document) []uint64 {
-	if k, ok := v.words[doc]; ok {
-		return k
+// wordsKey is the words key of a version's unit, computed once.
+func (v *versions) wordsKey(doc *parse.Document, i int) uint64 {
+	k, ok := v.words[doc]
+	if !ok {
+		k = make([]uint64, len(doc.Units))
+		v.words[doc] = k
 	}
-	k := make([]uint64, len(doc.Units))
-	for i := range doc.Units {
-		k[i] = wordsKey(&doc.Units[i])
+	if k[i] == 0 {
+		k[i] = wordsKey(&doc.Units[i]) | 1 // never 0: 0 is not computed yet
 	}
-	v.words[doc] = k
-	return k
+	return k[i]
 }
 
 // blobAt is the blob at path in commit's tree.

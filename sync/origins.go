@@ -2,6 +2,7 @@ package sync
 
 import (
 	"hash/fnv"
+	"slices"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
@@ -17,111 +18,124 @@ const (
 
 // unitOrigins finds, for each unit of the translation now, the version of
 // the translation in which its words last changed: an index into tv
-// (newest first; the oldest, len(tv)-1, when they never changed since),
-// fromWorkTree for an uncommitted change or, when the page is pinned,
-// fromPin for the units unchanged since the pin took its current value
-// (a commit that only moves the pin reviews every unit). Units are
-// followed from version to version by their words (wordsKey), so a
-// typography, spacing, width or markup sweep is not a change. ok is false
-// when the newest version cannot be read.
-func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned bool) (origins []int, ok bool) {
+// (newest first), fromWorkTree for an uncommitted change or, when the page
+// is pinned, fromPin for the units unchanged since the pin took its
+// current value (so a commit that only moves the pin reviews every unit).
+// Units are followed from version to version by their words (matchWords),
+// so a typography, spacing, width or markup sweep is not a change.
+//
+// What matters of an origin is the source in its tree (srcOf: the source
+// blob at a version): between two versions with the same source a unit
+// has the same base whichever of them changed it, so only the newest
+// version of each run is read, and the origin given is that version. In
+// a shallow clone the first fetched version is read too: a unit as old as
+// it has the origin len(tv)-1, which has no known base. ok is false when
+// the newest version cannot be read.
+func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned bool, srcOf func(int) string) (origins []int, ok bool) {
 	origins = make([]int, len(tr.Doc.Units))
 	pinKey := s.Config.PinField()
 	pinVal := fieldText(tr.Doc, pinKey)
-	newer := tr.Doc
+	boundary := s.History.Shallow() && len(tv) > 0 && tv[len(tv)-1].Seq == s.History.Commits()-1
+	newer, at := tr.Doc, fromWorkTree
 	alive := make([]int, len(newer.Units)) // unit of newer → unit now; -1 once its origin is known
 	for i := range alive {
 		alive[i] = i
 	}
 	left := len(alive)
-	rest := func(o int) {
-		for _, c := range alive {
-			if c >= 0 {
-				origins[c] = o
-			}
-		}
-	}
+	prev := srcOf(fromWorkTree)
 	for k := 0; k < len(tv) && left > 0; k++ {
+		if !pinned {
+			// The pin's versions are all read: where it took its value
+			// matters.
+			b := srcOf(k)
+			if b == prev && !(boundary && k == len(tv)-1) {
+				continue
+			}
+			prev = b
+		}
 		older := vs.doc(tv[k].Blob, tr.Path)
 		if older == nil {
 			if k == 0 {
 				return nil, false
 			}
-			// An unreadable version: the units are as old as the
-			// newest version that can be read.
-			rest(k - 1)
-			return origins, true
+			break // unreadable: the units are as old as the newest version read
 		}
 		if pinned && fieldText(older, pinKey) != pinVal {
-			rest(fromPin)
-			return origins, true
+			at = fromPin
+			break
 		}
-		if older == newer {
-			continue // the working tree is the newest commit
-		}
-		next := make([]int, len(older.Units))
-		for j := range next {
-			next[j] = -1
-		}
-		match := matchWords(vs.keys(newer), vs.keys(older), alive)
-		for i, c := range alive {
-			if c < 0 {
-				continue
+		if older != newer {
+			next := make([]int, len(older.Units))
+			for j := range next {
+				next[j] = -1
 			}
-			if j := match[i]; j >= 0 {
-				next[j] = c
-				continue
+			match := matchWords(vs, newer, older, alive)
+			for i, c := range alive {
+				if c < 0 {
+					continue
+				}
+				if j := match[i]; j >= 0 {
+					next[j] = c
+					continue
+				}
+				origins[c] = at
+				left--
 			}
-			origins[c] = k - 1 // fromWorkTree when k is 0
-			left--
+			alive, newer = next, older
 		}
-		alive, newer = next, older
+		at = k
 	}
 	if pinned {
-		rest(fromPin)
-	} else {
-		rest(len(tv) - 1)
+		at = fromPin
+	}
+	for _, c := range alive {
+		if c >= 0 {
+			origins[c] = at
+		}
 	}
 	return origins, true
 }
 
 // matchWords pairs the live units of a newer version with units of the
-// older one that say the same (-1: none; the words changed), in order
-// where it can, so that repeated texts pair with their own.
-func matchWords(newer, older []uint64, alive []int) []int {
-	byKey := map[uint64][]int{}
-	for j, k := range older {
-		byKey[k] = append(byKey[k], j)
-	}
-	used := make([]bool, len(older))
-	match := make([]int, len(newer))
-	last := -1
-	for i, k := range newer {
+// older one that say the same (-1: none; the words changed): first by
+// text fingerprint, then, for the rest, by their words (wordsKey), in
+// order where it can, so that repeated texts pair with their own.
+func matchWords(vs *versions, newer, older *parse.Document, alive []int) []int {
+	match := make([]int, len(newer.Units))
+	for i := range match {
 		match[i] = -1
-		if alive[i] < 0 {
-			continue
-		}
-		cands := byKey[k]
-		pick := -1
-		for _, j := range cands {
-			if !used[j] && j > last {
-				pick = j
-				break
+	}
+	used := make([]bool, len(older.Units))
+	pass := func(key func(*parse.Document, int) uint64) {
+		byKey := map[uint64][]int{}
+		for j := range older.Units {
+			if !used[j] {
+				k := key(older, j)
+				byKey[k] = append(byKey[k], j)
 			}
 		}
-		if pick < 0 {
+		last := -1
+		for i := range newer.Units {
+			if alive[i] < 0 || match[i] >= 0 {
+				continue
+			}
+			cands := byKey[key(newer, i)]
+			pick := -1
 			for _, j := range cands {
-				if !used[j] {
+				if !used[j] && (pick < 0 || j > last && pick <= last) {
 					pick = j
-					break
 				}
 			}
+			if pick >= 0 {
+				used[pick] = true
+				match[i] = pick
+				last = pick
+			}
 		}
-		if pick >= 0 {
-			used[pick] = true
-			match[i] = pick
-			last = pick
-		}
+	}
+	pass(func(d *parse.Document, i int) uint64 { return uint64(d.Units[i].Fingerprint) })
+	if slices.ContainsFunc(alive, func(c int) bool { return c >= 0 }) {
+		pass(func(d *parse.Document, i int) uint64 { return vs.wordsKey(d, i) })
 	}
 	return match
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
 
 const koLatest = "website/content/ko/resources/whitepaper/latest/index.md"
@@ -51,6 +52,29 @@ func TestCorpusUnitProvenance(t *testing.T) {
 		gitIn(t, root, "commit", "-q", "-m", "ko: sync one paragraph (#1)")
 		gitIn(t, root, "branch", "-q", "-D", "ko-sync")
 		checkUnits(t, unitList(t, root, koLatest), want)
+	})
+	t.Run("accept --unit, then a squash merge", func(t *testing.T) {
+		second := firstStale(t, want, parse.Paragraph, 0)
+		want2 := slices.DeleteFunc(slices.Clone(want), func(u string) bool { return u == second })
+		gitIn(t, root, "checkout", "-q", "-b", "ko-review")
+		site, err := Load(context.Background(), root, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		edits, notes := site.PlanReview([]UnitRef{{Path: koLatest, ID: strings.Fields(second)[2]}})
+		site.Close()
+		if len(edits) != 1 || len(notes) != 0 {
+			t.Fatalf("PlanReview: %d edits, notes %v; want one edit", len(edits), notes)
+		}
+		if errs := edit.Apply(root, edits); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		checkUnits(t, unitList(t, root, koLatest), want2)
+		gitIn(t, root, "commit", "-q", "-a", "-m", "ko: reviewed one paragraph")
+		gitIn(t, root, "checkout", "-q", "main")
+		gitIn(t, root, "merge", "-q", "--squash", "ko-review")
+		gitIn(t, root, "commit", "-q", "-m", "ko: review (#2)")
+		checkUnits(t, unitList(t, root, koLatest), want2)
 	})
 }
 

@@ -93,6 +93,9 @@ type UnitReport struct {
 	// a removed unit).
 	SourceID   string `json:"source_id,omitempty"`
 	SourceLine int    `json:"source_line"`
+	// SourceFingerprint is the text fingerprint of that source unit: what
+	// accept --unit records as reviewed.
+	SourceFingerprint parse.Fingerprint `json:"source_fingerprint,omitempty"`
 	// SourceBefore and SourceAfter are the source unit's text at the base
 	// and now.
 	SourceBefore string `json:"source_before"`

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,7 +73,10 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		}
 		a := c.After
 		units = append(units, UnitReport{ID: a.ID, State: UnitNew, Change: change.Added, Kind: a.Kind,
-			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text})
+			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text, SourceFingerprint: a.Fingerprint})
+	}
+	if len(p.reviewed) > 0 {
+		units = slices.DeleteFunc(units, func(u UnitReport) bool { return p.reviewed[u.SourceFingerprint.String()] })
 	}
 	sort.SliceStable(units, func(i, j int) bool {
 		a, b := units[i], units[j]
@@ -138,11 +142,13 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 			u.SourceBefore = c.Before.Text
 			u.SourceLine = c.Before.Line
 			u.SourceID = c.Before.ID
+			u.SourceFingerprint = c.Before.Fingerprint
 		}
 		if c.After != nil {
 			u.SourceAfter = c.After.Text
 			u.SourceLine = c.After.Line
 			u.SourceID = c.After.ID
+			u.SourceFingerprint = c.After.Fingerprint
 		}
 		u.Words = c.Words
 		if kind == change.Mechanical && c.Before != nil && c.After != nil {
