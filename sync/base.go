@@ -63,12 +63,20 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
 	p := &provenance{of: make([]int, len(tr.Doc.Units)), in: make([]string, len(tr.Doc.Units))}
+	missing := vs.missing
 	none := func(msg string) *provenance {
-		p.page = &Base{Kind: BaseNone, Message: msg}
+		p.page = &Base{Kind: BaseNone, Message: msg, IncompleteHistory: vs.missing > missing}
 		p.bases = nil
 		for i := range p.of {
 			p.of[i] = -1
 		}
+		return p
+	}
+	// lost is none for a clone that lacks the history: it is incomplete,
+	// and the report says so first.
+	lost := func(msg string) *provenance {
+		none(msg)
+		p.page.IncompleteHistory = !s.noHistory
 		return p
 	}
 	var pin *unitBase
@@ -76,7 +84,7 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		pin = &unitBase{blob: f.Text, doc: src.Doc, current: f.Text == srcBlob, pin: true, confidence: 1}
 		if !pin.current {
 			if s.History == nil {
-				return none("pinned to source blob " + short(f.Text) + ", but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)")
+				return lost("pinned to source blob " + short(f.Text) + ", but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)")
 			}
 			if pin.doc = vs.doc(f.Text, src.Path); pin.doc == nil {
 				return none("pinned source blob " + short(f.Text) + " is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0")
@@ -85,7 +93,7 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 	}
 	if s.History == nil {
 		if pin == nil {
-			return none(s.HistInfo.Message)
+			return lost(s.HistInfo.Message)
 		}
 		p.bases = []*unitBase{pin}
 		p.page = &Base{Kind: BasePin, Blob: pin.blob, Current: pin.current, Confidence: 1}
@@ -141,7 +149,7 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		k, ok := byOrigin[o]
 		if !ok {
 			if o == len(tv)-1 && s.History.Shallow() && tv[o].Seq == s.History.Commits()-1 {
-				return none("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
+				return lost("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
 			}
 			b := srcOf(o)
 			if b.doc == nil {

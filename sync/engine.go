@@ -57,6 +57,9 @@ type Site struct {
 	pcfg     parse.Config
 	jobs     int
 	scoped   bool // only some pages were scanned
+	// noHistory: history was not read on purpose (Options.NoHistory), so
+	// a missing base is not a sign of an incomplete clone.
+	noHistory bool
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
@@ -88,6 +91,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.scoped = true
 	}
 	s.scan(files)
+	s.noHistory = opts.NoHistory
 	if !opts.NoHistory {
 		s.loadHistory(ctx)
 	} else {
@@ -233,6 +237,7 @@ type versions struct {
 	profiles map[string]align.Profile
 	words    map[*parse.Document][]uint64
 	trees    map[string]string // "commit:path" → blob, "" for none
+	missing  int               // blobs asked for that are not in the repository
 }
 
 func (s *Site) newVersions() *versions {
@@ -274,6 +279,8 @@ func (v *versions) doc(id, name string) *parse.Document {
 	data, found, err := v.site.History.Blob(id)
 	if err == nil && found {
 		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
+	} else if err == nil {
+		v.missing++
 	}
 	v.docs[id] = doc
 	return doc

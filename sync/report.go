@@ -76,6 +76,9 @@ type Base struct {
 	Versions int `json:"versions,omitempty"`
 	// Message explains a missing or uncertain base and how to fix it.
 	Message string `json:"message,omitempty"`
+	// IncompleteHistory reports a base that cannot be established because
+	// the clone lacks history: shallow, objects missing, or no repository.
+	IncompleteHistory bool `json:"incomplete_history,omitempty"`
 }
 
 // UnitReport is one unit that needs attention.
@@ -153,11 +156,18 @@ func (p *PageReport) Count(s UnitState) int {
 
 // HistoryInfo says what history was available.
 type HistoryInfo struct {
-	Available bool   `json:"available"`
-	Shallow   bool   `json:"shallow"`
-	Commits   int    `json:"commits"`
-	Message   string `json:"message,omitempty"`
+	Available bool `json:"available"`
+	Shallow   bool `json:"shallow"`
+	Commits   int  `json:"commits"`
+	// Incomplete is the number of pages in scope whose provenance cannot be
+	// established from this clone; Message then says so and names the fix.
+	Incomplete int    `json:"incomplete,omitempty"`
+	Message    string `json:"message,omitempty"`
 }
+
+// IncompleteHistory reports that the report is not an all-clear: the
+// base of some page in scope is unknown for want of history.
+func (h HistoryInfo) IncompleteHistory() bool { return h.Incomplete > 0 }
 
 // FileProblem is a file that could not be used.
 type FileProblem struct {
