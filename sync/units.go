@@ -13,15 +13,19 @@ import (
 
 // unitStates compares each base of the translation's units with the
 // current source and carries the changes to the translated units made
-// from that base (aligned with it). Source units added since the last
-// page sync are new unless a unit translated from another base renders
-// them.
+// from that base. The translation is aligned once, with the source of its
+// last sync; a unit made from another base reaches its own base's change
+// through the current source unit it renders. Source units added since the
+// last sync are new unless a unit translated from a later base renders
+// them (then a second alignment, with the current source, tells).
 func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
 	diffs := make([]*change.SourceDiff, len(p.bases))
+	needStates := false
 	for k, b := range p.bases {
 		if !b.current {
 			diffs[k] = change.DiffSource(b.doc, cur)
+			needStates = needStates || diffs[k].NeedsAlignment()
 		}
 	}
 	var added []*change.Change
@@ -32,37 +36,65 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 			}
 		}
 	}
-	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of another base
-	for k, b := range p.bases {
-		d := diffs[k]
-		needStates := d != nil && d.NeedsAlignment()
-		needCover := len(added) > 0 && k != p.synced
-		if !needStates && !needCover {
-			continue
+	synced := p.bases[p.synced]
+	curIndex := make(map[*parse.Unit]int, len(cur.Units))
+	for i := range cur.Units {
+		curIndex[&cur.Units[i]] = i
+	}
+	// nowOf is the current source unit a unit of the synced source is (nil
+	// when removed since).
+	nowOf := func(si int) *parse.Unit {
+		if synced.current {
+			return &cur.Units[si]
 		}
-		for _, pair := range align.Align(b.doc, tr, align.Options{}) {
-			var targets []int
-			for _, t := range pair.Target {
-				if p.of[t] == k {
-					targets = append(targets, t)
+		if c := diffs[p.synced].ByBefore[si]; c != nil {
+			return c.After
+		}
+		return nil
+	}
+	if needStates {
+		for _, pair := range align.Align(synced.doc, tr, align.Options{}) {
+			for _, k := range basesOf(p, pair.Target) {
+				d := diffs[k]
+				if d == nil || !d.NeedsAlignment() {
+					continue
 				}
-			}
-			if len(targets) == 0 {
-				continue
-			}
-			if needCover {
-				for _, si := range pair.Source {
-					if d == nil {
-						covered[&cur.Units[si]] = true
-					} else if c := d.ByBefore[si]; c != nil && c.After != nil {
-						covered[c.After] = true
+				var targets []int
+				for _, t := range pair.Target {
+					if p.of[t] == k {
+						targets = append(targets, t)
 					}
 				}
-			}
-			if needStates {
-				if u, ok := unitState(d, pair.Source, tr, targets); ok {
+				changes := make([]*change.Change, len(pair.Source))
+				for n, si := range pair.Source {
+					switch now := nowOf(si); {
+					case k == p.synced:
+						changes[n] = d.ByBefore[si]
+					case now == nil:
+						changes[n] = &change.Change{Kind: change.Removed, Before: &synced.doc.Units[si]}
+					default:
+						changes[n] = d.ByAfter[curIndex[now]]
+					}
+				}
+				if u, ok := unitState(changes, tr, targets); ok {
 					u.Base = p.unitBase(k, targets)
 					units = append(units, u)
+				}
+			}
+		}
+	}
+	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of another base
+	if len(added) > 0 && len(p.bases) > 1 {
+		for _, pair := range align.Align(cur, tr, align.Options{}) {
+			for _, t := range pair.Target {
+				k := p.of[t]
+				if k == p.synced {
+					continue
+				}
+				for _, ci := range pair.Source {
+					if c := diffs[k]; c == nil || c.ByAfter[ci] != nil && c.ByAfter[ci].Kind != change.Added {
+						covered[&cur.Units[ci]] = true
+					}
 				}
 			}
 		}
@@ -92,14 +124,13 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	return units
 }
 
-// unitState is the state of translated units (targets) aligned with base
-// source units (sources), given the diff from that base to now; ok is
-// false when they are current.
-func unitState(diff *change.SourceDiff, sources []int, tr *parse.Document, targets []int) (UnitReport, bool) {
+// unitState is the state of translated units (targets) from the changes
+// of the source units they render, since their base (nil: unchanged);
+// ok is false when they are current.
+func unitState(changes []*change.Change, tr *parse.Document, targets []int) (UnitReport, bool) {
 	state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
 	removed := 0
-	for _, bi := range sources {
-		c := diff.ByBefore[bi]
+	for _, c := range changes {
 		if c == nil {
 			continue
 		}
@@ -117,13 +148,24 @@ func unitState(diff *change.SourceDiff, sources []int, tr *parse.Document, targe
 			}
 		}
 	}
-	if removed > 0 && removed == len(sources) {
+	if removed > 0 && removed == len(changes) {
 		state, kind = UnitObsolete, change.Removed
 	}
 	if state == UnitCurrent {
 		return UnitReport{}, false
 	}
 	return unitReport(tr, targets, state, kind, ch), true
+}
+
+// basesOf are the bases of the translated units, each once, in order.
+func basesOf(p *provenance, targets []int) []int {
+	var ks []int
+	for _, t := range targets {
+		if k := p.of[t]; k >= 0 && !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }
 
 func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.ChangeKind, c *change.Change) UnitReport {
