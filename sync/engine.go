@@ -11,7 +11,6 @@ import (
 	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -232,16 +231,15 @@ func (s *Site) Close() error { return s.History.Close() }
 // group (a source page and its translations), by blob id. It lives only
 // while the group is worked on.
 type versions struct {
-	site     *Site
-	docs     map[string]*parse.Document
-	profiles map[string]align.Profile
-	words    map[*parse.Document][]uint64
-	trees    map[string]string // "commit:path" → blob, "" for none
-	missing  int               // blobs asked for that are not in the repository
+	site    *Site
+	docs    map[string]*parse.Document
+	words   map[*parse.Document][]uint64
+	trees   map[string]string // "commit:path" → blob, "" for none
+	missing int               // blobs asked for that are not in the repository
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]align.Profile{},
+	return &versions{site: s, docs: map[string]*parse.Document{},
 		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
 }
 
@@ -288,16 +286,3 @@ func (v *versions) doc(id, name string) *parse.Document {
 
 // add records a page's current content under its blob id.
 func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
-
-func (v *versions) profile(id, name string) (align.Profile, bool) {
-	if p, ok := v.profiles[id]; ok {
-		return p, true
-	}
-	doc := v.doc(id, name)
-	if doc == nil {
-		return nil, false
-	}
-	p := align.ProfileOf(doc)
-	v.profiles[id] = p
-	return p, true
-}
