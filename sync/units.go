@@ -24,7 +24,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	needStates := false
 	for k, b := range p.bases {
 		if !b.current {
-			diffs[k] = change.DiffSource(b.doc, cur)
+			diffs[k] = change.DiffKinds(b.doc, cur)
 			needStates = needStates || diffs[k].NeedsAlignment()
 		}
 	}
@@ -193,6 +193,9 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 			u.SourceFingerprint = c.After.Fingerprint
 		}
 		u.Words = c.Words
+		if kind == change.Prose && u.Words == nil && c.Before != nil && c.After != nil {
+			u.Words = change.WordDiff(c.Before.Plain, c.After.Plain)
+		}
 		if kind == change.Mechanical && c.Before != nil && c.After != nil {
 			// Show the markup that changed: link targets, code.
 			u.Words = change.WordDiff(c.Before.Text, c.After.Text)

@@ -47,6 +47,8 @@ type SourceDiff struct {
 	// ByAfter maps each unit index of the current page to its change.
 	ByAfter map[int]*Change
 	Changes []*Change
+
+	noWords bool // DiffKinds: no word diffs
 }
 
 // DiffSource compares the base and current versions of a source page:
@@ -54,7 +56,18 @@ type SourceDiff struct {
 // fingerprints, deleted and inserted neighbours paired into modified units
 // when their words are alike.
 func DiffSource(before, after *parse.Document) *SourceDiff {
-	d := &SourceDiff{ByBefore: map[int]*Change{}, ByAfter: map[int]*Change{}}
+	return diffSource(before, after, false)
+}
+
+// DiffKinds is DiffSource without the word diffs of prose changes
+// (Change.Words is nil), for callers that need the kinds of many changes
+// and the word diffs of a few (WordDiff of their Plain texts).
+func DiffKinds(before, after *parse.Document) *SourceDiff {
+	return diffSource(before, after, true)
+}
+
+func diffSource(before, after *parse.Document, noWords bool) *SourceDiff {
+	d := &SourceDiff{ByBefore: map[int]*Change{}, ByAfter: map[int]*Change{}, noWords: noWords}
 	d.frontMatter(before, after)
 	bi, ai := before.BodyIndexes(), after.BodyIndexes()
 	d.body(before, after, bi, ai)
@@ -95,7 +108,7 @@ func (d *SourceDiff) frontMatter(before, after *parse.Document) {
 			continue
 		}
 		a := &after.Units[j]
-		d.add(compareUnits(b, a), i, j)
+		d.add(d.compareUnits(b, a), i, j)
 	}
 	for key, j := range afterByKey {
 		if seen[key] {
@@ -111,7 +124,7 @@ func (d *SourceDiff) frontMatter(before, after *parse.Document) {
 }
 
 // compareUnits classifies the change between two versions of one unit.
-func compareUnits(b, a *parse.Unit) *Change {
+func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 	c := &Change{Before: b, After: a}
 	switch {
 	case b.Fingerprint != a.Fingerprint:
@@ -124,7 +137,9 @@ func compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Typography
 		default:
 			c.Kind = Prose
-			c.Words = WordDiff(b.Plain, a.Plain)
+			if !d.noWords {
+				c.Words = WordDiff(b.Plain, a.Plain)
+			}
 		}
 	case b.FullFingerprint() != a.FullFingerprint():
 		c.Kind = Mechanical
@@ -173,7 +188,7 @@ func (d *SourceDiff) body(before, after *parse.Document, bi, ai []int) {
 			flush()
 			for k := 0; k < n; k++ {
 				b, a := &before.Units[bi[pb+k]], &after.Units[ai[pa+k]]
-				d.add(compareUnits(b, a), bi[pb+k], ai[pa+k])
+				d.add(d.compareUnits(b, a), bi[pb+k], ai[pa+k])
 			}
 			pb += n
 			pa += n
@@ -251,7 +266,7 @@ func (d *SourceDiff) pairBlock(before, after *parse.Document, dels, ins []int) {
 			continue
 		}
 		bi := dels[pairedIns[k]-1]
-		d.add(compareUnits(&before.Units[bi], &after.Units[ai]), bi, ai)
+		d.add(d.compareUnits(&before.Units[bi], &after.Units[ai]), bi, ai)
 	}
 }
 

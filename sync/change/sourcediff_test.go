@@ -163,3 +163,21 @@ func TestSameWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffKinds: the same changes as DiffSource, without word diffs.
+func TestDiffKinds(t *testing.T) {
+	before := mustParse(t, "a.md", "One paragraph about builds.\n\nAnother about [docs](/a).\n")
+	after := mustParse(t, "b.md", "One paragraph about all builds.\n\nAnother about [docs](/b).\n")
+	full, kinds := DiffSource(before, after), DiffKinds(before, after)
+	if len(full.Changes) != len(kinds.Changes) {
+		t.Fatalf("%d changes, want %d", len(kinds.Changes), len(full.Changes))
+	}
+	for i, c := range kinds.Changes {
+		if c.Kind != full.Changes[i].Kind || c.Words != nil {
+			t.Errorf("change %d: %s with %d words, want %s without", i, c.Kind, len(c.Words), full.Changes[i].Kind)
+		}
+	}
+	if full.Changes[0].Kind != Prose || full.Changes[0].Words == nil {
+		t.Errorf("DiffSource: first change %s without words", full.Changes[0].Kind)
+	}
+}
