@@ -9,6 +9,10 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
+// maxReads is how many versions of a translation (where the source in
+// the tree changed) are read to place its units, newest first.
+const maxReads = 4
+
 // Origins of translated units (see unitOrigins): an index into the
 // translation's versions, or one of these.
 const (
@@ -29,8 +33,10 @@ const (
 // has the same base whichever of them changed it, so only the newest
 // version of each run is read, and the origin given is that version. In
 // a shallow clone the first fetched version is read too: a unit as old as
-// it has the origin len(tv)-1, which has no known base. ok is false when
-// the newest version cannot be read.
+// it has the origin len(tv)-1, which has no known base. Past maxReads
+// versions (where the source changed), the units not placed yet have the
+// origin of the oldest version read. ok is
+// false when the newest version cannot be read.
 func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned bool, srcOf func(int) string) (origins []int, ok bool) {
 	origins = make([]int, len(tr.Doc.Units))
 	pinKey := s.Config.PinField()
@@ -43,6 +49,7 @@ func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned 
 	}
 	left := len(alive)
 	prev := srcOf(fromWorkTree)
+	reads := 0
 	for k := 0; k < len(tv) && left > 0; k++ {
 		if !pinned {
 			// The pin's versions are all read: where it took its value
@@ -52,6 +59,12 @@ func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned 
 				continue
 			}
 			prev = b
+			if reads++; reads > maxReads {
+				// A long history: a unit left as it was through that
+				// many updates of the translation against a changed
+				// source is taken as reviewed in the oldest of them.
+				break
+			}
 		}
 		older := vs.doc(tv[k].Blob, tr.Path)
 		if older == nil {
