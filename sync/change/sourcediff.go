@@ -1,6 +1,7 @@
 package change
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -133,8 +134,10 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Metadata
 		case !a.Translatable && !b.Translatable:
 			c.Kind = Mechanical
-		case SameWords(b.Plain, a.Plain):
+		case SameWords(b.Plain, a.Plain) && !markupChanged(b, a):
 			c.Kind = Typography
+		case SameWords(b.Plain, a.Plain):
+			c.Kind = Mechanical // a link or code change is not hidden by a typography change
 		default:
 			c.Kind = Prose
 			if !d.noWords {
@@ -153,6 +156,20 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 		c.Kind = Whitespace
 	}
 	return c
+}
+
+// markupChanged reports a change of the link and image targets, code or
+// shortcodes of a unit.
+func markupChanged(b, a *parse.Unit) bool {
+	var x, y parse.Anchors
+	if b.Anchors != nil {
+		x = *b.Anchors
+	}
+	if a.Anchors != nil {
+		y = *a.Anchors
+	}
+	return !slices.Equal(x.Links, y.Links) || !slices.Equal(x.Images, y.Images) ||
+		!slices.Equal(x.Code, y.Code) || !slices.Equal(x.Shortcodes, y.Shortcodes)
 }
 
 // body diffs the body units by text fingerprint.

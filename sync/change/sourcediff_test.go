@@ -38,6 +38,10 @@ var edits = []edit{
 		p[i] = strings.Replace(p[i], " with `tool", ", with `tool", 1)
 		return p
 	}, Typography},
+	{"link and quote style", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(strings.Replace(p[i], "team's", "team\u2019s", 1), "/docs/", "/v2/docs/", 1)
+		return p
+	}, Mechanical},
 	{"word", func(r *rand.Rand, p []string, i int) []string {
 		p[i] = strings.Replace(p[i], "service", "workload", 1)
 		return p
