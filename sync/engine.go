@@ -12,7 +12,6 @@ import (
 	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -64,6 +63,9 @@ type Site struct {
 	lazyHistory context.Context // set until history is read on demand
 	historyMu   gosync.Mutex
 	scoped      bool // only some pages were scanned
+	// noHistory: history was not read on purpose (Options.NoHistory), so
+	// a missing base is not a sign of an incomplete clone.
+	noHistory bool
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
@@ -110,6 +112,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.Config = cfg
 		layout.Notes = append(layout.Notes, note)
 	}
+	s.noHistory = opts.NoHistory
 	switch {
 	case opts.LazyHistory && !opts.NoHistory:
 		s.lazyHistory = ctx
@@ -308,13 +311,40 @@ func (s *Site) Close() error { return s.History.Close() }
 // group (a source page and its translations), by blob id. It lives only
 // while the group is worked on.
 type versions struct {
-	site     *Site
-	docs     map[string]*parse.Document
-	profiles map[string]align.Profile
+	site    *Site
+	docs    map[string]*parse.Document
+	words   map[*parse.Document][]uint64
+	trees   map[string]string // "commit:path" → blob, "" for none
+	missing int               // blobs asked for that are not in the repository
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]align.Profile{}}
+	return &versions{site: s, docs: map[string]*parse.Document{},
+		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
+}
+
+// wordsKey is the words key of a version's unit, computed once.
+func (v *versions) wordsKey(doc *parse.Document, i int) uint64 {
+	k, ok := v.words[doc]
+	if !ok {
+		k = make([]uint64, len(doc.Units))
+		v.words[doc] = k
+	}
+	if k[i] == 0 {
+		k[i] = wordsKey(&doc.Units[i]) | 1 // never 0: 0 is not computed yet
+	}
+	return k[i]
+}
+
+// blobAt is the blob at path in commit's tree.
+func (v *versions) blobAt(commit, path string) (string, bool) {
+	key := commit + ":" + path
+	blob, ok := v.trees[key]
+	if !ok {
+		blob, _, _ = v.site.History.BlobAt(commit, path)
+		v.trees[key] = blob
+	}
+	return blob, blob != ""
 }
 
 // doc returns the parsed blob, nil when it is not in the repository or
@@ -327,6 +357,8 @@ func (v *versions) doc(id, name string) *parse.Document {
 	data, found, err := v.site.History.Blob(id)
 	if err == nil && found {
 		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
+	} else if err == nil {
+		v.missing++
 	}
 	v.docs[id] = doc
 	return doc
@@ -334,16 +366,3 @@ func (v *versions) doc(id, name string) *parse.Document {
 
 // add records a page's current content under its blob id.
 func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
-
-func (v *versions) profile(id, name string) (align.Profile, bool) {
-	if p, ok := v.profiles[id]; ok {
-		return p, true
-	}
-	doc := v.doc(id, name)
-	if doc == nil {
-		return nil, false
-	}
-	p := align.ProfileOf(doc)
-	v.profiles[id] = p
-	return p, true
-}

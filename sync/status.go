@@ -2,6 +2,7 @@ package sync
 
 import (
 	"context"
+	"fmt"
 	"path"
 	"path/filepath"
 	"slices"
@@ -76,6 +77,7 @@ func (s *Site) Status(opts Options) *Report {
 		s.groupReports(pairs, groups[g], reports, terms)
 	})
 	s.suggestRenames(reports)
+	s.checkComplete(&r.History, reports)
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
 	}
@@ -94,6 +96,28 @@ func (s *Site) Status(opts Options) *Report {
 	}
 	r.Problems = s.Problems()
 	return r
+}
+
+// checkComplete counts the pages whose base is unknown for want of
+// history and, if there are any, says so in the history message, with
+// the fix.
+func (s *Site) checkComplete(h *HistoryInfo, reports []PageReport) {
+	for _, p := range reports {
+		if p.Base != nil && p.Base.IncompleteHistory {
+			h.Incomplete++
+		}
+	}
+	if h.Incomplete == 0 {
+		return
+	}
+	why, fix := "objects are missing from this clone", "git fetch --refetch"
+	switch {
+	case !h.Available:
+		why, fix = "there is no git history here", "run in a git clone"
+	case h.Shallow:
+		why, fix = "this is a shallow clone", "git fetch --unshallow"
+	}
+	h.Message = fmt.Sprintf("history is incomplete: %s, so the source version of %d translated page(s) is unknown and their stale units cannot be told; check out with fetch-depth: 0 (actions/checkout), or %s", why, h.Incomplete, fix)
 }
 
 // lazyPage reads and parses a page the first time it is needed.
@@ -271,16 +295,16 @@ func langOrder(l *site.Layout, code string) int {
 }
 
 // pageReport fills r for a source page and its translation, and returns
-// the base document (nil when unknown).
+// the source document of the last page sync (nil when unknown).
 func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Document {
-	base, baseDoc := s.findBase(vs, src, tr)
-	r.Base = base
-	if baseDoc == nil {
+	prov := s.findProvenance(vs, src, tr)
+	r.Base = prov.page
+	if prov.page.Kind == BaseNone {
 		r.State = PageUntracked
 		r.Units = untranslatedUnits(src.Doc, tr.Doc)
 		return nil
 	}
-	r.Units = unitStates(baseDoc, src.Doc, tr.Doc, base.Current)
+	r.Units = unitStates(prov, src.Doc, tr.Doc)
 	r.State = PageCurrent
 	for _, u := range r.Units {
 		switch u.State {
@@ -291,7 +315,7 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 			r.Words += change.CountWords(u.SourceAfter)
 		}
 	}
-	return baseDoc
+	return prov.bases[prov.synced].doc
 }
 
 // stringsInScope reports whether the string tables and site configuration

@@ -33,6 +33,9 @@ type statusOptions struct {
 	Since     string
 	MaxBytes  int
 	Glossary  string
+	// AllowIncomplete accepts a report on an incomplete history (exit 0 or
+	// 1 as --fail-on says, not 2).
+	AllowIncomplete bool
 }
 
 // failLevels are the --fail-on values, from strictest to laxest use.
@@ -54,11 +57,16 @@ per unit, what needs work:
           markup changed: "fix" can carry them), obsolete (the source unit
           was removed), new (a source unit added since the translation)
 
-The source version a translation was made from (its base) is the pin
-written by "accept", else inferred from git history in one pass: the
-source version current when the translation's words last changed, checked
-against the translation's structure. Commits that only touch links, white
-space or metadata do not count as translating.
+Each translated unit has its own base, the source version it was made
+from: a review record (accept --unit), else the source as it stood in the
+tree of the commit that last changed the unit's words (the working tree's
+source for uncommitted edits; spacing, width, punctuation and markup
+sweeps do not count), with the page pin written by "accept" as the floor.
+See docs/provenance.md.
+
+When the clone lacks the history a page's base needs (a shallow clone,
+missing objects, no repository), every format says so first, and status
+exits 2 unless --allow-incomplete-history: check out with fetch-depth: 0.
 
 PATH limits the report to pages (source or translation) under the paths.
 --fail-on sets what exits 1: stale pages (default), also missing pages and
@@ -87,6 +95,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list every unit that needs work, with the source word diff")
 	cmd.Flags().StringVar(&opts.Glossary, "glossary", "", "check terms with this glossary `file` (default: cnpe-i18n-glossary.yaml or glossary: in cnpe-i18n.yaml, when present)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
+	cmd.Flags().BoolVar(&opts.AllowIncomplete, "allow-incomplete-history", false, "do not exit 2 when the clone lacks the history some pages' bases need (it is still reported first)")
 	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", render.MaxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
 	return cmd
 }
@@ -145,6 +154,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 	}
 	if err := problemsError(report.Problems); err != nil {
 		return err
+	}
+	if report.History.IncompleteHistory() && !opts.AllowIncomplete {
+		return fmt.Errorf("%s (--allow-incomplete-history to accept this report)", report.History.Message)
 	}
 	if failed(report, opts.FailOn) {
 		return errFindings
@@ -251,7 +263,10 @@ func failed(r *isync.Report, level string) bool {
 
 // printStatus writes the per-language summary, then the pages that need work.
 func printStatus(w io.Writer, r *isync.Report, colour, verbose bool) {
-	if r.History.Message != "" {
+	switch {
+	case r.History.IncompleteHistory():
+		fmt.Fprintf(w, "error: %s\n\n", r.History.Message)
+	case r.History.Message != "":
 		fmt.Fprintf(w, "note: %s\n\n", r.History.Message)
 	}
 	fmt.Fprintf(w, "%-6s %7s %7s %7s %7s %7s %7s %7s %11s %7s\n", "lang", "current", "stale", "stub", "missing", "orphan", "untrack", "units", "mechanical", "words")

@@ -39,6 +39,7 @@ type History struct {
 
 	mu    gosync.Mutex
 	batch *catFile
+	check *treeCheck // BlobAt's process
 }
 
 type rename struct {
@@ -319,31 +320,6 @@ func (h *History) RenamedTo(old string) string {
 	return cur
 }
 
-// BlobAt returns the id and content of the file at path in commit (a
-// commit pin). ok is false when the commit is not in the repository or
-// the path not in it.
-func (h *History) BlobAt(commit, path string) (id string, data []byte, ok bool, err error) {
-	if h == nil {
-		return "", nil, false, ErrNoHistory
-	}
-	if !isHex(commit) {
-		return "", nil, false, fmt.Errorf("invalid commit %q", commit)
-	}
-	if path == "" || strings.ContainsAny(path, "\n\r\x00") {
-		return "", nil, false, fmt.Errorf("invalid path %q", path)
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.batch == nil {
-		b, err := startCatFile(h.root)
-		if err != nil {
-			return "", nil, false, err
-		}
-		h.batch = b
-	}
-	return h.batch.request(commit + ":" + path)
-}
-
 // HeadCommit is the commit checked out at root.
 func HeadCommit(ctx context.Context, root string) (string, error) {
 	out, err := gitOutput(ctx, root, "rev-parse", "--verify", "HEAD^{commit}")
@@ -360,10 +336,14 @@ func (h *History) Close() error {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.batch == nil {
-		return nil
+	var err error
+	if h.batch != nil {
+		err = h.batch.close()
+		h.batch = nil
 	}
-	err := h.batch.close()
-	h.batch = nil
+	if h.check != nil {
+		err = errors.Join(err, h.check.close())
+		h.check = nil
+	}
 	return err
 }

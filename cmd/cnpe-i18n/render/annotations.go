@@ -13,6 +13,9 @@ import (
 // properties are escaped as the runner requires, so page text cannot
 // end the command or start another.
 func Annotations(w io.Writer, r *isync.Report) {
+	if r.History.IncompleteHistory() {
+		fmt.Fprintf(w, "::error title=%s::%s\n", EscapeProperty("Incomplete git history"), EscapeData(r.History.Message))
+	}
 	for _, f := range Findings(r) {
 		level := f.level()
 		if level == "note" {

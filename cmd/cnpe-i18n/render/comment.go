@@ -93,7 +93,13 @@ func EscapePath(path string) string {
 // out and counted.
 func Comment(r *isync.Report, l Linker, limit int) string {
 	var head strings.Builder
-	head.WriteString(CommentMarker + "\n## Translation status\n\n")
+	head.WriteString(CommentMarker + "\n")
+	incomplete := r.History.IncompleteHistory()
+	if incomplete {
+		// First, so that no one reads what follows as an all-clear.
+		head.WriteString(":warning: **" + EscapeMD(r.History.Message) + "**\n\n")
+	}
+	head.WriteString("## Translation status\n\n")
 	stale, pagesN := 0, 0
 	for _, p := range r.Pages {
 		if len(p.Units) > 0 || p.State != isync.PageCurrent {
@@ -112,7 +118,11 @@ func Comment(r *isync.Report, l Linker, limit int) string {
 		scope = "This change"
 	}
 	if pagesN == 0 && len(nonCurrent) == 0 {
-		head.WriteString(scope + " leaves every translation in step. :white_check_mark:\n")
+		if incomplete {
+			head.WriteString("What " + strings.ToLower(scope) + " does to translations cannot be told from this clone.\n")
+		} else {
+			head.WriteString(scope + " leaves every translation in step. :white_check_mark:\n")
+		}
 		return head.String()
 	}
 	fmt.Fprintf(&head, "%s affects **%d** translated units on **%d** pages", scope, stale, pagesN)

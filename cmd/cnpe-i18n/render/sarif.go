@@ -15,8 +15,21 @@ type SARIFLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation carries what keeps a run from being an all-clear: an
+// incomplete history.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
 }
 
 type sarifTool struct {
@@ -73,6 +86,9 @@ func SARIF(w io.Writer, r *isync.Report, version string) error {
 		index[rule.id] = i
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	if r.History.IncompleteHistory() {
+		run.Invocations = []sarifInvocation{{ToolExecutionNotifications: []sarifNotification{{Level: "error", Message: sarifMessage{r.History.Message}}}}}
+	}
 	for _, f := range Findings(r) {
 		var loc sarifLocation
 		loc.PhysicalLocation.ArtifactLocation.URI = EscapePath(f.File)
