@@ -1,31 +1,59 @@
 # The targets the README and CI use. `make test` is the one test command.
+SHELL := /bin/bash
 GO ?= go
-STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The linters are pinned in tools/go.mod (versions and checksums) and built
+# like any other dependency, so a second run takes seconds.
+TOOL = $(GO) tool -modfile=tools/go.mod
+STATICCHECK ?= $(TOOL) staticcheck
+ACTIONLINT ?= $(TOOL) actionlint
 FUZZTIME ?= 2m
 
-.PHONY: test lint golden fuzz bench bench-status demo build
+.PHONY: test lint lint-actions golden fuzz bench bench-status demo build dist release-check
 
 build:
 	$(GO) build -o bin/cnpe-i18n ./cmd/cnpe-i18n
 
-# test: formatting, vet, staticcheck, and every test with the race detector.
+# test: formatting, vet, staticcheck, actionlint, and every test with the
+# race detector; it ends with how many tests were skipped and why.
 test: lint
-	$(GO) test -race -count=1 ./...
+	set -o pipefail; $(GO) test -race -count=1 -json ./... | $(GO) run ./internal/testsummary
 
-lint:
+lint: lint-actions
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) mod tidy -diff
 	$(STATICCHECK) ./...
 
+# lint-actions: actionlint on the CI recipes in docs/workflows and on
+# action.yml (as the equivalent workflow, since actionlint reads workflows
+# only). actionlint runs shellcheck on the scripts when it is installed.
+lint-actions:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(GO) run ./internal/actionworkflow action.yml > "$$tmp/action.yml" && \
+	  echo "actionlint docs/workflows/*.yml action.yml" && \
+	  $(ACTIONLINT) docs/workflows/*.yml "$$tmp/action.yml"
+
+# dist: the release archives for the six platforms and checksums.txt in
+# dist/, built from .goreleaser.yaml without GoReleaser.
+dist:
+	$(GO) run ./internal/dist -config .goreleaser.yaml -out dist
+
+# release-check: GoReleaser's own check of .goreleaser.yaml. Building
+# GoReleaser from source takes minutes (see docs/release.md), so CI runs
+# make dist instead.
+GORELEASER ?= $(GO) run github.com/goreleaser/goreleaser/v2@v2.15.4
+release-check:
+	$(GORELEASER) check
+
 # golden: rewrite the golden files of every package that has them.
 golden:
-	$(GO) test ./parse/... ./sync/... ./cmd/... -run 'Golden|Script|Scenarios' -update
+	$(GO) test ./parse/... ./sync/... ./cmd/... ./internal/... -run 'Golden|Script|Scenarios|Docs' -update
 
 # fuzz: run each fuzz target for FUZZTIME.
 fuzz:
 	$(GO) test ./parse -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./parse -run '^$$' -fuzz '^FuzzDataFields$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./parse -run '^$$' -fuzz '^FuzzFrontMatterNesting$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./sync/edit -run '^$$' -fuzz '^FuzzFrontMatterEdits$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./glossary -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./translations -run '^$$' -fuzz '^FuzzParseTable$$' -fuzztime $(FUZZTIME)

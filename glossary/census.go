@@ -17,7 +17,7 @@ type Census struct {
 	Conflicts []Conflict   `json:"conflicts"`
 
 	m     *Matcher
-	byKey map[string]map[string]*RenderingCount
+	byKey []map[string]*RenderingCount
 }
 
 // CensusTerm is one concept's renderings.
@@ -52,7 +52,7 @@ type Conflict struct {
 
 // NewCensus starts a census of one language.
 func (m *Matcher) NewCensus() *Census {
-	c := &Census{Lang: m.lang, m: m, byKey: map[string]map[string]*RenderingCount{}}
+	c := &Census{Lang: m.lang, m: m}
 	for _, t := range m.g.Terms {
 		ct := CensusTerm{Term: t.Name()}
 		r := t.Langs[m.lang]
@@ -71,7 +71,7 @@ func (m *Matcher) NewCensus() *Census {
 				}
 			}
 		}
-		c.byKey[t.Name()] = rc
+		c.byKey = append(c.byKey, rc)
 		ct.Unmatched = []Place{}
 		c.Terms = append(c.Terms, ct)
 	}
@@ -83,65 +83,80 @@ func (c *Census) Add(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Doc
 	if len(src) == 0 || len(tr) == 0 {
 		return
 	}
-	st, tt := unitsText(srcDoc, src), unitsText(trDoc, tr)
-	for i, term := range c.m.g.Terms {
-		if !term.Applies(trPath) {
-			continue
+	m := c.m
+	nSrc, trOcc := counts{}, map[int][]occurrence{}
+	for _, u := range src {
+		t := normalize(srcDoc.Src, u.Spans)
+		nSrc.add(m.en.scan(t, m.accepts))
+	}
+	for _, u := range tr {
+		t := normalize(trDoc.Src, u.Spans)
+		for _, o := range m.tr.scan(t, nil) {
+			trOcc[o.f.term] = append(trOcc[o.f.term], o)
 		}
-		if n, _ := count(st, c.m.en[i]); n == 0 {
+	}
+	for i, term := range m.g.Terms {
+		if nSrc[i] == nil || nSrc[i][kindEN] == 0 || !term.Applies(trPath) {
 			continue
 		}
 		ct := &c.Terms[i]
 		ct.SourceUnits++
-		found := false
-		for _, rc := range ct.Renderings {
-			if n, _ := count(tt, []form{newForm(rc.Text)}); n > 0 {
-				rc.Count += n
-				found = true
-				if !slices.Contains(rc.Files, trPath) {
-					rc.Files = append(rc.Files, trPath)
-				}
+		for _, o := range trOcc[i] {
+			status := map[formKind]string{kindUse: "use", kindFirst: "first", kindAvoid: "avoid", kindEnglish: "english"}[o.f.kind]
+			rc := c.byKey[i][o.f.text]
+			if rc == nil {
+				rc = &RenderingCount{Text: o.f.text, Status: status, Files: []string{}}
+				c.byKey[i][o.f.text] = rc
+				ct.Renderings = append(ct.Renderings, rc)
+			}
+			rc.Count++
+			if !slices.Contains(rc.Files, trPath) {
+				rc.Files = append(rc.Files, trPath)
 			}
 		}
-		if !found {
-			// Left in English: a rendering too (for keep terms, the right one).
-			if n, _ := count(tt, c.m.en[i]); n > 0 {
-				found = true
-				var rc *RenderingCount
-				for _, r := range ct.Renderings {
-					if r.Status == "english" {
-						rc = r
-					}
-				}
-				if rc == nil {
-					rc = &RenderingCount{Text: term.Name(), Status: "english", Files: []string{}}
-					ct.Renderings = append(ct.Renderings, rc)
-				}
-				rc.Count += n
-				if !slices.Contains(rc.Files, trPath) {
-					rc.Files = append(rc.Files, trPath)
-				}
-			}
-		}
-		if !found {
+		if len(trOcc[i]) == 0 {
 			ct.Unmatched = append(ct.Unmatched, Place{File: trPath, Line: tr[0].Line, Source: excerpt(src[0].Text, 100)})
 		}
 	}
 }
 
-// Finish computes the conflicts: renderings found for two concepts.
+// Finish computes the conflicts: renderings found for two different
+// concepts. A concept's own English form is never a conflict, and a
+// concept listed twice counts once.
 func (c *Census) Finish() *Census {
 	terms := map[string][]string{}
 	for _, ct := range c.Terms {
 		for _, rc := range ct.Renderings {
-			if rc.Count > 0 {
+			if rc.Count > 0 && rc.Status != "english" && !slices.Contains(terms[rc.Text], ct.Term) {
 				terms[rc.Text] = append(terms[rc.Text], ct.Term)
 			}
 		}
 	}
+	// Pages are added in any order: sort what they built.
+	for k := range c.Terms {
+		ct := &c.Terms[k]
+		sort.SliceStable(ct.Renderings, func(i, j int) bool {
+			a, b := ct.Renderings[i], ct.Renderings[j]
+			if a.Count != b.Count {
+				return a.Count > b.Count
+			}
+			return a.Text < b.Text
+		})
+		for _, rc := range ct.Renderings {
+			sort.Strings(rc.Files)
+		}
+		sort.SliceStable(ct.Unmatched, func(i, j int) bool {
+			a, b := ct.Unmatched[i], ct.Unmatched[j]
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			return a.Line < b.Line
+		})
+	}
 	c.Conflicts = []Conflict{}
 	for r, ts := range terms {
 		if len(ts) > 1 {
+			sort.Strings(ts)
 			c.Conflicts = append(c.Conflicts, Conflict{Rendering: r, Terms: ts})
 		}
 	}

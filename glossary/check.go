@@ -4,162 +4,330 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
-// Rule is the kind of a finding.
-type Rule string
-
-// Rules.
+// Finding rules.
 const (
-	Forbidden Rule = "forbidden" // an avoided rendering in a translation
-	Missing   Rule = "missing"   // the source unit has the term, the aligned translation none of its renderings
-	Keep      Rule = "keep"      // a keep-in-English term lost in translation
-	Source    Rule = "source"    // the English uses a deprecated variant
+	Forbidden = "forbidden" // an avoided rendering in a translation
+	Missing   = "missing"   // the source unit has the term, the aligned translation fewer of its renderings
+	Keep      = "keep"      // a keep-in-English term lost in translation
+	Source    = "source"    // the English uses a deprecated variant
+	FirstUse  = "first-use" // the first occurrence in a page lacks its first-use form (훅(hook))
+	Spelling  = "spelling"  // a rule entry's convention broken (セキュリティー)
 )
 
 // Finding is one terminology problem at a place.
 type Finding struct {
-	Rule     Rule   `json:"rule"`
-	Lang     string `json:"lang"`
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Term     string `json:"term"`
-	Found    string `json:"found"`
-	Expected string `json:"expected"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Lang     string   `json:"lang"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Term     string   `json:"term"`
+	Found    string   `json:"found"`
+	Expected string   `json:"expected"`
+	// Source is the text of the source units aligned with the unit, for
+	// the checks that compare with the source (missing, keep, first-use).
+	Source string `json:"source,omitempty"`
 }
 
 func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s %q: found %q, expected %q", f.File, f.Line, f.Column, f.Rule, f.Term, f.Found, f.Expected)
 }
 
-// Matcher checks one language against the glossary.
-type Matcher struct {
-	g    *Glossary
-	lang string
-	en   [][]form // per term: the English forms
-	enAv [][]form
-	use  [][]form // approved and accepted renderings
-	av   [][]form // forbidden renderings
-	keep []bool
+// UnitPair is a group of translated units and the source units they
+// render (either side may be empty).
+type UnitPair struct {
+	Source, Target []*parse.Unit
 }
 
-// Matcher prepares the glossary's forms for a language.
-func (g *Glossary) Matcher(lang string) *Matcher {
-	m := &Matcher{g: g, lang: lang}
-	for _, t := range g.Terms {
-		var en, enAv, use, av []form
-		for _, e := range t.EN {
-			for _, v := range englishForms(e) {
-				en = append(en, newForm(v))
+// Page is a translated page to check.
+type Page struct {
+	Path string
+	Doc  *parse.Document
+	// Source is the source the translation renders (its base); nil when
+	// the page has no source counterpart: only the checks that need no
+	// source (forbidden, keep variants, first use, rules) run.
+	Source *parse.Document
+	Pairs  []UnitPair
+}
+
+// pageScan holds the occurrences found in each unit, so a unit is
+// scanned once however many checks read it.
+type pageScan struct {
+	m    *Matcher
+	doc  *parse.Document
+	path string
+	tr   map[*parse.Unit]scanned
+	out  []Finding
+}
+
+type scanned struct {
+	t   text
+	occ []occurrence
+}
+
+func (m *Matcher) newScan(doc *parse.Document, path string) *pageScan {
+	return &pageScan{m: m, doc: doc, path: path, tr: map[*parse.Unit]scanned{}}
+}
+
+func (s *pageScan) unit(u *parse.Unit) scanned {
+	if sc, ok := s.tr[u]; ok {
+		return sc
+	}
+	t := normalize(s.doc.Src, u.Spans)
+	sc := scanned{t, s.m.tr.scan(t, nil)}
+	s.tr[u] = sc
+	return sc
+}
+
+func (s *pageScan) add(rule string, term *Term, sc scanned, at int, fallback *parse.Unit, found, expected string) {
+	line, col := fallback.Line, 1
+	if at >= 0 && at < len(sc.t.off) {
+		line, col = s.doc.Lines.Position(sc.t.off[at])
+	}
+	s.out = append(s.out, Finding{Rule: rule, Severity: term.Severity.Level(), Lang: s.m.lang, File: s.path, Line: line, Column: col,
+		Term: term.Name(), Found: found, Expected: expected})
+}
+
+// Check runs every check on a translated page: forbidden renderings,
+// first-use forms and rules on all its units, and, when the page has a
+// source, missing renderings and lost keep terms on each aligned pair.
+func (m *Matcher) Check(p Page) []Finding {
+	s := m.newScan(p.Doc, p.Path)
+	var units []*parse.Unit
+	for i := range p.Doc.Units {
+		if u := &p.Doc.Units[i]; u.Translatable && len(u.Spans) > 0 {
+			units = append(units, u)
+		}
+	}
+	s.monolingual(units)
+	if p.Source == nil {
+		return s.out
+	}
+	src := m.newScan(p.Source, "")
+	done := map[int]bool{}
+	ratio := pageRatio(p.Pairs)
+	// Tables whose shape differs (rows added since, or dropped) pair
+	// cells by position only: their cells say nothing.
+	cellsDiffer := countKind(p.Source, parse.TableCell) != countKind(p.Doc, parse.TableCell)
+	for _, pr := range p.Pairs {
+		if !confident(pr, ratio) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
+			continue
+		}
+		nSrc := s.pair(src, pr.Source, pr.Target)
+		before := len(s.out)
+		for _, u := range pr.Target {
+			sc := s.unit(u)
+			for _, o := range sc.occ {
+				if !done[o.f.term] {
+					s.firstUse(o, nSrc, done, sc, u)
+				}
 			}
 		}
-		for _, e := range t.ENAvoid {
-			for _, v := range englishForms(e) {
-				enAv = append(enAv, newForm(v))
-			}
+		for k := before; k < len(s.out); k++ {
+			s.out[k].Source = unitsText(pr.Source)
 		}
-		r := t.Langs[lang]
-		keep := t.Keep || r != nil && r.Keep
-		if r != nil {
-			for _, s := range append(append([]string(nil), r.Use...), r.Allow...) {
-				use = append(use, newForm(s))
-			}
-			for _, s := range r.Avoid {
-				av = append(av, newForm(s))
-			}
+	}
+	return s.out
+}
+
+// unitsText joins the text of units.
+func unitsText(units []*parse.Unit) string {
+	var b strings.Builder
+	for k, u := range units {
+		if k > 0 {
+			b.WriteString("\n")
 		}
-		sortLongestFirst(en)
-		sortLongestFirst(use)
-		m.en = append(m.en, en)
-		m.enAv = append(m.enAv, enAv)
-		m.use = append(m.use, use)
-		m.av = append(m.av, av)
-		m.keep = append(m.keep, keep)
+		b.WriteString(u.Text)
 	}
-	return m
+	return b.String()
 }
 
-func sortLongestFirst(fs []form) {
-	sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].norm) > len(fs[j].norm) })
-}
-
-// unitsText normalizes the visible text of units of a document.
-func unitsText(doc *parse.Document, units []*parse.Unit) text {
-	var spans []parse.Span
-	for _, u := range units {
-		spans = append(spans, u.Spans...)
+// firstUse checks a rendering's first-use form: the first time a
+// translated unit renders the concept its source unit has, in page order,
+// the rendering must come in its first-use form (훅(hook)), unless that
+// form was written earlier. Renderings of the same word in another sense
+// (노드 for a lowercase node, before the first Node) do not count.
+func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc scanned, u *parse.Unit) {
+	i := o.f.term
+	switch {
+	case o.f.kind == kindFirst:
+		done[i] = true
+	case o.f.kind == kindUse && nSrc[i] != nil && nSrc[i][kindEN] > 0:
+		done[i] = true
+		term := s.m.g.Terms[i]
+		r := term.Langs[s.m.lang]
+		if r == nil || r.First == "" || s.m.keep[i] || term.Severity.Level() == Info || !term.Applies(s.path) {
+			return
+		}
+		s.add(FirstUse, term, sc, o.at, u, o.f.text, expandFirst(r.First, r.Use, term.EN)[0])
 	}
-	return normalize(doc.Src, spans)
-}
-
-func (m *Matcher) position(doc *parse.Document, t text, at int, fallback *parse.Unit) (int, int) {
-	if at >= 0 && at < len(t.off) {
-		return doc.Lines.Position(t.off[at])
-	}
-	return fallback.Line, 1
 }
 
 // CheckPair checks translated units against the source units aligned with
-// them: forbidden renderings, missing renderings (count-aware: fewer
-// approved renderings than the source has terms) and keep terms lost.
+// them: forbidden renderings and rules, missing renderings (count-aware:
+// fewer approved renderings than the source has terms) and keep terms
+// lost. First-use forms need the whole page: see Check.
 func (m *Matcher) CheckPair(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Document, tr []*parse.Unit, trPath string) []Finding {
-	if len(tr) == 0 {
+	s := m.newScan(trDoc, trPath)
+	s.monolingual(tr)
+	if srcDoc != nil {
+		s.pair(m.newScan(srcDoc, ""), src, tr)
+	}
+	return s.out
+}
+
+// monolingual checks units that need no source: forbidden renderings
+// (of a keep term: a keep finding) and rules.
+func (s *pageScan) monolingual(units []*parse.Unit) {
+	m := s.m
+	for _, u := range units {
+		sc := s.unit(u)
+		for _, o := range sc.occ {
+			term := m.g.Terms[o.f.term]
+			if o.f.kind != kindAvoid || !term.Applies(s.path) {
+				continue
+			}
+			rule := Forbidden
+			if m.keep[o.f.term] {
+				rule = Keep
+			}
+			s.add(rule, term, sc, o.at, u, o.f.text, strings.Join(formsText(m.use[o.f.term]), ", "))
+		}
+		for i, term := range m.g.Terms {
+			if term.Rule != nil && term.Rule.Lang == m.lang && term.Applies(s.path) {
+				for _, v := range term.Rule.check(sc.t) {
+					s.add(Spelling, m.g.Terms[i], sc, v.at, u, v.found, v.expected)
+				}
+			}
+		}
+	}
+}
+
+// counts tallies occurrences per concept and kind.
+type counts map[int]*[kindEnglish + 1]int
+
+func (c counts) add(occ []occurrence) {
+	for _, o := range occ {
+		if c[o.f.term] == nil {
+			c[o.f.term] = new([kindEnglish + 1]int)
+		}
+		c[o.f.term][o.f.kind]++
+	}
+}
+
+// pair checks one aligned pair: missing renderings and lost keep terms.
+// It returns the concepts the source units have. An optional entry
+// (severity info) is never missing.
+func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
+	if len(srcUnits) == 0 || len(trUnits) == 0 {
 		return nil
 	}
-	var out []Finding
-	tt := unitsText(trDoc, tr)
-	var st text
-	if len(src) > 0 {
-		st = unitsText(srcDoc, src)
+	m := s.m
+	nTr := counts{}
+	var occ []occurrence
+	var scans []scanned
+	for _, u := range trUnits {
+		sc := s.unit(u)
+		nTr.add(sc.occ)
+		occ = append(occ, sc.occ...)
+		scans = append(scans, sc)
 	}
-	for i, term := range m.g.Terms {
-		if !term.Applies(trPath) {
-			continue
+	nSrc := counts{}
+	for _, u := range srcUnits {
+		if _, ok := src.tr[u]; !ok {
+			t := normalize(src.doc.Src, u.Spans)
+			src.tr[u] = scanned{t, m.en.scan(t, m.accepts)}
 		}
-		forbidden := false
-		for _, f := range m.av[i] {
-			for _, at := range f.find(tt) {
-				line, col := m.position(trDoc, tt, at, tr[0])
-				out = append(out, Finding{Rule: Forbidden, Lang: m.lang, File: trPath, Line: line, Column: col, Term: term.Name(),
-					Found: f.text, Expected: strings.Join(m.g.Terms[i].Langs[m.lang].Use, ", ")})
-				forbidden = true
+		sc := src.tr[u]
+		for _, o := range sc.occ {
+			// A compound the translation keeps verbatim is a name
+			// (kube-proxy, cloud-controller-manager): its parts are not terms.
+			if c := compound(sc.t, o.at, o.end); c != "" && keptIn(scans, c) {
+				continue
 			}
+			// So is a Latin phrase the translation keeps (Metrics server).
+			if p := phrases(sc.t, o); keptIn(scans, p[0]) || keptIn(scans, p[1]) {
+				continue
+			}
+			nSrc.add([]occurrence{o})
 		}
-		if len(src) == 0 {
+	}
+	if len(nSrc) == 0 || !agrees(m, nSrc, nTr) {
+		return nil
+	}
+	before := len(s.out)
+	defer func() {
+		for k := before; k < len(s.out); k++ {
+			s.out[k].Source = unitsText(srcUnits)
+		}
+	}()
+	terms := make([]int, 0, len(nSrc))
+	for i := range nSrc {
+		terms = append(terms, i)
+	}
+	sort.Ints(terms)
+	for _, i := range terms {
+		term := m.g.Terms[i]
+		want := nSrc[i][kindEN]
+		if want == 0 || !term.Applies(s.path) {
 			continue
 		}
-		nSrc, _ := count(st, m.en[i])
-		if nSrc == 0 {
-			continue
+		got := [kindEnglish + 1]int{}
+		if c := nTr[i]; c != nil {
+			got = *c
 		}
+		have := got[kindUse] + got[kindFirst]
 		if m.keep[i] {
-			nTr, _ := count(tt, m.en[i])
-			if nTr < nSrc {
-				line, col := m.position(trDoc, tt, 0, tr[0])
-				out = append(out, Finding{Rule: Keep, Lang: m.lang, File: trPath, Line: line, Column: col, Term: term.Name(),
-					Found: fmt.Sprintf("%d of %d", nTr, nSrc), Expected: term.Name()})
+			if got[kindAvoid] > 0 || inCode(trUnits, term) {
+				continue // reported as forbidden already, or kept in code
+			}
+			if have < want && (have == 0 || nearMissIn(m, scans, i)) {
+				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
 		}
-		if len(m.use[i]) == 0 || forbidden {
+		if len(m.use[i]) == 0 || got[kindAvoid] > 0 || have >= want || term.Severity.Level() == Info {
 			continue
 		}
-		if nTr, _ := count(tt, m.use[i]); nTr < nSrc {
-			// Point at what the translator wrote instead, when a near miss
-			// of an approved rendering is there (認知的負荷 for 認知負荷).
-			at, found := nearMiss(tt, m.use[i])
-			if found == "" {
-				at, found = 0, fmt.Sprintf("%d of %d", nTr, nSrc)
+		sc, at, found := scans[0], 0, fmt.Sprintf("%d of %d", have, want)
+		evidence := false
+		for _, o := range occ {
+			if o.f.term == i && o.f.kind == kindEnglish && compound(scanOf(scans, o).t, o.at, o.end) == "" {
+				// Left in English: point at it.
+				sc, at, found, evidence = scanOf(scans, o), o.at, o.f.text, true
+				break
 			}
-			line, col := m.position(trDoc, tt, at, tr[0])
-			out = append(out, Finding{Rule: Missing, Lang: m.lang, File: trPath, Line: line, Column: col, Term: term.Name(),
-				Found: found, Expected: strings.Join(formsText(m.use[i]), ", ")})
+		}
+		if !evidence {
+			if k, nat, near := m.nearMiss(scans, i); near != "" {
+				sc, at, found, evidence = scans[k], nat, near, true
+			}
+		}
+		if have > 0 && !evidence {
+			// Some renderings are there: translations drop repeated nouns
+			// (a pronoun, a merged clause), so only a wrong form tells.
+			continue
+		}
+		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
+	}
+	return nSrc
+}
+
+func scanOf(scans []scanned, o occurrence) scanned {
+	for _, sc := range scans {
+		for _, x := range sc.occ {
+			if x == o {
+				return sc
+			}
 		}
 	}
-	return out
+	return scans[0]
 }
 
 func formsText(fs []form) []string {
@@ -177,16 +345,22 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 		if !u.Translatable || len(u.Spans) == 0 {
 			continue
 		}
-		t := normalize(doc.Src, u.Spans)
+		var t text
 		for i, term := range m.g.Terms {
-			if !term.Applies(path) {
+			if len(m.enAv[i]) == 0 || !term.Applies(path) {
 				continue
 			}
+			if t.off == nil {
+				t = normalize(doc.Src, u.Spans)
+			}
+			ix := index{}
 			for _, f := range m.enAv[i] {
-				for _, at := range f.find(t) {
-					line, col := doc.Lines.Position(t.off[at])
-					out = append(out, Finding{Rule: Source, Lang: "en", File: path, Line: line, Column: col, Term: term.Name(), Found: f.text, Expected: term.Name()})
-				}
+				ix.add(f)
+			}
+			for _, o := range ix.scan(t, nil) {
+				line, col := doc.Lines.Position(t.off[o.at])
+				out = append(out, Finding{Rule: Source, Severity: term.Severity.Level(), Lang: "en", File: path, Line: line, Column: col,
+					Term: term.Name(), Found: o.f.text, Expected: term.Name()})
 			}
 		}
 	}
@@ -207,62 +381,207 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// nearMiss finds the closest window of the text to one of the forms, at
-// most one edit away (two for forms of eight runes or more). It returns
-// its position and text, or "" when there is none.
-func nearMiss(t text, forms []form) (int, string) {
-	runes := []rune(t.norm)
-	// Byte offset of each rune, to report positions.
-	offs := make([]int, len(runes)+1)
-	o := 0
-	for i, r := range runes {
-		offs[i] = o
-		o += len(string(r))
+func keptIn(scans []scanned, s string) bool {
+	if s == "" {
+		return false
 	}
-	offs[len(runes)] = o
-	bestAt, best, bestDist := 0, "", 1<<30
-	for _, f := range forms {
-		fr := []rune(f.norm)
-		n := len(fr)
-		if n < 3 {
-			continue
-		}
-		limit := 1
-		if n >= 8 {
-			limit = 2
-		}
-		for size := n - limit; size <= n+limit; size++ {
-			for i := 0; i+size <= len(runes); i++ {
-				w := runes[i : i+size]
-				if w[0] != fr[0] || w[len(w)-1] != fr[n-1] {
-					continue
-				}
-				if d := editDistance(w, fr); d > 0 && d <= limit && d < bestDist {
-					bestAt, best, bestDist = offs[i], string(w), d
-				}
-			}
+	for _, sc := range scans {
+		if strings.Contains(sc.t.norm, s) {
+			return true
 		}
 	}
-	return bestAt, best
+	return false
 }
 
-// editDistance is the Levenshtein distance of two rune strings.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+// visible counts the runes a reader sees in units, spaces aside.
+func visible(units []*parse.Unit) int {
+	n := 0
+	for _, u := range units {
+		text := u.Plain
+		if text == "" {
+			text = u.Text
 		}
-		prev, cur = cur, prev
+		for _, r := range text {
+			if r != ' ' && r != '\n' {
+				n++
+			}
+		}
 	}
-	return prev[len(b)]
+	return n
+}
+
+// pageRatio is the median length ratio, translation over source, of a
+// page's aligned pairs.
+func pageRatio(pairs []UnitPair) float64 {
+	var rs []float64
+	for _, p := range pairs {
+		a, b := visible(p.Source), visible(p.Target)
+		if a >= 20 && b > 0 {
+			rs = append(rs, float64(b)/float64(a))
+		}
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	sort.Float64s(rs)
+	return rs[len(rs)/2]
+}
+
+// confident reports a pair whose translated units render its source
+// units: a length in line with the page's other pairs, and, when both
+// sides have links or code, one of them in common. A pair that fails is
+// an alignment slip or a partial translation, where a missing term says
+// nothing about terminology.
+func confident(p UnitPair, ratio float64) bool {
+	if len(p.Source) == 0 || len(p.Target) == 0 {
+		return false
+	}
+	// A table cell of one word is a value (Prefix, Beta), not prose.
+	if len(p.Source) == 1 && p.Source[0].Kind == parse.TableCell && !strings.ContainsAny(strings.TrimSpace(p.Source[0].Text), " \n") {
+		return false
+	}
+	a, b := visible(p.Source), visible(p.Target)
+	if ratio > 0 && a >= 8 {
+		r := float64(b) / float64(a) / ratio
+		lo, hi := 0.5, 2.0
+		if a < 20 {
+			lo, hi = 0.33, 3 // a few words: lengths vary more
+		}
+		if r < lo || r > hi {
+			return false
+		}
+	}
+	// Latin words a translation keeps (API, kubelet, TTL) come from its
+	// source: two or more of them, none in the source, is another text.
+	srcWords := map[string]bool{}
+	for _, u := range p.Source {
+		for _, w := range strings.FieldsFunc(u.Text, func(r rune) bool { return !isWordChar(r) }) {
+			srcWords[strings.ToLower(w)] = true
+		}
+	}
+	kept, shared := 0, 0
+	for _, u := range p.Target {
+		for _, w := range u.AllAnchors().Words {
+			kept++
+			if srcWords[strings.ToLower(w)] {
+				shared++
+			}
+		}
+	}
+	if kept >= 2 && shared == 0 {
+		return false
+	}
+	src, tr := anchorSet(p.Source), anchorSet(p.Target)
+	if len(src) == 0 || len(tr) == 0 {
+		return true
+	}
+	for k := range src {
+		if tr[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func anchorSet(units []*parse.Unit) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range units {
+		if u.Anchors == nil {
+			continue
+		}
+		for _, v := range u.Anchors.Links {
+			out["l"+v] = true
+		}
+		for _, v := range u.Anchors.Code {
+			out["c"+v] = true
+		}
+	}
+	return out
+}
+
+// agrees reports whether a translated unit renders at least one of the
+// concepts of its source unit when the source has three or more that have
+// renderings: when it renders none, the two units are not each other's
+// translation (an alignment slip, or a paragraph rewritten since).
+func agrees(m *Matcher, nSrc, nTr counts) bool {
+	concepts, rendered := 0, 0
+	for i, c := range nSrc {
+		if c[kindEN] == 0 || len(m.use[i]) == 0 {
+			continue
+		}
+		concepts++
+		if t := nTr[i]; t != nil && t[kindUse]+t[kindFirst]+t[kindAvoid]+t[kindEnglish] > 0 {
+			rendered++
+		}
+	}
+	return concepts < 3 || rendered > 0
+}
+
+func nearMissIn(m *Matcher, scans []scanned, term int) bool {
+	_, _, near := m.nearMiss(scans, term)
+	return near != ""
+}
+
+// phrases returns a Latin occurrence with the word before it and with the
+// word after it ("" when there is none).
+func phrases(t text, o occurrence) [2]string {
+	var out [2]string
+	first, _ := utf8.DecodeRuneInString(t.norm[o.at:])
+	if !isWordChar(first) {
+		return out
+	}
+	before := strings.TrimRight(t.norm[:o.at], " ")
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !isWordChar(r) }); len(before) > 0 && len(before) < o.at {
+		if w := before[i+1:]; w != "" {
+			out[0] = w + t.norm[len(before):o.end]
+		}
+	}
+	after := t.norm[o.end:]
+	trimmed := strings.TrimLeft(after, " ")
+	if len(trimmed) < len(after) {
+		j := strings.IndexFunc(trimmed, func(r rune) bool { return !isWordChar(r) })
+		if j < 0 {
+			j = len(trimmed)
+		}
+		if j > 0 {
+			out[1] = t.norm[o.at : o.end+len(after)-len(trimmed)+j]
+		}
+	}
+	return out
+}
+
+func countKind(doc *parse.Document, k parse.Kind) int {
+	n := 0
+	for i := range doc.Units {
+		if doc.Units[i].Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+func hasKind(units []*parse.Unit, k parse.Kind) bool {
+	for _, u := range units {
+		if u.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// inCode reports a term kept inside a code span of the units.
+func inCode(units []*parse.Unit, term *Term) bool {
+	for _, u := range units {
+		if u.Anchors == nil {
+			continue
+		}
+		for _, c := range u.Anchors.Code {
+			for _, e := range term.EN {
+				if strings.Contains(strings.ToLower(c), strings.ToLower(e)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -18,11 +18,13 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
-var want = regexp.MustCompile(`<!-- want "([a-z]+) ([^"]+)" -->`)
+var want = regexp.MustCompile(`<!-- want "([a-z-]+) ([^"]+)" -->`)
 
-// TestFixtures checks each testdata/*.txtar: the findings on ja.md (aligned
-// with en.md) must be exactly the <!-- want "rule term" --> comments, on
-// their lines.
+// TestFixtures checks each testdata/*.txtar: the findings on the
+// translation (ja.md, or tr.md in the language named by the lang file),
+// aligned with en.md when there is one, must be exactly the
+// <!-- want "rule term" --> comments, on their lines. Without en.md the
+// page has no source: only the checks that need none run.
 func TestFixtures(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -43,22 +45,29 @@ func TestFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := strings.TrimSpace(string(parts["path"]))
-			en, err := parse.Parse("en.md", parts["en.md"])
+			lang := strings.TrimSpace(string(parts["lang"]))
+			trText := parts["tr.md"]
+			if lang == "" {
+				lang, trText = "ja", parts["ja.md"]
+			}
+			tr, err := parse.Parse(path, trText)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ja, err := parse.Parse(path, parts["ja.md"])
-			if err != nil {
-				t.Fatal(err)
+			page := isync.AlignedPage{Lang: lang, Translation: &isync.Page{File: site.File{Path: path}, Doc: tr}}
+			if src, ok := parts["en.md"]; ok {
+				en, err := parse.Parse("en.md", src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				page.Base, page.Pairs = en, align.Align(en, tr, align.Options{})
 			}
-			page := isync.AlignedPage{Lang: "ja", Base: en, Translation: &isync.Page{File: site.File{Path: path}, Doc: ja},
-				Pairs: align.Align(en, ja, align.Options{})}
 			var got []string
-			for _, f := range isync.CheckTerms(g.Matcher("ja"), page) {
+			for _, f := range isync.CheckTerms(g.Matcher(lang), page) {
 				got = append(got, fmt.Sprintf("%d %s %s", f.Line, f.Rule, f.Term))
 			}
 			var expected []string
-			for i, line := range strings.Split(string(parts["ja.md"]), "\n") {
+			for i, line := range strings.Split(string(trText), "\n") {
 				for _, m := range want.FindAllStringSubmatch(line, -1) {
 					expected = append(expected, fmt.Sprintf("%d %s %s", i+1, m[1], m[2]))
 				}
@@ -82,4 +91,26 @@ func ExampleGlossary_Matcher() {
 	}
 	// Output:
 	// ja.md:1:1: forbidden "telemetry": found "テレメトリ", expected "テレメトリー"
+}
+
+func ExampleMatcher_Check() {
+	g, _ := glossary.Parse("glossary.yaml", []byte(`terms:
+  - en: hook
+    ko: {use: [훅], first: "{use}({en})"}
+  - en: request
+    ko: {use: [요청]}
+  - en: pull request
+    ko: {use: [풀 리퀘스트]}
+`))
+	src, _ := parse.Parse("en.md", []byte("A hook runs.\n\nOpen a pull request; the hook checks it.\n"))
+	tr, _ := parse.Parse("ko.md", []byte("훅이 실행된다.\n\n풀 리퀘스트를 열면 훅이 확인한다.\n"))
+	page := glossary.Page{Path: "ko.md", Doc: tr, Source: src, Pairs: []glossary.UnitPair{
+		{Source: []*parse.Unit{&src.Units[0]}, Target: []*parse.Unit{&tr.Units[0]}},
+		{Source: []*parse.Unit{&src.Units[1]}, Target: []*parse.Unit{&tr.Units[1]}},
+	}}
+	for _, f := range g.Matcher("ko").Check(page) {
+		fmt.Println(f)
+	}
+	// Output:
+	// ko.md:1:1: first-use "hook": found "훅", expected "훅(hook)"
 }

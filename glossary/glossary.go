@@ -1,25 +1,22 @@
 // Package glossary checks terminology across translations: a glossary of
 // concepts (an English term and its variants, per language the approved,
-// admitted and forbidden renderings, or "keep in English") matched on
-// normalized text with script-aware boundaries, on aligned unit pairs.
+// admitted and forbidden renderings, a first-use form, or "keep in
+// English"), with case, context conditions and severity per entry, and
+// rule entries for spelling conventions. Terms are matched on normalized
+// text with script-aware boundaries and the longest match across
+// concepts, on the aligned unit pairs of a page.
 //
 //	g, err := glossary.Parse("glossary.yaml", data)
-//	m := g.Matcher("ja")
-//	for _, f := range m.CheckUnit(src, tr) {
-//		fmt.Printf("%s:%d:%d: %s %s\n", f.File, f.Line, f.Column, f.Rule, f.Term)
+//	m := g.Matcher("ko")
+//	for _, f := range m.Check(glossary.Page{Path: path, Doc: tr, Source: src, Pairs: pairs}) {
+//		fmt.Printf("%s:%d:%d: %s %s %s\n", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Term)
 //	}
 package glossary
 
 import (
-	"fmt"
 	"path"
 	"sort"
 	"strings"
-
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"golang.org/x/text/language"
 )
 
 // Glossary is a list of concepts.
@@ -28,15 +25,27 @@ type Glossary struct {
 	Terms []*Term
 }
 
-// Term is one concept.
+// Term is one concept, or a spelling rule (Rule set, EN empty).
 type Term struct {
 	// EN are the English term and its variants (the first is the term).
 	EN []string
 	// ENAvoid are deprecated English variants (rule "source").
 	ENAvoid []string
-	Note    string
+	// Label names a rule entry in findings (a concept is named by EN[0]).
+	Label string
+	Note  string
 	// Status is free text: "proposed", "approved", …
 	Status string
+	// Severity is the level of the entry's findings: error, warning (the
+	// default) or info (optional or advisory: never fails CI).
+	Severity Severity
+	// CaseSensitive: the English matches only as written (API kinds:
+	// Deployment, not deployment); plurals and possessives still match.
+	CaseSensitive bool
+	// When and Unless limit where an English occurrence counts: it counts
+	// when one of When's conditions holds (or When is empty) and none of
+	// Unless's does.
+	When, Unless *Context
 	// Keep: the term stays verbatim in every language.
 	Keep bool
 	// Scope and Exclude are path globs where the concept applies, and
@@ -44,7 +53,9 @@ type Term struct {
 	Scope, Exclude []string
 	// Langs holds the renderings per language code.
 	Langs map[string]*Rendering
-	Line  int
+	// Rule is a spelling rule checked on every translated page.
+	Rule *Rule
+	Line int
 }
 
 // Rendering is how a language renders a concept.
@@ -54,10 +65,90 @@ type Rendering struct {
 	Avoid []string // forbidden
 	Keep  bool     // stays in English in this language
 	Note  string
+	// First is the pattern the first occurrence in a page must follow,
+	// with {use} for the rendering and {en} for the English term:
+	// "{use}({en})" asks for 훅(hook) once, then 훅.
+	First string
 }
 
-// Name is the concept's English term.
+// Context is a set of conditions on the English text around an
+// occurrence of a term. Words are compared case-folded.
+type Context struct {
+	Prev []string // the word or words just before (a hyphen counts as a space)
+	Next []string // the word or words just after (load-balancing, load balancer)
+	Near []string // a word anywhere in the same unit
+	// SentenceStart: the occurrence opens a sentence, a heading or an
+	// item, where capitalization says nothing.
+	SentenceStart bool
+	// TitleCase: the word before or after (articles skipped) is
+	// capitalized too: a title-case heading or a name.
+	TitleCase bool
+}
+
+// Rule is a spelling convention that is not a list of words: a pattern
+// type with its parameters.
+type Rule struct {
+	Lang string
+	// Words is the pattern type: "katakana", the maximal runs of
+	// katakana (with ー and ・) in the text.
+	Words string
+	// Endings maps a word ending to its replacement: {ティー: ティ} asks
+	// for セキュリティ, not セキュリティー.
+	Endings map[string]string
+	// MinMorae: only words of at least this many morae (the ending
+	// included; small kana do not count) are checked.
+	MinMorae int
+	// Except are words the rule leaves alone, also at the end of a
+	// compound (ツリー in ソースツリー).
+	Except []string
+}
+
+// Severity is how much a finding matters.
+type Severity int
+
+// Severities, from the least to the most severe.
+const (
+	SeverityDefault Severity = iota // warning
+	Info
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{Info: "info", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string {
+	if s == SeverityDefault {
+		return "warning"
+	}
+	return severityNames[s]
+}
+
+// Level is the severity with the default resolved.
+func (s Severity) Level() Severity {
+	if s == SeverityDefault {
+		return Warning
+	}
+	return s
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads error, warning or info.
+func ParseSeverity(s string) (Severity, bool) {
+	for k, v := range severityNames {
+		if v == s {
+			return k, true
+		}
+	}
+	return SeverityDefault, false
+}
+
+// Name is the concept's English term, or a rule's label.
 func (t *Term) Name() string {
+	if t.Label != "" {
+		return t.Label
+	}
 	if len(t.EN) > 0 {
 		return t.EN[0]
 	}
@@ -110,180 +201,6 @@ func matchGlob(pattern, p string) bool {
 	return false
 }
 
-// Parse reads a glossary in YAML. Unknown keys and wrong types are an
-// *parse.Error naming the key and line.
-func Parse(name string, data []byte) (*Glossary, error) {
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, parse.YAMLError(name, 1, err)
-	}
-	g := &Glossary{Path: name}
-	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return g, nil
-	}
-	p := &glossaryParser{name: name}
-	root, ok := mapping(f.Docs[0].Body)
-	if !ok {
-		return nil, p.errorf(f.Docs[0].Body, "a glossary is a mapping with a terms list")
-	}
-	for _, kv := range root {
-		key := keyString(kv)
-		switch key {
-		case "terms":
-			seq, ok := kv.Value.(*ast.SequenceNode)
-			if !ok {
-				return nil, p.errorf(kv.Value, "terms must be a list")
-			}
-			for _, item := range seq.Values {
-				t, err := p.term(item)
-				if err != nil {
-					return nil, err
-				}
-				g.Terms = append(g.Terms, t)
-			}
-		default:
-			return nil, p.errorf(kv.Key, "unknown key %q (want terms)", key)
-		}
-	}
-	return g, nil
-}
-
-type glossaryParser struct{ name string }
-
-func (p *glossaryParser) errorf(n ast.Node, format string, args ...any) error {
-	pos := n.GetToken().Position
-	return &parse.Error{Path: p.name, Line: pos.Line, Col: pos.Column, Err: fmt.Errorf(format, args...)}
-}
-
-func mapping(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch m := n.(type) {
-	case *ast.MappingNode:
-		return m.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{m}, true
-	}
-	return nil, false
-}
-
-func keyString(kv *ast.MappingValueNode) string {
-	if s, ok := kv.Key.(*ast.StringNode); ok {
-		return s.Value
-	}
-	return strings.Trim(kv.Key.String(), `"'`)
-}
-
-func (p *glossaryParser) term(n ast.Node) (*Term, error) {
-	kvs, ok := mapping(n)
-	if !ok {
-		return nil, p.errorf(n, "a term must be a mapping (en: …)")
-	}
-	t := &Term{Langs: map[string]*Rendering{}, Line: n.GetToken().Position.Line}
-	for _, kv := range kvs {
-		key := keyString(kv)
-		var err error
-		switch key {
-		case "en":
-			t.EN, err = p.strings(kv.Value)
-		case "en_avoid":
-			t.ENAvoid, err = p.strings(kv.Value)
-		case "note":
-			t.Note, err = p.str(kv.Value)
-		case "status":
-			t.Status, err = p.str(kv.Value)
-		case "keep":
-			t.Keep, err = p.boolean(kv.Value)
-		case "scope":
-			t.Scope, err = p.strings(kv.Value)
-		case "exclude":
-			t.Exclude, err = p.strings(kv.Value)
-		default:
-			if _, perr := language.Parse(key); perr != nil || len(key) < 2 {
-				return nil, p.errorf(kv.Key, "unknown key %q (want en, en_avoid, note, status, keep, scope, exclude or a language code)", key)
-			}
-			r, rerr := p.rendering(kv, key)
-			if rerr != nil {
-				return nil, rerr
-			}
-			t.Langs[key] = r
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	if len(t.EN) == 0 {
-		return nil, p.errorf(n, "a term needs en")
-	}
-	return t, nil
-}
-
-func (p *glossaryParser) rendering(kv *ast.MappingValueNode, lang string) (*Rendering, error) {
-	r := &Rendering{}
-	kvs, ok := mapping(kv.Value)
-	if !ok {
-		// A misspelled field (nte: text) ends up here: say which key.
-		return nil, p.errorf(kv.Key, "unknown key %q, or %s must be a mapping of use, allow, avoid, keep, note", lang, lang)
-	}
-	for _, f := range kvs {
-		var err error
-		switch key := keyString(f); key {
-		case "use":
-			r.Use, err = p.strings(f.Value)
-		case "allow":
-			r.Allow, err = p.strings(f.Value)
-		case "avoid":
-			r.Avoid, err = p.strings(f.Value)
-		case "keep":
-			r.Keep, err = p.boolean(f.Value)
-		case "note":
-			r.Note, err = p.str(f.Value)
-		default:
-			return nil, p.errorf(f.Key, "unknown key %q in %s (want use, allow, avoid, keep or note)", key, lang)
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return r, nil
-}
-
-func (p *glossaryParser) str(n ast.Node) (string, error) {
-	switch v := n.(type) {
-	case *ast.StringNode:
-		return v.Value, nil
-	case *ast.LiteralNode:
-		return v.Value.Value, nil
-	case *ast.IntegerNode, *ast.FloatNode:
-		return n.GetToken().Value, nil
-	}
-	return "", p.errorf(n, "want a string")
-}
-
-func (p *glossaryParser) strings(n ast.Node) ([]string, error) {
-	if seq, ok := n.(*ast.SequenceNode); ok {
-		var out []string
-		for _, v := range seq.Values {
-			s, err := p.str(v)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, s)
-		}
-		return out, nil
-	}
-	s, err := p.str(n)
-	if err != nil {
-		return nil, p.errorf(n, "want a string or a list of strings")
-	}
-	return []string{s}, nil
-}
-
-func (p *glossaryParser) boolean(n ast.Node) (bool, error) {
-	if b, ok := n.(*ast.BoolNode); ok {
-		return b.Value, nil
-	}
-	return false, p.errorf(n, "want true or false")
-}
-
 // Languages lists the language codes the glossary has renderings for.
 func (g *Glossary) Languages() []string {
 	set := map[string]bool{}
@@ -298,4 +215,15 @@ func (g *Glossary) Languages() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// HasSourceRules reports whether the glossary checks source pages: a
+// concept with deprecated English variants (en_avoid).
+func (g *Glossary) HasSourceRules() bool {
+	for _, t := range g.Terms {
+		if len(t.ENAvoid) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -1,115 +1,200 @@
 package glossary
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
-	"golang.org/x/text/unicode/norm"
 )
 
-// text is a unit's visible text, normalized (NFKC, so full-width Latin
-// and half-width kana fold; Latin lower case; ’ as '), with the file
-// offset of every byte.
-type text struct {
-	norm string
-	off  []int
-}
+// formKind says what an occurrence of a form means.
+type formKind uint8
 
-func normalize(src []byte, spans []parse.Span) text {
-	var b strings.Builder
-	var off []int
-	for _, sp := range spans {
-		for i := sp.Start; i < sp.End; {
-			r, size := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && size <= 1 {
-				i++
-				continue
-			}
-			s := foldRune(r)
-			b.WriteString(s)
-			for range len(s) {
-				off = append(off, i)
-			}
-			i += size
-		}
-	}
-	return text{norm: b.String(), off: off}
-}
-
-// normString normalizes a glossary form the way text is.
-func normString(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		b.WriteString(foldRune(r))
-	}
-	return b.String()
-}
-
-func foldRune(r rune) string {
-	switch r {
-	case '\u2019', '\u2018':
-		return "'"
-	case '\u00a0':
-		return " "
-	}
-	if r < utf8.RuneSelf {
-		return string(unicode.ToLower(r))
-	}
-	s := norm.NFKC.String(string(r))
-	if unicode.Is(unicode.Latin, r) {
-		s = strings.ToLower(s)
-	}
-	return s
-}
+const (
+	kindEN      formKind = iota // the English term (source side)
+	kindUse                     // an approved or accepted rendering
+	kindFirst                   // the first-use pattern of a rendering (훅(hook))
+	kindAvoid                   // a forbidden rendering
+	kindEnglish                 // the English term left in a translation
+)
 
 // form is one string to look for.
 type form struct {
-	norm string
-	text string // as written in the glossary
+	norm      string // normalized, Latin lower-cased
+	cased     string // normalized as written
+	text      string // as written in the glossary
+	term      int    // index of the concept
+	kind      formKind
+	sensitive bool // compare cased too
 }
 
-func newForm(s string) form { return form{norm: normString(s), text: s} }
+func newForm(s string) form {
+	return form{norm: normString(s, true), cased: normString(s, false), text: s}
+}
 
-// find returns the positions (in t.norm) of the form, honouring the
-// boundaries of its script: words at Latin edges, substrings at CJK edges,
-// and the kana guard: a katakana form does not match when a long-vowel
-// mark or a small kana follows it (テレメトリ is not in テレメトリー).
-func (f form) find(t text) []int {
+// occurrence is a form found in a text, at byte offsets of text.norm.
+type occurrence struct {
+	at, end int
+	f       *form
+}
+
+// index finds many forms in one pass over a text: forms by first rune.
+type index map[rune][]*form
+
+func (ix index) add(f form) {
 	if f.norm == "" {
-		return nil
+		return
 	}
-	first, _ := utf8.DecodeRuneInString(f.norm)
-	last, _ := utf8.DecodeLastRuneInString(f.norm)
-	var out []int
-	for i := 0; i <= len(t.norm)-len(f.norm); {
-		j := strings.Index(t.norm[i:], f.norm)
-		if j < 0 {
-			break
+	r, _ := utf8.DecodeRuneInString(f.norm)
+	ix[r] = append(ix[r], &f)
+}
+
+// scan finds every occurrence of the forms that respects the boundaries
+// of its script, keeps those the check function accepts, and resolves
+// overlaps by longest match across all concepts: a longer form wins its
+// span ("pull request" over "request", kube-proxy over proxy); forms
+// found at exactly the same span all stay, except that a case-sensitive
+// form beats a case-folded one.
+func (ix index) scan(t text, accept func(t text, o occurrence) bool) []occurrence {
+	var found []occurrence
+	for i, r := range t.norm {
+		cands := ix[r]
+		if len(cands) == 0 {
+			continue
 		}
-		at := i + j
-		end := at + len(f.norm)
-		before, _ := utf8.DecodeLastRuneInString(t.norm[:at])
-		after, _ := utf8.DecodeRuneInString(t.norm[end:])
-		ok := true
-		if isWordChar(first) && at > 0 && isWordChar(before) {
-			ok = false
+		if isWordChar(r) && i > 0 {
+			if before, _ := utf8.DecodeLastRuneInString(t.norm[:i]); isWordChar(before) {
+				continue // Latin forms start at a word boundary
+			}
 		}
-		if isWordChar(last) && end < len(t.norm) && isWordChar(after) {
-			ok = false
-		}
-		if unicode.Is(unicode.Katakana, last) && end < len(t.norm) && extendsKana(after) {
-			ok = false
-		}
-		if ok {
-			out = append(out, at)
-			i = end
-		} else {
-			i = at + 1
+		for _, f := range cands {
+			if !strings.HasPrefix(t.norm[i:], f.norm) {
+				continue
+			}
+			if f.sensitive && !strings.HasPrefix(t.cased[i:], f.cased) {
+				continue
+			}
+			o := occurrence{at: i, end: i + len(f.norm), f: f}
+			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
+				continue
+			}
+			if accept != nil && !accept(t, o) {
+				continue
+			}
+			found = append(found, o)
 		}
 	}
-	return out
+	return longest(found)
+}
+
+func longest(found []occurrence) []occurrence {
+	if len(found) < 2 {
+		return found
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		if la, lb := a.end-a.at, b.end-b.at; la != lb {
+			return la > lb
+		}
+		if a.f.sensitive != b.f.sensitive {
+			return a.f.sensitive
+		}
+		if a.at != b.at {
+			return a.at < b.at
+		}
+		return a.f.kind < b.f.kind
+	})
+	var kept []occurrence
+next:
+	for _, o := range found {
+		for _, k := range kept {
+			if o.at == k.at && o.end == k.end && o.f.term == k.f.term {
+				continue next // one concept counts a span once: a rendering before its English form
+			}
+			if o.at == k.at && o.end == k.end && (o.f.sensitive == k.f.sensitive) {
+				continue // the same span for another concept: both stay
+			}
+			if o.at < k.end && k.at < o.end {
+				continue next
+			}
+		}
+		kept = append(kept, o)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].at < kept[j].at })
+	return kept
+}
+
+// boundaries applies the boundaries of the form's script at both edges:
+// words at Latin edges; a word start at a Hangul start (particles attach
+// at the end, so the end is free); and the kana guard: a katakana form
+// does not end where a long-vowel mark or a small kana follows
+// (テレメトリ is not in テレメトリー). Other CJK edges are substrings.
+func boundaries(t text, at, end int) bool {
+	first, _ := utf8.DecodeRuneInString(t.norm[at:])
+	last, _ := utf8.DecodeLastRuneInString(t.norm[:end])
+	before, _ := utf8.DecodeLastRuneInString(t.norm[:at])
+	after, _ := utf8.DecodeRuneInString(t.norm[end:])
+	if isWordChar(first) && at > 0 && isWordChar(before) {
+		return false
+	}
+	if isWordChar(last) && end < len(t.norm) && isWordChar(after) && !(isLetter(last) && isDigit(after) && digitsThenCJK(t.norm[end:])) {
+		return false // Secret1つ, Node2のスペック: a number after the word, in CJK text
+	}
+	if isHangul(first) && at > 0 && isHangul(before) {
+		return false
+	}
+	if unicode.Is(unicode.Katakana, last) && end < len(t.norm) && extendsKana(after) {
+		return false
+	}
+	return true
+}
+
+// inIdentifier reports a Latin occurrence that is part of an identifier,
+// a path, a host name or a label key written in prose: joined to more
+// word characters by / _ . = @ ~ or : (kubernetes.io/hostname, pod.spec,
+// app=web), or quoted alone ("user"). Hyphens join prose compounds too (platform-as-a-product);
+// a compound kept verbatim in the translation is a name (see
+// compound).
+func inIdentifier(t text, at, end int) bool {
+	first, _ := utf8.DecodeRuneInString(t.norm[at:])
+	last, _ := utf8.DecodeLastRuneInString(t.norm[:end])
+	if at > 0 && isWordChar(first) {
+		if joins(t.norm[at-1]) && at > 1 && isIdentChar(t.norm[at-2]) {
+			return true
+		}
+		if t.norm[at-1] == '/' {
+			return true
+		}
+	}
+	if end < len(t.norm) && isWordChar(last) {
+		if joins(t.norm[end]) && end+1 < len(t.norm) && isIdentChar(t.norm[end+1]) {
+			return true
+		}
+		if t.norm[end] == '/' {
+			return true
+		}
+	}
+	// A quoted value ("user", "group") is a literal.
+	if at > 0 && end < len(t.norm) && isWordChar(first) {
+		b, _ := utf8.DecodeLastRuneInString(t.norm[:at])
+		a, _ := utf8.DecodeRuneInString(t.norm[end:])
+		if (b == '"' || b == '“') && (a == '"' || a == '”') {
+			return true
+		}
+	}
+	return false
+}
+
+func joins(b byte) bool {
+	switch b {
+	case '/', '_', '.', '=', '@', '~', ':':
+		return true
+	}
+	return false
+}
+
+func isIdentChar(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '$' || b == '{'
 }
 
 func isWordChar(r rune) bool {
@@ -117,10 +202,100 @@ func isWordChar(r rune) bool {
 		r >= 0xC0 && unicode.Is(unicode.Latin, r)
 }
 
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
+
 // extendsKana reports a rune that continues the katakana word before it.
 func extendsKana(r rune) bool {
 	switch r {
 	case 'ー', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ッ', 'ャ', 'ュ', 'ョ', 'ヮ', 'ヵ', 'ヶ', '\u3099', '\u309A', '゛', '゜':
+		return true
+	}
+	return false
+}
+
+// holds reports whether an English occurrence meets a term's conditions.
+func (c *Context) holds(t text, o occurrence) bool {
+	for _, w := range c.Prev {
+		if endsWithWord(strings.TrimRight(t.norm[:o.at], " -"), conditionWord(w)) {
+			return true
+		}
+	}
+	for _, w := range c.Next {
+		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " -"), conditionWord(w)) {
+			return true
+		}
+	}
+	for _, w := range c.Near {
+		f := newForm(w)
+		for i := 0; ; {
+			j := strings.Index(t.norm[i:], f.norm)
+			if j < 0 {
+				break
+			}
+			if boundaries(t, i+j, i+j+len(f.norm)) && (i+j >= o.end || i+j+len(f.norm) <= o.at) {
+				return true
+			}
+			i += j + 1
+		}
+	}
+	if c.SentenceStart && sentenceStart(t, o.at) {
+		return true
+	}
+	if c.TitleCase && titleCase(t, o) {
+		return true
+	}
+	return false
+}
+
+// titleCase reports an occurrence next to another capitalized word, as in
+// a title-case heading or a name (Get a Shell to a Running Container, Min
+// Ready Seconds), where capitalization says nothing.
+func titleCase(t text, o occurrence) bool {
+	before := strings.TrimRight(t.cased[:o.at], " ")
+	if i := strings.LastIndexAny(before, " \n"); i >= 0 || before != "" {
+		w := before[i+1:]
+		for minorWords[w] && i >= 0 {
+			before = strings.TrimRight(before[:i+1], " ")
+			i = strings.LastIndexAny(before, " \n")
+			w = before[i+1:]
+		}
+		// A capital that opens the sentence says nothing.
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !sentenceStart(t, len(before)-len(w)) {
+			return true
+		}
+	}
+	after := strings.TrimLeft(t.cased[o.end:], " ")
+	r, _ := utf8.DecodeRuneInString(after)
+	return unicode.IsUpper(r)
+}
+
+func endsWithWord(s, w string) bool {
+	if !strings.HasSuffix(s, w) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
+	return len(s) == len(w) || !isWordChar(before)
+}
+
+func startsWithWord(s, w string) bool {
+	if !strings.HasPrefix(s, w) {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(s[len(w):])
+	return len(s) == len(w) || !isWordChar(after)
+}
+
+// sentenceStart reports an occurrence that opens a sentence or a unit
+// (opening quotes and brackets skipped).
+func sentenceStart(t text, at int) bool {
+	s := strings.TrimRight(t.norm[:at], " \"'(*“")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', '\n':
 		return true
 	}
 	return false
@@ -143,6 +318,11 @@ func englishForms(term string) []string {
 	}
 	if strings.Contains(term, "-") {
 		bases = append(bases, strings.ReplaceAll(term, "-", " "))
+	}
+	// A term listed in the plural (Image Pull Secrets) matches its
+	// singular too.
+	if sg, ok := singular(term); ok {
+		bases = append(bases, sg)
 	}
 	for _, b := range bases {
 		add(b)
@@ -174,27 +354,66 @@ func plural(s string) string {
 	return head + word + "s"
 }
 
-// count counts the non-overlapping occurrences of any of the forms,
-// longest first.
-func count(t text, forms []form) (n int, first int) {
-	taken := make([]bool, len(t.norm)+1)
-	first = -1
-	for _, f := range forms {
-	next:
-		for _, at := range f.find(t) {
-			for k := at; k < at+len(f.norm); k++ {
-				if taken[k] {
-					continue next
-				}
-			}
-			for k := at; k < at+len(f.norm); k++ {
-				taken[k] = true
-			}
-			n++
-			if first < 0 || at < first {
-				first = at
-			}
-		}
+// compound returns the hyphenated Latin compound an occurrence is part
+// of (kube-proxy for proxy), or "".
+func compound(t text, at, end int) string {
+	a, b := at, end
+	for a > 0 && (isIdentChar(t.norm[a-1]) || t.norm[a-1] == '-') {
+		a--
 	}
-	return n, first
+	for b < len(t.norm) && (isIdentChar(t.norm[b]) || t.norm[b] == '-') {
+		b++
+	}
+	c := strings.Trim(t.norm[a:b], "-")
+	if len(c) == end-at || !strings.Contains(c, "-") {
+		return ""
+	}
+	return c
+}
+
+// minorWords stay lower case in a title-case heading.
+// "and" and "or" are not among them: Kubernetes and Docker are two names,
+// not one.
+var minorWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "on": true, "in": true,
+	"for": true, "with": true, "by": true, "at": true, "from": true, "as": true}
+
+// singular undoes a regular plural of the last word (secrets, policies),
+// for terms of two words or more, where the plural is the listed form.
+func singular(s string) (string, bool) {
+	i := strings.LastIndexAny(s, " -")
+	if i < 0 {
+		return "", false
+	}
+	word := s[i+1:]
+	lower := strings.ToLower(word)
+	switch {
+	case strings.HasSuffix(lower, "ies") && len(word) > 4:
+		return s[:i+1] + word[:len(word)-3] + "y", true
+	case strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss") && len(word) > 3:
+		return s[:i+1] + word[:len(word)-1], true
+	}
+	return "", false
+}
+
+// conditionWord normalizes a word of a condition; "`" stands for a code
+// span (setting `nodeName`).
+func conditionWord(w string) string {
+	if w == "`" {
+		return string(codeMark)
+	}
+	return normString(w, true)
+}
+
+func isLetter(r rune) bool { return isWordChar(r) && !isDigit(r) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// digitsThenCJK reports digits followed by CJK text.
+func digitsThenCJK(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i > 0 && isCJK(r)
 }

@@ -10,7 +10,9 @@ import (
 func findIn(t *testing.T, form, in string) int {
 	t.Helper()
 	src := []byte(in)
-	return len(newForm(form).find(normalize(src, []parse.Span{{Start: 0, End: len(src)}})))
+	ix := index{}
+	ix.add(newForm(form))
+	return len(ix.scan(normalize(src, []parse.Span{{Start: 0, End: len(src)}}), nil))
 }
 
 func TestMatchBoundaries(t *testing.T) {
@@ -31,6 +33,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"golden path", "ｇｏｌｄｅｎ　ｐａｔｈ", 1}, // NFKC folds full width
 		{"platform", "platform-as-a-product", 1},
 		{"cnpe", "`cnpe`", 1},
+		{"secret", "Secret1つあたり", 1},         // a number after the word in CJK text
+		{"secret", "secret1 and secret2", 0}, // identifiers in English
 	}
 	for _, tt := range tests {
 		if got := findIn(t, tt.form, tt.text); got != tt.want {
@@ -58,13 +62,27 @@ func TestEnglishForms(t *testing.T) {
 }
 
 func TestNearMiss(t *testing.T) {
-	src := []byte("ユーザーの認知的負荷を軽減できます。")
-	tt := normalize(src, []parse.Span{{Start: 0, End: len(src)}})
-	if _, found := nearMiss(tt, []form{newForm("認知負荷")}); found != "認知的負荷" {
-		t.Errorf("near miss = %q, want 認知的負荷", found)
+	g, err := Parse("g.yaml", []byte("terms:\n  - en: cognitive load\n    ja: {use: [認知負荷]}\n  - en: pod\n    ko: {use: [파드]}\n  - en: persistent volume\n    ko: {use: [퍼시스턴트볼륨]}\n  - en: file\n    ko: {use: [파일]}\n"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, found := nearMiss(tt, []form{newForm("可観測性")}); found != "" {
-		t.Errorf("near miss of an absent term = %q", found)
+	for _, tt := range []struct {
+		lang, text string
+		term       int
+		want       string
+	}{
+		{"ja", "ユーザーの認知的負荷を軽減できます。", 0, "認知的負荷"},
+		{"ja", "可観測性を高めます。", 0, ""},
+		{"ko", "파일을 연다", 1, ""},                // two runes: no pointer
+		{"ko", "퍼시스턴트 볼륨을 만든다", 2, "퍼시스턴트 볼륨"}, // a space is one edit
+	} {
+		m := g.Matcher(tt.lang)
+		src := []byte(tt.text)
+		tx := normalize(src, []parse.Span{{Start: 0, End: len(src)}})
+		_, _, got := m.nearMiss([]scanned{{tx, m.tr.scan(tx, nil)}}, tt.term)
+		if got != tt.want {
+			t.Errorf("near miss in %q = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
 

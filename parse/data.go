@@ -35,6 +35,9 @@ func DataFormat(name string) Format {
 // configuration, with the reader front matter is read with. A syntax
 // error is an *Error with the line.
 func DataFields(name string, format Format, data []byte) ([]Field, error) {
+	if len(data) > MaxStructuredBytes {
+		return nil, &Error{Path: name, Err: tooLarge("file", len(data))}
+	}
 	doc := &Document{Path: name, Src: data, Lines: NewLines(data)}
 	fm := FrontMatterBlock{Format: format, End: len(data), BodyEnd: len(data)}
 	var (

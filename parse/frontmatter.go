@@ -16,6 +16,7 @@ type field struct {
 	start, end int    // byte span of the value in the file
 	keyLine    int    // line of the key
 	scalar     bool
+	alias      bool // a YAML alias: the value is the anchor's, not at the span
 }
 
 // frontMatter finds the front matter block at offset start and turns its
@@ -63,7 +64,7 @@ func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit,
 			Text:         f.value,
 			Translatable: c.translatable(f.path) && f.scalar,
 		}
-		if u.Translatable {
+		if u.Translatable && !f.alias {
 			start, end := f.start, f.end
 			if end-start >= 2 && (src[start] == '"' || src[start] == '\'') && src[end-1] == src[start] {
 				start, end = start+1, end-1
@@ -162,8 +163,10 @@ func isIndex(s string) bool {
 	return err == nil
 }
 
+// appendPath extends a walker's path in place: walks are depth first, and
+// a field stores a copy, so that deep nesting costs linear memory.
 func appendPath(path []string, elem string) []string {
-	return append(path[:len(path):len(path)], elem)
+	return append(path, elem)
 }
 
 // trimSpan shrinks [start, end) to drop trailing blank lines and comment

@@ -2,9 +2,13 @@ package parse
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -80,4 +84,104 @@ func FuzzDataFields(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzFrontMatterNesting builds front matter nested depth levels deep,
+// each level a block mapping, block sequence, flow sequence or flow
+// mapping as shape says, in YAML, TOML or JSON. What must hold: no panic;
+// past MaxDepth the page fails as too complex, with a position inside
+// the front matter; well within it, it parses; and memory stays bounded
+// (checked by the fuzzer's own limits and by TestHostileBoundedMemory).
+func FuzzFrontMatterNesting(f *testing.F) {
+	f.Add(byte(0), uint16(3), []byte{0, 1, 2, 3})
+	f.Add(byte(0), uint16(MaxDepth+1), []byte{2})
+	f.Add(byte(1), uint16(MaxDepth+1), []byte{0})
+	f.Add(byte(2), uint16(MaxDepth+1), []byte{1})
+	f.Add(byte(0), uint16(10_000), []byte{0, 1})
+	f.Fuzz(func(t *testing.T, format byte, depth uint16, shape []byte) {
+		if len(shape) == 0 {
+			shape = []byte{0}
+		}
+		n := int(depth) % 3000
+		src := nestedFrontMatter(int(format)%3, n, shape)
+		doc, err := Parse("nested.md", []byte(src))
+		var pe *Error
+		switch {
+		case err != nil && !errors.As(err, &pe):
+			t.Fatalf("error %T is not *Error: %v", err, err)
+		case n > MaxDepth+1 && !errors.Is(err, ErrTooComplex):
+			t.Fatalf("depth %d: got %v, want ErrTooComplex", n, err)
+		case n < MaxDepth-1 && err != nil:
+			t.Fatalf("depth %d: got %v, want no error\n%.2000s", n, err, src)
+		case err != nil && (pe.Line < 1 || pe.Line > strings.Count(src, "\n")+1):
+			t.Fatalf("error at line %d of %d", pe.Line, strings.Count(src, "\n")+1)
+		case err == nil && doc.Field("title") == nil:
+			t.Fatalf("no title field in\n%.2000s", src)
+		}
+	})
+}
+
+// nestedFrontMatter is a page whose front matter has a title and a value
+// nested depth levels deep.
+func nestedFrontMatter(format, depth int, shape []byte) string {
+	var open, close strings.Builder
+	indent := ""
+	for i := 0; i < depth; i++ {
+		s := shape[i%len(shape)] % 4
+		switch format {
+		case 0: // YAML
+			switch s {
+			case 0:
+				fmt.Fprintf(&open, "\n%s  k%d:", indent, i)
+				indent += "  "
+			case 1:
+				fmt.Fprintf(&open, "\n%s  -", indent)
+				indent += "  "
+			case 2:
+				open.WriteString(" [")
+				close.WriteString("]")
+			case 3:
+				open.WriteString(" {k:")
+				close.WriteString("}")
+			}
+			if s >= 2 {
+				// Inside a flow collection only flow collections nest.
+				for j := i + 1; j < depth; j++ {
+					if shape[j%len(shape)]%2 == 0 {
+						open.WriteString(" [")
+						close.WriteString("]")
+					} else {
+						open.WriteString(" {k:")
+						close.WriteString("}")
+					}
+				}
+				i = depth
+			}
+		case 1: // TOML: arrays and inline tables
+			if s%2 == 0 {
+				open.WriteString("[")
+				close.WriteString("]")
+			} else {
+				open.WriteString("{k=")
+				close.WriteString("}")
+			}
+		case 2: // JSON
+			if s%2 == 0 {
+				open.WriteString("[")
+				close.WriteString("]")
+			} else {
+				open.WriteString("{\"k\":")
+				close.WriteString("}")
+			}
+		}
+	}
+	closing := []rune(close.String())
+	slices.Reverse(closing)
+	switch format {
+	case 0:
+		return "---\ntitle: T\nv:" + open.String() + " x" + string(closing) + "\n---\nBody.\n"
+	case 1:
+		return "+++\ntitle = \"T\"\nv = " + open.String() + "1" + string(closing) + "\n+++\nBody.\n"
+	}
+	return "{\"title\": \"T\", \"v\": " + open.String() + "1" + string(closing) + "}\nBody.\n"
 }

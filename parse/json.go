@@ -5,12 +5,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // jsonFields lists the leaf fields of a JSON front matter object.
 func jsonFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
+	if err := checkSize(doc, fm); err != nil {
+		return nil, err
+	}
 	body := doc.Src[fm.BodyStart:fm.BodyEnd]
+	if off, err := checkJSON(body); err != nil {
+		return nil, doc.errorAt(fm.BodyStart+off, err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	w := jsonWalker{doc: doc, dec: dec, base: fm.BodyStart, body: body}
@@ -80,11 +87,11 @@ func (w *jsonWalker) value(path []string) error {
 			return err
 		}
 		end := w.base + int(w.dec.InputOffset())
-		w.fields = append(w.fields, field{path: path, value: strings.TrimSpace(string(w.doc.Src[start:end])), start: start, end: end, keyLine: w.doc.Lines.Line(start)})
+		w.fields = append(w.fields, field{path: slices.Clone(path), value: strings.TrimSpace(string(w.doc.Src[start:end])), start: start, end: end, keyLine: w.doc.Lines.Line(start)})
 		return nil
 	}
 	end := w.base + int(w.dec.InputOffset())
-	f := field{path: path, start: start, end: end, keyLine: w.doc.Lines.Line(start), scalar: true}
+	f := field{path: slices.Clone(path), start: start, end: end, keyLine: w.doc.Lines.Line(start), scalar: true}
 	switch v := tok.(type) {
 	case string:
 		f.value = v

@@ -141,6 +141,9 @@ func (c Config) Parse(path string, src []byte) (*Document, error) {
 		assignIDs(doc.Units)
 		return doc, nil
 	}
+	if err := checkMarkdown(doc, fm.End); err != nil {
+		return nil, err
+	}
 	doc.Units = segmentBody(doc, fm, units)
 	// Units come out in document order but for footnote definitions,
 	// which goldmark moves to the end.

@@ -118,44 +118,25 @@ func skipSpace(src []byte, p int) int {
 // markBlocks sets block on tags that have only whitespace and other tags
 // around them on their lines.
 func markBlocks(src []byte, tags []shortcode) {
+	// A tag stands alone when only white space and other tags stand
+	// between it and both ends of its line. Both sides are worked out in
+	// one pass each, so a line of n tags costs n, not n².
+	before := make([]bool, len(tags))
 	for i := range tags {
-		tags[i].block = blankBefore(src, tags, i) && blankAfter(src, tags, i)
-	}
-}
-
-func blankBefore(src []byte, tags []shortcode, i int) bool {
-	p := tags[i].start
-	for k := i - 1; ; {
+		p := tags[i].start
 		for p > 0 && (src[p-1] == ' ' || src[p-1] == '\t') {
 			p--
 		}
-		if p == 0 || src[p-1] == '\n' {
-			return true
-		}
-		if k >= 0 && tags[k].end == p {
-			p = tags[k].start
-			k--
-			continue
-		}
-		return false
+		before[i] = p == 0 || src[p-1] == '\n' || (i > 0 && tags[i-1].end == p && before[i-1])
 	}
-}
-
-func blankAfter(src []byte, tags []shortcode, i int) bool {
-	p := tags[i].end
-	for k := i + 1; ; {
+	after := false
+	for i := len(tags) - 1; i >= 0; i-- {
+		p := tags[i].end
 		for p < len(src) && (src[p] == ' ' || src[p] == '\t' || src[p] == '\r') {
 			p++
 		}
-		if p == len(src) || src[p] == '\n' {
-			return true
-		}
-		if k < len(tags) && tags[k].start == p {
-			p = tags[k].end
-			k++
-			continue
-		}
-		return false
+		after = p == len(src) || src[p] == '\n' || (i+1 < len(tags) && tags[i+1].start == p && after)
+		tags[i].block = before[i] && after
 	}
 }
 

@@ -3,21 +3,30 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 )
 
 // yamlFields lists the leaf fields of a YAML front matter block.
 func yamlFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
+	if err := checkSize(doc, fm); err != nil {
+		return nil, err
+	}
 	body := doc.Src[fm.BodyStart:fm.BodyEnd]
 	firstLine := doc.Lines.Line(fm.BodyStart)
-	f, err := parser.ParseBytes(body, 0)
+	tokens := lexer.Tokenize(string(body))
+	if tk, err := checkYAMLTokens(tokens); err != nil {
+		return nil, yamlLimitError(doc, firstLine, tk, err)
+	}
+	f, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return nil, yamlError(doc, firstLine, err)
 	}
-	w := yamlWalker{doc: doc, firstLine: firstLine}
+	w := yamlWalker{doc: doc, firstLine: firstLine, anchors: map[string]ast.Node{}}
 	for _, d := range f.Docs {
 		if d.Body != nil {
 			w.walk(d.Body, nil)
@@ -41,6 +50,7 @@ type yamlWalker struct {
 	firstLine int
 	fields    []field
 	keyIndent int // indentation of the key being walked
+	anchors   map[string]ast.Node
 	err       error
 }
 
@@ -91,8 +101,24 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 		w.value(v.Value, path, keyLine)
 		return
 	case *ast.AnchorNode:
+		if v.Name != nil && v.Value != nil {
+			w.anchors[v.Name.GetToken().Value] = v.Value
+		}
 		w.value(v.Value, path, keyLine)
 		return
+	case *ast.AliasNode:
+		// The value of an alias of a scalar is the anchored scalar's; an
+		// alias of a collection stays as written (expanding it is what
+		// makes "billion laughs" documents cost).
+		if v.Value != nil {
+			if target, ok := w.anchors[v.Value.GetToken().Value]; ok {
+				if _, scalar := target.(ast.ScalarNode); scalar {
+					start, _ := w.offset(n)
+					w.fields = append(w.fields, field{path: slices.Clone(path), value: scalarText(target), start: start, end: w.valueEnd(start), keyLine: keyLine, scalar: true, alias: true})
+					return
+				}
+			}
+		}
 	case *ast.SequenceNode:
 		if !allScalars(v.Values) {
 			for i, e := range v.Values {
@@ -105,7 +131,7 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 		if len(v.Values) > 0 {
 			last, _ = w.offset(v.Values[len(v.Values)-1])
 		}
-		w.fields = append(w.fields, field{path: path, value: strings.TrimSpace(v.String()), start: start, end: w.valueEnd(last), keyLine: keyLine})
+		w.fields = append(w.fields, field{path: slices.Clone(path), value: strings.TrimSpace(v.String()), start: start, end: w.valueEnd(last), keyLine: keyLine})
 		return
 	}
 	start, _ := w.offset(n)
@@ -115,7 +141,7 @@ func (w *yamlWalker) value(n ast.Node, path []string, keyLine int) {
 		start = skipIndent(w.doc.Src, start)
 		n = lit
 	}
-	w.fields = append(w.fields, field{path: path, value: scalarText(n), start: start, end: w.valueEnd(start), keyLine: keyLine, scalar: true})
+	w.fields = append(w.fields, field{path: slices.Clone(path), value: scalarText(n), start: start, end: w.valueEnd(start), keyLine: keyLine, scalar: true})
 }
 
 // valueEnd returns the end of a value whose last line holds off: that line
@@ -135,7 +161,10 @@ func (w *yamlWalker) valueEnd(off int) int {
 		text := w.doc.Src[lines.Start(next):lines.End(next)]
 		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
 		body := bytes.TrimSpace(text)
-		if len(body) == 0 || indent <= w.keyIndent || body[0] == '#' || bytes.Equal(body, []byte("---")) {
+		if len(body) == 0 {
+			continue // a blank line inside the scalar is a line break
+		}
+		if indent <= w.keyIndent || body[0] == '#' || bytes.Equal(body, []byte("---")) {
 			break
 		}
 		end = lines.End(next)

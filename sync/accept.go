@@ -1,10 +1,12 @@
 package sync
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
@@ -37,6 +39,13 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 		paths = opts.Paths
 	}
 	edits, notes := s.planTableAccept(opts)
+	var head string
+	if s.Config.CommitPins() {
+		var err error
+		if head, err = history.HeadCommit(context.Background(), s.Layout.Root); err != nil {
+			return edits, append(notes, edit.Note{Message: "commit pins need the commit checked out: " + err.Error()})
+		}
+	}
 	report := s.Status(Options{Langs: opts.Langs, Paths: paths})
 	for _, p := range report.Pages {
 		if p.Source == "" || p.Translation == "" {
@@ -54,6 +63,9 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 			continue
 		}
 		pin := history.BlobID(src.Src)
+		if s.Config.CommitPins() {
+			pin = head
+		}
 		reason := "accept: in step with the current source"
 		if opts.Inferred {
 			if p.Base == nil || p.Base.Kind != BaseInferred {
@@ -63,9 +75,12 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 				continue
 			}
 			pin = p.Base.Blob
+			if s.Config.CommitPins() {
+				pin = p.Base.Commit
+			}
 			reason = fmt.Sprintf("accept --inferred: pin the inferred base (confidence %.2f)", p.Base.Confidence)
 		}
-		after, err := pinPage(tr.Doc, s.Config.PinField(), pin, !opts.Inferred || p.State == PageCurrent)
+		after, err := s.pinPage(tr.Doc, pin, !opts.Inferred || p.State == PageCurrent)
 		if err != nil {
 			notes = append(notes, edit.Note{Path: p.Translation, Message: err.Error()})
 			continue
@@ -78,17 +93,60 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 	return edits, notes
 }
 
-// pinPage writes the pin and, when clear is set, removes outdated: true.
-func pinPage(doc *parse.Document, key, pin string, clear bool) ([]byte, error) {
+// pinPage writes the pin and, when clear is set, removes the banner flag.
+// A commit pin's "# patched" comment goes: the page is synced again, as
+// opentelemetry.io means it.
+func (s *Site) pinPage(doc *parse.Document, pin string, clear bool) ([]byte, error) {
+	key := s.Config.PinField()
 	out, err := edit.SetField(doc, key, edit.String(pin))
-	if err != nil || !clear {
-		return out, err
+	if err != nil {
+		return nil, err
+	}
+	if s.Config.CommitPins() {
+		if out, err = dropPatched(doc.Path, out, key); err != nil {
+			return nil, err
+		}
+	}
+	if !clear {
+		return out, nil
 	}
 	doc, err = parse.Parse(doc.Path, out)
 	if err != nil {
 		return nil, err
 	}
-	return edit.DeleteField(doc, "outdated")
+	return edit.DeleteField(doc, s.Config.FlagField())
+}
+
+// dropPatched removes a "# patched" comment after the value of key.
+func dropPatched(name string, src []byte, key string) ([]byte, error) {
+	doc, err := (parse.Config{FrontMatterOnly: true}).Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	u := doc.Field(key)
+	if u == nil || doc.FrontMatter.Format != parse.YAML {
+		return src, nil
+	}
+	end := u.End
+	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+		end++
+	}
+	rest := strings.TrimSpace(string(src[u.End:end]))
+	if c, ok := strings.CutPrefix(rest, "#"); !ok || strings.TrimSpace(c) != "patched" {
+		return src, nil
+	}
+	return append(src[:u.End:u.End], src[end:]...), nil
+}
+
+// flagValue is a configured flag value as a front matter value.
+func flagValue(v any) edit.Value {
+	switch x := v.(type) {
+	case bool:
+		return edit.Bool(x)
+	case string:
+		return edit.String(x)
+	}
+	return edit.String(fmt.Sprint(v))
 }
 
 // loadPath loads a page by its site path.
@@ -109,21 +167,30 @@ func inScopePaths(p PageReport, paths []string) bool {
 	return (site.Pair{Source: &site.Entry{File: site.File{Path: p.Source}}, Translation: &site.Entry{File: site.File{Path: p.Translation}}}).InScope(paths)
 }
 
-// PlanMark plans setting the site's banner flag, outdated: true, on the
-// translations that are stale or stubs. Current pages are left alone.
+// PlanMark plans setting the site's banner flag (outdated: true, or the
+// configured flag) on the translations that are stale or stubs, and the
+// flag's orphan value, when configured, on orphans. Current pages are
+// left alone.
 func (s *Site) PlanMark(langs, paths []string) []edit.FileEdit {
 	report := s.Status(Options{Langs: langs, Paths: paths})
 	var edits []edit.FileEdit
 	for _, p := range report.Pages {
-		if (p.State != PageStale && p.State != PageStub) || p.Outdated {
+		value := s.Config.FlagValue()
+		switch {
+		case (p.State == PageStale || p.State == PageStub) && !p.Outdated:
+		case p.State == PageOrphan && s.Config.Flag.Orphan != nil:
+			value = s.Config.Flag.Orphan
+		default:
 			continue
 		}
 		tr, err := s.loadPath(p.Translation)
 		if err != nil {
 			continue
 		}
-		after, err := edit.SetField(tr.Doc, "outdated", edit.Bool(true))
+		after, err := edit.SetField(tr.Doc, s.Config.FlagField(), flagValue(value))
 		if err != nil {
+			// Not a silent skip: the page stays unmarked, and the run says so.
+			s.problem(FileProblem{Path: p.Translation, Message: "not marked outdated: " + strings.TrimPrefix(err.Error(), p.Translation+": ")})
 			continue
 		}
 		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}

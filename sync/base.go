@@ -1,102 +1,352 @@
 package sync
 
 import (
+	"errors"
 	"fmt"
-	"hash/fnv"
-	"math"
+	"path"
+	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
-// findBase works out which version of the source the translation was made
-// from, in the order of the design: the pin in the translation's front
-// matter, else history, else nothing. It returns the base document (nil
-// when unknown).
-func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
-	srcBlob := history.BlobID(src.Src)
-	vs.add(srcBlob, src.Doc)
-	if pin := tr.Doc.Field(s.Config.PinField()); pin != nil && pin.Text != "" {
-		b := &Base{Kind: BasePin, Blob: pin.Text, Confidence: 1}
-		if pin.Text == srcBlob {
-			b.Current = true
-			return b, src.Doc
-		}
-		if s.History == nil {
-			b.Kind = BaseNone
-			b.Message = fmt.Sprintf("pinned to source blob %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(pin.Text))
-			return b, nil
-		}
-		doc := vs.doc(pin.Text, src.Path)
-		if doc == nil {
-			b.Kind = BaseNone
-			b.Message = fmt.Sprintf("pinned source blob %s is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0", short(pin.Text))
-			return b, nil
-		}
-		return b, doc
-	}
-	if s.History == nil {
-		return &Base{Kind: BaseNone, Message: s.HistInfo.Message}, nil
-	}
-	return s.inferBase(vs, src, tr, srcBlob)
+// provenance is where the units of one translation came from: for each
+// unit the source version it was translated from (its base), and a
+// summary for the page.
+type provenance struct {
+	page  *Base
+	bases []*unitBase
+	// of is, per unit of the translation now, the index of its base in
+	// bases; -1 when it is not known (then the page has no base).
+	of []int
+	// in is, per unit, the commit that last changed its words ("" for the
+	// working tree and the pin).
+	in []string
+	// reviewed are the text fingerprints of source units the translation
+	// was reviewed against without a change (accept --unit).
+	reviewed map[string]bool
+	// synced is the base of the newest page sync: the newest commit that
+	// gave a good part of the page its words (or the pin). Its translator
+	// went through that source page, so the source units it left out were
+	// left out on purpose; source units added since are new. Without a
+	// sync, the base of the oldest units.
+	synced int
 }
 
-// inferBase finds the base in history: the source version current when
-// the translation's words last changed (commits that only touched links,
-// white space or metadata do not count), checked against the other
-// source versions by how well the translation's structure and anchors
-// match them.
-func (s *Site) inferBase(vs *versions, src, tr *Page, srcBlob string) (*Base, *parse.Document) {
+// unitBase is one source version some translated units were made from.
+type unitBase struct {
+	blob, path string
+	// commit is the source commit where the blob appeared, when known.
+	commit     string
+	doc        *parse.Document // parsed when a unit is found to have this base
+	current    bool
+	pin        bool // the page pin
+	confidence float64
+	message    string
+}
+
+// findBase is the page-level summary of the translation's provenance and
+// the source document of its last page sync (nil when unknown), for
+// callers that align a page as a whole.
+func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
+	p := s.findProvenance(vs, src, tr)
+	if p.page.Kind == BaseNone {
+		return p.page, nil
+	}
+	return p.page, p.bases[p.synced].doc
+}
+
+// findProvenance works out, unit by unit, which version of the source the
+// translation was made from, in the order of the design: the page pin is
+// the floor; a unit whose words changed after it (or, unpinned, at all)
+// was made from the source as it stood in the tree of the commit that
+// last changed its words (the working tree's source for uncommitted
+// edits).
+func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
+	srcBlob := history.BlobID(src.Src)
+	vs.add(srcBlob, src.Doc)
+	p := &provenance{of: make([]int, len(tr.Doc.Units)), in: make([]string, len(tr.Doc.Units))}
+	missing := vs.missing
+	none := func(msg string) *provenance {
+		p.page = &Base{Kind: BaseNone, Message: msg, IncompleteHistory: vs.missing > missing}
+		p.bases = nil
+		for i := range p.of {
+			p.of[i] = -1
+		}
+		return p
+	}
+	// lost is none for a clone that lacks the history: it is incomplete,
+	// and the report says so first.
+	lost := func(msg string) *provenance {
+		none(msg)
+		p.page.IncompleteHistory = !s.noHistory
+		return p
+	}
+	var pin *unitBase
+	if f := tr.Doc.Field(s.Config.PinField()); f != nil && f.Text != "" && s.Config.CommitPins() {
+		var msg string
+		if pin, msg = s.commitPin(vs, src, f.Text, srcBlob); pin == nil {
+			if s.History == nil {
+				return lost(msg)
+			}
+			return none(msg)
+		}
+	} else if f != nil && f.Text != "" {
+		pin = &unitBase{blob: f.Text, doc: src.Doc, current: f.Text == srcBlob, pin: true, confidence: 1}
+		if !pin.current {
+			if s.History == nil {
+				return lost("pinned to source blob " + short(f.Text) + ", but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)")
+			}
+			if pin.doc = vs.doc(f.Text, src.Path); pin.doc == nil {
+				msg := "pinned source blob " + short(f.Text) + " is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0"
+				var nb *history.NotBlobError
+				if _, _, err := s.History.Blob(f.Text); errors.As(err, &nb) {
+					msg = fmt.Sprintf("the pin %s names a %s of this repository, not a version of the source page; accept writes the right one", short(f.Text), nb.Kind)
+				}
+				return none(msg)
+			}
+		}
+	}
+	if s.History == nil {
+		if pin == nil {
+			return lost(s.HistInfo.Message)
+		}
+		p.bases = []*unitBase{pin}
+		p.page = &Base{Kind: BasePin, Blob: pin.blob, Commit: pin.commit, Path: pin.path, Current: pin.current, Confidence: 1}
+		p.reviewed = reviewedUnits(tr.Doc)
+		return p
+	}
 	tv := liveVersions(s.History.Versions(tr.Real))
 	vs.add(history.BlobID(tr.Src), tr.Doc)
-	if len(tv) == 0 {
-		return &Base{Kind: BaseNone, Message: "the translation is not committed yet: commit it, or pin it with accept"}, nil
-	}
-	translated, ok := s.lastTranslated(vs, tr, tv)
-	if !ok {
-		return &Base{Kind: BaseNone, Message: "the translation's history could not be read"}, nil
-	}
-	if translated.Seq == s.History.Commits()-1 && s.History.Shallow() {
-		return &Base{Kind: BaseNone, Message: "shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0"}, nil
+	if pin == nil && len(tv) == 0 {
+		return none("the translation is not committed yet: commit it, or pin it with accept")
 	}
 	sv := liveVersions(s.History.Versions(src.Real))
-	if len(sv) == 0 {
-		// The source is not committed: compare with what is on disk.
-		return &Base{Kind: BaseInferred, Blob: srcBlob, Current: true, Confidence: 0.5,
-			Message: "the source is not committed yet"}, src.Doc
+	work := &unitBase{blob: srcBlob, doc: src.Doc, current: true, confidence: 1}
+	atVersion := map[int]*unitBase{}
+	srcOf := func(o int) *unitBase {
+		switch o {
+		case fromPin:
+			return pin
+		case fromWorkTree:
+			return work
+		}
+		b, ok := atVersion[o]
+		if !ok {
+			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit)
+			atVersion[o] = b
+		}
+		return b
 	}
-	at := -1
-	for k, v := range sv {
-		if v.Seq >= translated.Seq {
-			at = k
+	origins, ok := s.unitOrigins(vs, tr, tv, pin != nil, func(k int) string { return srcOf(k).blob })
+	if !ok {
+		return none("the translation's history could not be read")
+	}
+	if !slices.ContainsFunc(tr.Doc.Units, func(u parse.Unit) bool { return u.Translatable }) {
+		// No translated unit: measure against the page's first version.
+		o := len(tv) - 1
+		if pin != nil {
+			o = fromPin
+		}
+		origins = make([]int, max(1, len(origins)))
+		for i := range origins {
+			origins[i] = o
+		}
+	}
+	byOrigin := map[int]int{}     // origin → index in bases
+	byBlob := map[string]int{}    // blob → index in bases
+	oldest, newest := -2, len(tv) // origins of the oldest and newest units
+	for i, o := range origins {
+		oldest = max(oldest, o)
+		newest = min(newest, o)
+		if o >= 0 && o < len(tv) && i < len(p.in) {
+			p.in[i] = tv[o].Commit
+		}
+		k, ok := byOrigin[o]
+		if !ok {
+			if o == len(tv)-1 && s.History.Shallow() && tv[o].Seq == s.History.Commits()-1 {
+				return lost("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
+			}
+			b := srcOf(o)
+			if b.doc == nil {
+				b.doc = vs.doc(b.blob, b.path)
+			}
+			if b.doc == nil {
+				return none("the source version could not be read from the repository")
+			}
+			if k, ok = byBlob[b.blob]; !ok {
+				k = len(p.bases)
+				byBlob[b.blob] = k
+				p.bases = append(p.bases, b)
+			}
+			byOrigin[o] = k
+		}
+		if i < len(p.of) {
+			p.of[i] = k
+		}
+	}
+	p.synced = byOrigin[oldest]
+	if o, ok := lastSync(tr.Doc, origins); ok {
+		p.synced = byOrigin[o]
+	}
+	p.page = p.summary(pin, tv, newest)
+	p.reviewed = reviewedUnits(tr.Doc)
+	return p
+}
+
+// lastSync is the origin of the newest page sync: the pin, or a version
+// that gave at least a quarter of the translated units their words.
+func lastSync(tr *parse.Document, origins []int) (int, bool) {
+	count := map[int]int{}
+	total := 0
+	for i, o := range origins {
+		if tr.Units[i].Translatable {
+			count[o]++
+			total++
+		}
+	}
+	best, ok := 0, false
+	for o, n := range count {
+		if (o == fromPin || 4*n >= total) && (!ok || o < best) {
+			best, ok = o, true
+		}
+	}
+	return best, ok
+}
+
+// unitBase is the report of the base of translated units made from
+// bases[k].
+func (p *provenance) unitBase(k int, targets []int) *UnitBase {
+	b := p.bases[k]
+	u := &UnitBase{Blob: b.blob, Pin: b.pin}
+	for _, t := range targets {
+		if p.in[t] != "" {
+			u.TranslatedIn = p.in[t]
 			break
 		}
 	}
-	if at < 0 {
-		at = len(sv) - 1 // the translation is older than the source's history
+	return u
+}
+
+// summary is the page's base: the pin, or the source version of the
+// page's last sync (what the page as a whole was translated from; units
+// changed since have later bases, units unchanged since before have older
+// ones). It is current when every unit's base is the current source.
+func (p *provenance) summary(pin *unitBase, tv []history.Version, newest int) *Base {
+	f := p.bases[p.synced]
+	b := &Base{Kind: BaseInferred, Blob: f.blob, Commit: f.commit, Path: f.path, Current: true,
+		Confidence: 1, Message: f.message}
+	if pin != nil {
+		b = &Base{Kind: BasePin, Blob: pin.blob, Commit: pin.commit, Path: pin.path, Current: true, Confidence: 1}
 	}
-	if translated.Seq < 0 && sv[0].Blob != srcBlob {
-		// The translation changed in the working tree: the base is the
-		// source on disk.
-		return &Base{Kind: BaseInferred, Blob: srcBlob, Current: true, Confidence: 0.9,
-			Message: "translation edited in the working tree"}, src.Doc
+	for _, u := range p.bases {
+		b.Current = b.Current && u.current
+		b.Confidence = min(b.Confidence, u.confidence)
 	}
-	chosen, conf := s.checkStructure(vs, src, tr, sv, at)
-	v := sv[chosen]
-	b := &Base{Kind: BaseInferred, Blob: v.Blob, Commit: v.Commit, Path: v.Path,
-		Confidence: conf, TranslatedIn: translated.Commit}
-	if v.Blob == srcBlob {
-		b.Current = true
-		return b, src.Doc
+	if newest >= 0 && newest < len(tv) {
+		b.TranslatedIn = tv[newest].Commit
 	}
-	doc := vs.doc(v.Blob, v.Path)
-	if doc == nil {
-		b.Kind = BaseNone
-		b.Message = "the source version could not be read from the repository"
-		return b, nil
+	if len(p.bases) > 1 {
+		b.Versions = len(p.bases)
 	}
-	return b, doc
+	return b
+}
+
+// sourceAt is the source as it stood in the tree of commit (a commit of
+// the translation; not parsed yet), under its path then: the real path, the site path
+// (through symbolic links as they were), or an earlier name of the file.
+func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit string) *unitBase {
+	paths := []string{src.Real}
+	if src.Path != src.Real {
+		paths = append(paths, src.Path)
+	}
+	for _, v := range sv {
+		if !slices.Contains(paths, v.Path) {
+			paths = append(paths, v.Path)
+		}
+	}
+	b := &unitBase{confidence: 1}
+	for _, p := range paths {
+		if blob, ok := vs.blobAt(commit, p); ok {
+			b.blob, b.path = blob, p
+			break
+		}
+	}
+	switch {
+	case b.blob != "":
+	case len(sv) == 0:
+		// The source is not committed: compare with what is on disk.
+		b.blob, b.path, b.confidence, b.message = srcBlob, src.Real, 0.5, "the source is not committed yet"
+	default:
+		// The translation is older than the source's history.
+		v := sv[len(sv)-1]
+		b.blob, b.path, b.confidence, b.message = v.Blob, v.Path, 0.5, "the translation is older than the source's history"
+	}
+	for _, v := range sv {
+		if v.Blob == b.blob {
+			b.commit = v.Commit
+			break
+		}
+	}
+	if b.blob == srcBlob {
+		b.doc, b.current = src.Doc, true
+	}
+	return b
+}
+
+// commitPin reads a commit pin: the base is the source file as it was in
+// the commit, under its name then (renames followed). It returns the pin,
+// or a message saying why it cannot be read.
+func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unitBase, string) {
+	if s.History == nil {
+		return nil, fmt.Sprintf("pinned to commit %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(commit))
+	}
+	names := []string{src.Real}
+	for _, v := range s.History.Versions(src.Real) {
+		if v.Path != "" && !slices.Contains(names, v.Path) {
+			names = append(names, v.Path)
+		}
+	}
+	// A page turned into a bundle (x.md → x/index.md) with edits is a
+	// rename git does not always see.
+	for _, name := range names {
+		if alt := bundleTwin(name); alt != "" && !slices.Contains(names, alt) {
+			names = append(names, alt)
+		}
+	}
+	for _, name := range names {
+		id, found, err := s.History.BlobAt(commit, name)
+		if err != nil {
+			return nil, fmt.Sprintf("pinned commit %q cannot be read: %v", commit, err)
+		}
+		if !found {
+			continue
+		}
+		pin := &unitBase{blob: id, path: name, commit: commit, pin: true, confidence: 1}
+		if id == srcBlob {
+			pin.doc, pin.current = src.Doc, true
+			return pin, ""
+		}
+		if pin.doc = vs.doc(id, src.Path); pin.doc != nil {
+			return pin, ""
+		}
+	}
+	return nil, fmt.Sprintf("pinned commit %s has no %s (a commit not in this clone, or a wrong pin); fetch with fetch-depth: 0", short(commit), src.Real)
+}
+
+// bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
+// and back ("" for _index.md and other names).
+func bundleTwin(p string) string {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	switch {
+	case file == "index"+ext && dir != "":
+		return strings.TrimSuffix(dir, "/") + ext
+	case file != "_index"+ext && ext != "":
+		return dir + strings.TrimSuffix(file, ext) + "/index" + ext
+	}
+	return ""
 }
 
 // liveVersions drops deletions.
@@ -108,81 +358,6 @@ func liveVersions(vs []history.Version) []history.Version {
 		}
 	}
 	return out
-}
-
-// lastTranslated returns the newest version of the translation whose
-// words differ from the version before it. A working tree whose words
-// differ from the last commit is reported with Seq -1.
-func (s *Site) lastTranslated(vs *versions, tr *Page, tv []history.Version) (history.Version, bool) {
-	curSig := textSignature(tr.Doc)
-	newest := vs.doc(tv[0].Blob, tr.Path)
-	if newest == nil {
-		return history.Version{}, false
-	}
-	if textSignature(newest) != curSig {
-		return history.Version{Seq: -1}, true
-	}
-	for k := 0; k+1 < len(tv); k++ {
-		a, b := vs.doc(tv[k].Blob, tr.Path), vs.doc(tv[k+1].Blob, tr.Path)
-		if a == nil || b == nil || textSignature(a) != textSignature(b) {
-			return tv[k], true
-		}
-	}
-	return tv[len(tv)-1], true
-}
-
-// textSignature summarizes what a translator wrote: the text fingerprints
-// of the translatable units, in order.
-func textSignature(doc *parse.Document) uint64 {
-	h := fnv.New64a()
-	var b [8]byte
-	for _, u := range doc.Units {
-		if !u.Translatable {
-			continue
-		}
-		f := uint64(u.Fingerprint)
-		for i := range b {
-			b[i] = byte(f >> (8 * i))
-		}
-		h.Write(b[:])
-	}
-	return h.Sum64()
-}
-
-// checkStructure scores the translation against the source versions near
-// the one current when it was translated, and keeps that one unless
-// another matches clearly better. It returns the chosen index and a
-// confidence.
-func (s *Site) checkStructure(vs *versions, src, tr *Page, sv []history.Version, at int) (int, float64) {
-	trProfile := align.ProfileOf(tr.Doc)
-	score := func(k int) float64 {
-		p, ok := vs.profile(sv[k].Blob, src.Path)
-		if !ok {
-			return -1
-		}
-		return align.Similarity(p, trProfile)
-	}
-	base := score(at)
-	best, bestScore := at, base
-	if base < 0.98 {
-		// A translation is made from a version at or before the commit
-		// that translated it: look at the older ones.
-		seen := map[string]bool{sv[at].Blob: true}
-		for k := at + 1; k < min(len(sv), at+7); k++ {
-			if seen[sv[k].Blob] {
-				continue
-			}
-			seen[sv[k].Blob] = true
-			if sc := score(k); sc > bestScore+0.03 {
-				best, bestScore = k, sc
-			}
-		}
-	}
-	conf := bestScore
-	if best != at {
-		conf -= 0.2 // time and structure disagree
-	}
-	return best, math.Round(max(0, min(1, conf))*100) / 100
 }
 
 func short(id string) string {

@@ -39,12 +39,15 @@ func TestCorpusStatus(t *testing.T) {
 		}
 		return p
 	}
+	// About 70 of the 172 English units changed from v1 to v1.1; six of
+	// those changes only add a comma or a space ("ArtifactHub"), which
+	// asks for no retranslation (change.SameWords).
 	t.Run("ko and zh whitepaper latest are stale", func(t *testing.T) {
 		for _, lang := range []string{"ko", "zh"} {
 			p := page(t, lang, "resources/whitepaper/latest/index.md")
 			work := p.Count(UnitStale) + p.Count(UnitNew) + p.Count(UnitObsolete)
-			if p.State != PageStale || p.Count(UnitStale) < 30 || work < 50 {
-				t.Errorf("%s: state %s, %d stale, %d units to retranslate; want stale with 30+ stale and 50+ in all", lang, p.State, p.Count(UnitStale), work)
+			if p.State != PageStale || p.Count(UnitStale) < 25 || work < 45 {
+				t.Errorf("%s: state %s, %d stale, %d units to retranslate; want stale with 25+ stale and 45+ in all", lang, p.State, p.Count(UnitStale), work)
 			}
 			for _, u := range p.Units {
 				if u.State == UnitStale && change.SameWords(u.SourceBefore, u.SourceAfter) {

@@ -6,12 +6,12 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -28,6 +28,9 @@ type Options struct {
 	Paths []string
 	// NoHistory skips git: bases come from pins only.
 	NoHistory bool
+	// LazyHistory reads git history only when a caller needs it (see
+	// ForEachAligned), not in Load.
+	LazyHistory bool
 	// Jobs is the number of pages worked on at once; 0 means GOMAXPROCS.
 	Jobs int
 	// Since limits the report to what a change set (a pull request) does
@@ -56,7 +59,13 @@ type Site struct {
 	problems []FileProblem
 	pcfg     parse.Config
 	jobs     int
-	scoped   bool // only some pages were scanned
+
+	lazyHistory context.Context // set until history is read on demand
+	historyMu   gosync.Mutex
+	scoped      bool // only some pages were scanned
+	// noHistory: history was not read on purpose (Options.NoHistory), so
+	// a missing base is not a sign of an incomplete clone.
+	noHistory bool
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
@@ -70,14 +79,25 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := layout.CheckLangs(opts.Langs); err != nil {
+		return nil, err
+	}
 	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
 		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
 	if s.jobs <= 0 {
 		s.jobs = runtime.GOMAXPROCS(0)
 	}
 	files, problems := layout.Files(cfg)
+	scope := langScope(layout, opts.Langs)
 	for _, p := range problems {
-		s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+		if scope.holds(p.Path) {
+			s.problem(FileProblem{Path: p.Path, Message: p.Err.Error()})
+		}
+	}
+	if len(opts.Langs) > 0 {
+		// Only the source and the languages asked for: another language's
+		// pages are neither read nor reported.
+		files = slices.DeleteFunc(files, func(f site.File) bool { return !scope.langs[f.Lang] })
 	}
 	if len(opts.Paths) > 0 || opts.Since != nil {
 		// Only the pages that can pair with the paths (none for a change
@@ -88,9 +108,17 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.scoped = true
 	}
 	s.scan(files)
-	if !opts.NoHistory {
+	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
+		s.Config = cfg
+		layout.Notes = append(layout.Notes, note)
+	}
+	s.noHistory = opts.NoHistory
+	switch {
+	case opts.LazyHistory && !opts.NoHistory:
+		s.lazyHistory = ctx
+	case !opts.NoHistory:
 		s.loadHistory(ctx)
-	} else {
+	default:
 		s.HistInfo.Message = "history not read (--no-history): bases come from pins only"
 	}
 	return s, nil
@@ -108,7 +136,8 @@ func (s *Site) Problems() []FileProblem {
 	defer s.mu.Unlock()
 	out := append([]FileProblem{}, s.problems...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out
+	// A page that cannot be read is met by every pass that needs it.
+	return slices.Compact(out)
 }
 
 // scan reads the front matter of every page, concurrently. A page whose
@@ -116,10 +145,10 @@ func (s *Site) Problems() []FileProblem {
 func (s *Site) scan(files []site.File) {
 	infos := make([]*site.Entry, len(files))
 	parallel(len(files), s.jobs, func(i int) {
-		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config.PinField())
+		e, err := site.ReadEntry(s.Layout.Root, files[i], s.pcfg, s.Config)
 		if err != nil {
 			s.problem(problemOf(files[i].Path, err))
-			return
+			e = &site.Entry{File: files[i], HasBody: true, Unreadable: true}
 		}
 		infos[i] = e
 	})
@@ -171,6 +200,56 @@ func problemOf(path string, err error) FileProblem {
 	return FileProblem{Path: path, Message: err.Error()}
 }
 
+// needHistory reads the history now when Load left it for later, and
+// reports whether there is one.
+func (s *Site) needHistory() bool {
+	s.historyMu.Lock()
+	defer s.historyMu.Unlock()
+	if ctx := s.lazyHistory; ctx != nil {
+		s.lazyHistory = nil
+		s.loadHistory(ctx)
+	}
+	return s.History != nil
+}
+
+// scopeOfLangs is what a run looks at: the source language and the
+// languages asked for (all when none are).
+type scopeOfLangs struct {
+	layout *site.Layout
+	langs  map[string]bool // nil: all
+}
+
+func langScope(l *site.Layout, langs []string) scopeOfLangs {
+	if len(langs) == 0 {
+		return scopeOfLangs{layout: l}
+	}
+	m := map[string]bool{l.Source: true}
+	for _, code := range langs {
+		m[code] = true
+	}
+	return scopeOfLangs{layout: l, langs: m}
+}
+
+// holds reports whether a path belongs to the scope: it is not inside
+// the content directory of languages that are all out of scope.
+func (sc scopeOfLangs) holds(p string) bool {
+	if sc.langs == nil {
+		return true
+	}
+	best, in := "", false
+	for _, lang := range sc.layout.Languages {
+		d := lang.ContentDir
+		if p != d && !strings.HasPrefix(p, d+"/") || len(d) < len(best) {
+			continue
+		}
+		if len(d) > len(best) {
+			best, in = d, false
+		}
+		in = in || sc.langs[lang.Code]
+	}
+	return best == "" || in
+}
+
 func (s *Site) loadHistory(ctx context.Context) {
 	var specs []string
 	seen := map[string]bool{}
@@ -186,16 +265,20 @@ func (s *Site) loadHistory(ctx context.Context) {
 	}
 	// The configuration and the string tables have histories too.
 	if s.Layout.ConfigFile != "" {
-		specs = append(specs, path.Dir(s.Layout.ConfigFile))
+		specs = append(specs, s.Layout.ConfigFile)
 	}
-	specs = append(specs, s.Layout.I18nDir)
+	for _, lang := range s.Layout.Languages {
+		if t := s.Layout.TableFile(lang.Code); t != "" {
+			specs = append(specs, t)
+		}
+	}
 	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return
 	}
 	s.History = h
-	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits()}
+	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits(), Message: h.Degraded()}
 	if h.Shallow() {
 		s.HistInfo.Message = "shallow clone: translations made before the first fetched commit have no base; check out with fetch-depth: 0"
 	}
@@ -228,13 +311,40 @@ func (s *Site) Close() error { return s.History.Close() }
 // group (a source page and its translations), by blob id. It lives only
 // while the group is worked on.
 type versions struct {
-	site     *Site
-	docs     map[string]*parse.Document
-	profiles map[string]align.Profile
+	site    *Site
+	docs    map[string]*parse.Document
+	words   map[*parse.Document][]uint64
+	trees   map[string]string // "commit:path" → blob, "" for none
+	missing int               // blobs asked for that are not in the repository
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{}, profiles: map[string]align.Profile{}}
+	return &versions{site: s, docs: map[string]*parse.Document{},
+		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
+}
+
+// wordsKey is the words key of a version's unit, computed once.
+func (v *versions) wordsKey(doc *parse.Document, i int) uint64 {
+	k, ok := v.words[doc]
+	if !ok {
+		k = make([]uint64, len(doc.Units))
+		v.words[doc] = k
+	}
+	if k[i] == 0 {
+		k[i] = wordsKey(&doc.Units[i]) | 1 // never 0: 0 is not computed yet
+	}
+	return k[i]
+}
+
+// blobAt is the blob at path in commit's tree.
+func (v *versions) blobAt(commit, path string) (string, bool) {
+	key := commit + ":" + path
+	blob, ok := v.trees[key]
+	if !ok {
+		blob, _, _ = v.site.History.BlobAt(commit, path)
+		v.trees[key] = blob
+	}
+	return blob, blob != ""
 }
 
 // doc returns the parsed blob, nil when it is not in the repository or
@@ -247,6 +357,8 @@ func (v *versions) doc(id, name string) *parse.Document {
 	data, found, err := v.site.History.Blob(id)
 	if err == nil && found {
 		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
+	} else if err == nil {
+		v.missing++
 	}
 	v.docs[id] = doc
 	return doc
@@ -254,16 +366,3 @@ func (v *versions) doc(id, name string) *parse.Document {
 
 // add records a page's current content under its blob id.
 func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
-
-func (v *versions) profile(id, name string) (align.Profile, bool) {
-	if p, ok := v.profiles[id]; ok {
-		return p, true
-	}
-	doc := v.doc(id, name)
-	if doc == nil {
-		return nil, false
-	}
-	p := align.ProfileOf(doc)
-	v.profiles[id] = p
-	return p, true
-}

@@ -1,21 +1,37 @@
 package sync
 
 import (
+	"math"
 	"path"
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
+// MinRenameConfidence is the least similarity (file name and page
+// skeleton, 0–1) at which an orphan gets a rename suggestion that git's
+// own rename history does not give.
+const MinRenameConfidence = 0.6
+
 // suggestRenames proposes, for each orphan, the source page it was most
-// likely renamed to: among sources missing a translation in its language,
-// the most similar by file name and page skeleton. Only these pages are
-// parsed again.
+// likely renamed to: the page git renamed its source to (followed to its
+// name now), else, among sources missing a translation in its language,
+// the most similar by file name and page skeleton, when at least
+// MinRenameConfidence. Only these pages are parsed again.
 func (s *Site) suggestRenames(reports []PageReport) {
 	files := map[string]site.File{}
+	byReal := map[string]string{}
 	for _, p := range s.pages {
 		files[p.Path] = p.File
+		if p.Lang == s.Layout.Source {
+			byReal[p.Real] = p.Path
+		}
+	}
+	srcDir := ""
+	if l := s.Layout.Language(s.Layout.Source); l != nil {
+		srcDir = l.ContentDir
 	}
 	profiles := map[string]align.Profile{}
 	profileOf := func(p string) align.Profile {
@@ -41,9 +57,19 @@ func (s *Site) suggestRenames(reports []PageReport) {
 			continue
 		}
 		orphan := files[r.Translation]
+		if to := s.History.RenamedTo(path.Join(srcDir, orphan.Rel)); to != "" && byReal[to] != "" {
+			r.RenamedTo, r.RenameConfidence = byReal[to], 1
+			continue
+		}
+		// A page that existed before the source was deleted is not where
+		// the source went.
+		deleted := deletedAt(s.History, path.Join(srcDir, orphan.Rel))
 		op := profileOf(r.Translation)
 		best, bestScore := "", 0.0
 		for _, cand := range missing[r.Lang] {
+			if deleted >= 0 && addedAt(s.History, files[cand].Real) > deleted {
+				continue
+			}
 			pathScore := pathSimilarity(orphan.Rel, files[cand].Rel)
 			if pathScore == 0 && len(missing[r.Lang]) > 50 {
 				continue // many candidates: only those with a name in common
@@ -53,10 +79,30 @@ func (s *Site) suggestRenames(reports []PageReport) {
 				best, bestScore = cand, score
 			}
 		}
-		if bestScore >= 0.45 {
-			r.RenamedTo = best
+		if bestScore >= MinRenameConfidence {
+			r.RenamedTo, r.RenameConfidence = best, math.Round(bestScore*100)/100
 		}
 	}
+}
+
+// deletedAt is the log position (0 newest) of the commit that deleted the
+// file at p, or -1 when history does not show it deleted.
+func deletedAt(h *history.History, p string) int {
+	vs := h.Versions(p)
+	if len(vs) > 0 && vs[0].Blob == "" {
+		return vs[0].Seq
+	}
+	return -1
+}
+
+// addedAt is the log position of the oldest version of the file at p
+// (renames followed), or -1 when it is not committed.
+func addedAt(h *history.History, p string) int {
+	vs := h.Versions(p)
+	if len(vs) == 0 {
+		return -1
+	}
+	return vs[len(vs)-1].Seq
 }
 
 // pathSimilarity compares two page paths by the words of their names.

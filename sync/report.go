@@ -70,8 +70,15 @@ type Base struct {
 	// TranslatedIn is the commit of the translation's last change of
 	// words (link, white space and metadata edits do not count).
 	TranslatedIn string `json:"translated_in,omitempty"`
+	// Versions is how many source versions the units of the page were
+	// translated from, when more than one (each unit has its own base;
+	// the page's is the oldest of them).
+	Versions int `json:"versions,omitempty"`
 	// Message explains a missing or uncertain base and how to fix it.
 	Message string `json:"message,omitempty"`
+	// IncompleteHistory reports a base that cannot be established because
+	// the clone lacks history: shallow, objects missing, or no repository.
+	IncompleteHistory bool `json:"incomplete_history,omitempty"`
 }
 
 // UnitReport is one unit that needs attention.
@@ -89,6 +96,9 @@ type UnitReport struct {
 	// a removed unit).
 	SourceID   string `json:"source_id,omitempty"`
 	SourceLine int    `json:"source_line"`
+	// SourceFingerprint is the text fingerprint of that source unit: what
+	// accept --unit records as reviewed.
+	SourceFingerprint parse.Fingerprint `json:"source_fingerprint,omitempty"`
 	// SourceBefore and SourceAfter are the source unit's text at the base
 	// and now.
 	SourceBefore string `json:"source_before"`
@@ -97,6 +107,20 @@ type UnitReport struct {
 	Words []change.Edit `json:"word_diff,omitempty"`
 	// Text is the translated unit's current text.
 	Text string `json:"text,omitempty"`
+	// Base is the source version this translated unit was made from, when
+	// known (not for new and untranslated units).
+	Base *UnitBase `json:"base,omitempty"`
+}
+
+// UnitBase is the base of one translated unit.
+type UnitBase struct {
+	// Blob is the git blob id of the source file the unit was made from.
+	Blob string `json:"blob"`
+	// TranslatedIn is the commit that last changed the unit's words;
+	// empty for an uncommitted change and for a unit the page pin covers.
+	TranslatedIn string `json:"translated_in,omitempty"`
+	// Pin reports that the page pin is the unit's base.
+	Pin bool `json:"pin,omitempty"`
 }
 
 // PageReport is the state of one translation of one page.
@@ -113,6 +137,9 @@ type PageReport struct {
 	Units []UnitReport `json:"units"`
 	// RenamedTo suggests the source page an orphan was probably renamed to.
 	RenamedTo string `json:"renamed_to,omitempty"`
+	// RenameConfidence is 1 for a rename git recorded, else the
+	// similarity of the pages (at least MinRenameConfidence).
+	RenameConfidence float64 `json:"rename_confidence,omitempty"`
 	// Outdated reports the site's own banner flag (outdated: true).
 	Outdated bool `json:"outdated,omitempty"`
 	// Glossary are the terminology findings in the translation.
@@ -132,11 +159,18 @@ func (p *PageReport) Count(s UnitState) int {
 
 // HistoryInfo says what history was available.
 type HistoryInfo struct {
-	Available bool   `json:"available"`
-	Shallow   bool   `json:"shallow"`
-	Commits   int    `json:"commits"`
-	Message   string `json:"message,omitempty"`
+	Available bool `json:"available"`
+	Shallow   bool `json:"shallow"`
+	Commits   int  `json:"commits"`
+	// Incomplete is the number of pages in scope whose provenance cannot be
+	// established from this clone; Message then says so and names the fix.
+	Incomplete int    `json:"incomplete,omitempty"`
+	Message    string `json:"message,omitempty"`
 }
+
+// IncompleteHistory reports that the report is not an all-clear: the
+// base of some page in scope is unknown for want of history.
+func (h HistoryInfo) IncompleteHistory() bool { return h.Incomplete > 0 }
 
 // FileProblem is a file that could not be used.
 type FileProblem struct {
@@ -148,10 +182,12 @@ type FileProblem struct {
 
 // Report is the result of a status run.
 type Report struct {
-	SchemaVersion int         `json:"schema_version"`
-	Source        string      `json:"source_language"`
-	Languages     []string    `json:"languages"`
-	History       HistoryInfo `json:"history"`
+	SchemaVersion int      `json:"schema_version"`
+	Source        string   `json:"source_language"`
+	Languages     []string `json:"languages"`
+	// Notes say what was assumed about the site's layout.
+	Notes   []string    `json:"notes,omitempty"`
+	History HistoryInfo `json:"history"`
 	// Since is the change set the report is limited to (--since).
 	Since *history.ChangeSet `json:"since,omitempty"`
 	Pages []PageReport       `json:"pages"`

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"context"
+	"fmt"
 	"path"
 	"path/filepath"
 	"slices"
@@ -21,19 +22,24 @@ import (
 // Status loads the site under root and reports, for every translation of
 // every source page, its state and the units that need work.
 func Status(ctx context.Context, root string, opts Options) (*Report, error) {
-	site, err := Load(ctx, root, opts)
+	s, err := Load(ctx, root, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer site.Close()
-	return site.Status(opts), nil
+	defer s.Close()
+	if !s.scoped {
+		if err := site.CheckPins(s.Config, s.pages, s.Layout.Source); err != nil {
+			return nil, err
+		}
+	}
+	return s.Status(opts), nil
 }
 
 // Status reports on the site's translations. Pairs are worked on in
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
-	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo}
+	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Notes: s.Layout.Notes}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
 			r.Languages = append(r.Languages, l)
@@ -71,6 +77,7 @@ func (s *Site) Status(opts Options) *Report {
 		s.groupReports(pairs, groups[g], reports, terms)
 	})
 	s.suggestRenames(reports)
+	s.checkComplete(&r.History, reports)
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
 	}
@@ -85,10 +92,32 @@ func (s *Site) Status(opts Options) *Report {
 	r.Since = opts.Since
 	r.Strings = []translations.Entry{}
 	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
-		r.Strings = s.StringReport(opts.Langs)
+		r.Strings = s.StringReport(opts.Langs, opts.Glossary)
 	}
 	r.Problems = s.Problems()
 	return r
+}
+
+// checkComplete counts the pages whose base is unknown for want of
+// history and, if there are any, says so in the history message, with
+// the fix.
+func (s *Site) checkComplete(h *HistoryInfo, reports []PageReport) {
+	for _, p := range reports {
+		if p.Base != nil && p.Base.IncompleteHistory {
+			h.Incomplete++
+		}
+	}
+	if h.Incomplete == 0 {
+		return
+	}
+	why, fix := "objects are missing from this clone", "git fetch --refetch"
+	switch {
+	case !h.Available:
+		why, fix = "there is no git history here", "run in a git clone"
+	case h.Shallow:
+		why, fix = "this is a shallow clone", "git fetch --unshallow"
+	}
+	h.Message = fmt.Sprintf("history is incomplete: %s, so the source version of %d translated page(s) is unknown and their stale units cannot be told; check out with fetch-depth: 0 (actions/checkout), or %s", why, h.Incomplete, fix)
 }
 
 // lazyPage reads and parses a page the first time it is needed.
@@ -168,6 +197,9 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			r.State = PageMissing
 		case p.Source == nil:
 			r.State = PageOrphan
+		case p.Translation.Unreadable || p.Source.Unreadable:
+			r.State = PageUntracked
+			r.Base = &Base{Kind: BaseNone, Message: "the page could not be read (see the problems)"}
 		case !p.Translation.HasBody && p.Source.HasBody:
 			r.State = PageStub
 		default:
@@ -263,16 +295,16 @@ func langOrder(l *site.Layout, code string) int {
 }
 
 // pageReport fills r for a source page and its translation, and returns
-// the base document (nil when unknown).
+// the source document of the last page sync (nil when unknown).
 func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Document {
-	base, baseDoc := s.findBase(vs, src, tr)
-	r.Base = base
-	if baseDoc == nil {
+	prov := s.findProvenance(vs, src, tr)
+	r.Base = prov.page
+	if prov.page.Kind == BaseNone {
 		r.State = PageUntracked
 		r.Units = untranslatedUnits(src.Doc, tr.Doc)
 		return nil
 	}
-	r.Units = unitStates(baseDoc, src.Doc, tr.Doc, base.Current)
+	r.Units = unitStates(prov, src.Doc, tr.Doc)
 	r.State = PageCurrent
 	for _, u := range r.Units {
 		switch u.State {
@@ -283,7 +315,7 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 			r.Words += change.CountWords(u.SourceAfter)
 		}
 	}
-	return baseDoc
+	return prov.bases[prov.synced].doc
 }
 
 // stringsInScope reports whether the string tables and site configuration

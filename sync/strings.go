@@ -1,33 +1,28 @@
 package sync
 
 import (
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 	"github.com/cnpe-i18n/cnpe-i18n/translations"
 )
 
-// tableFile finds a language's string table in the i18n directory.
-func (s *Site) tableFile(lang string) string {
-	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-		for _, name := range []string{lang, strings.ToLower(lang)} {
-			p := path.Join(s.Layout.I18nDir, name+ext)
-			if _, err := os.Stat(filepath.Join(s.Layout.Root, filepath.FromSlash(p))); err == nil {
-				return p
-			}
-		}
-	}
-	return ""
-}
+// tableFile finds a language's string table (site.Layout.TableFile).
+func (s *Site) tableFile(lang string) string { return s.Layout.TableFile(lang) }
 
 // StringReport compares the UI string tables and the per-language site
-// configuration strings of every target language with the source's.
-func (s *Site) StringReport(langs []string) []translations.Entry {
+// configuration strings of every target language with the source's. A
+// string equal to its source is a name kept as is, not untranslated,
+// when it is one word, every word is capitalised, or the glossary (when
+// given) keeps it in English.
+func (s *Site) StringReport(langs []string, g *glossary.Glossary) []translations.Entry {
 	var out []translations.Entry
 	srcPath := s.tableFile(s.Layout.Source)
 	var src *translations.Table
@@ -43,7 +38,7 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 		}
 		if src != nil {
 			trPath := s.tableFile(lang)
-			tr := &translations.Table{Path: path.Join(s.Layout.I18nDir, lang+path.Ext(srcPath))}
+			tr := &translations.Table{Path: missingTable(srcPath, s.Layout.Source, lang)}
 			if trPath != "" {
 				tr = s.readTable(trPath)
 			}
@@ -53,11 +48,69 @@ func (s *Site) StringReport(langs []string) []translations.Entry {
 		}
 		out = append(out, cfg.strings(s.Layout.Source, lang)...)
 	}
+	for i := range out {
+		e := &out[i]
+		if e.State == translations.Untranslated && e.Text == e.Source && isName(e.Source, keepTerms(g, e.Lang)) {
+			e.State, e.Why = translations.Current, "equal to the source text, a name kept as is"
+		}
+	}
 	return out
 }
 
+// isName reports a string that reads as a name, the same in every
+// language: one word ("GitHub", "checksum", ")"), every word with
+// letters capitalised ("Stack Overflow", "January 2006"), or a term the
+// glossary keeps in English.
+func isName(text string, keep []string) bool {
+	text = strings.TrimSpace(text)
+	for _, k := range keep {
+		if strings.EqualFold(text, k) {
+			return true
+		}
+	}
+	words := strings.Fields(text)
+	if len(words) <= 1 {
+		return true
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+		if strings.ContainsAny(w, "<>=\"") {
+			return false // markup: a sentence with a link, not a name
+		}
+	}
+	return true
+}
+
+// keepTerms are the English terms the glossary keeps verbatim in lang.
+func keepTerms(g *glossary.Glossary, lang string) []string {
+	if g == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range g.Terms {
+		if r := t.Langs[lang]; t.Keep || (r != nil && r.Keep) {
+			out = append(out, t.EN...)
+		}
+	}
+	return out
+}
+
+// missingTable is where a language's table would be: beside the
+// source's, or in a directory of its own when the source's directory is
+// named for its language (i18n/en/en.toml, i18n/ja/ja.toml).
+func missingTable(srcPath, source, lang string) string {
+	dir, ext := path.Dir(srcPath), path.Ext(srcPath)
+	if path.Base(dir) == source {
+		return path.Join(path.Dir(dir), lang, lang+ext)
+	}
+	return path.Join(dir, lang+ext)
+}
+
 func (s *Site) readTable(p string) *translations.Table {
-	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(p)))
+	data, err := site.ReadFileIn(s.Layout.Root, p, 0)
 	if err != nil {
 		s.problem(problemOf(p, parse.PathError(p, err)))
 		return nil
@@ -196,7 +249,7 @@ func (s *Site) readConfigHistory() *configHistory {
 	if parse.DataFormat(file) == parse.NoFrontMatter {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(s.Layout.Root, filepath.FromSlash(file)))
+	data, err := site.ReadFileIn(s.Layout.Root, file, 0)
 	if err != nil {
 		return nil
 	}

@@ -43,5 +43,9 @@ func (s *Site) stubPath(src site.File, lang string) string {
 		ext := path.Ext(rel)
 		rel = strings.TrimSuffix(rel, ext) + "." + lang + ext
 	}
-	return path.Join(l.ContentDir, rel)
+	target := path.Join(l.ContentDir, rel)
+	if _, err := site.Within(s.Layout.Root, target); err != nil {
+		return "" // a content directory out of the root: a problem of the walk
+	}
+	return target
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // AlignedPage is a translation with the source units each of its units
-// renders.
+// renders. A translation with no source page has Source and Base nil and
+// no Pairs: only the checks that need no source apply to it.
 type AlignedPage struct {
 	Lang        string
 	Source      *Page
@@ -17,49 +18,78 @@ type AlignedPage struct {
 	Pairs       []align.Pair
 }
 
-// ForEachAligned aligns every translation in scope with its base (the
-// current source when the base is unknown) and calls fn, one page at a
-// time.
+// ForEachAligned aligns every translation in scope and calls fn with
+// it. Pages are read and aligned on several goroutines, and fn is called
+// from them: it must be safe for concurrent use. A translation is
+// aligned with its base: the pinned one, else the one history gives (read
+// then, once, when Load was asked for LazyHistory and a translation in
+// scope has no pin), else the current source.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
+	var todo []site.Pair
 	for _, p := range site.Pairs(s.Layout, s.pages, opts.Langs) {
-		if p.Source == nil || p.Translation == nil || len(opts.Paths) > 0 && !p.InScope(opts.Paths) {
-			continue
+		if p.Translation != nil && (len(opts.Paths) == 0 || p.InScope(opts.Paths)) {
+			todo = append(todo, p)
 		}
-		src, err := s.load(p.Source.File)
-		if err != nil {
-			continue
-		}
-		tr, err := s.load(p.Translation.File)
-		if err != nil {
-			continue
-		}
-		base := src.Doc
-		if s.History != nil || tr.Doc.Field(s.Config.PinField()) != nil {
-			if _, b := s.findBase(s.newVersions(), src, tr); b != nil {
-				base = b
-			}
-		}
-		fn(AlignedPage{Lang: p.Lang, Source: src, Base: base, Translation: tr, Pairs: align.Align(base, tr.Doc, align.Options{})})
 	}
+	// Alignment needs the base an unpinned translation was made from, so
+	// history is read then; a run over pinned pages (or none) reads none.
+	for _, p := range todo {
+		if p.Source != nil && !s.pinned(p.Translation.File) {
+			s.needHistory()
+			break
+		}
+	}
+	parallel(len(todo), s.jobs, func(i int) {
+		if a, ok := s.aligned(todo[i]); ok {
+			fn(a)
+		}
+	})
 }
 
-// CheckTerms checks an aligned page against the glossary: every aligned
-// step (forbidden, missing, keep), and translated units aligned with
-// nothing (forbidden only).
-func CheckTerms(m *glossary.Matcher, a AlignedPage) []glossary.Finding {
-	var out []glossary.Finding
-	for _, p := range a.Pairs {
-		tr := units(a.Translation.Doc, p.Target)
-		if len(tr) == 0 {
-			continue
-		}
-		out = append(out, m.CheckPair(a.Base, units(a.Base, p.Source), a.Translation.Doc, tr, a.Translation.Path)...)
+func (s *Site) aligned(p site.Pair) (AlignedPage, bool) {
+	tr, err := s.load(p.Translation.File)
+	if err != nil {
+		return AlignedPage{}, false
 	}
-	return out
+	if p.Source == nil {
+		return AlignedPage{Lang: p.Lang, Translation: tr}, true
+	}
+	src, err := s.load(p.Source.File)
+	if err != nil {
+		return AlignedPage{}, false
+	}
+	base := src.Doc
+	if s.History != nil || tr.Doc.Field(s.Config.PinField()) != nil {
+		if _, b := s.findBase(s.newVersions(), src, tr); b != nil {
+			base = b
+		}
+	}
+	return AlignedPage{Lang: p.Lang, Source: src, Base: base, Translation: tr, Pairs: align.Align(base, tr.Doc, align.Options{})}, true
+}
+
+// pinned reports a translation whose front matter pins its base. Only
+// the front matter is read (the scan has it).
+func (s *Site) pinned(f site.File) bool {
+	pg, err := s.load(f)
+	return err == nil && pg.Doc.Field(s.Config.PinField()) != nil
+}
+
+// CheckTerms checks a page against the glossary: forbidden renderings,
+// first-use forms and rules everywhere; with a source, missing
+// renderings and lost keep terms on every aligned step.
+func CheckTerms(m *glossary.Matcher, a AlignedPage) []glossary.Finding {
+	p := glossary.Page{Path: a.Translation.Path, Doc: a.Translation.Doc, Source: a.Base}
+	for _, pr := range a.Pairs {
+		p.Pairs = append(p.Pairs, glossary.UnitPair{Source: units(a.Base, pr.Source), Target: units(a.Translation.Doc, pr.Target)})
+	}
+	return m.Check(p)
 }
 
 // CensusAdd adds an aligned page to a census.
 func CensusAdd(c *glossary.Census, a AlignedPage) {
+	if a.Base == nil {
+		return
+	}
 	for _, p := range a.Pairs {
 		c.Add(a.Base, units(a.Base, p.Source), a.Translation.Doc, units(a.Translation.Doc, p.Target), a.Translation.Path)
 	}

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,58 +11,104 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
 
-// unitStates compares the base and current source and carries each
-// change to the translated units aligned with the base.
-func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
+// unitStates compares each base of the translation's units with the
+// current source and carries the changes to the translated units made
+// from that base. The translation is aligned once, with the source of its
+// last sync; a unit made from another base reaches its own base's change
+// through the current source unit it renders. Source units added since the
+// last sync are new unless a unit translated from a later base renders
+// them (then a second alignment, with the current source, tells).
+func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
-	if current {
-		return units
-	}
-	diff := change.DiffSource(base, cur)
-	if !diff.NeedsAlignment() {
-		return units
-	}
-	pairs := align.Align(base, tr, align.Options{})
-	for _, p := range pairs {
-		if len(p.Target) == 0 {
-			continue
+	diffs := make([]*change.SourceDiff, len(p.bases))
+	needStates := false
+	for k, b := range p.bases {
+		if !b.current {
+			diffs[k] = change.DiffKinds(b.doc, cur)
+			needStates = needStates || diffs[k].NeedsAlignment()
 		}
-		state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
-		removed := 0
-		for _, bi := range p.Source {
-			c := diff.ByBefore[bi]
-			if c == nil {
-				continue
-			}
-			switch c.Kind {
-			case change.Prose:
-				state, kind, ch = UnitStale, change.Prose, c
-			case change.Mechanical:
-				if state == UnitCurrent && !edit.Carried(c, tr, p.Target) {
-					state, kind, ch = UnitMechanical, change.Mechanical, c
-				}
-			case change.Removed:
-				removed++
-				if ch == nil {
-					ch = c
-				}
+	}
+	var added []*change.Change
+	if d := diffs[p.synced]; d != nil {
+		for _, c := range d.Changes {
+			if c.Kind == change.Added && c.After.Translatable {
+				added = append(added, c)
 			}
 		}
-		if removed > 0 && removed == len(p.Source) {
-			state, kind = UnitObsolete, change.Removed
-		}
-		if state == UnitCurrent {
-			continue
-		}
-		units = append(units, unitReport(tr, p.Target, state, kind, ch))
 	}
-	for _, c := range diff.Changes {
-		if c.Kind != change.Added || !c.After.Translatable {
+	synced := p.bases[p.synced]
+	curIndex := make(map[*parse.Unit]int, len(cur.Units))
+	for i := range cur.Units {
+		curIndex[&cur.Units[i]] = i
+	}
+	// nowOf is the current source unit a unit of the synced source is (nil
+	// when removed since).
+	nowOf := func(si int) *parse.Unit {
+		if synced.current {
+			return &cur.Units[si]
+		}
+		if c := diffs[p.synced].ByBefore[si]; c != nil {
+			return c.After
+		}
+		return nil
+	}
+	if needStates {
+		for _, pair := range align.Align(synced.doc, tr, align.Options{}) {
+			for _, k := range basesOf(p, pair.Target) {
+				d := diffs[k]
+				if d == nil || !d.NeedsAlignment() {
+					continue
+				}
+				var targets []int
+				for _, t := range pair.Target {
+					if p.of[t] == k {
+						targets = append(targets, t)
+					}
+				}
+				changes := make([]*change.Change, len(pair.Source))
+				for n, si := range pair.Source {
+					switch now := nowOf(si); {
+					case k == p.synced:
+						changes[n] = d.ByBefore[si]
+					case now == nil:
+						changes[n] = &change.Change{Kind: change.Removed, Before: &synced.doc.Units[si]}
+					default:
+						changes[n] = d.ByAfter[curIndex[now]]
+					}
+				}
+				if u, ok := unitState(changes, tr, targets); ok {
+					u.Base = p.unitBase(k, targets)
+					units = append(units, u)
+				}
+			}
+		}
+	}
+	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of another base
+	if len(added) > 0 && len(p.bases) > 1 {
+		for _, pair := range align.Align(cur, tr, align.Options{}) {
+			for _, t := range pair.Target {
+				k := p.of[t]
+				if k == p.synced {
+					continue
+				}
+				for _, ci := range pair.Source {
+					if c := diffs[k]; c == nil || c.ByAfter[ci] != nil && c.ByAfter[ci].Kind != change.Added {
+						covered[&cur.Units[ci]] = true
+					}
+				}
+			}
+		}
+	}
+	for _, c := range added {
+		if covered[c.After] {
 			continue
 		}
 		a := c.After
 		units = append(units, UnitReport{ID: a.ID, State: UnitNew, Change: change.Added, Kind: a.Kind,
-			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text})
+			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text, SourceFingerprint: a.Fingerprint})
+	}
+	if len(p.reviewed) > 0 {
+		units = slices.DeleteFunc(units, func(u UnitReport) bool { return p.reviewed[u.SourceFingerprint.String()] })
 	}
 	sort.SliceStable(units, func(i, j int) bool {
 		a, b := units[i], units[j]
@@ -75,6 +122,50 @@ func unitStates(base, cur, tr *parse.Document, current bool) []UnitReport {
 		return la < lb
 	})
 	return units
+}
+
+// unitState is the state of translated units (targets) from the changes
+// of the source units they render, since their base (nil: unchanged);
+// ok is false when they are current.
+func unitState(changes []*change.Change, tr *parse.Document, targets []int) (UnitReport, bool) {
+	state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
+	removed := 0
+	for _, c := range changes {
+		if c == nil {
+			continue
+		}
+		switch c.Kind {
+		case change.Prose:
+			state, kind, ch = UnitStale, change.Prose, c
+		case change.Mechanical:
+			if state == UnitCurrent && !edit.Carried(c, tr, targets) {
+				state, kind, ch = UnitMechanical, change.Mechanical, c
+			}
+		case change.Removed:
+			removed++
+			if ch == nil {
+				ch = c
+			}
+		}
+	}
+	if removed > 0 && removed == len(changes) {
+		state, kind = UnitObsolete, change.Removed
+	}
+	if state == UnitCurrent {
+		return UnitReport{}, false
+	}
+	return unitReport(tr, targets, state, kind, ch), true
+}
+
+// basesOf are the bases of the translated units, each once, in order.
+func basesOf(p *provenance, targets []int) []int {
+	var ks []int
+	for _, t := range targets {
+		if k := p.of[t]; k >= 0 && !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }
 
 func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.ChangeKind, c *change.Change) UnitReport {
@@ -93,13 +184,18 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 			u.SourceBefore = c.Before.Text
 			u.SourceLine = c.Before.Line
 			u.SourceID = c.Before.ID
+			u.SourceFingerprint = c.Before.Fingerprint
 		}
 		if c.After != nil {
 			u.SourceAfter = c.After.Text
 			u.SourceLine = c.After.Line
 			u.SourceID = c.After.ID
+			u.SourceFingerprint = c.After.Fingerprint
 		}
 		u.Words = c.Words
+		if kind == change.Prose && u.Words == nil && c.Before != nil && c.After != nil {
+			u.Words = change.WordDiff(c.Before.Plain, c.After.Plain)
+		}
 		if kind == change.Mechanical && c.Before != nil && c.After != nil {
 			// Show the markup that changed: link targets, code.
 			u.Words = change.WordDiff(c.Before.Text, c.After.Text)

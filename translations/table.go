@@ -61,7 +61,8 @@ type Table struct {
 func (t *Table) Message(key string) *Message { return t.byKey[key] }
 
 // ParseTable parses a message file with go-i18n. Duplicate keys and
-// syntax errors are a *parse.Error with the line.
+// syntax errors are a *parse.Error with the line, and so is a file over
+// the limits of parse.CheckData (parse.ErrTooComplex).
 func ParseTable(p string, data []byte) (*Table, error) {
 	format := strings.TrimPrefix(path.Ext(p), ".")
 	if format == "yml" {
@@ -71,6 +72,11 @@ func ParseTable(p string, data []byte) (*Table, error) {
 		return nil, &parse.Error{Path: p, Err: fmt.Errorf("unknown message file format %q", format)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	// Bound the decoder's cost first: a YAML table of 361 bytes whose
+	// aliases nest grows past 4 GB as go-i18n decodes it.
+	if err := parse.CheckData(p, map[string]parse.Format{"toml": parse.TOML, "yaml": parse.YAML, "json": parse.JSON}[format], data); err != nil {
+		return nil, err
+	}
 	mf, err := i18n.ParseMessageFileBytes(data, "und."+format, map[string]i18n.UnmarshalFunc{
 		"toml": toml.Unmarshal,
 		"yaml": yaml.Unmarshal,

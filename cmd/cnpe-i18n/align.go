@@ -14,6 +14,7 @@ import (
 
 type alignOptions struct {
 	global      *globalOptions
+	Root        string // -C: relative paths are relative to it
 	Source      string
 	Translation string
 }
@@ -37,7 +38,8 @@ empty side.`,
   cnpe-i18n align --format json content/en/blog/post.md content/ko/blog/post.md`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Source, opts.Translation = args[0], args[1]
+			paths := inDir(opts.Root, args)
+			opts.Source, opts.Translation = paths[0], paths[1]
 			if err := global.checkFormat("text", "json"); err != nil {
 				return err
 			}
@@ -47,6 +49,7 @@ empty side.`,
 			return runAlign(s, opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Root, "root", "C", ".", "run as if started in `dir`: relative paths are relative to it")
 	return cmd
 }
 

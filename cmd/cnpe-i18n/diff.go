@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
@@ -115,6 +116,9 @@ func runDiff(s *streams, opts *diffOptions) error {
 			return err
 		}
 	}
+	if err := problemsError(report.Problems); err != nil {
+		return err
+	}
 	if failed(&scoped, opts.FailOn) {
 		return errFindings
 	}
@@ -122,5 +126,5 @@ func runDiff(s *streams, opts *diffOptions) error {
 }
 
 func indent(text, prefix string) string {
-	return strings.ReplaceAll(strings.TrimSpace(text), "\n", "\n"+prefix)
+	return strings.ReplaceAll(render.EscapeLines(strings.TrimSpace(text)), "\n", "\n"+prefix)
 }

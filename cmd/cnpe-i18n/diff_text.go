@@ -94,6 +94,7 @@ func insertPoint(src, tgt *parse.Document, after map[int]int, line int, translat
 // printDiff writes the translator's view of one page. where gives the
 // insertion point of new units (by index into p.Units).
 func printDiff(w io.Writer, p isync.PageReport, colour bool, where map[int]string) {
+	p.Translation, p.Source = render.EscapeText(p.Translation), render.EscapeText(p.Source)
 	fmt.Fprintf(w, "%s %s (%s)\n", render.Paint(colour, render.ANSIBold, p.Translation), "["+p.Lang+"]", p.State)
 	base := ""
 	if p.Base != nil {
@@ -123,9 +124,9 @@ func printDiff(w io.Writer, p isync.PageReport, colour bool, where map[int]strin
 		fmt.Fprintln(w)
 		switch u.State {
 		case isync.UnitNew, isync.UnitUntranslated:
-			fmt.Fprintf(w, "  %s  %s:%d  %s\n", u.State, p.Source, u.SourceLine, u.ID)
+			fmt.Fprintf(w, "  %s  %s:%d  %s\n", u.State, p.Source, u.SourceLine, render.EscapeText(u.ID))
 			if at := where[i]; at != "" {
-				fmt.Fprintf(w, "    insert %s\n", at)
+				fmt.Fprintf(w, "    insert %s\n", render.EscapeText(at))
 			}
 			fmt.Fprintf(w, "    english new: %s\n", indent(u.SourceAfter, "      "))
 			continue

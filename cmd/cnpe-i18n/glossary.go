@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -21,11 +22,12 @@ import (
 const defaultGlossary = "cnpe-i18n-glossary.yaml"
 
 type glossaryOptions struct {
-	global   *globalOptions
-	Root     string
-	Glossary string
-	Langs    []string
-	Paths    []string
+	global    *globalOptions
+	Root      string
+	Glossary  string
+	Langs     []string
+	Paths     []string
+	NoHistory bool
 }
 
 func newCmdGlossary(s *streams, global *globalOptions) *cobra.Command {
@@ -43,6 +45,13 @@ across translations. The glossary is a YAML file, one concept per entry:
     - en: OTel Operator
       keep: true                   # stays verbatim in every language
       exclude: ["**/v1/**"]        # frozen pages are exempt (scope: where it applies)
+    - en: Deployment
+      case: sensitive              # the API kind, not "deployment"
+      unless: {sentence_start: true}
+      severity: error              # error, warning (default) or info (never fails)
+      ko: {use: [디플로이먼트], first: "{use}({en})"}   # 디플로이먼트(Deployment) once
+    - name: no long-vowel mark for -ty
+      rule: {lang: ja, words: katakana, endings: {ティー: ティ}, min_morae: 3}
 
 It is --glossary FILE, else glossary: in cnpe-i18n.yaml, else
 cnpe-i18n-glossary.yaml at the root, else the starter glossary shipped with
@@ -50,11 +59,15 @@ the tool (this community's terms, proposals to confirm). Terms are matched
 on normalized text (full-width folded, Latin case folded) with word
 boundaries at Latin edges, substrings at CJK edges, and a kana guard
 (テレメトリ does not match in テレメトリー); English plurals, possessives and
-hyphen/space variants match too; code, URLs and shortcodes never do.`,
+hyphen/space variants match too; code, URLs and shortcodes never do. A
+longer term wins its span (pull request over request); identifiers, paths
+and names in prose are not terms. The format, conditions and checks are in
+docs/glossary.md.`,
 	}
 	cmd.PersistentFlags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	cmd.PersistentFlags().StringVar(&opts.Glossary, "glossary", "", "glossary `file` (YAML)")
 	cmd.PersistentFlags().StringSliceVar(&opts.Langs, "lang", nil, "translation `languages` (comma-separated)")
+	cmd.PersistentFlags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: align translations with their pinned base or the current source")
 	cmd.AddCommand(newCmdGlossaryCheck(s, opts), newCmdGlossaryCensus(s, opts), newCmdGlossaryExport(s, opts), newCmdGlossaryImport(s, opts))
 	return cmd
 }
@@ -62,30 +75,36 @@ hyphen/space variants match too; code, URLs and shortcodes never do.`,
 // loadGlossary finds and reads the glossary; starter allows the built-in
 // one when no file is configured.
 func loadGlossary(root, flag string, cfg site.Config, starter bool) (*glossary.Glossary, error) {
-	p := flag
-	if p == "" && cfg.Glossary != "" {
-		p = filepath.Join(root, filepath.FromSlash(cfg.Glossary))
+	if flag != "" {
+		// The user's own choice: any file.
+		data, err := os.ReadFile(flag)
+		if err != nil {
+			return nil, err
+		}
+		name := flag
+		if rel, err := filepath.Rel(root, flag); err == nil && !strings.HasPrefix(rel, "..") {
+			name = filepath.ToSlash(rel)
+		}
+		return glossary.Parse(name, data)
 	}
-	if p == "" {
-		if _, err := os.Stat(filepath.Join(root, defaultGlossary)); err == nil {
-			p = filepath.Join(root, defaultGlossary)
+	// A file the repository names stays inside it.
+	rel := cfg.Glossary
+	if rel == "" {
+		if _, err := os.Lstat(filepath.Join(root, defaultGlossary)); err == nil {
+			rel = defaultGlossary
 		}
 	}
-	if p == "" {
+	if rel == "" {
 		if !starter {
 			return nil, nil
 		}
 		return glossary.Starter(), nil
 	}
-	data, err := os.ReadFile(p)
+	data, err := site.ReadFileIn(root, rel, 0)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	name := p
-	if rel, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(rel, "..") {
-		name = filepath.ToSlash(rel)
-	}
-	return glossary.Parse(name, data)
+	return glossary.Parse(rel, data)
 }
 
 func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, error) {
@@ -97,89 +116,11 @@ func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, err
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths})
+	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths, Langs: o.Langs, LazyHistory: true, NoHistory: o.NoHistory})
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return site, g, paths, nil
-}
-
-func newCmdGlossaryCheck(s *streams, opts *glossaryOptions) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check [PATH...] [--glossary FILE] [--lang L] [--format text|json|github]",
-		Short: "Report forbidden, missing and lost terms in translations",
-		Long: `Check reports, with file, line and column (in runes):
-
-  forbidden  an avoided rendering in a translation
-  missing    the source unit aligned with a translated unit has the term,
-             the translated unit has fewer of its approved renderings
-  keep       a keep-in-English term lost in translation
-  source     the English uses a deprecated variant (en_avoid)
-
-JSON: {"schema_version": 1, "findings": [{"rule", "file", "line", "column",
-"term", "found", "expected"}]}. Exit 1 when there are findings.`,
-		Example: `  cnpe-i18n glossary check --lang ja
-  cnpe-i18n glossary check --glossary terms.yaml --format github website/content/ko`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
-			if err := opts.global.checkFormat("text", "json", "github"); err != nil {
-				return err
-			}
-			site, g, paths, err := opts.site()
-			if err != nil {
-				return err
-			}
-			defer site.Close()
-			var findings []glossary.Finding
-			matchers := map[string]*glossary.Matcher{}
-			site.ForEachAligned(isync.Options{Langs: opts.Langs, Paths: paths}, func(a isync.AlignedPage) {
-				m := matchers[a.Lang]
-				if m == nil {
-					m = g.Matcher(a.Lang)
-					matchers[a.Lang] = m
-				}
-				findings = append(findings, isync.CheckTerms(m, a)...)
-			})
-			en := g.Matcher(site.Layout.Source)
-			site.SourcePages(isync.Options{Paths: paths}, func(p *isync.Page) {
-				findings = append(findings, en.CheckSource(p.Doc, p.Path)...)
-			})
-			glossary.SortFindings(findings)
-			for _, p := range site.Problems() {
-				fmt.Fprintln(s.Err, formatProblem(p))
-			}
-			writeTermFindings(s.Out, opts.global.Format, findings)
-			if len(findings) > 0 {
-				return errFindings
-			}
-			return nil
-		},
-	}
-}
-
-func writeTermFindings(w io.Writer, format string, findings []glossary.Finding) {
-	switch format {
-	case "json":
-		if findings == nil {
-			findings = []glossary.Finding{}
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(struct {
-			SchemaVersion int                `json:"schema_version"`
-			Findings      []glossary.Finding `json:"findings"`
-		}{1, findings})
-	case "github":
-		for _, f := range findings {
-			fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,title=%s::%s\n", render.EscapeProperty(f.File), f.Line, f.Column,
-				render.EscapeProperty("Glossary: "+string(f.Rule)+" "+f.Term), render.EscapeData(fmt.Sprintf("found %q, expected %q", f.Found, f.Expected)))
-		}
-	default:
-		for _, f := range findings {
-			fmt.Fprintf(w, "%s:%d:%d: %s %s: found %q, expected %q\n", f.File, f.Line, f.Column, f.Rule, f.Term, f.Found, f.Expected)
-		}
-	}
 }
 
 func newCmdGlossaryCensus(s *streams, opts *glossaryOptions) *cobra.Command {
@@ -206,7 +147,12 @@ renderings from what a site really writes.`,
 			}
 			defer site.Close()
 			c := g.Matcher(opts.Langs[0]).NewCensus()
-			site.ForEachAligned(isync.Options{Langs: opts.Langs, Paths: paths}, func(a isync.AlignedPage) { isync.CensusAdd(c, a) })
+			var mu sync.Mutex
+			site.ForEachAligned(isync.Options{Langs: opts.Langs, Paths: paths}, func(a isync.AlignedPage) {
+				mu.Lock()
+				defer mu.Unlock()
+				isync.CensusAdd(c, a)
+			})
 			c.Finish()
 			if opts.global.Format == "json" {
 				enc := json.NewEncoder(s.Out)
@@ -237,63 +183,5 @@ func printCensus(w io.Writer, c *glossary.Census) {
 	}
 	for _, cf := range c.Conflicts {
 		fmt.Fprintf(w, "conflict: %q renders %s\n", cf.Rendering, strings.Join(cf.Terms, " and "))
-	}
-}
-
-func newCmdGlossaryExport(s *streams, opts *glossaryOptions) *cobra.Command {
-	return &cobra.Command{
-		Use:     "export --format tbx|csv|yaml [--glossary FILE]",
-		Short:   "Write the glossary as TBX-Basic, CSV or YAML",
-		Example: `  cnpe-i18n glossary export --format tbx > glossary.tbx`,
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.global.checkFormat("tbx", "csv", "yaml"); err != nil {
-				return err
-			}
-			root, _, cfg, err := openRepo(opts.Root, nil)
-			if err != nil {
-				return err
-			}
-			g, err := loadGlossary(root, opts.Glossary, cfg, true)
-			if err != nil {
-				return err
-			}
-			switch opts.global.Format {
-			case "tbx":
-				return g.WriteTBX(s.Out)
-			case "csv":
-				return g.WriteCSV(s.Out)
-			}
-			return g.WriteYAML(s.Out)
-		},
-	}
-}
-
-func newCmdGlossaryImport(s *streams, opts *glossaryOptions) *cobra.Command {
-	return &cobra.Command{
-		Use:     "import --format tbx|csv FILE",
-		Short:   "Read a TBX-Basic or CSV glossary and print it as YAML",
-		Example: `  cnpe-i18n glossary import --format tbx terms.tbx > cnpe-i18n-glossary.yaml`,
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.global.checkFormat("tbx", "csv"); err != nil {
-				return err
-			}
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			var g *glossary.Glossary
-			if opts.global.Format == "tbx" {
-				g, err = glossary.ReadTBX(args[0], f)
-			} else {
-				g, err = glossary.ReadCSV(args[0], f)
-			}
-			if err != nil {
-				return err
-			}
-			return g.WriteYAML(s.Out)
-		},
 	}
 }

@@ -31,8 +31,8 @@ func writeReportJSON(w io.Writer, r *isync.Report) error {
 	for _, f := range []struct {
 		name string
 		v    any
-	}{{"schema_version", r.SchemaVersion}, {"source_language", r.Source}, {"languages", r.Languages}, {"history", r.History}, {"since", r.Since}} {
-		if f.name == "since" && r.Since == nil {
+	}{{"schema_version", r.SchemaVersion}, {"source_language", r.Source}, {"languages", r.Languages}, {"notes", r.Notes}, {"history", r.History}, {"since", r.Since}} {
+		if (f.name == "since" && r.Since == nil) || (f.name == "notes" && len(r.Notes) == 0) {
 			continue
 		}
 		if err := field(f.name, f.v, false); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/edit"
 )
@@ -45,14 +46,15 @@ func runPlan(s *streams, o *writeOptions, args []string, plan func(site *isync.S
 // finishPlan prints or applies a plan. A dry run exits 1 when there is
 // something to do; a write exits 2 when an edit was refused.
 func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edits []edit.FileEdit, notes []edit.Note) error {
-	for _, p := range site.Problems() {
+	problems := site.Problems()
+	for _, p := range problems {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
 	for _, n := range notes {
 		if n.Line > 0 {
-			fmt.Fprintf(s.Err, "%s:%d: %s\n", n.Path, n.Line, n.Message)
+			fmt.Fprintf(s.Err, "%s:%d: %s\n", render.EscapeText(n.Path), n.Line, render.EscapeText(n.Message))
 		} else {
-			fmt.Fprintf(s.Err, "%s: %s\n", n.Path, n.Message)
+			fmt.Fprintf(s.Err, "%s: %s\n", render.EscapeText(n.Path), render.EscapeText(n.Message))
 		}
 	}
 	if !o.Write {
@@ -61,17 +63,22 @@ func finishPlan(s *streams, o *writeOptions, root string, site *isync.Site, edit
 		}
 		if len(edits) > 0 {
 			fmt.Fprintf(s.Err, "%d file(s) to change; run again with --write to write them\n", len(edits))
+		}
+		if err := problemsError(problems); err != nil {
+			return err
+		}
+		if len(edits) > 0 {
 			return errFindings
 		}
 		return nil
 	}
 	errs := edit.Apply(root, edits)
 	for _, err := range errs {
-		fmt.Fprintln(s.Err, err)
+		fmt.Fprintln(s.Err, render.EscapeText(err.Error()))
 	}
 	fmt.Fprintf(s.Out, "wrote %d file(s)\n", len(edits)-len(errs))
-	if len(errs) > 0 {
-		return &inputErrors{n: len(errs)}
+	if n := len(errs) + len(problems); n > 0 {
+		return &inputErrors{n: n}
 	}
 	return nil
 }

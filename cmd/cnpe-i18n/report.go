@@ -40,11 +40,11 @@ current. The files need no server and make no external requests: open
 index.html from the file system or publish DIR on GitHub Pages.
 
 Lines link to GitHub when the repository is known: --repo OWNER/NAME and
---ref (a commit or branch), by default GITHUB_REPOSITORY and GITHUB_SHA as
+--ref (a full commit SHA), by default GITHUB_REPOSITORY and GITHUB_SHA as
 set by GitHub Actions. The report is written whatever the findings: the
 exit code is 0 unless something could not be read or written.`,
 		Example: `  cnpe-i18n report --out site-report
-  cnpe-i18n report --out public --repo cncf/tag-app-delivery --ref main --lang ja,ko`,
+  cnpe-i18n report --out public --repo cncf/tag-app-delivery --ref "$(git rev-parse HEAD)" --lang ja,ko`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if opts.Out == "" {
@@ -62,7 +62,7 @@ exit code is 0 unless something could not be read or written.`,
 	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not read git history: bases come from pins only")
 	cmd.Flags().StringVar(&opts.Glossary, "glossary", "", "check terms with this glossary `file`")
 	cmd.Flags().StringVar(&opts.Repo, "repo", os.Getenv("GITHUB_REPOSITORY"), "GitHub repository `OWNER/NAME` for line links")
-	cmd.Flags().StringVar(&opts.Ref, "ref", os.Getenv("GITHUB_SHA"), "commit or branch the line links point at")
+	cmd.Flags().StringVar(&opts.Ref, "ref", os.Getenv("GITHUB_SHA"), "commit (full SHA) the line links point at")
 	cmd.Flags().StringVar(&opts.Server, "server", os.Getenv("GITHUB_SERVER_URL"), "GitHub server `URL` (https only)")
 	return cmd
 }
@@ -104,8 +104,5 @@ func runReport(s *streams, opts *reportOptions) error {
 		return err
 	}
 	fmt.Fprintf(s.Err, "wrote %d files to %s (open %s)\n", n, opts.Out, filepath.Join(opts.Out, "index.html"))
-	if len(report.Problems) > 0 {
-		return &inputErrors{n: len(report.Problems)}
-	}
-	return nil
+	return problemsError(report.Problems)
 }

@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
 
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
 // Exit codes: the contract every command keeps.
@@ -26,6 +30,8 @@ type streams struct {
 	Out      io.Writer
 	Err      io.Writer
 	Terminal bool // Out is a terminal: colour is allowed
+
+	out *render.Guard // Out, which carries workflow commands with --format github
 }
 
 // globalOptions are the flags every command shares.
@@ -61,17 +67,33 @@ func (e *inputErrors) Error() string {
 	return fmt.Sprintf("%d files could not be processed", e.n)
 }
 
+// problemsError is the outcome of a run whose report went out but some
+// files could not be used (unreadable, unparseable, refused): exit 2,
+// after the report.
+func problemsError(problems []isync.FileProblem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return &inputErrors{n: len(problems)}
+}
+
 // run is the whole program: it parses args, runs the command and maps
 // the outcome to an exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	s := &streams{In: stdin, Out: stdout, Err: stderr}
+	// Nothing from the repository may reach a terminal as a control
+	// sequence or start a line the GitHub runner reads as a workflow
+	// command, on either stream.
+	out, errOut := render.NewGuard(stdout), render.NewGuard(stderr)
+	defer out.Flush()
+	defer errOut.Flush()
+	s := &streams{In: stdin, Out: out, Err: errOut, out: out}
 	if f, ok := stdout.(*os.File); ok {
 		s.Terminal = term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == ""
 	}
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()
-	return exitCodeFor(err, stderr)
+	return exitCodeFor(err, errOut)
 }
 
 func exitCodeFor(err error, stderr io.Writer) int {
@@ -82,10 +104,10 @@ func exitCodeFor(err error, stderr io.Writer) int {
 	case errors.Is(err, errFindings):
 		return exitFindings
 	case errors.As(err, &ie):
-		fmt.Fprintf(stderr, "cnpe-i18n: %v\n", err)
+		fmt.Fprintf(stderr, "cnpe-i18n: %s\n", render.EscapeText(err.Error()))
 		return exitError
 	}
-	fmt.Fprintf(stderr, "cnpe-i18n: %v\n", err)
+	fmt.Fprintf(stderr, "cnpe-i18n: %s\n", render.EscapeText(err.Error()))
 	return exitError
 }
 
@@ -103,20 +125,17 @@ Exit codes: 0 nothing to report, 1 findings (see --fail-on), 2 usage,
 configuration or input error. Errors name the file as file:line:col.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageErrorf("unknown command %q", args[0])
-			}
-			return cmd.Help()
-		},
-		Args: cobra.ArbitraryArgs,
+		Version:       readBuildInfo(debug.ReadBuildInfo).String(),
+		RunE:          unknownSubcommand,
+		Args:          cobra.ArbitraryArgs,
 	}
+	root.SetVersionTemplate("cnpe-i18n {{.Version}}\n")
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	addGlobalFlags(root, opts)
+	addGlobalFlags(root, opts, s)
 	root.AddCommand(
-		newCmdVersion(s),
+		newCmdVersion(s, opts),
 		newCmdSegments(s, opts, nil),
 		newCmdAlign(s, opts, nil),
 		newCmdStatus(s, opts, nil),
@@ -128,20 +147,27 @@ configuration or input error. Errors name the file as file:line:col.`,
 		newCmdFix(s, nil),
 		newCmdGlossary(s, opts),
 	)
+	applyConventions(root, opts)
 	return root
 }
 
 // addGlobalFlags registers the flags every command shares on root.
-func addGlobalFlags(root *cobra.Command, opts *globalOptions) {
+func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	root.PersistentFlags().StringVar(&opts.Format, "format", "text", "output `format`; each command lists the ones it supports")
 	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
 	root.PersistentFlags().StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	root.PersistentFlags().StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `file` on exit")
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().MarkHidden("memprofile")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	var stop func()
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := checkOutput(cmd, opts); err != nil {
+			return err
+		}
+		if s.out != nil {
+			s.out.Commands = opts.Format == "github"
+		}
 		var err error
 		stop, err = startProfiles(opts)
 		return err

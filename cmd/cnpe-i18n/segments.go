@@ -17,6 +17,7 @@ import (
 
 type segmentsOptions struct {
 	global *globalOptions
+	Root   string // -C: relative paths are relative to it
 	Paths  []string
 	Keys   []string // extra translatable front matter keys
 }
@@ -51,6 +52,7 @@ code is 2.`,
 			return runSegments(s, opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Root, "root", "C", ".", "run as if started in `dir`: relative paths are relative to it")
 	cmd.Flags().StringSliceVar(&opts.Keys, "translatable-key", nil, "extra front matter `key` to translate (repeatable)")
 	return cmd
 }
@@ -64,9 +66,9 @@ type segmentsFile struct {
 }
 
 func runSegments(s *streams, opts *segmentsOptions) error {
-	files, errs, single := expandPaths(opts.Paths)
+	files, errs, single := expandPaths(inDir(opts.Root, opts.Paths))
 	for _, err := range errs {
-		fmt.Fprintln(s.Err, err)
+		fmt.Fprintln(s.Err, render.EscapeText(err.Error()))
 	}
 	cfg := parse.Config{TranslatableKeys: opts.Keys}
 	var out []segmentsFile
@@ -74,7 +76,7 @@ func runSegments(s *streams, opts *segmentsOptions) error {
 	for _, path := range files {
 		doc, err := readPage(cfg, path)
 		if err != nil {
-			fmt.Fprintln(s.Err, err)
+			fmt.Fprintln(s.Err, render.EscapeText(err.Error()))
 			failed++
 			continue
 		}
@@ -122,7 +124,7 @@ func lineSpan(line, end int) string {
 }
 
 func printSegments(w io.Writer, f segmentsFile, colour bool) {
-	header := fmt.Sprintf("%s (%d units)", f.File, len(f.Units))
+	header := fmt.Sprintf("%s (%d units)", render.EscapeText(f.File), len(f.Units))
 	if colour {
 		header = "\x1b[1m" + header + "\x1b[0m"
 	}

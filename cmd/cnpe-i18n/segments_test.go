@@ -88,7 +88,7 @@ func TestSegmentsFlags(t *testing.T) {
 			s := &streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
 			global := &globalOptions{}
 			root := &cobra.Command{Use: "cnpe-i18n", SilenceErrors: true, SilenceUsage: true}
-			addGlobalFlags(root, global)
+			addGlobalFlags(root, global, &streams{})
 			root.AddCommand(newCmdSegments(s, global, func(o *segmentsOptions) error { got = o; return nil }))
 			root.SetArgs(append([]string{"segments"}, tt.args...))
 			err := root.Execute()

@@ -35,6 +35,9 @@ type statusOptions struct {
 	Glossary  string
 	States    []string
 	filter    stateFilter
+	// AllowIncomplete accepts a report on an incomplete history (exit 0 or
+	// 1 as --fail-on says, not 2).
+	AllowIncomplete bool
 }
 
 // failLevels are the --fail-on values, from strictest to laxest use.
@@ -43,7 +46,7 @@ var failLevels = []string{"any", "missing", "stale", "none"}
 func newCmdStatus(s *streams, global *globalOptions, runF func(*statusOptions) error) *cobra.Command {
 	opts := &statusOptions{global: global}
 	cmd := &cobra.Command{
-		Use:   "status [PATH...] [--lang L,...] [--format text|json] [--fail-on stale|missing|any|none]",
+		Use:   "status [PATH...] [--lang L,...] [--format text|json|markdown|github|sarif] [--fail-on stale|missing|any|none]",
 		Short: "Report which translated pages and units are stale",
 		Long: `Status reads the Hugo site in the repository (its config, languages and
 content directories, following symlinks that stay inside the repository),
@@ -56,11 +59,16 @@ per unit, what needs work:
           markup changed: "fix" can carry them), obsolete (the source unit
           was removed), new (a source unit added since the translation)
 
-The source version a translation was made from (its base) is the pin
-written by "accept", else inferred from git history in one pass: the
-source version current when the translation's words last changed, checked
-against the translation's structure. Commits that only touch links, white
-space or metadata do not count as translating.
+Each translated unit has its own base, the source version it was made
+from: a review record (accept --unit), else the source as it stood in the
+tree of the commit that last changed the unit's words (the working tree's
+source for uncommitted edits; spacing, width, punctuation and markup
+sweeps do not count), with the page pin written by "accept" as the floor.
+See docs/provenance.md.
+
+When the clone lacks the history a page's base needs (a shallow clone,
+missing objects, no repository), every format says so first, and status
+exits 2 unless --allow-incomplete-history: check out with fetch-depth: 0.
 
 The text output is summary first: per language, the share of source pages
 translated and current, and the page and unit counts; then the ten pages
@@ -101,6 +109,7 @@ stubs (missing), anything not current (any), or nothing (none).`,
 	cmd.Flags().StringSliceVar(&opts.States, "state", nil, "list only pages in these `states` or with units in them (stale,new,obsolete,missing,…)")
 	cmd.Flags().StringVar(&opts.Glossary, "glossary", "", "check terms with this glossary `file` (default: cnpe-i18n-glossary.yaml or glossary: in cnpe-i18n.yaml, when present)")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "report only what changed since `ref` (a pull request's merge base) does to translations")
+	cmd.Flags().BoolVar(&opts.AllowIncomplete, "allow-incomplete-history", false, "do not exit 2 when the clone lacks the history some pages' bases need (it is still reported first)")
 	cmd.Flags().IntVar(&opts.MaxBytes, "max-comment-bytes", render.MaxCommentBytes, "size limit of --format markdown (GitHub's comment limit)")
 	return cmd
 }
@@ -129,6 +138,9 @@ func runStatus(s *streams, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range report.Notes {
+		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
+	}
 	for _, p := range report.Problems {
 		fmt.Fprintln(s.Err, formatProblem(p))
 	}
@@ -154,6 +166,12 @@ func runStatus(s *streams, opts *statusOptions) error {
 		}
 		printStatus(s.Out, report, colour, opts.Verbose, opts.filter)
 	}
+	if err := problemsError(report.Problems); err != nil {
+		return err
+	}
+	if report.History.IncompleteHistory() && !opts.AllowIncomplete {
+		return fmt.Errorf("%s (--allow-incomplete-history to accept this report)", report.History.Message)
+	}
 	if failed(report, opts.FailOn) {
 		return errFindings
 	}
@@ -167,8 +185,20 @@ func openRepo(root string, paths []string) (string, []string, site.Config, error
 	if err != nil {
 		return "", nil, site.Config{}, err
 	}
+	// A repository git refuses to read would pass for one without
+	// history, and every page would come out untracked.
+	if err := history.Check(context.Background(), root); err != nil {
+		return "", nil, site.Config{}, err
+	}
 	cfg, err := site.LoadConfig(root)
-	return root, rel, cfg, err
+	if err != nil {
+		return "", nil, site.Config{}, err
+	}
+	// The paths the repository's configuration names stay inside it.
+	if err := cfg.CheckPaths(root); err != nil {
+		return "", nil, site.Config{}, err
+	}
+	return root, rel, cfg, nil
 }
 
 // resolveRoot finds the repository root and makes the paths relative to
@@ -199,13 +229,19 @@ func resolveRoot(root string, paths []string) (string, []string, error) {
 		if err != nil || r == ".." || strings.HasPrefix(r, "../") {
 			return "", nil, usageErrorf("%s is outside the repository root %s", p, abs)
 		}
+		if _, err := os.Lstat(ap); err != nil {
+			return "", nil, usageErrorf("%s: no such file or directory", p)
+		}
 		rel = append(rel, filepath.ToSlash(r))
 	}
 	return abs, rel, nil
 }
 
+// formatProblem is a problem as one line, file:line:col: message, with
+// the file name and message escaped (a line break in a file name must not
+// start a line of its own).
 func formatProblem(p isync.FileProblem) string {
-	return (&parse.Error{Path: p.Path, Line: p.Line, Col: p.Column, Err: errors.New(p.Message)}).Error()
+	return render.EscapeText((&parse.Error{Path: p.Path, Line: p.Line, Col: p.Column, Err: errors.New(p.Message)}).Error())
 }
 
 // failed applies --fail-on to a report: stale pages and strings fail
@@ -264,7 +300,7 @@ func printStrings(w io.Writer, r *isync.Report, colour bool) {
 			if e.State == translations.Stale || e.State == translations.Missing {
 				state = render.Paint(colour, render.ANSIRed, state)
 			}
-			line := fmt.Sprintf("    %-12s %s:%d  %s", state, e.File, e.Line, e.Key)
+			line := fmt.Sprintf("    %-12s %s:%d  %s", state, render.EscapeText(e.File), e.Line, render.EscapeText(e.Key))
 			switch e.State {
 			case translations.Stale:
 				line += fmt.Sprintf("  (source %q was %q)", render.Excerpt(e.Source, 40), render.Excerpt(e.SourceBefore, 40))

@@ -158,8 +158,8 @@ func TestStatusBadInput(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"status", "-C", repo, "--fail-on", "none"}, nil, &stdout, &stderr)
-	if code != exitOK {
-		t.Errorf("exit %d, want 0: a broken page is reported, the rest still comes out", code)
+	if code != exitError {
+		t.Errorf("exit %d, want 2: a broken page is reported, the rest still comes out, and the exit code says so", code)
 	}
 	if !strings.Contains(stderr.String(), "content/ja/broken.md:2:") {
 		t.Errorf("stderr does not name the broken page and line:\n%s", stderr.String())
@@ -186,7 +186,7 @@ func TestStatusMalformedTable(t *testing.T) {
 	os.WriteFile(filepath.Join(repo, "i18n/ja.toml"), []byte("[read_more]\nother = \"続きを読む\"\n\n[read_more]\nother = \"もっと読む\"\n"), 0o644)
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"status", "-C", repo, "--fail-on", "none"}, nil, &stdout, &stderr)
-	if code != exitOK || !strings.Contains(stderr.String(), "i18n/ja.toml:4:") || !strings.Contains(stdout.String(), "getting-started.md") {
+	if code != exitError || !strings.Contains(stderr.String(), "i18n/ja.toml:4:") || !strings.Contains(stdout.String(), "getting-started.md") {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant the duplicate key at i18n/ja.toml:4 and the rest of the report", code, stdout.String(), stderr.String())
 	}
 }
@@ -201,7 +201,8 @@ func TestSinceNothingChanged(t *testing.T) {
 	}
 	stdout.Reset()
 	code = run([]string{"status", "-C", repo, "--since", "HEAD~1", "--format", "markdown"}, nil, &stdout, &stderr)
-	if code != exitFindings || !strings.Contains(stdout.String(), "content/ja/docs/getting-started.md") {
+	// Without GITHUB_REPOSITORY the path is code, escaped, not a link.
+	if code != exitFindings || !strings.Contains(stdout.String(), "<code>content/ja/docs/getting\\-started.md</code>") {
 		t.Errorf("since HEAD~1: exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 }

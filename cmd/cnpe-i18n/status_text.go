@@ -74,7 +74,10 @@ func (f stateFilter) unit(p *isync.PageReport, u *isync.UnitReport) bool {
 // percentages, the pages with most work, the UI strings, then every page
 // listed (missing pages only counted unless asked for).
 func printStatus(w io.Writer, r *isync.Report, colour, verbose bool, filter stateFilter) {
-	if r.History.Message != "" {
+	switch {
+	case r.History.IncompleteHistory():
+		fmt.Fprintf(w, "error: %s\n\n", r.History.Message)
+	case r.History.Message != "":
 		fmt.Fprintf(w, "note: %s\n\n", r.History.Message)
 	}
 	io.WriteString(w, languageTable(r))
@@ -165,11 +168,13 @@ func rankPages(pages []*isync.PageReport) []*isync.PageReport {
 	return ranked
 }
 
+// pageName is the page's translation path, or its source path, escaped
+// for a terminal.
 func pageName(p *isync.PageReport) string {
 	if p.Translation != "" {
-		return p.Translation
+		return render.EscapeText(p.Translation)
 	}
-	return p.Source
+	return render.EscapeText(p.Source)
 }
 
 func indentLines(s, prefix string) string {
@@ -216,7 +221,7 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool, filter sta
 		}
 	case isync.PageOrphan:
 		if p.RenamedTo != "" {
-			line += "  (source renamed to " + p.RenamedTo + "?)"
+			line += "  (source renamed to " + render.EscapeText(p.RenamedTo) + "?)"
 		}
 	case isync.PageUntracked:
 		if p.Base != nil && p.Base.Message != "" {
@@ -237,9 +242,9 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool, filter sta
 		if !filter.unit(&p, &u) {
 			continue
 		}
-		loc := fmt.Sprintf("%s:%d", p.Translation, u.Line)
+		loc := fmt.Sprintf("%s:%d", render.EscapeText(p.Translation), u.Line)
 		if u.Line == 0 {
-			loc = fmt.Sprintf("%s:%d", p.Source, u.SourceLine)
+			loc = fmt.Sprintf("%s:%d", render.EscapeText(p.Source), u.SourceLine)
 		}
 		fmt.Fprintf(w, "    %s %s  %s\n", render.PadRight(u.State.String(), 12), loc, u.ID)
 		if len(u.Words) > 0 {

@@ -1,7 +1,11 @@
 package change
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -44,6 +48,8 @@ type SourceDiff struct {
 	// ByAfter maps each unit index of the current page to its change.
 	ByAfter map[int]*Change
 	Changes []*Change
+
+	noWords bool // DiffKinds: no word diffs
 }
 
 // DiffSource compares the base and current versions of a source page:
@@ -51,7 +57,18 @@ type SourceDiff struct {
 // fingerprints, deleted and inserted neighbours paired into modified units
 // when their words are alike.
 func DiffSource(before, after *parse.Document) *SourceDiff {
-	d := &SourceDiff{ByBefore: map[int]*Change{}, ByAfter: map[int]*Change{}}
+	return diffSource(before, after, false)
+}
+
+// DiffKinds is DiffSource without the word diffs of prose changes
+// (Change.Words is nil), for callers that need the kinds of many changes
+// and the word diffs of a few (WordDiff of their Plain texts).
+func DiffKinds(before, after *parse.Document) *SourceDiff {
+	return diffSource(before, after, true)
+}
+
+func diffSource(before, after *parse.Document, noWords bool) *SourceDiff {
+	d := &SourceDiff{ByBefore: map[int]*Change{}, ByAfter: map[int]*Change{}, noWords: noWords}
 	d.frontMatter(before, after)
 	bi, ai := before.BodyIndexes(), after.BodyIndexes()
 	d.body(before, after, bi, ai)
@@ -92,7 +109,7 @@ func (d *SourceDiff) frontMatter(before, after *parse.Document) {
 			continue
 		}
 		a := &after.Units[j]
-		d.add(compareUnits(b, a), i, j)
+		d.add(d.compareUnits(b, a), i, j)
 	}
 	for key, j := range afterByKey {
 		if seen[key] {
@@ -108,7 +125,7 @@ func (d *SourceDiff) frontMatter(before, after *parse.Document) {
 }
 
 // compareUnits classifies the change between two versions of one unit.
-func compareUnits(b, a *parse.Unit) *Change {
+func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 	c := &Change{Before: b, After: a}
 	switch {
 	case b.Fingerprint != a.Fingerprint:
@@ -117,11 +134,15 @@ func compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Metadata
 		case !a.Translatable && !b.Translatable:
 			c.Kind = Mechanical
-		case SameWords(b.Plain, a.Plain):
+		case SameWords(b.Plain, a.Plain) && !markupChanged(b, a):
 			c.Kind = Typography
+		case SameWords(b.Plain, a.Plain):
+			c.Kind = Mechanical // a link or code change is not hidden by a typography change
 		default:
 			c.Kind = Prose
-			c.Words = WordDiff(b.Plain, a.Plain)
+			if !d.noWords {
+				c.Words = WordDiff(b.Plain, a.Plain)
+			}
 		}
 	case b.FullFingerprint() != a.FullFingerprint():
 		c.Kind = Mechanical
@@ -135,6 +156,20 @@ func compareUnits(b, a *parse.Unit) *Change {
 		c.Kind = Whitespace
 	}
 	return c
+}
+
+// markupChanged reports a change of the link and image targets, code or
+// shortcodes of a unit.
+func markupChanged(b, a *parse.Unit) bool {
+	var x, y parse.Anchors
+	if b.Anchors != nil {
+		x = *b.Anchors
+	}
+	if a.Anchors != nil {
+		y = *a.Anchors
+	}
+	return !slices.Equal(x.Links, y.Links) || !slices.Equal(x.Images, y.Images) ||
+		!slices.Equal(x.Code, y.Code) || !slices.Equal(x.Shortcodes, y.Shortcodes)
 }
 
 // body diffs the body units by text fingerprint.
@@ -170,7 +205,7 @@ func (d *SourceDiff) body(before, after *parse.Document, bi, ai []int) {
 			flush()
 			for k := 0; k < n; k++ {
 				b, a := &before.Units[bi[pb+k]], &after.Units[ai[pa+k]]
-				d.add(compareUnits(b, a), bi[pb+k], ai[pa+k])
+				d.add(d.compareUnits(b, a), bi[pb+k], ai[pa+k])
 			}
 			pb += n
 			pa += n
@@ -248,7 +283,7 @@ func (d *SourceDiff) pairBlock(before, after *parse.Document, dels, ins []int) {
 			continue
 		}
 		bi := dels[pairedIns[k]-1]
-		d.add(compareUnits(&before.Units[bi], &after.Units[ai]), bi, ai)
+		d.add(d.compareUnits(&before.Units[bi], &after.Units[ai]), bi, ai)
 	}
 }
 
@@ -300,14 +335,30 @@ func wordSet(s string) map[string]bool {
 	return set
 }
 
-// SameWords reports whether two texts differ only in quote marks (’ for
-// ', “ for ") and letter case: a cosmetic edit no translator redoes.
-// Other punctuation is text, as in the fingerprint.
-func SameWords(a, b string) bool {
-	return strings.EqualFold(quoteFolder.Replace(a), quoteFolder.Replace(b))
-}
+// SameWords reports whether two texts say the same words: they differ only
+// in white space (also inside a word: "ArtifactHub", "Artifact Hub"),
+// punctuation (a comma added, full- or half-width marks, quote styles)
+// and letter case. An edit like that is cosmetic: no translator redoes a
+// translation for it, and a translator making it is not translating.
+func SameWords(a, b string) bool { return FoldWords(a) == FoldWords(b) }
 
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", " ", " ")
+// FoldWords is the words of a text without white space and punctuation
+// (but for marks inside a number: 1.1 is not 11), width folded (NFKC) and
+// in lower case: what SameWords compares.
+func FoldWords(s string) string {
+	rs := []rune(norm.NFKC.String(s))
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if unicode.IsPunct(r) && !(i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
 
 // NeedsAlignment reports whether a change reaches translated units: white
 // space, typography, metadata and moves do not.

@@ -34,6 +34,14 @@ var edits = []edit{
 		p[i] = strings.Replace(p[i], "team's", "team\u2019s", 1)
 		return p
 	}, Typography},
+	{"comma", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], " with `tool", ", with `tool", 1)
+		return p
+	}, Typography},
+	{"link and quote style", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(strings.Replace(p[i], "team's", "team\u2019s", 1), "/docs/", "/v2/docs/", 1)
+		return p
+	}, Mechanical},
 	{"word", func(r *rand.Rand, p []string, i int) []string {
 		p[i] = strings.Replace(p[i], "service", "workload", 1)
 		return p
@@ -126,5 +134,45 @@ func TestWordDiff(t *testing.T) {
 		if b.String() != tt.want {
 			t.Errorf("WordDiff(%q, %q) = %s, want %s", tt.a, tt.b, b.String(), tt.want)
 		}
+	}
+}
+
+func TestSameWords(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"the team's tool", "the team’s tool", true},
+		{"knowledge and support", "knowledge, and support", true},
+		{"ArtifactHub, Harbor", "Artifact Hub, Harbor", true},
+		{"Kubernetes를 사용", "Kubernetes 를 사용", true},
+		{"設定（任意）", "設定(任意)", true},
+		{"Platform Teams", "platform teams", true},
+		{"knowledge and support", "knowledge and help", false},
+		{"version 1.1", "version 11", false},
+		{"version 1.1.", "version 1.1", true},
+		{"version 1", "version 2", false},
+	} {
+		if got := SameWords(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameWords(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestDiffKinds: the same changes as DiffSource, without word diffs.
+func TestDiffKinds(t *testing.T) {
+	before := parsetest.MustParse(t, "a.md", "One paragraph about builds.\n\nAnother about [docs](/a).\n")
+	after := parsetest.MustParse(t, "b.md", "One paragraph about all builds.\n\nAnother about [docs](/b).\n")
+	full, kinds := DiffSource(before, after), DiffKinds(before, after)
+	if len(full.Changes) != len(kinds.Changes) {
+		t.Fatalf("%d changes, want %d", len(kinds.Changes), len(full.Changes))
+	}
+	for i, c := range kinds.Changes {
+		if c.Kind != full.Changes[i].Kind || c.Words != nil {
+			t.Errorf("change %d: %s with %d words, want %s without", i, c.Kind, len(c.Words), full.Changes[i].Kind)
+		}
+	}
+	if full.Changes[0].Kind != Prose || full.Changes[0].Words == nil {
+		t.Errorf("DiffSource: first change %s without words", full.Changes[0].Kind)
 	}
 }

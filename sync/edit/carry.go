@@ -40,9 +40,13 @@ func CarryMechanical(base, cur, tr *parse.Document, name string) ([]byte, []Note
 		if t == nil {
 			continue
 		}
+		// Only where the translation holds the old value byte for byte:
+		// a value equal once decoded (an alias, a flow mapping, another
+		// quoting) may sit elsewhere than its span says, or nowhere.
 		oldRaw := string(base.Src[c.Before.Start:c.Before.End])
-		if t.Text == c.Before.Text || string(tr.Src[t.Start:t.End]) == oldRaw {
-			spans = append(spans, span{t.Start, t.End, string(cur.Src[c.After.Start:c.After.End])})
+		newRaw := string(cur.Src[c.After.Start:c.After.End])
+		if t.Text == c.Before.Text && oldRaw != "" && newRaw != "" && string(tr.Src[t.Start:t.End]) == oldRaw {
+			spans = append(spans, span{t.Start, t.End, newRaw})
 		} else if t.Text != c.After.Text {
 			need(t, fmt.Sprintf("front matter %q changed from %q to %q", c.Before.Key, c.Before.Text, c.After.Text))
 		}

@@ -38,6 +38,9 @@ func (v Value) equal(text string) bool {
 // place; a new key is added at the end of the top-level keys; a page
 // without front matter gets a YAML block.
 func SetField(doc *parse.Document, key string, v Value) ([]byte, error) {
+	if err := editableLines(doc); err != nil {
+		return nil, err
+	}
 	out, err := setField(doc, key, v)
 	if err != nil {
 		return nil, err
@@ -95,6 +98,9 @@ func setField(doc *parse.Document, key string, v Value) ([]byte, error) {
 // DeleteField returns the page without the top-level front matter key (a
 // no-op when it is absent).
 func DeleteField(doc *parse.Document, key string) ([]byte, error) {
+	if err := editableLines(doc); err != nil {
+		return nil, err
+	}
 	out, err := deleteField(doc, key)
 	if err != nil {
 		return nil, err
@@ -134,6 +140,16 @@ func topField(doc *parse.Document, key string) *parse.Unit {
 		if u.Kind == parse.FrontMatter && u.Key == key {
 			return u
 		}
+	}
+	return nil
+}
+
+// editableLines refuses a page whose line breaks are a lone CR (classic
+// Mac): its front matter is not seen as such, and an edit would add a
+// block of LF lines to it.
+func editableLines(doc *parse.Document) error {
+	if i := bytes.IndexAny(doc.Src, "\r\n"); i >= 0 && doc.Src[i] == '\r' && (i+1 == len(doc.Src) || doc.Src[i+1] != '\n') {
+		return fmt.Errorf("%s: line breaks are CR only; the front matter cannot be edited safely; not changed", doc.Path)
 	}
 	return nil
 }

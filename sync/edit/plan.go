@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-
-	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // FileEdit is one file a write command changes or creates. Commands first
@@ -35,20 +34,35 @@ var (
 	ErrChangedOnDisk = errors.New("changed on disk since it was read; not overwritten (run again)")
 	ErrReadOnly      = errors.New("file is read-only; not changed")
 	ErrExists        = errors.New("file already exists; not overwritten")
+	ErrSymlink       = errors.New("is a symlink; not written through")
+	ErrNotRegular    = errors.New("not a regular file; not written")
 )
 
 // Apply writes the edits under root, each atomically: the new content goes
 // to a temporary file in the same directory, which is renamed over the
-// old one. A file whose content is no longer Before, a read-only file,
-// and a new file whose path exists are refused. It returns one error per
-// refused or failed edit; the others are written.
+// old one. A file whose content is no longer Before, a read-only file, a
+// path that is or goes through a symlink, and a new file whose path exists
+// are refused. Writers are serialised across processes by a lock on the
+// root, and each file is compared with Before under that lock, so two
+// commands run at once cannot both write from the same content: one of
+// them is refused. It returns one error per refused or failed edit; the
+// others are written.
 func Apply(root string, edits []FileEdit) []error {
+	rootReal, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return []error{err}
+	}
+	unlock, err := lockRoot(rootReal)
+	if err != nil {
+		return []error{fmt.Errorf("%s: cannot lock the repository for writing: %w", root, err)}
+	}
+	defer unlock()
 	var errs []error
 	for _, e := range edits {
 		if !e.Changed() {
 			continue
 		}
-		if err := apply(root, e); err != nil {
+		if err := apply(rootReal, e); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", e.Path, err))
 		}
 	}
@@ -56,9 +70,9 @@ func Apply(root string, edits []FileEdit) []error {
 }
 
 func apply(root string, e FileEdit) error {
-	p := filepath.Join(root, filepath.FromSlash(e.Path))
-	if !inside(root, p) {
-		return fmt.Errorf("path leaves the repository")
+	p, err := confined(root, e.Path, e.Before == nil)
+	if err != nil {
+		return err
 	}
 	mode := fs.FileMode(0o644)
 	info, err := os.Lstat(p)
@@ -66,25 +80,12 @@ func apply(root string, e FileEdit) error {
 	case e.Before == nil && err == nil:
 		return ErrExists
 	case e.Before == nil && errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
 	case err != nil:
 		return err
 	case info.Mode()&fs.ModeSymlink != 0:
-		// Write through the link to its target, which must stay inside.
-		target, err := filepath.EvalSymlinks(p)
-		if err != nil {
-			return err
-		}
-		if !inside(root, target) {
-			return site.ErrOutsideRoot
-		}
-		p = target
-		if info, err = os.Stat(p); err != nil {
-			return err
-		}
-		fallthrough
+		return ErrSymlink
+	case !info.Mode().IsRegular():
+		return ErrNotRegular
 	default:
 		if info.Mode().Perm()&0o200 == 0 {
 			return ErrReadOnly
@@ -121,28 +122,37 @@ func apply(root string, e FileEdit) error {
 	return os.Rename(tmp.Name(), p)
 }
 
-func inside(root, p string) bool {
-	rootReal, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		rootReal = root
+// confined returns the file path of rel under root (a real path), after
+// checking that no directory on the way is a symlink or something other
+// than a directory: a write never goes through a link, whether it leads
+// in or out of the repository. With create, missing directories are made
+// one by one, each checked the same way.
+func confined(root, rel string, create bool) (string, error) {
+	clean := path.Clean("/" + rel)[1:]
+	if clean == "" || clean != rel || strings.HasPrefix(rel, "../") {
+		return "", fmt.Errorf("path leaves the repository")
 	}
-	dir := filepath.Dir(p)
-	for {
-		if _, err := os.Stat(dir); err == nil {
-			break
+	parts := strings.Split(clean, "/")
+	dir := root
+	for _, part := range parts[:len(parts)-1] {
+		dir = filepath.Join(dir, part)
+		info, err := os.Lstat(dir)
+		if errors.Is(err, fs.ErrNotExist) && create {
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return "", err
+			}
+			info, err = os.Lstat(dir)
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
+		switch {
+		case err != nil:
+			return "", err
+		case info.Mode()&fs.ModeSymlink != 0:
+			return "", fmt.Errorf("%s %w", filepath.ToSlash(strings.TrimPrefix(dir, root+string(filepath.Separator))), ErrSymlink)
+		case !info.IsDir():
+			return "", fmt.Errorf("%s is not a directory", filepath.ToSlash(strings.TrimPrefix(dir, root+string(filepath.Separator))))
 		}
-		dir = parent
 	}
-	realDir, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return false
-	}
-	rel, err := filepath.Rel(rootReal, realDir)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+	return filepath.Join(dir, parts[len(parts)-1]), nil
 }
 
 // UnifiedDiff renders an edit as a unified diff (3 lines of context),

@@ -23,7 +23,9 @@ func StubContent(src *parse.Document, cfg site.StubConfig) []byte {
 	for _, k := range cfg.Copy {
 		if u := topField(src, k); u != nil {
 			raw := string(src.Src[u.Start:u.End])
-			if strings.Contains(raw, "\n") {
+			// A multi-line value, an alias, an anchor or a tag is written
+			// as its value: the token means nothing in the stub.
+			if strings.Contains(raw, "\n") || strings.ContainsAny(raw[:min(len(raw), 1)], "*&!") {
 				raw = formatValue(format, String(u.Text))
 			}
 			fields = append(fields, field{k, raw})

@@ -38,32 +38,49 @@ func (c *catFile) read(id string) ([]byte, bool, error) {
 	if !isHex(id) {
 		return nil, false, fmt.Errorf("invalid object id %q", id)
 	}
-	if _, err := io.WriteString(c.in, id+"\n"); err != nil {
-		return nil, false, err
+	_, data, ok, err := c.request(id)
+	return data, ok, err
+}
+
+// request asks for an object by name (an id, or <commit>:<path>) and
+// returns its id and content.
+func (c *catFile) request(name string) (string, []byte, bool, error) {
+	if _, err := io.WriteString(c.in, name+"\n"); err != nil {
+		return "", nil, false, err
 	}
 	header, err := c.out.ReadString('\n')
 	if err != nil {
-		return nil, false, err
+		return "", nil, false, err
 	}
 	fields := strings.Fields(header)
-	if len(fields) == 2 && fields[1] == "missing" {
-		return nil, false, nil
+	if n := len(fields); n >= 2 && (fields[n-1] == "missing" || fields[n-1] == "ambiguous") {
+		return "", nil, false, nil
 	}
 	if len(fields) != 3 {
-		return nil, false, fmt.Errorf("git cat-file: unexpected header %q", header)
+		return "", nil, false, fmt.Errorf("git cat-file: unexpected header %q", header)
 	}
 	size, err := strconv.Atoi(fields[2])
 	if err != nil {
-		return nil, false, fmt.Errorf("git cat-file: unexpected header %q", header)
+		return "", nil, false, fmt.Errorf("git cat-file: unexpected header %q", header)
 	}
 	data := make([]byte, size+1) // content and a trailing newline
 	if _, err := io.ReadFull(c.out, data); err != nil {
-		return nil, false, err
+		return "", nil, false, err
 	}
 	if fields[1] != "blob" {
-		return nil, false, fmt.Errorf("object %s is a %s, not a blob", id, fields[1])
+		return "", nil, false, &NotBlobError{ID: name, Kind: fields[1]}
 	}
-	return data[:size], true, nil
+	return fields[0], data[:size], true, nil
+}
+
+// NotBlobError is an object id that names something other than a blob: a
+// commit, a tree or a tag of the repository.
+type NotBlobError struct {
+	ID, Kind string
+}
+
+func (e *NotBlobError) Error() string {
+	return fmt.Sprintf("object %s is a %s, not a blob", e.ID, e.Kind)
 }
 
 func (c *catFile) close() error {

@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,14 +11,49 @@ import (
 	"strings"
 )
 
+// ErrUnsafeRepository reports a repository git refuses to read because
+// another user owns it ("dubious ownership", common in container CI).
+var ErrUnsafeRepository = errors.New("git refuses to read this repository: it is owned by another user")
+
 // WorkTreeRoot is the top of the git work tree around dir, or dir when it
-// is not in one (or git is not installed).
-func WorkTreeRoot(ctx context.Context, dir string) string {
-	top, err := gitOutput(ctx, dir, "rev-parse", "--show-toplevel")
+// is not in one. It is the nearest folder, dir or above, holding a .git
+// directory or file: core.worktree and other settings of the repository
+// being read are not obeyed, so they cannot move the root (and with it
+// every read and write) elsewhere.
+func WorkTreeRoot(_ context.Context, dir string) string {
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return dir
 	}
-	return filepath.Clean(strings.TrimSpace(top))
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
+
+// Check reports whether git will read the repository at root: nil when it
+// will (or when root is not in a repository, or git is not installed), an
+// error wrapping ErrUnsafeRepository, with the command that fixes it, when
+// git refuses it for its owner.
+func Check(ctx context.Context, root string) error {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil
+	}
+	_, err := gitOutput(ctx, root, "rev-parse", "--git-dir")
+	return unsafeRepository(root, err)
+}
+
+func unsafeRepository(root string, err error) error {
+	if err == nil || !strings.Contains(err.Error(), "dubious ownership") {
+		return nil
+	}
+	return fmt.Errorf("%w; if you trust it, run: git config --global --add safe.directory %s", ErrUnsafeRepository, root)
 }
 
 func gitOutput(ctx context.Context, dir string, args ...string) (string, error) {
@@ -31,13 +67,49 @@ func gitOutput(ctx context.Context, dir string, args ...string) (string, error) 
 	return string(out), nil
 }
 
-// gitCommand runs git on a repository the tool does not trust: no pager,
-// no prompt, no filesystem monitor, no external diff or text conversion
-// (the commands used read objects only and run no hooks).
+// hardening is what every git call gets, because the repository being
+// read is not trusted: its own configuration (.git/config) can name
+// programs to run. The settings turn off each way it could: a pager, a
+// filesystem monitor, an external diff, text conversion, signature
+// verification (gpg.program), and any transport, so a partial clone's
+// promisor remote (remote.*.uploadpack, core.sshCommand) is never
+// contacted for a missing object. Output is forced to UTF-8.
+// Filters (filter.<driver>.clean/smudge) cannot be turned off this way:
+// the commands used compare trees and blobs only, never the work tree.
+var hardening = []string{
+	"--no-pager",
+	"-c", "core.fsmonitor=false",
+	"-c", "core.pager=cat",
+	"-c", "core.hooksPath=/dev/null",
+	"-c", "core.sshCommand=false",
+	"-c", "diff.external=",
+	"-c", "log.showSignature=false",
+	"-c", "i18n.logOutputEncoding=UTF-8",
+	"-c", "protocol.allow=never",
+}
+
+// hardenedEnv is added to the environment of every git call.
+var hardenedEnv = []string{
+	"GIT_TERMINAL_PROMPT=0",
+	"GIT_OPTIONAL_LOCKS=0",
+	"GIT_NO_LAZY_FETCH=1", // git 2.44 and later: never fetch a missing object
+	"GIT_PROTOCOL_FROM_USER=0",
+	"GIT_ALLOW_PROTOCOL=none",
+	"GIT_SSH_COMMAND=false",
+	"GIT_EXTERNAL_DIFF=",
+	"GIT_PAGER=cat",
+}
+
+// gitCommand is the one way this package runs git: with the hardening
+// above, and --no-show-signature on log.
 func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	base := []string{"-c", "core.fsmonitor=false", "-c", "core.pager=cat", "-c", "diff.external=", "--no-pager"}
-	cmd := exec.CommandContext(ctx, "git", append(base, args...)...)
+	full := append([]string{}, hardening...)
+	if len(args) > 0 && args[0] == "log" {
+		full = append(full, "log", "--no-show-signature")
+		args = args[1:]
+	}
+	cmd := exec.CommandContext(ctx, "git", append(full, args...)...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	cmd.Env = append(os.Environ(), hardenedEnv...)
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,9 +31,15 @@ type History struct {
 	paths   map[string][]Version // newest first
 	renames map[string][]rename  // new path → where it came from
 	commits int
+	// degraded says what the history lacks (renames not followed).
+	degraded string
+	// forward maps a renamed path to its newest new name (built on first
+	// use by RenamedTo; the from field holds the new name).
+	forward map[string]rename
 
 	mu    gosync.Mutex
 	batch *catFile
+	check *treeCheck // BlobAt's process
 }
 
 type rename struct {
@@ -44,40 +51,101 @@ type rename struct {
 // machine without git.
 var ErrNoHistory = errors.New("no git history")
 
-// ReadHistory reads the history of the files under paths (relative to
-// root; none means everything) with one "git log" process. A shallow clone
-// is read as far as it goes and reported by Shallow.
+// ReadHistory reads the history of the files the tool reads under paths
+// (relative to root; none means the whole tree) with one "git log"
+// process. A path with the extension of a page, a configuration or a
+// string table is that file; any other is a directory, of which only
+// the pages are read (Pathspecs), so rename detection never reads an
+// image. A shallow clone is read as far as it goes and reported by
+// Shallow. When an object git needs for rename detection is absent (a
+// partial clone), the log is read again without renames and Degraded
+// says so; pages whose own versions are absent are told by Blob.
 func ReadHistory(ctx context.Context, root string, paths []string) (*History, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%w: git not found", ErrNoHistory)
 	}
 	out, err := gitOutput(ctx, root, "rev-parse", "--is-shallow-repository")
+	if err := unsafeRepository(root, err); err != nil {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: not a git repository", ErrNoHistory)
 	}
-	h := &History{root: root, shallow: strings.TrimSpace(out) == "true",
-		paths: map[string][]Version{}, renames: map[string][]rename{}}
-	args := []string{"log", "--format=%x1e%H %ct", "--raw", "-z", "--no-abbrev", "-M", "--no-color", "--no-textconv", "--no-ext-diff", "--"}
-	args = append(args, paths...)
+	shallow := strings.TrimSpace(out) == "true"
+	h, stderr, err := readLog(ctx, root, paths, "-M")
+	if err != nil && strings.Contains(stderr, "unable to read") {
+		missing := strings.TrimSpace(stderr)
+		if h, _, err = readLog(ctx, root, paths, "--no-renames"); err == nil {
+			h.degraded = "renames not followed: " + missing + " (a partial clone or snapshot lacks objects; fetch them for rename detection)"
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	h.shallow = shallow
+	return h, nil
+}
+
+// ReadExts are the extensions of every file whose history is read: pages,
+// Hugo configuration and string tables.
+var ReadExts = []string{".md", ".markdown", ".toml", ".yaml", ".yml", ".json"}
+
+// Pathspecs turns paths (relative to the root) into git pathspecs: a path
+// with an extension of ReadExts is that file; any other is a directory,
+// of which only the pages are read. "dir/*.md" is git's default pathspec
+// syntax, where "*" spans directories: ":(glob)dir/**/*.md" costs git
+// four times more on kubernetes/website, and each pattern costs, so the
+// rare .markdown pages are one pattern over the whole tree.
+func Pathspecs(paths []string) []string {
+	var dirs, specs []string
+	for _, p := range paths {
+		if slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) {
+			specs = append(specs, ":(literal)"+p)
+		} else {
+			dirs = append(dirs, p)
+		}
+	}
+	if len(paths) == 0 || slices.Contains(dirs, ".") {
+		dirs = []string{""}
+	}
+	for _, d := range dirs {
+		switch {
+		case strings.ContainsAny(d, "*?[\\"):
+			specs = append(specs, ":(literal)"+d) // a name git would read as a pattern
+		case d == "":
+			specs = append(specs, "*.md")
+		default:
+			specs = append(specs, d+"/*.md")
+		}
+	}
+	return append(specs, "*.markdown")
+}
+
+// readLog runs one git log over the pathspecs of paths, with renames
+// ("-M") or without ("--no-renames"), and returns its stderr.
+func readLog(ctx context.Context, root string, paths []string, renames string) (*History, string, error) {
+	h := &History{root: root, paths: map[string][]Version{}, renames: map[string][]rename{}}
+	args := []string{"log", "--format=%x1e%H %ct", "--raw", "-z", "--no-abbrev", renames, "--no-color", "--no-textconv", "--no-ext-diff", "--"}
+	args = append(args, Pathspecs(paths)...)
 	cmd := gitCommand(ctx, root, args...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	perr := h.parseLog(bufio.NewReaderSize(stdout, 1<<16))
 	werr := cmd.Wait()
 	if werr != nil {
 		if strings.Contains(stderr.String(), "does not have any commits") {
-			return h, nil
+			return h, "", nil
 		}
-		return nil, fmt.Errorf("git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
+		return nil, stderr.String(), fmt.Errorf("git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
 	}
-	return h, perr
+	return h, "", perr
 }
 
 // parseLog reads "git log --raw -z" output: a record separator, the
@@ -149,6 +217,15 @@ func readField(r *bufio.Reader) (string, error) {
 // was made.
 func (h *History) Shallow() bool { return h != nil && h.shallow }
 
+// Degraded says what the history lacks, when a partial clone kept git
+// from following renames; "" when nothing.
+func (h *History) Degraded() string {
+	if h == nil {
+		return ""
+	}
+	return h.degraded
+}
+
 // Commits is the number of commits read.
 func (h *History) Commits() int {
 	if h == nil {
@@ -210,6 +287,48 @@ func (h *History) Blob(id string) (data []byte, ok bool, err error) {
 	return h.batch.read(id)
 }
 
+// RenamedTo follows the renames of a path forward, newest rename first at
+// each step: the path's name now, or "" when git saw no rename of it.
+func (h *History) RenamedTo(old string) string {
+	if h == nil {
+		return ""
+	}
+	h.mu.Lock()
+	if h.forward == nil {
+		h.forward = map[string]rename{}
+		for to, rs := range h.renames {
+			for _, r := range rs {
+				if cur, ok := h.forward[r.from]; !ok || r.seq < cur.seq {
+					h.forward[r.from] = rename{from: to, seq: r.seq}
+				}
+			}
+		}
+	}
+	h.mu.Unlock()
+	cur, seen := old, map[string]bool{old: true}
+	for {
+		next, ok := h.forward[cur]
+		if !ok || seen[next.from] {
+			break
+		}
+		seen[next.from] = true
+		cur = next.from
+	}
+	if cur == old {
+		return ""
+	}
+	return cur
+}
+
+// HeadCommit is the commit checked out at root.
+func HeadCommit(ctx context.Context, root string) (string, error) {
+	out, err := gitOutput(ctx, root, "rev-parse", "--verify", "HEAD^{commit}")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(out), nil
+}
+
 // Close stops the cat-file process.
 func (h *History) Close() error {
 	if h == nil {
@@ -217,10 +336,14 @@ func (h *History) Close() error {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.batch == nil {
-		return nil
+	var err error
+	if h.batch != nil {
+		err = h.batch.close()
+		h.batch = nil
 	}
-	err := h.batch.close()
-	h.batch = nil
+	if h.check != nil {
+		err = errors.Join(err, h.check.close())
+		h.check = nil
+	}
 	return err
 }

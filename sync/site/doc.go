@@ -7,7 +7,7 @@
 //	files, problems := layout.Files(cfg)
 //	var entries []*site.Entry
 //	for _, f := range files {
-//		e, err := site.ReadEntry(root, f, parse.Config{}, cfg.PinField())
+//		e, err := site.ReadEntry(root, f, parse.Config{}, cfg)
 //		if err == nil {
 //			entries = append(entries, e)
 //		}

@@ -26,6 +26,9 @@ type Language struct {
 	ContentDir string `json:"content_dir"`
 	Weight     int    `json:"weight,omitempty"`
 	Title      string `json:"title,omitempty"`
+	// Locale is the language's locale (Hugo's locale: "pt-BR"), which
+	// may name its string table.
+	Locale string `json:"locale,omitempty"`
 }
 
 // Layout is where a site keeps its languages.
@@ -36,8 +39,17 @@ type Layout struct {
 	ConfigFile string `json:"config_file,omitempty"`
 	// SiteDir is the Hugo site's directory, relative to Root.
 	SiteDir string `json:"site_dir"`
-	// I18nDir is the directory of the UI string tables, relative to Root.
+	// I18nDir is the directory of the UI string tables, relative to Root
+	// (with i18n mounts, the directory holding all of them).
 	I18nDir string `json:"i18n_dir"`
+	// I18nDirs are the mounted i18n directories, when module mounts name
+	// them (kubernetes/website mounts i18n/<lang> per language).
+	I18nDirs []string `json:"i18n_dirs,omitempty"`
+	// Mounts are the content mounts besides each language's directory;
+	// fallback mounts show source pages in another language.
+	Mounts []Mount `json:"mounts,omitempty"`
+	// Notes say what was assumed where the configuration said nothing.
+	Notes []string `json:"notes,omitempty"`
 	// Source is the language translations are made from.
 	Source string `json:"source"`
 	// Languages lists the source language first, then the others by
@@ -103,7 +115,36 @@ func DetectLayout(root string, cfg Config) (*Layout, error) {
 	if err := l.apply(cfg); err != nil {
 		return nil, err
 	}
+	if err := l.checkContent(cfg); err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// ErrNoContent reports a language whose content directory does not exist.
+var ErrNoContent = errors.New("content directory does not exist")
+
+// checkContent makes a language that cnpe-i18n.yaml names (languages: or
+// content:) an error when it has no content directory: a wrong name or
+// directory would otherwise report every page missing. A language only
+// the Hugo configuration names may have no content yet (stub makes it).
+func (l *Layout) checkContent(cfg Config) error {
+	for _, code := range cfg.Languages {
+		if l.Language(code) == nil {
+			return fmt.Errorf("language %q in %s: not a language of the site and no content: entry names its directory", code, ConfigFile)
+		}
+	}
+	for _, lang := range l.Languages {
+		_, named := cfg.Content[lang.Code]
+		if !named && !slices.Contains(cfg.Languages, lang.Code) {
+			continue
+		}
+		info, err := os.Stat(filepath.Join(l.Root, filepath.FromSlash(lang.ContentDir)))
+		if err != nil || !info.IsDir() {
+			return fmt.Errorf("language %q: %s: %w (set content: in %s, or leave the language out with languages:)", lang.Code, lang.ContentDir, ErrNoContent, ConfigFile)
+		}
+	}
+	return nil
 }
 
 // findHugoConfig looks for a Hugo configuration at root, then in each
@@ -135,13 +176,31 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 		p := filepath.Join(root, dir, name)
 		if _, err := os.Stat(p); err == nil {
 			rel := filepath.ToSlash(filepath.Join(dir, name))
-			conf, err := readConfigFile(p, rel)
+			conf, err := readConfigFile(root, rel)
 			if err != nil {
 				return rel, nil, err
 			}
-			return rel, conf, nil
+			file = rel
+			// Hugo merges config/_default/ under the root file.
+			if _, more, err := readDefaultDir(root, dir); err == nil {
+				for k, v := range more {
+					if _, ok := conf[k]; !ok {
+						conf[k] = v
+					}
+				}
+			} else if !errors.Is(err, ErrNoSite) {
+				return file, nil, err
+			}
+			return file, conf, nil
 		}
 	}
+	return readDefaultDir(root, dir)
+}
+
+// readDefaultDir reads config/_default/: hugo.* and config.* at the top,
+// the other files (languages.toml, module.yaml, params.toml) under their
+// name.
+func readDefaultDir(root, dir string) (file string, conf map[string]any, err error) {
 	defDir := filepath.Join(root, dir, "config", "_default")
 	entries, err := os.ReadDir(defDir)
 	if err != nil {
@@ -154,13 +213,12 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
 			continue
 		}
-		p := filepath.Join(defDir, e.Name())
 		rel := filepath.ToSlash(filepath.Join(dir, "config", "_default", e.Name()))
-		m, err := readConfigFile(p, rel)
+		m, err := readConfigFile(root, rel)
 		if err != nil {
 			return rel, nil, err
 		}
-		base := strings.TrimSuffix(e.Name(), ext)
+		base := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
 		switch base {
 		case "hugo", "config":
 			for k, v := range m {
@@ -182,23 +240,29 @@ func readHugoConfigDir(root, dir string) (file string, conf map[string]any, err 
 	return first, conf, nil
 }
 
-// readConfigFile decodes a TOML, YAML or JSON file into a map whose keys
-// are lower case (Hugo's configuration keys are case-insensitive).
-// readConfigFile decodes the configuration file at p, named rel in
-// errors, which give its line.
-func readConfigFile(p, rel string) (map[string]any, error) {
-	data, err := os.ReadFile(p)
+// readConfigFile decodes the TOML, YAML or JSON configuration file at p
+// into a map whose keys are lower case (Hugo's configuration keys are
+// case-insensitive); errors name it rel and give its line.
+// readConfigFile reads a Hugo configuration file, rel to root: confined
+// to the root, a regular file, and within parse's limits before a decoder
+// sees it (a YAML alias bomb fails alone).
+func readConfigFile(root, rel string) (map[string]any, error) {
+	data, err := ReadFileIn(root, rel, 0)
 	if err != nil {
 		return nil, parse.PathError(rel, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	format := map[string]parse.Format{".toml": parse.TOML, ".yaml": parse.YAML, ".yml": parse.YAML, ".json": parse.JSON}[path.Ext(rel)]
+	if err := parse.CheckData(rel, format, data); err != nil {
+		return nil, err
+	}
 	var m map[string]any
-	switch path.Ext(p) {
-	case ".toml":
+	switch format {
+	case parse.TOML:
 		err = toml.Unmarshal(data, &m)
-	case ".yaml", ".yml":
+	case parse.YAML:
 		err = yaml.Unmarshal(data, &m)
-	case ".json":
+	case parse.JSON:
 		err = json.Unmarshal(data, &m)
 	}
 	if err != nil {
@@ -210,15 +274,37 @@ func readConfigFile(p, rel string) (map[string]any, error) {
 func lowerKeys(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		if sub, ok := v.(map[string]any); ok {
-			v = lowerKeys(sub)
-		}
-		out[strings.ToLower(k)] = v
+		out[strings.ToLower(k)] = lowerValue(v)
 	}
 	return out
 }
 
-// fromHugo reads the languages of a Hugo configuration.
+// lowerValue lowers the keys of maps, also inside lists (module.mounts
+// is a list of tables).
+func lowerValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		return lowerKeys(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = lowerValue(e)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = lowerKeys(e)
+		}
+		return out
+	}
+	return v
+}
+
+// fromHugo reads the languages of a Hugo configuration: per-language
+// contentDir, module mounts (content and i18n, lang: or
+// sites.matrix.languages), disabled languages, and content/<lang>/ for a
+// language nothing maps.
 func (l *Layout) fromHugo(site string, conf map[string]any) {
 	l.SiteDir = path.Clean(filepath.ToSlash(site))
 	i18n := str(conf["i18ndir"])
@@ -238,10 +324,17 @@ func (l *Layout) fromHugo(site string, conf map[string]any) {
 	if len(langs) == 0 {
 		langs = map[string]any{l.Source: map[string]any{}}
 	}
+	disabled := strs(conf["disablelanguages"])
+	mapped := map[string]bool{}
 	for code, v := range langs {
 		lc, _ := v.(map[string]any)
+		if code != l.Source && (lc["disabled"] == true || slices.Contains(disabled, code)) {
+			continue
+		}
 		dir := str(lc["contentdir"])
-		if dir == "" {
+		if dir != "" {
+			mapped[code] = true
+		} else {
 			dir = contentDir
 		}
 		lang := Language{
@@ -249,8 +342,16 @@ func (l *Layout) fromHugo(site string, conf map[string]any) {
 			ContentDir: path.Clean(path.Join(filepath.ToSlash(site), filepath.ToSlash(dir))),
 			Weight:     num(lc["weight"]),
 			Title:      str(lc["title"]),
+			Locale:     str(lc["locale"]),
 		}
 		l.Languages = append(l.Languages, lang)
+	}
+	if str(conf["contentdir"]) != "" {
+		mapped[l.Source] = true
+	}
+	l.applyMounts(hugoMounts(site, conf), mapped)
+	if len(l.Languages) > 1 {
+		l.assumeContentDirs(contentDir, mapped)
 	}
 	l.sortLanguages()
 }

@@ -91,6 +91,12 @@ languages:
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := writeFiles(t, tt.files)
+			for _, kv := range strings.Split(tt.langs, ",") {
+				_, d, _ := strings.Cut(kv, "=")
+				if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
 			l, err := DetectLayout(dir, tt.cfg)
 			if err != nil {
 				t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
 // File is a Markdown page of one language.
@@ -59,6 +61,16 @@ func (l *Layout) Files(cfg Config) ([]File, []Problem) {
 			continue
 		}
 		w.lang = lang
+		if _, err := Within(w.rootReal, lang.ContentDir); err != nil {
+			// A path out of the repository is named by its language, not
+			// its path: where outside it points is nobody's business.
+			name := lang.ContentDir
+			if c := path.Clean(name); c == ".." || strings.HasPrefix(c, "../") || path.IsAbs(c) || filepath.IsAbs(name) {
+				name = l.configName()
+			}
+			w.problems = append(w.problems, Problem{Path: name, Err: fmt.Errorf("content directory of %q: %w", lang.Code, err)})
+			continue
+		}
 		w.walkDir(lang.ContentDir, nil)
 	}
 	return w.files, w.problems
@@ -83,6 +95,10 @@ func (w *walker) walkDir(p string, stack []string) {
 		w.problems = append(w.problems, Problem{Path: p, Err: unwrapPath(err)})
 		return
 	}
+	if !w.inside(real) {
+		w.problems = append(w.problems, Problem{Path: p, Err: ErrOutsideRoot})
+		return
+	}
 	for _, s := range stack {
 		if s == real {
 			w.problems = append(w.problems, Problem{Path: p, Err: ErrSymlinkLoop})
@@ -104,9 +120,11 @@ func (w *walker) walkDir(p string, stack []string) {
 			if !strings.HasPrefix(e.Name(), ".") {
 				w.walkDir(child, stack)
 			}
+		case isMarkdown(e.Name()) && !isRegular(e.Type()):
+			w.problems = append(w.problems, Problem{Path: child, Err: errNotRegular})
 		case isMarkdown(e.Name()):
 			w.add(child, filepath.Join(real, e.Name()))
-		case path.Ext(e.Name()) == "":
+		case path.Ext(e.Name()) == "" && isRegular(e.Type()):
 			w.storedLink(child, stack)
 		}
 	}
@@ -132,9 +150,13 @@ func (w *walker) link(p string, stack []string) {
 		w.problems = append(w.problems, Problem{Path: p, Err: unwrapPath(err)})
 		return
 	}
-	if info.IsDir() {
+	switch {
+	case info.IsDir():
 		w.walkDir(p, stack)
-	} else if isMarkdown(p) || isMarkdown(target) {
+	case !isMarkdown(p) && !isMarkdown(target):
+	case !isRegular(info.Mode()):
+		w.problems = append(w.problems, Problem{Path: p, Err: errNotRegular})
+	default:
 		w.add(p, target)
 	}
 }
@@ -183,7 +205,7 @@ func (w *walker) walkStored(site, real string, stack []string) {
 		return
 	}
 	if !info.IsDir() {
-		if isMarkdown(real) {
+		if isMarkdown(real) && isRegular(info.Mode()) {
 			w.add(site, full)
 		}
 		return
@@ -197,15 +219,20 @@ func (w *walker) walkStored(site, real string, stack []string) {
 		switch {
 		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
 			w.walkStored(path.Join(site, e.Name()), path.Join(real, e.Name()), stack)
-		case isMarkdown(e.Name()):
+		case isMarkdown(e.Name()) && isRegular(e.Type()):
 			w.add(path.Join(site, e.Name()), filepath.Join(full, e.Name()))
 		}
 	}
 }
 
-func (w *walker) inside(real string) bool {
-	rel, err := filepath.Rel(w.rootReal, real)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+func (w *walker) inside(real string) bool { return inside(w.rootReal, real) }
+
+// configName names the site's configuration in problems about it.
+func (l *Layout) configName() string {
+	if l.ConfigFile != "" {
+		return l.ConfigFile
+	}
+	return ConfigFile
 }
 
 // add records a page seen at site path p whose file is realFull on disk.
@@ -220,7 +247,7 @@ func (w *walker) add(p, realFull string) {
 		lang, rel = w.suffixLang(rel)
 	}
 	for _, pattern := range w.cfg.Ignore {
-		if ok, _ := path.Match(pattern, rel); ok {
+		if ok, _ := doublestar.Match(pattern, rel); ok {
 			return
 		}
 	}

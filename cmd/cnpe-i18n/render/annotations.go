@@ -19,10 +19,15 @@ const MaxAnnotations = 10
 // with more findings, the ones that matter most (warnings, stale units
 // first) and a last notice that counts the rest.
 func Annotations(w io.Writer, r *isync.Report) {
+	budget := MaxAnnotations
+	if r.History.IncompleteHistory() {
+		fmt.Fprintf(w, "::error title=%s::%s\n", EscapeProperty("Incomplete git history"), EscapeData(r.History.Message))
+		budget--
+	}
 	fs := ranked(Findings(r))
 	limit := len(fs)
-	if limit > MaxAnnotations {
-		limit = MaxAnnotations - 1
+	if limit > budget {
+		limit = budget - 1
 	}
 	for _, f := range fs[:limit] {
 		level := f.level()

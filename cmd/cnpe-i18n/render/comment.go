@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
@@ -15,36 +17,46 @@ import (
 // own comment instead of adding one per push.
 const CommentMarker = "<!-- cnpe-i18n:status -->"
 
-// MaxCommentBytes is GitHub's limit on a comment (65,536 characters); the
-// comment is kept under it in characters.
+// MaxCommentBytes is GitHub's limit on a comment (65,536 characters). The
+// comment is kept under it in bytes, which is stricter for non-ASCII text
+// and what "head -c" counts.
 const MaxCommentBytes = 65536
 
 // Linker makes links to translation lines.
 type Linker struct {
-	Base string // https://github.com/OWNER/REPO/blob/SHA/, or "" for relative links
+	// Base is https://github.com/OWNER/REPO/blob/SHA/. Without an https
+	// base there are no links: paths are printed as code, since a
+	// relative link to a directory named "javascript:alert(1)" is a
+	// script.
+	Base string
 }
+
+var (
+	githubRepo = regexp.MustCompile(`^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$`)
+	githubSHA  = regexp.MustCompile(`^[0-9a-fA-F]{7,64}$`)
+	httpsHost  = regexp.MustCompile(`^https://[A-Za-z0-9.-]+(:[0-9]+)?$`)
+)
 
 // GitHubLinker links to a commit of a repository on GitHub (the Actions
 // variables GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA), and
-// makes relative links when the repository or commit is unknown.
+// makes no links when any of them is unknown or malformed.
 func GitHubLinker(server, repo, sha string) Linker {
 	if server == "" {
 		server = "https://github.com"
 	}
-	if repo == "" || sha == "" || strings.ContainsAny(repo+sha, " \n\"'<>") {
+	if !httpsHost.MatchString(server) || !githubRepo.MatchString(repo) || !githubSHA.MatchString(sha) {
 		return Linker{}
 	}
 	return Linker{Base: server + "/" + repo + "/blob/" + sha + "/"}
 }
 
-// Line links to lines from–to of the file at path (no line for from 0).
+// Line returns the URL of lines from–to of the file at path (no line for
+// from 0), or "" without an https base.
 func (l Linker) Line(path string, from, to int) string {
-	var segs []string
-	for _, s := range strings.Split(path, "/") {
-		segs = append(segs, url.PathEscape(s))
+	if !strings.HasPrefix(l.Base, "https://") {
+		return ""
 	}
-	u := l.Base + strings.Join(segs, "/")
-	u = strings.NewReplacer("(", "%28", ")", "%29").Replace(u)
+	u := l.Base + EscapePath(path)
 	if from > 0 {
 		u += fmt.Sprintf("#L%d", from)
 		if to > from {
@@ -54,6 +66,26 @@ func (l Linker) Line(path string, from, to int) string {
 	return u
 }
 
+// Link is text, escaped, linked to lines from–to of path; without an https
+// base it is the text and the path as code.
+func (l Linker) Link(text, path string, from, to int) string {
+	if u := l.Line(path, from, to); u != "" {
+		return "[" + EscapeMD(text) + "](" + u + ")"
+	}
+	return EscapeMD(text) + " (<code>" + EscapeMD(path) + "</code>)"
+}
+
+// EscapePath makes a slash-separated repository path a URI path: every
+// segment percent-encoded, with the characters that would end the path or
+// start a scheme (":", "?", "#", "(", ")") encoded too.
+func EscapePath(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		segs[i] = strings.NewReplacer(":", "%3A", "(", "%28", ")", "%29").Replace(url.PathEscape(s))
+	}
+	return strings.Join(segs, "/")
+}
+
 // Comment renders the report as a pull-request comment: a marker,
 // a summary, then per language and page the units that need work with the
 // source's word diff and links to the translation lines. Everything quoted
@@ -61,7 +93,13 @@ func (l Linker) Line(path string, from, to int) string {
 // out and counted.
 func Comment(r *isync.Report, l Linker, limit int) string {
 	var head strings.Builder
-	head.WriteString(CommentMarker + "\n## Translation status\n\n")
+	head.WriteString(CommentMarker + "\n")
+	incomplete := r.History.IncompleteHistory()
+	if incomplete {
+		// First, so that no one reads what follows as an all-clear.
+		head.WriteString(":warning: **" + EscapeMD(r.History.Message) + "**\n\n")
+	}
+	head.WriteString("## Translation status\n\n")
 	stale, pagesN := 0, 0
 	for _, p := range r.Pages {
 		if len(p.Units) > 0 || p.State != isync.PageCurrent {
@@ -80,7 +118,11 @@ func Comment(r *isync.Report, l Linker, limit int) string {
 		scope = "This change"
 	}
 	if pagesN == 0 && len(nonCurrent) == 0 {
-		head.WriteString(scope + " leaves every translation in step. :white_check_mark:\n")
+		if incomplete {
+			head.WriteString("What " + strings.ToLower(scope) + " does to translations cannot be told from this clone.\n")
+		} else {
+			head.WriteString(scope + " leaves every translation in step. :white_check_mark:\n")
+		}
 		return head.String()
 	}
 	fmt.Fprintf(&head, "%s affects **%d** translated units on **%d** pages", scope, stale, pagesN)
@@ -106,7 +148,7 @@ func Comment(r *isync.Report, l Linker, limit int) string {
 		var strs []string
 		for _, e := range nonCurrent {
 			if e.Lang == lang {
-				strs = append(strs, fmt.Sprintf("- **%s** [%s](%s) %s\n", e.State, EscapeMD(e.Key), l.Line(e.File, e.Line, e.Line), stringDetail(e)))
+				strs = append(strs, fmt.Sprintf("- **%s** %s %s\n", e.State, l.Link(e.Key, e.File, e.Line, e.Line), stringDetail(e)))
 			}
 		}
 		if len(strs) > 0 {
@@ -115,10 +157,10 @@ func Comment(r *isync.Report, l Linker, limit int) string {
 	}
 	footer := "\n<sub>Generated by cnpe-i18n. Run <code>cnpe-i18n diff PATH</code> locally for a page's details.</sub>\n"
 	out := head.String()
-	budget := limit - utf8.RuneCountInString(out) - utf8.RuneCountInString(footer) - 200
+	budget := limit - len(out) - len(footer) - 200
 	used, left := 0, 0
 	for i, s := range sections {
-		n := utf8.RuneCountInString(s)
+		n := len(s)
 		if used+n > budget {
 			left = len(sections) - i
 			break
@@ -127,7 +169,7 @@ func Comment(r *isync.Report, l Linker, limit int) string {
 		used += n
 	}
 	if left > 0 {
-		out += fmt.Sprintf("\n**%d more sections not shown** (the comment is limited to %d characters); run `cnpe-i18n status --since` locally or see the job log for everything.\n", left, limit)
+		out += fmt.Sprintf("\n**%d more sections not shown** (the comment is limited to %d bytes); run `cnpe-i18n status --since` locally or see the job log for everything.\n", left, limit)
 	}
 	return out + footer
 }
@@ -177,11 +219,11 @@ func pageSection(p isync.PageReport, l Linker) string {
 	for _, u := range p.Units {
 		switch u.State {
 		case isync.UnitNew, isync.UnitUntranslated:
-			fmt.Fprintf(&b, "- **%s** source [line %d](%s): %s\n", u.State, u.SourceLine, l.Line(p.Source, u.SourceLine, u.SourceLine), EscapeMD(Excerpt(u.SourceAfter, 400)))
+			fmt.Fprintf(&b, "- **%s** source %s: %s\n", u.State, l.Link(fmt.Sprintf("line %d", u.SourceLine), p.Source, u.SourceLine, u.SourceLine), EscapeMD(Excerpt(u.SourceAfter, 400)))
 		case isync.UnitObsolete:
-			fmt.Fprintf(&b, "- **%s** [%s](%s): the source removed “%s”\n", u.State, lineRange(u), l.Line(p.Translation, u.Line, u.EndLine), EscapeMD(Excerpt(u.SourceBefore, 300)))
+			fmt.Fprintf(&b, "- **%s** %s: the source removed “%s”\n", u.State, l.Link(lineRange(u), p.Translation, u.Line, u.EndLine), EscapeMD(Excerpt(u.SourceBefore, 300)))
 		default:
-			fmt.Fprintf(&b, "- **%s** [%s](%s): %s\n", u.State, lineRange(u), l.Line(p.Translation, u.Line, u.EndLine), markdownDiff(u.Words, 600))
+			fmt.Fprintf(&b, "- **%s** %s: %s\n", u.State, l.Link(lineRange(u), p.Translation, u.Line, u.EndLine), markdownDiff(u.Words, 600))
 		}
 	}
 	b.WriteString("\n</details>\n")
@@ -227,10 +269,15 @@ func markdownDiff(edits []change.Edit, limit int) string {
 // HTML tags or comments (< > & are entities), no Markdown syntax (every
 // punctuation mark that could start a link, emphasis, code span, table or
 // heading is backslash-escaped), no line breaks, and no @-mentions or
-// #-references (a zero-width space follows @ and #).
+// #-references (a zero-width space follows @ and #, and splits GH-123).
 func EscapeMD(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '-' && i >= 2 && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) &&
+			unicode.ToUpper(rs[i-2]) == 'G' && unicode.ToUpper(rs[i-1]) == 'H' {
+			b.WriteString("\u200b") // GH-123 is an issue reference
+		}
 		switch r {
 		case '&':
 			b.WriteString("&amp;")

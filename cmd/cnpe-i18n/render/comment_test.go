@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -132,7 +133,11 @@ func TestAnnotationsAndSARIF(t *testing.T) {
 			continue
 		}
 		loc := results[i].Locations[0].PhysicalLocation
-		if m[2] != EscapeProperty(loc.ArtifactLocation.URI) || m[3] != fmt.Sprint(loc.Region.StartLine) || m[4] != fmt.Sprint(loc.Region.EndLine) {
+		file, err := url.PathUnescape(loc.ArtifactLocation.URI)
+		if err != nil {
+			t.Errorf("SARIF URI %q: %v", loc.ArtifactLocation.URI, err)
+		}
+		if m[2] != EscapeProperty(file) || m[3] != fmt.Sprint(loc.Region.StartLine) || m[4] != fmt.Sprint(loc.Region.EndLine) {
 			t.Errorf("annotation %d at %s:%s-%s, SARIF at %s:%d-%d", i, m[2], m[3], m[4], loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.EndLine)
 		}
 		if (m[1] == "warning") != (results[i].Level == "warning") {

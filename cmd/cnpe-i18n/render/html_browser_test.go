@@ -106,7 +106,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	ctx := browser(t)
 	shots := screenshotDir(t)
 	r := htmlFixture()
-	dir := writeHTML(t, r, GitHubLinker("", "owner/repo", "abc123"))
+	dir := writeHTML(t, r, GitHubLinker("", "owner/repo", "abc1234abc1234abc1234abc1234abc1234abc12"))
 
 	open(t, ctx, filepath.Join(dir, "index.html"))
 	if got := eval[int](t, ctx, `document.querySelectorAll("tr.lang-row").length`); got != len(r.Languages) {
@@ -147,7 +147,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("article.unit-stale .tr .text").lang`); got != "ko" {
 		t.Errorf("translation lang = %q, want ko", got)
 	}
-	if got := eval[string](t, ctx, `document.querySelector("article.unit-stale h3 a").href`); got != "https://github.com/owner/repo/blob/abc123/content/ko/guide/setup.md#L5-L6" {
+	if got := eval[string](t, ctx, `document.querySelector("article.unit-stale h3 a").href`); got != "https://github.com/owner/repo/blob/abc1234abc1234abc1234abc1234abc1234abc12/content/ko/guide/setup.md#L5-L6" {
 		t.Errorf("line link = %q", got)
 	}
 	if got := eval[string](t, ctx, `document.querySelector("article.unit-obsolete .label").textContent`); got != "English removed (was content/en/guide/setup.md:11 in base 0123456789)" {

@@ -9,7 +9,7 @@ import (
 
 func TestHTMLEscapesRepositoryText(t *testing.T) {
 	r := htmlFixture()
-	dir := writeHTML(t, r, GitHubLinker("", "owner/repo", "abc123"))
+	dir := writeHTML(t, r, GitHubLinker("", "owner/repo", "abc1234abc1234abc1234abc1234abc1234abc12"))
 	var all strings.Builder
 	err := filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(path, ".html") {
@@ -41,7 +41,7 @@ func TestHTMLLinksOnlyWithHTTPSBase(t *testing.T) {
 		linker Linker
 		want   bool
 	}{
-		{"github", GitHubLinker("", "owner/repo", "abc123"), true},
+		{"github", GitHubLinker("", "owner/repo", "abc1234abc1234abc1234abc1234abc1234abc12"), true},
 		{"unknown repository", GitHubLinker("", "", ""), false},
 		{"plain http", Linker{Base: "http://example.com/blob/x/"}, false},
 		{"javascript", Linker{Base: "javascript:alert(1)//"}, false},
@@ -51,7 +51,7 @@ func TestHTMLLinksOnlyWithHTTPSBase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			link := `href="https://github.com/owner/repo/blob/abc123/content/ko/guide/setup.md#L5-L6"`
+			link := `href="https://github.com/owner/repo/blob/abc1234abc1234abc1234abc1234abc1234abc12/content/ko/guide/setup.md#L5-L6"`
 			if got := strings.Contains(string(data), link); got != tc.want {
 				t.Errorf("line link present = %v, want %v", got, tc.want)
 			}

@@ -10,12 +10,13 @@ var (
 	unescapedBacktick = regexp.MustCompile("(^|[^\\\\])`")
 	htmlTag           = regexp.MustCompile(`<(/?[a-zA-Z]+)[\s/>]`)
 	mention           = regexp.MustCompile(`@[\w-]`)
-	reference         = regexp.MustCompile(`(^|[^&\w])#\d`)
+	reference         = regexp.MustCompile(`(^|[^&\w])#\d|(?i)\bGH-\d`)
+	linkTarget        = regexp.MustCompile(`\]\(([^)]*)\)`)
 )
 
 // LiveMarkup lists what in a comment made by Comment could act as markup
-// from the repository: no marker first, a mention, an issue reference, an
-// HTML comment, a javascript: link, HTML other than the comment's own
+// from the repository: no marker first, a mention, an issue reference
+// (#1, GH-1), an HTML comment, a link to anything but https, HTML other than the comment's own
 // tags, an unescaped backtick. Tests of every caller check comments with
 // it; nil means inert.
 func LiveMarkup(comment string) []string {
@@ -32,6 +33,12 @@ func LiveMarkup(comment string) []string {
 	for _, bad := range []string{"<!--", "](javascript"} {
 		if strings.Contains(body, bad) {
 			out = append(out, fmt.Sprintf("comment contains live %q", bad))
+		}
+	}
+	// Links go to https only.
+	for _, m := range linkTarget.FindAllStringSubmatch(body, -1) {
+		if !strings.HasPrefix(m[1], "https://") {
+			out = append(out, fmt.Sprintf("link to %q", m[1]))
 		}
 	}
 	// No unescaped backtick: page text cannot open or close a code span.

@@ -22,9 +22,11 @@ type sarifRun struct {
 	Properties  map[string]any    `json:"properties,omitempty"`
 }
 
+// sarifInvocation carries what keeps a run from being an all-clear (an
+// incomplete history) and what it left out.
 type sarifInvocation struct {
 	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
 }
 
 type sarifNotification struct {
@@ -93,17 +95,24 @@ func SARIF(w io.Writer, r *isync.Report, version string) error {
 		index[rule.id] = i
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	var notes []sarifNotification
+	if r.History.IncompleteHistory() {
+		notes = append(notes, sarifNotification{Level: "error", Message: sarifMessage{r.History.Message}})
+	}
 	fs := ranked(Findings(r))
 	if len(fs) > MaxSARIFResults {
 		omitted := len(fs) - MaxSARIFResults
 		fs = fs[:MaxSARIFResults]
-		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{{Level: "note",
-			Message: sarifMessage{fmt.Sprintf("%d findings left out: code scanning accepts %d results; run cnpe-i18n status for all of them", omitted, MaxSARIFResults)}}}}}
+		notes = append(notes, sarifNotification{Level: "note",
+			Message: sarifMessage{fmt.Sprintf("%d findings left out: code scanning accepts %d results; run cnpe-i18n status for all of them", omitted, MaxSARIFResults)}})
 		run.Properties = map[string]any{"omittedResults": omitted}
+	}
+	if len(notes) > 0 {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: !r.History.IncompleteHistory(), ToolExecutionNotifications: notes}}
 	}
 	for _, f := range fs {
 		var loc sarifLocation
-		loc.PhysicalLocation.ArtifactLocation.URI = f.File
+		loc.PhysicalLocation.ArtifactLocation.URI = EscapePath(f.File)
 		loc.PhysicalLocation.Region.StartLine = f.Line
 		loc.PhysicalLocation.Region.EndLine = f.EndLine
 		run.Results = append(run.Results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.level(),

@@ -71,9 +71,10 @@ func CollapseSpace(s string) string {
 	return b.String()
 }
 
-// Excerpt shortens text to one line of at most n runes.
+// Excerpt shortens text to one line of at most n runes, control
+// characters escaped.
 func Excerpt(text string, n int) string {
-	text = parse.FoldSpace(text)
+	text = EscapeText(parse.FoldSpace(text))
 	if utf8.RuneCountInString(text) <= n {
 		return text
 	}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
+)
+
+// glossaryFailLevels are the --fail-on values of glossary check.
+var glossaryFailLevels = []string{"error", "warning", "none"}
+
+func newCmdGlossaryCheck(s *streams, opts *glossaryOptions) *cobra.Command {
+	var failOn string
+	cmd := &cobra.Command{
+		Use:   "check [PATH...] [--glossary FILE] [--lang L] [--format text|json|github] [--fail-on error|warning|none]",
+		Short: "Report forbidden, missing and lost terms in translations",
+		Long: `Check reports, with file, line and column (in runes):
+
+  forbidden  an avoided rendering in a translation
+  missing    the source unit aligned with a translated unit has the term,
+             the translated unit has fewer of its approved renderings
+  keep       a keep-in-English term lost in translation
+  first-use  the first occurrence in a page lacks the entry's first-use
+             form (훅(hook) once, 훅 after that)
+  spelling   a rule entry's convention broken (セキュリティー for セキュリティ)
+  source     the English uses a deprecated variant (en_avoid)
+
+Forbidden renderings, first-use forms and rules are checked on every
+translated page, also on pages with no source counterpart. A translation
+is aligned with its base: its pin, else what git history says (read only
+when a translation in scope has no pin; --no-history aligns those with
+the current source).
+
+Each finding has its entry's severity (error, warning, the default, or
+info). --fail-on sets what exits 1: error, warning (the default: errors
+and warnings) or none. Info entries are optional or advisory: they are
+reported and never fail a run.
+
+JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
+"file", "line", "column", "term", "found", "expected"}]}.`,
+		Example: `  cnpe-i18n glossary check --lang ja
+  cnpe-i18n glossary check --glossary terms.yaml --format github --fail-on error website/content/ko`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := opts.global.checkFormat("text", "json", "github"); err != nil {
+				return err
+			}
+			if !slices.Contains(glossaryFailLevels, failOn) {
+				return usageErrorf("unsupported --fail-on %q (want error, warning or none)", failOn)
+			}
+			site, g, paths, err := opts.site()
+			if err != nil {
+				return err
+			}
+			defer site.Close()
+			var (
+				mu       sync.Mutex
+				findings []glossary.Finding
+			)
+			matchers := map[string]*glossary.Matcher{}
+			site.ForEachAligned(isync.Options{Langs: opts.Langs, Paths: paths}, func(a isync.AlignedPage) {
+				mu.Lock()
+				m := matchers[a.Lang]
+				if m == nil {
+					m = g.Matcher(a.Lang)
+					matchers[a.Lang] = m
+				}
+				mu.Unlock()
+				fs := isync.CheckTerms(m, a)
+				mu.Lock()
+				findings = append(findings, fs...)
+				mu.Unlock()
+			})
+			if g.HasSourceRules() {
+				en := g.Matcher(site.Layout.Source)
+				site.SourcePages(isync.Options{Paths: paths}, func(p *isync.Page) {
+					findings = append(findings, en.CheckSource(p.Doc, p.Path)...)
+				})
+			}
+			glossary.SortFindings(findings)
+			problems := site.Problems()
+			for _, p := range problems {
+				fmt.Fprintln(s.Err, formatProblem(p))
+			}
+			writeTermFindings(s.Out, opts.global.Format, findings)
+			if err := problemsError(problems); err != nil {
+				return err
+			}
+			if termsFail(findings, failOn) {
+				return errFindings
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&failOn, "fail-on", "warning", "exit 1 on findings of this severity or above: error, warning or none")
+	return cmd
+}
+
+// termsFail applies --fail-on: info findings never fail.
+func termsFail(findings []glossary.Finding, level string) bool {
+	min := map[string]glossary.Severity{"error": glossary.Error, "warning": glossary.Warning}[level]
+	if level == "none" || min == 0 {
+		return false
+	}
+	for _, f := range findings {
+		if f.Severity.Level() >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// annotationCommand is the GitHub workflow command of a severity.
+func annotationCommand(s glossary.Severity) string {
+	switch s.Level() {
+	case glossary.Error:
+		return "error"
+	case glossary.Info:
+		return "notice"
+	}
+	return "warning"
+}
+
+func writeTermFindings(w io.Writer, format string, findings []glossary.Finding) {
+	switch format {
+	case "json":
+		if findings == nil {
+			findings = []glossary.Finding{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(struct {
+			SchemaVersion int                `json:"schema_version"`
+			Findings      []glossary.Finding `json:"findings"`
+		}{1, findings})
+	case "github":
+		for _, f := range findings {
+			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", annotationCommand(f.Severity), render.EscapeProperty(f.File), f.Line, f.Column,
+				render.EscapeProperty("Glossary: "+f.Rule+" "+f.Term), render.EscapeData(fmt.Sprintf("found %q, expected %q", f.Found, f.Expected)))
+		}
+	default:
+		for _, f := range findings {
+			fmt.Fprintf(w, "%s:%d:%d: %s %s %s: found %q, expected %q\n", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Term, f.Found, f.Expected)
+		}
+	}
+}

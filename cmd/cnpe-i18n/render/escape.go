@@ -1,0 +1,156 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// EscapeText makes a string from the repository safe in a text stream, a
+// terminal or a CI log: control characters (C0 with line breaks and ESC,
+// DEL, C1) and the Unicode controls that reorder or hide text are written
+// as Go escapes (\n, \x1b, \u202e). A file name or a page's text then
+// cannot move the cursor, set a terminal's title, print a hyperlink,
+// clear the screen, or begin a line of its own, such as a line the GitHub
+// runner would read as a workflow command.
+func EscapeText(s string) string {
+	i := strings.IndexFunc(s, unsafeRune)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if !unsafeRune(r) {
+			b.WriteRune(r)
+			continue
+		}
+		switch r {
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x80 {
+				fmt.Fprintf(&b, `\x%02x`, r)
+			} else {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// EscapeLines is EscapeText for text of several lines: line breaks stay,
+// each line is escaped.
+func EscapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = EscapeText(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r == '\u061c', r == '\u200e', r == '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true // bidi marks, embeddings, overrides and isolates
+	}
+	return false
+}
+
+// Guard wraps a program's output stream. Line by line, it escapes what
+// EscapeText escapes (but tabs, a CR before the line break, and the
+// colour codes this package writes), and it puts a backslash before a line
+// that starts, after white space, with "::": the GitHub runner reads such
+// a line on stdout or stderr as a workflow command (::error,
+// ::stop-commands, ::add-mask). Every printer is covered, whatever it
+// forgets to escape. Call Flush at the end for an unfinished last line.
+type Guard struct {
+	// Commands lets lines start with "::": for the stream that carries
+	// our own workflow commands (--format github), whose data is escaped.
+	Commands bool
+	w        io.Writer
+	line     []byte
+}
+
+// NewGuard returns a Guard writing to w.
+func NewGuard(w io.Writer) *Guard { return &Guard{w: w} }
+
+func (g *Guard) Write(p []byte) (int, error) {
+	n := len(p)
+	var out []byte
+	for len(p) > 0 {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			g.line = append(g.line, p...)
+			break
+		}
+		g.line = append(g.line, p[:i]...)
+		out = g.appendLine(out, g.line)
+		out = append(out, '\n')
+		g.line = g.line[:0]
+		p = p[i+1:]
+	}
+	if len(out) > 0 {
+		if _, err := g.w.Write(out); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// Flush writes an unfinished last line.
+func (g *Guard) Flush() error {
+	if len(g.line) == 0 {
+		return nil
+	}
+	_, err := g.w.Write(g.appendLine(nil, g.line))
+	g.line = g.line[:0]
+	return err
+}
+
+var colours = []string{ANSIBold, ANSIRed, ANSIGreen, ANSIDim, ANSIReset}
+
+func (g *Guard) appendLine(out, line []byte) []byte {
+	crlf := bytes.HasSuffix(line, []byte("\r"))
+	if crlf {
+		line = line[:len(line)-1]
+	}
+	if !g.Commands && bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("::")) {
+		out = append(out, '\\')
+	}
+	for len(line) > 0 {
+		r, size := utf8.DecodeRune(line)
+		switch {
+		case r == '\t' || !unsafeRune(r):
+			out = append(out, line[:size]...)
+		case r == 0x1b && hasColour(line):
+			n := bytes.IndexByte(line, 'm') + 1
+			out = append(out, line[:n]...)
+			size = n
+		default:
+			out = append(out, EscapeText(string(r))...)
+		}
+		line = line[size:]
+	}
+	if crlf {
+		out = append(out, '\r')
+	}
+	return out
+}
+
+func hasColour(b []byte) bool {
+	for _, c := range colours {
+		if bytes.HasPrefix(b, []byte(c)) {
+			return true
+		}
+	}
+	return false
+}

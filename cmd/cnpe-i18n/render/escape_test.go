@@ -1,0 +1,58 @@
+package render
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestHostileGuard(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		commands       bool
+	}{
+		{name: "workflow command", in: "::error file=README.md,line=1::INJECTED\n", want: `\::error file=README.md,line=1::INJECTED` + "\n"},
+		{name: "after white space", in: "  \t::stop-commands::tok\n", want: `\  ` + "\t::stop-commands::tok\n"},
+		{name: "not at the start", in: "a ::error::x\n", want: "a ::error::x\n"},
+		{name: "own annotations", in: "::warning file=a.md::x\n", want: "::warning file=a.md::x\n", commands: true},
+		{name: "title and clear screen", in: "\x1b]0;pwned\x07\x1b[2J\n", want: `\x1b]0;pwned\x07\x1b[2J` + "\n"},
+		{name: "hyperlink", in: "\x1b]8;;https://evil.example\x1b\\x\n", want: `\x1b]8;;https://evil.example\x1b\x` + "\n"},
+		{name: "C1 and bidi", in: "a\u009b2Jb\u202ec\n", want: `a\u009b2Jb\u202ec` + "\n"},
+		{name: "own colours", in: ANSIRed + "stale" + ANSIReset + "\n", want: ANSIRed + "stale" + ANSIReset + "\n"},
+		{name: "CRLF and tabs", in: "a\tb\r\n", want: "a\tb\r\n"},
+		{name: "lone CR", in: "hidden\rshown\n", want: `hidden\rshown` + "\n"},
+		{name: "unfinished line", in: "::x", want: `\::x`},
+		{name: "escapes in annotations too", in: "::warning::\x1b[2J\n", want: `::warning::\x1b[2J` + "\n", commands: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			g := NewGuard(&b)
+			g.Commands = tt.commands
+			// Byte by byte: lines and runes split across writes.
+			for i := range len(tt.in) {
+				if n, err := g.Write([]byte{tt.in[i]}); n != 1 || err != nil {
+					t.Fatalf("Write: %d, %v", n, err)
+				}
+			}
+			if err := g.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHostileEscapeText(t *testing.T) {
+	for in, want := range map[string]string{
+		"x\n::error file=README.md,line=1::INJECTED\n": `x\n::error file=README.md,line=1::INJECTED\n`,
+		"plain 日本語":   "plain 日本語",
+		"\x1b[31mred": `\x1b[31mred`,
+		"\u2066iso":   `\u2066iso`,
+	} {
+		if got := EscapeText(in); got != want {
+			t.Errorf("EscapeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package history
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os/exec"
+	"strings"
+)
+
+// BlobAt returns the blob id of the file at path in the tree of commit:
+// what a checkout of that commit had there, by ancestry, not by date.
+// Symbolic links inside the tree are followed as git stores them at that
+// commit; ok is false when there is no such file (or the commit is not in
+// the repository). Lookups go through one long-running
+// "git cat-file --batch-check" process.
+func (h *History) BlobAt(commit, path string) (blob string, ok bool, err error) {
+	if h == nil {
+		return "", false, ErrNoHistory
+	}
+	if !isHex(commit) || path == "" || strings.ContainsAny(path, "\n\r\x00") {
+		return "", false, nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.check == nil {
+		c, err := startCheck(h.root)
+		if err != nil {
+			return "", false, err
+		}
+		h.check = c
+	}
+	return h.check.blobAt(commit, path)
+}
+
+// treeCheck is "git cat-file --batch-check --follow-symlinks": one line
+// in, one header line out (two for a link it cannot follow).
+type treeCheck struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startCheck(root string) (*treeCheck, error) {
+	cmd := gitCommand(context.Background(), root, "cat-file", "--batch-check=%(objectname) %(objecttype)", "--follow-symlinks")
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	return &treeCheck{cmd: cmd, in: in, out: bufio.NewReader(out)}, nil
+}
+
+func (c *treeCheck) blobAt(commit, path string) (string, bool, error) {
+	if _, err := io.WriteString(c.in, commit+":"+path+"\n"); err != nil {
+		return "", false, err
+	}
+	line, err := c.out.ReadString('\n')
+	if err != nil {
+		return "", false, err
+	}
+	fields := strings.Fields(line)
+	switch {
+	case len(fields) == 2 && fields[1] == "blob" && isHex(fields[0]):
+		return fields[0], true, nil
+	case len(fields) == 2 && (fields[0] == "symlink" || fields[0] == "dangling" || fields[0] == "loop" || fields[0] == "notdir"):
+		// A link leading out of the tree, or nowhere: its target (or the
+		// name asked) follows on a line of its own.
+		if _, err := c.out.ReadString('\n'); err != nil {
+			return "", false, err
+		}
+		return "", false, nil
+	case len(fields) >= 2 && fields[len(fields)-1] == "missing", len(fields) >= 2 && fields[len(fields)-1] == "ambiguous":
+		return "", false, nil
+	case len(fields) == 2:
+		return "", false, nil // a tree or a submodule, not a file
+	}
+	return "", false, fmt.Errorf("git cat-file: unexpected answer %q", line)
+}
+
+func (c *treeCheck) close() error {
+	c.in.Close()
+	return c.cmd.Wait()
+}
