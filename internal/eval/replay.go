@@ -1,0 +1,261 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+)
+
+// replayOptions are the flags of the replay command.
+type replayOptions struct {
+	repo    string
+	langs   []string
+	max     int
+	since   int64
+	bin     string
+	seed    uint64
+	layout  contentLayout
+	work    string
+	verbose bool
+}
+
+func parseReplay(args []string, stderr io.Writer) (*replayOptions, error) {
+	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &replayOptions{}
+	var langs, since string
+	fs.StringVar(&o.repo, "repo", "", "the repository to replay (a git work tree; read only)")
+	fs.StringVar(&langs, "langs", "", "languages to sample (comma-separated; default all)")
+	fs.IntVar(&o.max, "max", 150, "catch-up pages to replay (0: all)")
+	fs.StringVar(&since, "since", "", "only catch-ups committed on or after this date (YYYY-MM-DD)")
+	fs.StringVar(&o.bin, "bin", "", "run this cnpe-i18n binary instead of the library")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the sample")
+	fs.StringVar(&o.layout.Dir, "content", "content", "content directory holding one directory per language")
+	fs.StringVar(&o.layout.Source, "source", "en", "source language")
+	fs.StringVar(&o.work, "work", "", "scratch directory for the checkout (default: a temporary one, removed after)")
+	fs.BoolVar(&o.verbose, "v", false, "print one line per catch-up page")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if o.repo == "" || fs.NArg() > 0 {
+		return nil, fmt.Errorf("usage: replay -repo DIR [-langs ko,ja] [-max N] [-since DATE] [-bin PATH]")
+	}
+	if langs != "" {
+		o.langs = strings.Split(langs, ",")
+	}
+	if since != "" {
+		t, err := time.Parse(time.DateOnly, since)
+		if err != nil {
+			return nil, fmt.Errorf("-since %q: want YYYY-MM-DD", since)
+		}
+		o.since = t.Unix()
+	}
+	return o, nil
+}
+
+// replayed is one catch-up page replayed: what the tool said at the parent
+// and what the commit did.
+type replayed struct {
+	cand    candidate
+	page    *pageView // nil when the report has no such page
+	score   score
+	checked bool // the base had a commit and a translating commit
+	ancest  bool // and the first is an ancestor of the second
+}
+
+func runReplay(ctx context.Context, o *replayOptions, stdout, stderr io.Writer) error {
+	start := time.Now()
+	cfg, err := site.LoadConfig(o.repo)
+	if err != nil {
+		return err
+	}
+	pcfg := parse.Config{TranslatableKeys: cfg.TranslatableKeys}
+	commits, err := readMainline(ctx, o.repo, []string{o.layout.Dir})
+	if err != nil {
+		return err
+	}
+	cands := findCatchUps(commits, o.layout, o.langs, o.since)
+	bl, err := openBlobs(ctx, o.repo)
+	if err != nil {
+		return err
+	}
+	defer bl.close()
+	docs := map[string]catchUpDocs{} // by commit and translation
+	read := func(c candidate) bool {
+		d, err := readDocs(bl, pcfg, c)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s %s: %v\n", short(c.Commit), c.Translation, err)
+			return false
+		}
+		if !d.confirmed() {
+			return false
+		}
+		docs[c.Commit+" "+c.Translation] = d
+		return true
+	}
+	picked := sample(cands, o.max, o.seed, read)
+	fmt.Fprintf(stderr, "replay: %d first-parent commits, %d candidate changes, %d catch-up pages picked (%s)\n",
+		len(commits), len(cands), len(picked), time.Since(start).Round(time.Second))
+	work, cleanup, err := scratch(o.work)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	clone, err := cloneShared(ctx, o.repo, work)
+	if err != nil {
+		return err
+	}
+	run := newRunner(o.bin)
+	var results []replayed
+	for i := 0; i < len(picked); {
+		j := i
+		for j < len(picked) && picked[j].Commit == picked[i].Commit {
+			j++
+		}
+		group := picked[i:j]
+		i = j
+		rs, err := replayCommit(ctx, run, o.repo, clone, group, docs)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", short(group[0].Commit), err)
+			continue
+		}
+		results = append(results, rs...)
+	}
+	writeReplay(stdout, results, o.verbose)
+	fmt.Fprintf(stderr, "replay: done in %s\n", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// readDocs reads and parses the four versions of a catch-up.
+func readDocs(bl *blobs, pcfg parse.Config, c candidate) (catchUpDocs, error) {
+	var d catchUpDocs
+	for _, v := range []struct {
+		doc  **parse.Document
+		blob string
+		path string
+	}{
+		{&d.TrBefore, c.TrBefore, c.Translation}, {&d.TrAfter, c.TrAfter, c.Translation},
+		{&d.SrcPrev, c.SrcPrev, c.Source}, {&d.SrcParent, c.SrcParent, c.Source},
+	} {
+		data, _, ok, err := bl.read(v.blob)
+		if err != nil {
+			return d, err
+		}
+		if !ok {
+			return d, fmt.Errorf("blob %s of %s is missing", short(v.blob), v.path)
+		}
+		if *v.doc, err = pcfg.Parse(v.path, data); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
+
+// replayCommit checks out the parent of one commit and runs status on the
+// translations it caught up.
+func replayCommit(ctx context.Context, run statusRunner, repo, clone string, group []candidate, docs map[string]catchUpDocs) ([]replayed, error) {
+	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", group[0].Parent); err != nil {
+		return nil, err
+	}
+	var paths, langs []string
+	for _, c := range group {
+		paths = append(paths, c.Translation)
+		if !contains(langs, c.Lang) {
+			langs = append(langs, c.Lang)
+		}
+	}
+	rep, err := run.status(ctx, clone, paths, langs)
+	if err != nil {
+		return nil, err
+	}
+	var out []replayed
+	for _, c := range group {
+		r := replayed{cand: c}
+		for k := range rep.Pages {
+			if rep.Pages[k].Translation == c.Translation {
+				r.page = &rep.Pages[k]
+			}
+		}
+		var flagged []string
+		news := 0
+		if r.page != nil {
+			for _, u := range r.page.Units {
+				switch {
+				case (u.State == "stale" || u.State == "obsolete") && u.Line > 0:
+					flagged = append(flagged, u.ID)
+				case u.State == "new":
+					news++
+				}
+			}
+			if b := r.page.Base; b != nil && b.Commit != "" && b.TranslatedIn != "" {
+				r.checked = true
+				if r.ancest, err = isAncestor(ctx, repo, b.Commit, b.TranslatedIn); err != nil {
+					return nil, err
+				}
+			}
+		}
+		r.score = scoreUnits(flagged, news, commitTruth(docs[c.Commit+" "+c.Translation]))
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// scratch returns the scratch directory, made when dir is empty.
+func scratch(dir string) (string, func(), error) {
+	if dir != "" {
+		return dir, func() {}, os.MkdirAll(dir, 0o755)
+	}
+	d, err := os.MkdirTemp("", "cnpe-eval-")
+	if err != nil {
+		return "", nil, err
+	}
+	return d, func() { os.RemoveAll(d) }, nil
+}
+
+// sparse are the files checked out: pages, site configuration and string
+// tables (snapshots may lack image blobs, which checkout would need).
+var sparse = []string{"*.md", "hugo.*", "config.*", "config/", "module.*", "module-template.yaml", "i18n/", "cnpe-i18n*.yaml"}
+
+// cloneShared makes a sparse clone of repo that borrows its objects, for
+// checkouts that leave repo untouched; an existing one is reused.
+func cloneShared(ctx context.Context, repo, work string) (string, error) {
+	dir := filepath.Join(work, "clone")
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		return dir, nil
+	}
+	abs, err := filepath.Abs(repo)
+	if err != nil {
+		return "", err
+	}
+	if _, err := gitOut(ctx, work, "clone", "-q", "--shared", "--no-checkout", abs, dir); err != nil {
+		return "", err
+	}
+	if _, err := gitOut(ctx, dir, append([]string{"sparse-checkout", "set", "--no-cone"}, sparse...)...); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+func short(id string) string {
+	if len(id) > 10 {
+		return id[:10]
+	}
+	return id
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
