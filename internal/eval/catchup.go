@@ -46,7 +46,19 @@ type candidate struct {
 	PrevCommit  string // the commit that made TrBefore
 	SrcPrev     string // the source's blob after PrevCommit
 	SrcParent   string // the source's blob at the parent
+	// Earlier are the translation's versions before the parent's, newest
+	// first: Earlier[0] is made by PrevCommit (at most maxEarlier).
+	Earlier []version
 }
+
+// version is a translation as one commit left it, and its source then.
+type version struct {
+	Commit  string
+	Tr, Src string // blobs
+}
+
+// maxEarlier bounds how far back a unit's history is followed.
+const maxEarlier = 24
 
 // findCatchUps replays the first-parent line (oldest first) and returns
 // the changes of translations made when their source had changed since the
@@ -57,6 +69,7 @@ func findCatchUps(commits []commit, l contentLayout, langs []string, since int64
 	blob := map[string]string{}       // path → blob, as of the commit replayed
 	prevCommit := map[string]string{} // translation → commit of its last change
 	srcAt := map[string]string{}      // translation → source blob after that commit
+	hist := map[string][]version{}    // translation → its versions, oldest first
 	var out []candidate
 	for seq, c := range commits {
 		var touched []string
@@ -79,7 +92,7 @@ func findCatchUps(commits []commit, l contentLayout, langs []string, since int64
 			}
 			out = append(out, candidate{Seq: seq, Commit: c.Hash, Parent: c.Parent, Time: c.Time,
 				Lang: lang, Translation: ch.Path, Source: src, TrBefore: ch.Old, TrAfter: ch.New,
-				PrevCommit: prevCommit[ch.Path], SrcPrev: prev, SrcParent: now})
+				PrevCommit: prevCommit[ch.Path], SrcPrev: prev, SrcParent: now, Earlier: newestFirst(hist[ch.Path])})
 		}
 		for _, ch := range c.Changes {
 			if ch.New == "" {
@@ -92,7 +105,22 @@ func findCatchUps(commits []commit, l contentLayout, langs []string, since int64
 			_, rel, _ := l.split(t)
 			prevCommit[t] = c.Hash
 			srcAt[t] = blob[l.page(l.Source, rel)]
+			if blob[t] == "" {
+				delete(hist, t)
+				continue
+			}
+			hist[t] = append(hist[t], version{Commit: c.Hash, Tr: blob[t], Src: srcAt[t]})
 		}
+	}
+	return out
+}
+
+// newestFirst returns the last maxEarlier versions, newest first.
+func newestFirst(vs []version) []version {
+	n := min(len(vs), maxEarlier)
+	out := make([]version, n)
+	for i := range n {
+		out[i] = vs[len(vs)-1-i]
 	}
 	return out
 }
@@ -101,7 +129,13 @@ func findCatchUps(commits []commit, l contentLayout, langs []string, since int64
 type catchUpDocs struct {
 	TrBefore, TrAfter  *parse.Document
 	SrcPrev, SrcParent *parse.Document
+	// Earlier are the translation's earlier versions with their source,
+	// newest first, starting with TrBefore and SrcPrev.
+	Earlier []versionDocs
 }
+
+// versionDocs is one version of a translation and the source then.
+type versionDocs struct{ Tr, Src *parse.Document }
 
 // confirmed reports whether the translation's words changed and its
 // source's words had changed since the translation's previous version:

@@ -10,7 +10,7 @@ import (
 // tally sums the replayed pages of one language, or of all.
 type tally struct {
 	pages     int
-	flagged   int // pages the tool said were not current (stale)
+	flagged   int // pages the tool said need work (stale, stub)
 	untracked int // pages with no base
 	absent    int // pages the report did not have
 	commits   map[string]bool
@@ -28,10 +28,10 @@ func (t *tally) add(r replayed) {
 	switch {
 	case r.page == nil:
 		t.absent++
-	case r.page.State == "stale":
-		t.flagged++
 	case r.page.State == "untracked":
 		t.untracked++
+	case r.page.State != "current":
+		t.flagged++
 	}
 	if r.checked {
 		t.checked++

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -73,19 +75,32 @@ type replayed struct {
 
 func runReplay(ctx context.Context, o *replayOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
-	cfg, err := site.LoadConfig(o.repo)
+	results, err := replay(ctx, o, stderr)
 	if err != nil {
 		return err
+	}
+	writeReplay(stdout, results, o.verbose)
+	fmt.Fprintf(stderr, "replay: done in %s\n", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// replay finds the catch-ups, samples them and replays each commit's.
+// Commits that cannot be replayed are reported on stderr and skipped.
+func replay(ctx context.Context, o *replayOptions, stderr io.Writer) ([]replayed, error) {
+	start := time.Now()
+	cfg, err := site.LoadConfig(o.repo)
+	if err != nil {
+		return nil, err
 	}
 	pcfg := parse.Config{TranslatableKeys: cfg.TranslatableKeys}
 	commits, err := readMainline(ctx, o.repo, []string{o.layout.Dir})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cands := findCatchUps(commits, o.layout, o.langs, o.since)
 	bl, err := openBlobs(ctx, o.repo)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer bl.close()
 	docs := map[string]catchUpDocs{} // by commit and translation
@@ -98,6 +113,7 @@ func runReplay(ctx context.Context, o *replayOptions, stdout, stderr io.Writer) 
 		if !d.confirmed() {
 			return false
 		}
+		readEarlier(bl, pcfg, c, &d)
 		docs[c.Commit+" "+c.Translation] = d
 		return true
 	}
@@ -106,12 +122,12 @@ func runReplay(ctx context.Context, o *replayOptions, stdout, stderr io.Writer) 
 		len(commits), len(cands), len(picked), time.Since(start).Round(time.Second))
 	work, cleanup, err := scratch(o.work)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer cleanup()
 	clone, err := cloneShared(ctx, o.repo, work)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	run := newRunner(o.bin)
 	var results []replayed
@@ -122,16 +138,14 @@ func runReplay(ctx context.Context, o *replayOptions, stdout, stderr io.Writer) 
 		}
 		group := picked[i:j]
 		i = j
-		rs, err := replayCommit(ctx, run, o.repo, clone, group, docs)
+		rs, err := replayCommit(ctx, run, o.repo, clone, filepath.Join(work, "reports"), group, docs)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", short(group[0].Commit), err)
 			continue
 		}
 		results = append(results, rs...)
 	}
-	writeReplay(stdout, results, o.verbose)
-	fmt.Fprintf(stderr, "replay: done in %s\n", time.Since(start).Round(time.Second))
-	return nil
+	return results, nil
 }
 
 // readDocs reads and parses the four versions of a catch-up.
@@ -159,20 +173,42 @@ func readDocs(bl *blobs, pcfg parse.Config, c candidate) (catchUpDocs, error) {
 	return d, nil
 }
 
+// readEarlier reads the translation's earlier versions, as far back as
+// they parse and have a source.
+func readEarlier(bl *blobs, pcfg parse.Config, c candidate, d *catchUpDocs) {
+	d.Earlier = []versionDocs{{Tr: d.TrBefore, Src: d.SrcPrev}}
+	if len(c.Earlier) < 2 {
+		return
+	}
+	for _, v := range c.Earlier[1:] {
+		if v.Src == "" {
+			return
+		}
+		var docs [2]*parse.Document
+		for i, f := range [2][2]string{{v.Tr, c.Translation}, {v.Src, c.Source}} {
+			data, _, ok, err := bl.read(f[0])
+			if err != nil || !ok {
+				return
+			}
+			if docs[i], err = pcfg.Parse(f[1], data); err != nil {
+				return
+			}
+		}
+		d.Earlier = append(d.Earlier, versionDocs{Tr: docs[0], Src: docs[1]})
+	}
+}
+
 // replayCommit checks out the parent of one commit and runs status on the
 // translations it caught up.
-func replayCommit(ctx context.Context, run statusRunner, repo, clone string, group []candidate, docs map[string]catchUpDocs) ([]replayed, error) {
-	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", group[0].Parent); err != nil {
-		return nil, err
-	}
+func replayCommit(ctx context.Context, run statusRunner, repo, clone, cache string, group []candidate, docs map[string]catchUpDocs) ([]replayed, error) {
 	var paths, langs []string
 	for _, c := range group {
 		paths = append(paths, c.Translation)
-		if !contains(langs, c.Lang) {
+		if !slices.Contains(langs, c.Lang) {
 			langs = append(langs, c.Lang)
 		}
 	}
-	rep, err := run.status(ctx, clone, paths, langs)
+	rep, err := cachedStatus(ctx, run, clone, cache, group[0].Commit, paths, langs)
 	if err != nil {
 		return nil, err
 	}
@@ -206,6 +242,38 @@ func replayCommit(ctx context.Context, run statusRunner, repo, clone string, gro
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// cachedStatus runs status at the parent of commit on the paths, or reads
+// the report an earlier run with the same scratch directory saved: the
+// scoring can then change without running the tool again. (One scratch
+// directory per version of the tool.)
+func cachedStatus(ctx context.Context, run statusRunner, clone, cache, commit string, paths, langs []string) (*report, error) {
+	key := filepath.Join(cache, commit+".json")
+	if data, err := os.ReadFile(key); err == nil {
+		var saved struct {
+			Paths  []string
+			Report *report
+		}
+		if json.Unmarshal(data, &saved) == nil && slices.Equal(saved.Paths, paths) && saved.Report != nil {
+			return saved.Report, nil
+		}
+	}
+	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", commit+"^1"); err != nil {
+		return nil, err
+	}
+	rep, err := run.status(ctx, clone, paths, langs)
+	if err != nil {
+		return nil, err
+	}
+	data, err := json.Marshal(struct {
+		Paths  []string
+		Report *report
+	}{paths, rep})
+	if err == nil && os.MkdirAll(cache, 0o755) == nil {
+		err = os.WriteFile(key, data, 0o644)
+	}
+	return rep, err
 }
 
 // scratch returns the scratch directory, made when dir is empty.
@@ -249,13 +317,4 @@ func short(id string) string {
 		return id[:10]
 	}
 	return id
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

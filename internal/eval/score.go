@@ -47,21 +47,69 @@ func commitTruth(d catchUpDocs) truth {
 	if len(t.Changed) == 0 {
 		return t
 	}
-	src := change.DiffSource(d.SrcPrev, d.SrcParent)
-	for _, p := range align.Align(d.SrcPrev, d.TrBefore, align.Options{}) {
-		driven := false
-		for _, s := range p.Source {
-			if c := src.ByBefore[s]; c != nil && (c.Kind == change.Prose || c.Kind == change.Removed) {
-				driven = true
-			}
+	for id := range englishDriven(d, t.Changed) {
+		t.English[id] = true
+	}
+	return t
+}
+
+// englishDriven returns the changed units whose English changed since the
+// unit was translated. A unit was translated in the oldest of the
+// translation's versions, going back without a gap, that has its words (a
+// unit untouched by a later partial update keeps its older base); its
+// English is the source aligned to it in that version, and it drove the
+// edit when the parent's source changed or removed it.
+func englishDriven(d catchUpDocs, changed map[string]bool) map[string]bool {
+	earlier := d.Earlier
+	if len(earlier) == 0 {
+		earlier = []versionDocs{{Tr: d.TrBefore, Src: d.SrcPrev}}
+	}
+	byVersion := map[int]map[parse.Fingerprint][]string{} // version → words → unit IDs of TrBefore
+	for _, u := range d.TrBefore.Units {
+		if !changed[u.ID] {
+			continue
 		}
-		for _, i := range p.Target {
-			if id := d.TrBefore.Units[i].ID; driven && t.Changed[id] {
-				t.English[id] = true
+		k := 0
+		for k+1 < len(earlier) && hasWords(earlier[k+1].Tr, u.Fingerprint) {
+			k++
+		}
+		if byVersion[k] == nil {
+			byVersion[k] = map[parse.Fingerprint][]string{}
+		}
+		byVersion[k][u.Fingerprint] = append(byVersion[k][u.Fingerprint], u.ID)
+	}
+	out := map[string]bool{}
+	for k, fps := range byVersion {
+		v := earlier[k]
+		src := change.DiffSource(v.Src, d.SrcParent)
+		for _, p := range align.Align(v.Src, v.Tr, align.Options{}) {
+			driven := false
+			for _, s := range p.Source {
+				if c := src.ByBefore[s]; c != nil && (c.Kind == change.Prose || c.Kind == change.Removed) {
+					driven = true
+				}
+			}
+			if !driven {
+				continue
+			}
+			for _, i := range p.Target {
+				for _, id := range fps[v.Tr.Units[i].Fingerprint] {
+					out[id] = true
+				}
 			}
 		}
 	}
-	return t
+	return out
+}
+
+// hasWords reports whether a translatable unit of doc has the words.
+func hasWords(doc *parse.Document, fp parse.Fingerprint) bool {
+	for _, u := range doc.Units {
+		if u.Translatable && u.Fingerprint == fp {
+			return true
+		}
+	}
+	return false
 }
 
 // score counts one page's units: what the tool flagged against the truth,
@@ -122,14 +170,3 @@ func (s score) precision() float64         { return ratio(s.Hit, s.Flagged) }
 func (s score) recall() float64            { return ratio(s.Hit, s.Changed) }
 func (s score) englishRecall() float64     { return ratio(s.EnHit, s.English) }
 func (s score) baselinePrecision() float64 { return ratio(s.Changed, s.Units) }
-
-// translatable lists a document's translatable unit IDs.
-func translatable(doc *parse.Document) map[string]bool {
-	out := map[string]bool{}
-	for _, u := range doc.Units {
-		if u.Translatable {
-			out[u.ID] = true
-		}
-	}
-	return out
-}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gitRepo is a repository built in a test, one commit at a time.
+type gitRepo struct {
+	t    *testing.T
+	dir  string
+	tick int
+}
+
+func newRepo(t *testing.T) *gitRepo {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	r := &gitRepo{t: t, dir: t.TempDir()}
+	r.git("init", "-q", "-b", "main")
+	return r
+}
+
+func (r *gitRepo) git(args ...string) string {
+	r.t.Helper()
+	r.tick++
+	date := fmt.Sprintf("2024-01-01T00:00:%02dZ", r.tick)
+	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+	cmd.Dir = r.dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_NOSYSTEM=1", "HOME="+r.dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// commit writes the files (path, content pairs) and commits them.
+func (r *gitRepo) commit(msg string, files ...string) string {
+	r.t.Helper()
+	for i := 0; i < len(files); i += 2 {
+		p := filepath.Join(r.dir, filepath.FromSlash(files[i]))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			r.t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(files[i+1]), 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	r.git("add", "-A")
+	r.git("commit", "-q", "-m", msg)
+	return r.git("rev-parse", "HEAD")
+}
+
+const hugoConfig = `defaultContentLanguage = "en"
+[languages.en]
+contentDir = "content/en"
+[languages.es]
+contentDir = "content/es"
+`
+
+// TestReplay replays a catch-up merged from a branch: the merge's
+// first-parent diff is the catch-up, its first parent the state replayed.
+func TestReplay(t *testing.T) {
+	r := newRepo(t)
+	en, es := "content/en/garden.md", "content/es/garden.md"
+	r.commit("site", "hugo.toml", hugoConfig, en, enPrev, es, trBefore)
+	parent := r.commit("english moves on", en, enParent)
+	r.git("checkout", "-q", "-b", "catch-up")
+	r.commit("es: follow the English", es, trAfter)
+	r.git("checkout", "-q", "main")
+	r.git("merge", "-q", "--no-ff", "-m", "merge catch-up", "catch-up")
+	merge := r.git("rev-parse", "HEAD")
+	r.commit("es: typo", es, strings.Replace(trAfter, "paja", "paja seca", 1))
+
+	o := &replayOptions{repo: r.dir, layout: contentLayout{Dir: "content", Source: "en"}, work: t.TempDir()}
+	var stderr bytes.Buffer
+	got, err := replay(context.Background(), o, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("got %d catch-ups, want the merge only (stderr: %s)", len(got), stderr.String())
+	}
+	c := got[0]
+	if c.cand.Commit != merge || c.cand.Parent != parent {
+		t.Errorf("got commit %s parent %s, want the merge %s and its first parent %s", c.cand.Commit, c.cand.Parent, merge, parent)
+	}
+	if c.page == nil || c.page.State != "stale" {
+		t.Fatalf("page at the parent: got %+v, want stale", c.page)
+	}
+	// The tool flags the paragraph whose English words changed; the commit
+	// changed it and the soil paragraph (the translator's own edit).
+	want := score{Units: 6, Flagged: 1, Changed: 2, Hit: 1, English: 1, EnHit: 1, Inserted: 1}
+	if c.score != want {
+		t.Errorf("score: got %+v, want %+v", c.score, want)
+	}
+	if !c.checked || !c.ancest {
+		t.Errorf("base ancestry: checked %v ancestor %v, want both (base %+v)", c.checked, c.ancest, c.page.Base)
+	}
+	var out bytes.Buffer
+	writeReplay(&out, got, false)
+	if !strings.Contains(out.String(), "100.0%") {
+		t.Errorf("report: want page recall 100.0%%, got\n%s", out.String())
+	}
+}
