@@ -46,6 +46,9 @@ func TestFindCatchUps(t *testing.T) {
 	if c.Parent != "c2" || c.PrevCommit != "c1" || c.SrcPrev != "e1" || c.SrcParent != "e2" || c.TrBefore != "k2" || c.TrAfter != "k3" || c.Source != en {
 		t.Errorf("c3 candidate: got %+v", c)
 	}
+	if want := []version{{"c1", "k2", "e1"}, {"c0", "k1", "e1"}}; !slices.Equal(c.Earlier, want) {
+		t.Errorf("c3's earlier versions: got %v, want %v", c.Earlier, want)
+	}
 }
 
 func TestParseLog(t *testing.T) {

@@ -121,6 +121,61 @@ func TestCommitTruth(t *testing.T) {
 	}
 }
 
+// enOlder is the English before enPrev: its soil sentence differs. The
+// translation's soil paragraph was made from it and left alone when the
+// translator last touched the page (a fix in the watering paragraph).
+const enOlder = `---
+title: Garden notes
+---
+
+## Watering
+
+Water the tomatoes early in the morning, before the sun is high.
+
+Check the [drip line](/drip/) once a week for leaks.
+
+## Soil
+
+Dig the beds in autumn and leave them rough over winter.
+`
+
+const trOlder = `---
+title: Notas del huerto
+---
+
+## Riego
+
+Riega los tomates temprano en la mañana, antes de que el sol esté alto.
+
+Revisa la [línea de goteo](/drip/) una vez por semana por si hay fugas.
+
+## Suelo
+
+Mezcla compost en la capa superior antes de sembrar.
+`
+
+// TestEnglishDrivenPerUnit: the soil paragraph's base is the older English
+// (its words have not changed since), so its edit was driven by the
+// English although the English of the translation's previous version
+// already had the new soil sentence.
+func TestEnglishDrivenPerUnit(t *testing.T) {
+	d := docs(t)
+	older := func(name, src string) *parse.Document {
+		doc, err := parse.Parse(name, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	d.Earlier = []versionDocs{{Tr: d.TrBefore, Src: d.SrcPrev},
+		{Tr: older("tr", trOlder), Src: older("en", enOlder)}}
+	tr := commitTruth(d)
+	water, soil := d.TrBefore.Units[2].ID, d.TrBefore.Units[5].ID
+	if got, want := keys(tr.English), sorted(water, soil); !slices.Equal(got, want) {
+		t.Errorf("English-driven: got %v, want %v", got, want)
+	}
+}
+
 func TestConfirmed(t *testing.T) {
 	d := docs(t)
 	links := d
