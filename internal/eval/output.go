@@ -16,6 +16,8 @@ type tally struct {
 	commits   map[string]bool
 	checked   int // bases with a commit and a translating commit
 	nonAnc    int // of which the base is not an ancestor
+	unitBases int // units with a base and a translating commit of their own
+	offTree   int // of which the base is not the source in that commit's tree
 	units     score
 }
 
@@ -39,6 +41,8 @@ func (t *tally) add(r replayed) {
 			t.nonAnc++
 		}
 	}
+	t.unitBases += r.unitBases
+	t.offTree += r.offTree
 	t.units.add(r.score)
 }
 
@@ -79,13 +83,13 @@ func writeReplay(w io.Writer, results []replayed, verbose bool) {
 		fmt.Fprintln(w)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lang\tpages\tcommits\tpage-recall\tuntracked\tunits\tchanged\tflagged\tprecision\trecall\ten-recall\tbaseline-prec\tprec/baseline\tnew\tinserted\tnon-ancestor-bases\t")
+	fmt.Fprintln(tw, "lang\tpages\tcommits\tpage-recall\tuntracked\tunits\tchanged\tflagged\tprecision\trecall\ten-recall\tbaseline-prec\tprec/baseline\tnew\tinserted\tnon-ancestor-bases\tunit-bases-off-tree\t")
 	row := func(name string, t *tally) {
 		s := t.units
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d/%d\t\n", name, t.pages, len(t.commits),
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t\n", name, t.pages, len(t.commits),
 			pct(ratio(t.flagged, t.pages)), t.untracked, s.Units, s.Changed, s.Flagged,
 			num(s.precision()), num(s.recall()), num(s.englishRecall()), num(s.baselinePrecision()),
-			times(s.precision(), s.baselinePrecision()), s.New, s.Inserted, t.nonAnc, t.checked)
+			times(s.precision(), s.baselinePrecision()), s.New, s.Inserted, t.nonAnc, t.checked, t.offTree, t.unitBases)
 	}
 	for _, l := range langs {
 		row(l, byLang[l])

@@ -71,6 +71,10 @@ type replayed struct {
 	score   score
 	checked bool // the base had a commit and a translating commit
 	ancest  bool // and the first is an ancestor of the second
+	// unitBases counts the units with a base of their own and a
+	// translating commit; offTree those whose base is not the source in
+	// that commit's tree.
+	unitBases, offTree int
 }
 
 func runReplay(ctx context.Context, o *replayOptions, stdout, stderr io.Writer) error {
@@ -138,7 +142,7 @@ func replay(ctx context.Context, o *replayOptions, stderr io.Writer) ([]replayed
 		}
 		group := picked[i:j]
 		i = j
-		rs, err := replayCommit(ctx, run, o.repo, clone, filepath.Join(work, "reports"), group, docs)
+		rs, err := replayCommit(ctx, run, bl, o.repo, clone, filepath.Join(work, "reports"), group, docs)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", short(group[0].Commit), err)
 			continue
@@ -200,7 +204,7 @@ func readEarlier(bl *blobs, pcfg parse.Config, c candidate, d *catchUpDocs) {
 
 // replayCommit checks out the parent of one commit and runs status on the
 // translations it caught up.
-func replayCommit(ctx context.Context, run statusRunner, repo, clone, cache string, group []candidate, docs map[string]catchUpDocs) ([]replayed, error) {
+func replayCommit(ctx context.Context, run statusRunner, bl *blobs, repo, clone, cache string, group []candidate, docs map[string]catchUpDocs) ([]replayed, error) {
 	var paths, langs []string
 	for _, c := range group {
 		paths = append(paths, c.Translation)
@@ -231,6 +235,9 @@ func replayCommit(ctx context.Context, run statusRunner, repo, clone, cache stri
 					news++
 				}
 			}
+			if r.unitBases, r.offTree, err = unitBasesOffTree(bl, r.page); err != nil {
+				return nil, err
+			}
 			if b := r.page.Base; b != nil && b.Commit != "" && b.TranslatedIn != "" {
 				r.checked = true
 				if r.ancest, err = isAncestor(ctx, repo, b.Commit, b.TranslatedIn); err != nil {
@@ -242,6 +249,26 @@ func replayCommit(ctx context.Context, run statusRunner, repo, clone, cache stri
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// unitBasesOffTree checks the units' own bases: each must be the source
+// as it stood in the tree of the commit that last changed the unit.
+func unitBasesOffTree(bl *blobs, page *pageView) (checked, off int, err error) {
+	for _, u := range page.Units {
+		b := u.Base
+		if b == nil || b.TranslatedIn == "" || b.Blob == "" || page.Source == "" {
+			continue
+		}
+		_, id, ok, err := bl.read(b.TranslatedIn + ":" + page.Source)
+		if err != nil {
+			return checked, off, err
+		}
+		checked++
+		if !ok || id != b.Blob {
+			off++
+		}
+	}
+	return checked, off, nil
 }
 
 // cachedStatus runs status at the parent of commit on the paths, or reads
@@ -276,16 +303,32 @@ func cachedStatus(ctx context.Context, run statusRunner, clone, cache, commit st
 	return rep, err
 }
 
-// scratch returns the scratch directory, made when dir is empty.
+// scratch returns the scratch directory, made when dir is empty, locked
+// for this run: two runs checking out in one clone would replay each
+// other's trees.
 func scratch(dir string) (string, func(), error) {
-	if dir != "" {
-		return dir, func() {}, os.MkdirAll(dir, 0o755)
-	}
-	d, err := os.MkdirTemp("", "cnpe-eval-")
-	if err != nil {
+	remove := dir == ""
+	if remove {
+		d, err := os.MkdirTemp("", "cnpe-eval-")
+		if err != nil {
+			return "", nil, err
+		}
+		dir = d
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", nil, err
 	}
-	return d, func() { os.RemoveAll(d) }, nil
+	lock := filepath.Join(dir, "lock")
+	f, err := os.OpenFile(lock, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return "", nil, fmt.Errorf("scratch directory %s is in use by another run (remove %s if it is not): %w", dir, lock, err)
+	}
+	f.Close()
+	return dir, func() {
+		os.Remove(lock)
+		if remove {
+			os.RemoveAll(dir)
+		}
+	}, nil
 }
 
 // sparse are the files checked out: pages, site configuration and string

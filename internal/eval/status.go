@@ -44,6 +44,13 @@ type unitView struct {
 	ID    string `json:"id"`
 	State string `json:"state"`
 	Line  int    `json:"line"`
+	// Base is the unit's own base, when the tool reports one.
+	Base *unitBaseView `json:"base"`
+}
+
+type unitBaseView struct {
+	Blob         string `json:"blob"`
+	TranslatedIn string `json:"translated_in"`
 }
 
 func decodeReport(data []byte) (*report, error) {
