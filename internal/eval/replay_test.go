@@ -110,3 +110,29 @@ func TestReplay(t *testing.T) {
 		t.Errorf("report: want page recall 100.0%%, got\n%s", out.String())
 	}
 }
+
+func TestUnitBasesOffTree(t *testing.T) {
+	r := newRepo(t)
+	en := "content/en/garden.md"
+	first := r.commit("site", "hugo.toml", hugoConfig, en, enPrev)
+	second := r.commit("english moves on", en, enParent)
+	bl, err := openBlobs(context.Background(), r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bl.close()
+	_, prevBlob, _, _ := bl.read(first + ":" + en)
+	page := &pageView{Source: en, Units: []unitView{
+		{ID: "a", Base: &unitBaseView{Blob: prevBlob, TranslatedIn: first}},  // the source in its tree
+		{ID: "b", Base: &unitBaseView{Blob: prevBlob, TranslatedIn: second}}, // an older source than its tree's
+		{ID: "c", Base: &unitBaseView{Blob: prevBlob}},                       // uncommitted: not checked
+		{ID: "d"},
+	}}
+	checked, off, err := unitBasesOffTree(bl, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked != 2 || off != 1 {
+		t.Errorf("got %d checked, %d off the tree; want 2, 1", checked, off)
+	}
+}
