@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
@@ -65,6 +67,7 @@ type pinned struct {
 	Base                      *baseView
 	SameBlob                  bool
 	SameWords                 bool   // the base's translatable units have the pinned words
+	SameFlags                 bool   // the tool flags exactly the source units whose words changed since the pin
 	Relation                  string // of the base's commit to the pin: older, newer, unrelated, same, none
 }
 
@@ -224,6 +227,11 @@ func judge(ctx context.Context, root string, bl *blobs, p *pinned, page *pageVie
 	if p.PinBlob == "" {
 		return nil
 	}
+	flags, err := sameFlags(root, bl, p, page)
+	if err != nil {
+		return err
+	}
+	p.SameFlags = flags
 	p.SameBlob = p.Base.Blob == p.PinBlob
 	if p.SameBlob {
 		p.SameWords, p.Relation = true, "same"
@@ -255,6 +263,47 @@ func judge(ctx context.Context, root string, bl *blobs, p *pinned, page *pageVie
 		p.Relation = "unrelated"
 	}
 	return nil
+}
+
+// sameFlags reports whether the units the tool flags (stale, obsolete,
+// new: by source unit) are the source units whose words changed between
+// the pinned version and now. Unlike the page base, this holds whatever
+// base each unit has.
+func sameFlags(root string, bl *blobs, p *pinned, page *pageView) (bool, error) {
+	data, _, ok, err := bl.read(p.PinBlob)
+	if err != nil || !ok {
+		return false, err
+	}
+	pinDoc, err := parse.Parse(p.Source, data)
+	if err != nil {
+		return false, nil
+	}
+	cur, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.Source)))
+	if err != nil {
+		return false, nil
+	}
+	curDoc, err := parse.Parse(p.Source, cur)
+	if err != nil {
+		return false, nil
+	}
+	want := map[string]bool{}
+	for _, c := range change.DiffSource(pinDoc, curDoc).Changes {
+		if !wordChange(c) {
+			continue
+		}
+		if c.After != nil {
+			want[c.After.ID] = true
+		} else {
+			want[c.Before.ID] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, u := range page.Units {
+		if u.State == "stale" || u.State == "obsolete" || u.State == "new" {
+			got[u.SourceID] = true
+		}
+	}
+	return maps.Equal(got, want), nil
 }
 
 // sameWords reports whether two versions of a source page have the same
@@ -291,8 +340,8 @@ func sameWords(bl *blobs, path, a, b string) (bool, error) {
 // the pinned English, per language and overall.
 func writePins(w io.Writer, pages []pinned, verbose bool) {
 	type count struct {
-		pages, resolved, base, blob, words int
-		rel                                map[string]int
+		pages, resolved, base, blob, words, flags int
+		rel                                       map[string]int
 	}
 	byLang := map[string]*count{}
 	all := &count{rel: map[string]int{}}
@@ -316,18 +365,21 @@ func writePins(w io.Writer, pages []pinned, verbose bool) {
 				if p.SameWords {
 					c.words++
 				}
+				if p.SameFlags {
+					c.flags++
+				}
 			}
 		}
 	}
 	if verbose {
 		tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
-		fmt.Fprintln(tw, "page\tpin\tpinned-blob\tbase-commit\tbase-blob\tsame-blob\tsame-words\tbase-vs-pin")
+		fmt.Fprintln(tw, "page\tpin\tpinned-blob\tbase-commit\tbase-blob\tsame-blob\tsame-words\tsame-flags\tbase-vs-pin")
 		for _, p := range pages {
 			bc, bb := "-", "-"
 			if p.Base != nil {
 				bc, bb = short(p.Base.Commit), short(p.Base.Blob)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%v\t%s\n", p.Translation, short(p.Pin), short(p.PinBlob), bc, bb, p.SameBlob, p.SameWords, p.Relation)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%v\t%v\t%s\n", p.Translation, short(p.Pin), short(p.PinBlob), bc, bb, p.SameBlob, p.SameWords, p.SameFlags, p.Relation)
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
@@ -338,10 +390,10 @@ func writePins(w io.Writer, pages []pinned, verbose bool) {
 	}
 	sort.Strings(langs)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lang\tpinned\tresolved\twith-base\tsame-blob\tsame-words\tbase-older\tbase-newer\tunrelated\tno-base\t")
+	fmt.Fprintln(tw, "lang\tpinned\tresolved\twith-base\tsame-blob\tsame-words\tsame-flags\tbase-older\tbase-newer\tunrelated\tno-base\t")
 	row := func(name string, c *count) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, c.pages, c.resolved, c.base,
-			pct(ratio(c.blob, c.resolved)), pct(ratio(c.words, c.resolved)),
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, c.pages, c.resolved, c.base,
+			pct(ratio(c.blob, c.resolved)), pct(ratio(c.words, c.resolved)), pct(ratio(c.flags, c.resolved)),
 			c.rel["older"], c.rel["newer"], c.rel["unrelated"], c.rel["none"])
 	}
 	for _, l := range langs {

@@ -136,3 +136,38 @@ func TestUnitBasesOffTree(t *testing.T) {
 		t.Errorf("got %d checked, %d off the tree; want 2, 1", checked, off)
 	}
 }
+
+func TestSameFlags(t *testing.T) {
+	r := newRepo(t)
+	en := "content/en/garden.md"
+	pin := r.commit("site", "hugo.toml", hugoConfig, en, enPrev)
+	r.commit("english moves on", en, enParent)
+	bl, err := openBlobs(context.Background(), r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bl.close()
+	_, pinBlob, _, _ := bl.read(pin + ":" + en)
+	p := &pinned{Source: en, Pin: pin, PinBlob: pinBlob}
+	water := "watering/paragraph-1"
+	tests := []struct {
+		name  string
+		units []unitView
+		want  bool
+	}{
+		{"the changed paragraph", []unitView{{State: "stale", SourceID: water}}, true},
+		{"nothing", nil, false},
+		{"also the link-only change", []unitView{{State: "stale", SourceID: water}, {State: "stale", SourceID: "watering/paragraph-2"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := sameFlags(r.dir, bl, p, &pageView{Units: tt.units})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -44,6 +44,8 @@ type unitView struct {
 	ID    string `json:"id"`
 	State string `json:"state"`
 	Line  int    `json:"line"`
+	// SourceID is the source unit (now, or at the base when removed).
+	SourceID string `json:"source_id"`
 	// Base is the unit's own base, when the tool reports one.
 	Base *unitBaseView `json:"base"`
 }
