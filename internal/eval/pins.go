@@ -120,7 +120,9 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 // writePinsConfig writes the clone's cnpe-i18n.yaml: pins ignored and,
 // when asked or needed, every language directory mapped.
 func writePinsConfig(o *pinsOptions, clone string, stderr io.Writer) (string, error) {
-	cfg, err := site.LoadConfig(clone)
+	// The repository's own configuration: the clone's is the one written
+	// by an earlier run.
+	cfg, err := site.LoadConfig(o.repo)
 	if err != nil {
 		return "", err
 	}
@@ -150,8 +152,17 @@ func writePinsConfig(o *pinsOptions, clone string, stderr io.Writer) (string, er
 		}
 		note = fmt.Sprintf("pins ignored (pin_key: %s); content: map written for %s", ignoredPinKey, strings.Join(langs, ","))
 	}
+	// What else the repository configures, carried over.
 	if cfg.Site != "" {
-		fmt.Fprintf(&b, "site: %s\n", cfg.Site)
+		fmt.Fprintf(&b, "site: %q\n", cfg.Site)
+	}
+	for key, list := range map[string][]string{"languages": cfg.Languages, "translatable_keys": cfg.TranslatableKeys, "ignore": cfg.Ignore} {
+		if len(list) > 0 {
+			fmt.Fprintf(&b, "%s:\n", key)
+			for _, v := range list {
+				fmt.Fprintf(&b, "  - %q\n", v)
+			}
+		}
 	}
 	return note, os.WriteFile(filepath.Join(clone, site.ConfigFile), []byte(b.String()), 0o644)
 }
