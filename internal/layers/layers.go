@@ -29,4 +29,5 @@ var Order = map[string]int{
 	"sync":                    6,
 	"cmd/cnpe-i18n/render":    7,
 	"cmd/cnpe-i18n":           8,
+	"internal/eval":           9, // a tool: it may import anything
 }

@@ -1,0 +1,415 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+)
+
+// ignoredPinKey is a front matter key no page has: the tool is told its
+// pins live there, so it infers every base from history.
+const ignoredPinKey = "cnpe_eval_no_pin"
+
+// pinsOptions are the flags of the pins command.
+type pinsOptions struct {
+	repo    string
+	bin     string
+	pinKey  string
+	content string // map each language directory under it in the config
+	layout  contentLayout
+	work    string
+	verbose bool
+}
+
+func parsePins(args []string, stderr io.Writer) (*pinsOptions, error) {
+	fs := flag.NewFlagSet("pins", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &pinsOptions{}
+	fs.StringVar(&o.repo, "repo", "", "the repository (a git work tree; read only)")
+	fs.StringVar(&o.bin, "bin", "", "run this cnpe-i18n binary instead of the library")
+	fs.StringVar(&o.pinKey, "pin", "default_lang_commit", "front matter key of the site's commit pins")
+	fs.StringVar(&o.content, "content-map", "auto", `write a "content:" map of every language directory under -content into the config: auto (when the tool finds no translation language), always or never`)
+	fs.StringVar(&o.layout.Dir, "content", "content", "content directory holding one directory per language")
+	fs.StringVar(&o.layout.Source, "source", "en", "source language")
+	fs.StringVar(&o.work, "work", "", "scratch directory for the checkout (default: a temporary one, removed after)")
+	fs.BoolVar(&o.verbose, "v", false, "print one line per pinned page")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if o.repo == "" || fs.NArg() > 0 {
+		return nil, fmt.Errorf("usage: pins -repo DIR [-bin PATH] [-content-map auto|always|never]")
+	}
+	switch o.content {
+	case "auto", "always", "never":
+	default:
+		return nil, fmt.Errorf("-content-map %q: want auto, always or never", o.content)
+	}
+	return o, nil
+}
+
+// pinned is one translation pinned to a commit, and what the tool inferred.
+type pinned struct {
+	Lang, Translation, Source string
+	Pin                       string
+	PinBlob                   string // the source at the pin; empty when the pin does not resolve
+	Base                      *baseView
+	SameBlob                  bool
+	SameWords                 bool   // the base's translatable units have the pinned words
+	SameFlags                 bool   // the tool flags exactly the source units whose words changed since the pin
+	Relation                  string // of the base's commit to the pin: older, newer, unrelated, same, none
+}
+
+func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) error {
+	start := time.Now()
+	work, cleanup, err := scratch(o.work)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	clone, err := cloneShared(ctx, o.repo, work)
+	if err != nil {
+		return err
+	}
+	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", "HEAD"); err != nil {
+		return err
+	}
+	cfgNote, err := writePinsConfig(o, clone, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "pins: %s\n", cfgNote)
+	bl, err := openBlobs(ctx, clone)
+	if err != nil {
+		return err
+	}
+	defer bl.close()
+	pages, err := findPinned(clone, o.layout, o.pinKey, bl)
+	if err != nil {
+		return err
+	}
+	rep, err := newRunner(o.bin).status(ctx, clone, nil, nil)
+	if err != nil {
+		return err
+	}
+	byTr := map[string]*pageView{}
+	for k := range rep.Pages {
+		byTr[rep.Pages[k].Translation] = &rep.Pages[k]
+	}
+	for i := range pages {
+		if err := judge(ctx, clone, bl, &pages[i], byTr[pages[i].Translation]); err != nil {
+			return err
+		}
+	}
+	writePins(stdout, pages, o.verbose)
+	fmt.Fprintf(stderr, "pins: done in %s\n", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// writePinsConfig writes the clone's cnpe-i18n.yaml: pins ignored and,
+// when asked or needed, every language directory mapped.
+func writePinsConfig(o *pinsOptions, clone string, stderr io.Writer) (string, error) {
+	// The repository's own configuration: the clone's is the one written
+	// by an earlier run.
+	cfg, err := site.LoadConfig(o.repo)
+	if err != nil {
+		return "", err
+	}
+	mapDirs := o.content == "always"
+	if o.content == "auto" {
+		l, err := site.DetectLayout(clone, cfg)
+		mapDirs = err != nil || len(l.Targets()) == 0 || oneDir(l)
+		if mapDirs {
+			fmt.Fprintf(stderr, "pins: the tool reads %s as one language (issue 12); mapping -content's directories\n", o.repo)
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "pin_key: %s\n", ignoredPinKey)
+	note := "pins ignored (pin_key: " + ignoredPinKey + "); languages as the tool detects them"
+	if mapDirs {
+		ents, err := os.ReadDir(filepath.Join(clone, filepath.FromSlash(o.layout.Dir)))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "source: %s\ncontent:\n", o.layout.Source)
+		var langs []string
+		for _, e := range ents {
+			if e.IsDir() {
+				fmt.Fprintf(&b, "  %s: %s/%s\n", e.Name(), o.layout.Dir, e.Name())
+				langs = append(langs, e.Name())
+			}
+		}
+		note = fmt.Sprintf("pins ignored (pin_key: %s); content: map written for %s", ignoredPinKey, strings.Join(langs, ","))
+	}
+	// What else the repository configures, carried over.
+	if cfg.Site != "" {
+		fmt.Fprintf(&b, "site: %q\n", cfg.Site)
+	}
+	for key, list := range map[string][]string{"languages": cfg.Languages, "translatable_keys": cfg.TranslatableKeys, "ignore": cfg.Ignore} {
+		if len(list) > 0 {
+			fmt.Fprintf(&b, "%s:\n", key)
+			for _, v := range list {
+				fmt.Fprintf(&b, "  - %q\n", v)
+			}
+		}
+	}
+	return note, os.WriteFile(filepath.Join(clone, site.ConfigFile), []byte(b.String()), 0o644)
+}
+
+// oneDir reports a site read as one language: languages share a content
+// directory that holds a directory named after one of them.
+func oneDir(l *site.Layout) bool {
+	dirs := map[string]int{}
+	for _, lang := range l.Languages {
+		dirs[lang.ContentDir]++
+	}
+	for _, lang := range l.Languages {
+		if dirs[lang.ContentDir] < 2 {
+			continue
+		}
+		if fi, err := os.Stat(filepath.Join(l.Root, filepath.FromSlash(lang.ContentDir), lang.Code)); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// findPinned lists the translations with a commit pin and resolves each pin
+// to the source's blob at that commit.
+func findPinned(root string, l contentLayout, key string, bl *blobs) ([]pinned, error) {
+	var out []pinned
+	base := filepath.Join(root, filepath.FromSlash(l.Dir))
+	err := filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		lang, page, ok := l.split(rel)
+		if !ok || lang == l.Source {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		doc, err := parse.Config{FrontMatterOnly: true}.Parse(rel, data)
+		if err != nil {
+			return nil // not ours to report: the tool's run names it
+		}
+		f := doc.Field(key)
+		if f == nil || strings.TrimSpace(f.Text) == "" {
+			return nil
+		}
+		pg := pinned{Lang: lang, Translation: rel, Source: l.page(l.Source, page), Pin: strings.TrimSpace(f.Text)}
+		if _, id, ok, err := bl.read(pg.Pin + ":" + pg.Source); err != nil {
+			return err
+		} else if ok {
+			pg.PinBlob = id
+		}
+		out = append(out, pg)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Translation < out[j].Translation })
+	return out, err
+}
+
+// judge compares the base the tool inferred with the pinned source.
+func judge(ctx context.Context, root string, bl *blobs, p *pinned, page *pageView) error {
+	p.Relation = "none"
+	if page == nil || page.Base == nil || page.Base.Blob == "" {
+		return nil
+	}
+	p.Base = page.Base
+	if p.PinBlob == "" {
+		return nil
+	}
+	flags, err := sameFlags(root, bl, p, page)
+	if err != nil {
+		return err
+	}
+	p.SameFlags = flags
+	p.SameBlob = p.Base.Blob == p.PinBlob
+	if p.SameBlob {
+		p.SameWords, p.Relation = true, "same"
+		return nil
+	}
+	same, err := sameWords(bl, p.Source, p.Base.Blob, p.PinBlob)
+	if err != nil {
+		return err
+	}
+	p.SameWords = same
+	if p.Base.Commit == "" {
+		p.Relation = "unknown"
+		return nil
+	}
+	older, err := isAncestor(ctx, root, p.Base.Commit, p.Pin)
+	if err != nil {
+		return err
+	}
+	newer, err := isAncestor(ctx, root, p.Pin, p.Base.Commit)
+	if err != nil {
+		return err
+	}
+	switch {
+	case older:
+		p.Relation = "older"
+	case newer:
+		p.Relation = "newer"
+	default:
+		p.Relation = "unrelated"
+	}
+	return nil
+}
+
+// sameFlags reports whether the units the tool flags (stale, obsolete,
+// new: by source unit) are the source units whose words changed between
+// the pinned version and now. Unlike the page base, this holds whatever
+// base each unit has.
+func sameFlags(root string, bl *blobs, p *pinned, page *pageView) (bool, error) {
+	data, _, ok, err := bl.read(p.PinBlob)
+	if err != nil || !ok {
+		return false, err
+	}
+	pinDoc, err := parse.Parse(p.Source, data)
+	if err != nil {
+		return false, nil
+	}
+	cur, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p.Source)))
+	if err != nil {
+		return false, nil
+	}
+	curDoc, err := parse.Parse(p.Source, cur)
+	if err != nil {
+		return false, nil
+	}
+	want := map[string]bool{}
+	for _, c := range change.DiffSource(pinDoc, curDoc).Changes {
+		if !wordChange(c) {
+			continue
+		}
+		if c.After != nil {
+			want[c.After.ID] = true
+		} else {
+			want[c.Before.ID] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, u := range page.Units {
+		if u.State == "stale" || u.State == "obsolete" || u.State == "new" {
+			got[u.SourceID] = true
+		}
+	}
+	return maps.Equal(got, want), nil
+}
+
+// sameWords reports whether two versions of a source page have the same
+// translatable units with the same words (text fingerprints).
+func sameWords(bl *blobs, path, a, b string) (bool, error) {
+	var fps [2][]parse.Fingerprint
+	for i, id := range []string{a, b} {
+		data, _, ok, err := bl.read(id)
+		if err != nil || !ok {
+			return false, err
+		}
+		doc, err := parse.Parse(path, data)
+		if err != nil {
+			return false, nil
+		}
+		for _, u := range doc.Units {
+			if u.Translatable {
+				fps[i] = append(fps[i], u.Fingerprint)
+			}
+		}
+	}
+	if len(fps[0]) != len(fps[1]) {
+		return false, nil
+	}
+	for i := range fps[0] {
+		if fps[0][i] != fps[1][i] {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// writePins prints the share of pinned pages whose inferred base carries
+// the pinned English, per language and overall.
+func writePins(w io.Writer, pages []pinned, verbose bool) {
+	type count struct {
+		pages, resolved, base, blob, words, flags int
+		rel                                       map[string]int
+	}
+	byLang := map[string]*count{}
+	all := &count{rel: map[string]int{}}
+	for _, p := range pages {
+		c := byLang[p.Lang]
+		if c == nil {
+			c = &count{rel: map[string]int{}}
+			byLang[p.Lang] = c
+		}
+		for _, c := range []*count{c, all} {
+			c.pages++
+			if p.PinBlob != "" {
+				c.resolved++
+				c.rel[p.Relation]++
+				if p.Base != nil {
+					c.base++
+				}
+				if p.SameBlob {
+					c.blob++
+				}
+				if p.SameWords {
+					c.words++
+				}
+				if p.SameFlags {
+					c.flags++
+				}
+			}
+		}
+	}
+	if verbose {
+		tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+		fmt.Fprintln(tw, "page\tpin\tpinned-blob\tbase-commit\tbase-blob\tsame-blob\tsame-words\tsame-flags\tbase-vs-pin")
+		for _, p := range pages {
+			bc, bb := "-", "-"
+			if p.Base != nil {
+				bc, bb = short(p.Base.Commit), short(p.Base.Blob)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%v\t%v\t%s\n", p.Translation, short(p.Pin), short(p.PinBlob), bc, bb, p.SameBlob, p.SameWords, p.SameFlags, p.Relation)
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
+	langs := make([]string, 0, len(byLang))
+	for l := range byLang {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "lang\tpinned\tresolved\twith-base\tsame-blob\tsame-words\tsame-flags\tbase-older\tbase-newer\tunrelated\tno-base\t")
+	row := func(name string, c *count) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, c.pages, c.resolved, c.base,
+			pct(ratio(c.blob, c.resolved)), pct(ratio(c.words, c.resolved)), pct(ratio(c.flags, c.resolved)),
+			c.rel["older"], c.rel["newer"], c.rel["unrelated"], c.rel["none"])
+	}
+	for _, l := range langs {
+		row(l, byLang[l])
+	}
+	row("all", all)
+	tw.Flush()
+}
