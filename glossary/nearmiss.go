@@ -3,6 +3,8 @@ package glossary
 import (
 	"strings"
 	"unicode"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/levenshtein"
 )
 
 // nearMiss finds, in the scanned units, the closest window to one of the
@@ -47,7 +49,7 @@ func (m *Matcher) nearMiss(scans []scanned, term int) (int, int, string) {
 					if short && strings.ReplaceAll(string(w), " ", "") != f.norm {
 						continue // a short rendering: only a space apart
 					}
-					if d := editDistance(w, fr); d > 0 && d <= limit && d < bestDist {
+					if d := levenshtein.Distance(w, fr); d > 0 && d <= limit && d < bestDist {
 						bestUnit, bestAt, best, bestDist = k, at, string(w), d
 					}
 				}
@@ -65,27 +67,6 @@ func coincides(occ []occurrence, at, end int) bool {
 		}
 	}
 	return false
-}
-
-// editDistance is the Levenshtein distance of two rune strings.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func allHan(rs []rune) bool {

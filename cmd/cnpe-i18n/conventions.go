@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/levenshtein"
 )
 
 // output is what a command can print: the --format values it honours and
@@ -138,7 +140,7 @@ func suggestFlag(flags *pflag.FlagSet, name string) string {
 		if f.Hidden {
 			return
 		}
-		d := editDistance(name, f.Name)
+		d := levenshtein.Distance([]byte(name), []byte(f.Name))
 		if strings.HasPrefix(f.Name, name) && d > 0 {
 			d = min(d, 2)
 		}
@@ -147,28 +149,6 @@ func suggestFlag(flags *pflag.FlagSet, name string) string {
 		}
 	})
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (flag names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // inDir makes relative paths relative to dir, the -C of the commands that

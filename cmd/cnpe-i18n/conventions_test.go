@@ -188,22 +188,3 @@ func TestSuggestions(t *testing.T) {
 		t.Errorf("a far-off name got a suggestion: %q", stderr.String())
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"format", "format", 0},
-		{"formt", "format", 1},
-		{"stauts", "status", 2},
-		{"", "abc", 3},
-		{"kitten", "sitting", 3},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
