@@ -19,19 +19,29 @@ type catFile struct {
 }
 
 func startCatFile(root string) (*catFile, error) {
-	cmd := gitCommand(context.Background(), root, "cat-file", "--batch")
-	in, err := cmd.StdinPipe()
+	cmd, in, out, err := startBatch(root, "cat-file", "--batch")
 	if err != nil {
-		return nil, err
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
 	return &catFile{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 1<<16)}, nil
+}
+
+// startBatch starts a long-running git process (cat-file --batch and its
+// kin) through the hardened runner, with pipes to its input and output.
+func startBatch(root string, args ...string) (*exec.Cmd, io.WriteCloser, io.Reader, error) {
+	cmd := gitCommand(context.Background(), root, args...)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, nil, err
+	}
+	return cmd, in, out, nil
 }
 
 func (c *catFile) read(id string) ([]byte, bool, error) {

@@ -2,7 +2,6 @@ package history
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"os/exec"
@@ -43,16 +42,8 @@ type treeCheck struct {
 }
 
 func startCheck(root string) (*treeCheck, error) {
-	cmd := gitCommand(context.Background(), root, "cat-file", "--batch-check=%(objectname) %(objecttype)", "--follow-symlinks")
-	in, err := cmd.StdinPipe()
+	cmd, in, out, err := startBatch(root, "cat-file", "--batch-check=%(objectname) %(objecttype)", "--follow-symlinks")
 	if err != nil {
-		return nil, err
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
 	return &treeCheck{cmd: cmd, in: in, out: bufio.NewReader(out)}, nil
