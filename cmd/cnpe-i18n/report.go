@@ -68,12 +68,8 @@ exit code is 0 unless something could not be read or written.`,
 }
 
 func runReport(s *streams, opts *reportOptions) error {
-	root, paths, cfg, err := openRepo(opts.Root, opts.Paths)
+	root, sopts, err := statusInputs(opts.Root, opts.Paths, opts.Langs, opts.NoHistory, opts.Glossary)
 	if err != nil {
-		return err
-	}
-	sopts := isync.Options{Config: cfg, Langs: opts.Langs, Paths: paths, NoHistory: opts.NoHistory}
-	if sopts.Glossary, err = loadGlossary(root, opts.Glossary, cfg, false); err != nil {
 		return err
 	}
 	report, err := isync.Status(context.Background(), root, sopts)

@@ -115,12 +115,8 @@ stubs (missing), anything not current (any), or nothing (none).`,
 }
 
 func runStatus(s *streams, opts *statusOptions) error {
-	root, paths, cfg, err := openRepo(opts.Root, opts.Paths)
+	root, sopts, err := statusInputs(opts.Root, opts.Paths, opts.Langs, opts.NoHistory, opts.Glossary)
 	if err != nil {
-		return err
-	}
-	sopts := isync.Options{Config: cfg, Langs: opts.Langs, Paths: paths, NoHistory: opts.NoHistory}
-	if sopts.Glossary, err = loadGlossary(root, opts.Glossary, cfg, false); err != nil {
 		return err
 	}
 	if opts.Since != "" {
@@ -129,9 +125,10 @@ func runStatus(s *streams, opts *statusOptions) error {
 			return err
 		}
 		sopts.Since = cs
-		sopts.Paths = cs.Paths
-		if len(paths) > 0 {
-			sopts.Paths = intersectPaths(cs.Paths, paths)
+		if len(sopts.Paths) > 0 {
+			sopts.Paths = intersectPaths(cs.Paths, sopts.Paths)
+		} else {
+			sopts.Paths = cs.Paths
 		}
 	}
 	report, err := isync.Status(context.Background(), root, sopts)
@@ -180,6 +177,21 @@ func runStatus(s *streams, opts *statusOptions) error {
 
 // openRepo resolves the repository root and the paths (resolveRoot) and
 // reads its configuration file.
+// statusInputs opens the repository and gathers what a status run reads:
+// the configuration, the scoped paths and languages, and the glossary.
+// status and report share it.
+func statusInputs(rootFlag string, args, langs []string, noHistory bool, glossaryFlag string) (string, isync.Options, error) {
+	root, paths, cfg, err := openRepo(rootFlag, args)
+	if err != nil {
+		return "", isync.Options{}, err
+	}
+	sopts := isync.Options{Config: cfg, Langs: langs, Paths: paths, NoHistory: noHistory}
+	if sopts.Glossary, err = loadGlossary(root, glossaryFlag, cfg, false); err != nil {
+		return "", isync.Options{}, err
+	}
+	return root, sopts, nil
+}
+
 func openRepo(root string, paths []string) (string, []string, site.Config, error) {
 	root, rel, err := resolveRoot(root, paths)
 	if err != nil {
