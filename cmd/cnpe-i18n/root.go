@@ -32,6 +32,9 @@ type streams struct {
 	Terminal bool // Out is a terminal: colour is allowed
 
 	out *render.Guard // Out, which carries workflow commands with --format github
+	// finish runs after the command, whatever its outcome (cobra's
+	// post-run hooks are skipped when a command fails or finds work).
+	finish []func()
 }
 
 // globalOptions are the flags every command shares.
@@ -93,6 +96,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()
+	for _, f := range s.finish {
+		f()
+	}
 	return exitCodeFor(err, errOut)
 }
 
@@ -160,7 +166,6 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().MarkHidden("memprofile")
 	root.SetFlagErrorFunc(flagError)
-	var stop func()
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkOutput(cmd, opts); err != nil {
 			return err
@@ -168,14 +173,12 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 		if s.out != nil {
 			s.out.Commands = opts.Format == "github"
 		}
-		var err error
-		stop, err = startProfiles(opts)
-		return err
-	}
-	root.PersistentPostRun = func(*cobra.Command, []string) {
-		if stop != nil {
-			stop()
+		stop, err := startProfiles(opts)
+		if err != nil {
+			return err
 		}
+		s.finish = append(s.finish, stop)
+		return nil
 	}
 }
 
