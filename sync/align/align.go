@@ -23,6 +23,8 @@ type Options struct {
 	// Ratio is the expected length of a translated text over its source
 	// (in characters); 0 estimates it from the two pages.
 	Ratio float64
+
+	maxCells int // the table's bound, MaxCells when 0 (tests set it lower)
 }
 
 // Align aligns the units of a source page with those of its translation:
@@ -32,6 +34,12 @@ type Options struct {
 // numbers, code, shortcodes), Latin words kept in the translation and the
 // length ratio.
 func Align(src, tgt *parse.Document, opts Options) []Pair {
+	pairs, _ := align(src, tgt, opts)
+	return pairs
+}
+
+// align is Align, and the most cells its tables held.
+func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 	var pairs []Pair
 	// Front matter: by key.
 	tgtKeys := map[string]int{}
@@ -58,7 +66,11 @@ func Align(src, tgt *parse.Document, opts Options) []Pair {
 	}
 	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
 	a := newAligner(src, tgt, si, ti, opts.Ratio)
-	return append(pairs, a.run()...)
+	a.maxCells = opts.maxCells
+	if a.maxCells <= 0 {
+		a.maxCells = MaxCells
+	}
+	return append(pairs, a.run()...), a.cells
 }
 
 // features are what the score compares, computed once per unit. Sets are
@@ -188,6 +200,8 @@ type aligner struct {
 	ti       []int
 	ratio    float64
 	logRatio float64
+	maxCells int
+	cells    int // the most cells a table held (for tests)
 }
 
 func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {

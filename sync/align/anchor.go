@@ -12,7 +12,7 @@ import (
 // narrower band each stretch gets still follows the page.
 func (a *aligner) run() []Pair {
 	n, m := len(a.s), len(a.t)
-	if newBand(n, m).fits() {
+	if newBand(n, m, a.maxCells).fits() {
 		return a.span(0, n, 0, m)
 	}
 	var out []Pair

@@ -27,10 +27,12 @@ type band struct {
 	n, m, width int
 }
 
-func newBand(n, m int) band {
+func newBand(n, m, maxCells int) band {
 	b := band{n: n, m: m, width: max(minWidth, max(n, m)/4)}
-	if b.cells() > MaxCells {
-		b.width = max(1, (MaxCells/(n+1)-1)/2)
+	if b.cells() > maxCells && n > 1 {
+		// What the whole first and last rows leave for the others.
+		inner := (maxCells - 2*(m+1)) / (n - 1)
+		b.width = max(1, (inner-1)/2)
 	}
 	return b
 }
@@ -85,12 +87,13 @@ func (r *row) at(j int) float64 {
 // dynamic programming within a band around the diagonal.
 func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 	n, m := i1-i0, j1-j0
-	b := newBand(n, m)
+	b := newBand(n, m, a.maxCells)
 	offsets := make([]int, n+2)
 	for i := 0; i <= n; i++ {
 		offsets[i+1] = offsets[i] + b.hi(i) - b.lo(i) + 1
 	}
 	steps := make([]byte, offsets[n+1])
+	a.cells = max(a.cells, len(steps))
 	// rows[i%3] holds row i: a step goes back at most two rows.
 	var rows [3]row
 	for k := range rows {
