@@ -70,7 +70,7 @@ func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 	if a.maxCells <= 0 {
 		a.maxCells = MaxCells
 	}
-	return append(pairs, a.run()...), a.cells
+	return append(pairs, a.reorder(a.run())...), a.cells
 }
 
 // features are what the score compares, computed once per unit. Sets are
@@ -202,10 +202,21 @@ type aligner struct {
 	logRatio float64
 	maxCells int
 	cells    int // the most cells a table held (for tests)
+	// sLocal and tLocal map unit indexes of the documents to indexes
+	// of s and t.
+	sLocal, tLocal []int
 }
 
 func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
-	a := &aligner{si: si, ti: ti, ratio: ratio}
+	a := &aligner{si: si, ti: ti, ratio: ratio,
+		s: make([]features, 0, len(si)), t: make([]features, 0, len(ti)),
+		sLocal: make([]int, len(src.Units)), tLocal: make([]int, len(tgt.Units))}
+	for k, i := range si {
+		a.sLocal[i] = k
+	}
+	for k, j := range ti {
+		a.tLocal[j] = k
+	}
 	var ls, lt float64
 	for _, i := range si {
 		f := unitFeatures(&src.Units[i], true)

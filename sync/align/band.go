@@ -1,6 +1,9 @@
 package align
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // MaxCells bounds the dynamic programming table of one alignment: the
 // cells of the band around the diagonal, one byte each (the step taken
@@ -170,9 +173,6 @@ func (a *aligner) trace(b band, steps []byte, offsets []int, i0, j0 int) []Pair 
 		i -= di
 		j -= dj
 	}
-	out := make([]Pair, 0, len(rev))
-	for k := len(rev) - 1; k >= 0; k-- {
-		out = append(out, rev[k])
-	}
-	return out
+	slices.Reverse(rev)
+	return rev
 }

@@ -65,35 +65,39 @@ func TestAlignMemory(t *testing.T) {
 
 // checkPairs checks the invariants of an alignment: every unit of both
 // pages appears exactly once, and body pairs are in page order on both
-// sides.
+// sides, but for list items, which may pair out of order within their
+// list (a run of items on both sides).
 func checkPairs(t testing.TB, src, tgt *parse.Document, pairs []Pair) {
 	t.Helper()
 	seenS, seenT := make([]int, len(src.Units)), make([]int, len(tgt.Units))
-	lastS, lastT := -1, -1
+	// last is the last body unit of a side, lastOther the last one that
+	// is not a list item.
+	check := func(doc *parse.Document, seen []int, idx []int, last, lastOther *int, side string) {
+		for _, i := range idx {
+			seen[i]++
+			u := &doc.Units[i]
+			switch {
+			case u.Kind == parse.FrontMatter:
+			case u.Kind == parse.ListItem:
+				if i <= *lastOther {
+					t.Fatalf("%s list item %d after unit %d", side, i, *lastOther)
+				}
+				*last = max(*last, i)
+			default:
+				if i <= *last {
+					t.Fatalf("%s unit %d after %d", side, i, *last)
+				}
+				*last, *lastOther = i, i
+			}
+		}
+	}
+	lastS, otherS, lastT, otherT := -1, -1, -1, -1
 	for _, p := range pairs {
 		if len(p.Source) == 0 && len(p.Target) == 0 {
 			t.Fatalf("empty pair")
 		}
-		for _, i := range p.Source {
-			seenS[i]++
-			if src.Units[i].Kind == parse.FrontMatter {
-				continue
-			}
-			if i <= lastS {
-				t.Fatalf("source unit %d after %d", i, lastS)
-			}
-			lastS = i
-		}
-		for _, j := range p.Target {
-			seenT[j]++
-			if tgt.Units[j].Kind == parse.FrontMatter {
-				continue
-			}
-			if j <= lastT {
-				t.Fatalf("target unit %d after %d", j, lastT)
-			}
-			lastT = j
-		}
+		check(src, seenS, p.Source, &lastS, &otherS, "source")
+		check(tgt, seenT, p.Target, &lastT, &otherT, "target")
 	}
 	for i, c := range seenS {
 		if c != 1 {
