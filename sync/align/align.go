@@ -85,12 +85,20 @@ type features struct {
 	length  float64  // characters of plain text
 	logLen  float64  // its logarithm
 	prose   bool
+	row     string // a table cell's table and row ("intro/table-1/r2")
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
 	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint(),
 		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable}
 	f.logLen = math.Log(max(f.length, 1))
+	if u.Kind == parse.TableCell {
+		if r := strings.LastIndex(u.ID, "/r"); r >= 0 {
+			if c := strings.IndexByte(u.ID[r:], 'c'); c >= 0 {
+				f.row = u.ID[:r+c]
+			}
+		}
+	}
 	a := u.AllAnchors()
 	for _, l := range a.Links {
 		f.anchors = append(f.anchors, strHash("l:"+normalizeLink(l)))

@@ -97,6 +97,14 @@ func TestAlign(t *testing.T) {
 			tgt:  "制限：\n\n- ノードあたり最大 10 個の Pod。\n- ゾーンあたり最大 10 個のノード。\n",
 			want: "1=1\n3=3\n4=4\n",
 		},
+		{
+			name: "translator reorders the rows of a table",
+			src: "Flags:\n\n| Flag | Meaning |\n|---|---|\n| `--dry-run` | Show the plan only. |\n" +
+				"| `--force` | Overwrite files. |\n| `--quiet` | Print nothing. |\n",
+			tgt: "フラグ：\n\n| フラグ | 意味 |\n|---|---|\n| `--quiet` | 何も表示しません。 |\n" +
+				"| `--dry-run` | 計画だけを表示します。 |\n| `--force` | ファイルを上書きします。 |\n",
+			want: "1=1\n3=3\n3=3\n5=6\n5=6\n6=7\n6=7\n7=5\n7=5\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

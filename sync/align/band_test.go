@@ -65,22 +65,22 @@ func TestAlignMemory(t *testing.T) {
 
 // checkPairs checks the invariants of an alignment: every unit of both
 // pages appears exactly once, and body pairs are in page order on both
-// sides, but for list items, which may pair out of order within their
-// list (a run of items on both sides).
+// sides, but for list items and table cells, which may pair out of order
+// within their list or table (a run of them on both sides).
 func checkPairs(t testing.TB, src, tgt *parse.Document, pairs []Pair) {
 	t.Helper()
 	seenS, seenT := make([]int, len(src.Units)), make([]int, len(tgt.Units))
 	// last is the last body unit of a side, lastOther the last one that
-	// is not a list item.
+	// is not a list item or table cell.
 	check := func(doc *parse.Document, seen []int, idx []int, last, lastOther *int, side string) {
 		for _, i := range idx {
 			seen[i]++
 			u := &doc.Units[i]
 			switch {
 			case u.Kind == parse.FrontMatter:
-			case u.Kind == parse.ListItem:
+			case u.Kind == parse.ListItem || u.Kind == parse.TableCell:
 				if i <= *lastOther {
-					t.Fatalf("%s list item %d after unit %d", side, i, *lastOther)
+					t.Fatalf("%s item %d after unit %d", side, i, *lastOther)
 				}
 				*last = max(*last, i)
 			default:

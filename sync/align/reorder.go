@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -23,8 +24,8 @@ const maxItems = 256
 func (a *aligner) reorder(pairs []Pair) []Pair {
 	var out []Pair
 	for k := 0; k < len(pairs); {
-		end := k
-		for end < len(pairs) && a.isItemPair(pairs[end]) {
+		kind, end := a.itemKind(pairs[k]), k
+		for end < len(pairs) && kind != 0 && a.itemKind(pairs[end]) == kind {
 			end++
 		}
 		if end-k < 2 {
@@ -32,32 +33,36 @@ func (a *aligner) reorder(pairs []Pair) []Pair {
 			k++
 			continue
 		}
-		out = append(out, a.reorderRun(pairs[k:end])...)
+		out = append(out, a.reorderRun(pairs[k:end], kind)...)
 		k = end
 	}
 	return out
 }
 
-// isItemPair reports whether p pairs at most one list item with at most
-// one list item.
-func (a *aligner) isItemPair(p Pair) bool {
+// itemKind is ListItem or TableCell when p pairs at most one unit of
+// that kind with at most one, and 0 otherwise.
+func (a *aligner) itemKind(p Pair) parse.Kind {
 	if len(p.Source) > 1 || len(p.Target) > 1 {
-		return false
+		return 0
 	}
+	var kind parse.Kind
 	for _, i := range p.Source {
-		if a.s[a.sLocal[i]].kind != parse.ListItem {
-			return false
-		}
+		kind = a.s[a.sLocal[i]].kind
 	}
 	for _, j := range p.Target {
-		if a.t[a.tLocal[j]].kind != parse.ListItem {
-			return false
+		k := a.t[a.tLocal[j]].kind
+		if kind != 0 && k != kind {
+			return 0
 		}
+		kind = k
 	}
-	return true
+	if kind != parse.ListItem && kind != parse.TableCell {
+		return 0
+	}
+	return kind
 }
 
-func (a *aligner) reorderRun(run []Pair) []Pair {
+func (a *aligner) reorderRun(run []Pair, kind parse.Kind) []Pair {
 	var ss, ts []int // local indexes, in page order
 	for _, p := range run {
 		for _, i := range p.Source {
@@ -71,6 +76,9 @@ func (a *aligner) reorderRun(run []Pair) []Pair {
 		return run
 	}
 	sure := a.surePairs(ss, ts)
+	if kind == parse.TableCell {
+		sure = a.rowPairs(ss, ts, sure)
+	}
 	if !crossing(sure) {
 		return run
 	}
@@ -169,6 +177,75 @@ func (a *aligner) surePairs(ss, ts []int) []anchor {
 	}
 	slices.SortFunc(sure, func(p, q anchor) int { return p.i - q.i })
 	return sure
+}
+
+// rowPairs turns the sure pairs of table cells into pairs of rows: a
+// source row whose sure cells all pair with cells of one target row, and
+// that row's with cells of it, pairs with it cell by cell, in column
+// order. Header rows pair with each other.
+func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
+	type cell struct{ row, col int }
+	rowsOf := func(pos []int, fs []features) []cell {
+		cells := make([]cell, len(pos))
+		row, col := -1, 0
+		for k, i := range pos {
+			if k == 0 || fs[i].row != fs[pos[k-1]].row {
+				row, col = row+1, 0
+			}
+			cells[k] = cell{row, col}
+			col++
+		}
+		return cells
+	}
+	cs, ct := rowsOf(ss, a.s), rowsOf(ts, a.t)
+	const conflict = -1
+	to, from := map[int]int{}, map[int]int{}
+	link := func(m map[int]int, k, v int) {
+		if w, ok := m[k]; ok && w != v {
+			v = conflict
+		}
+		m[k] = v
+	}
+	for _, an := range sure {
+		link(to, cs[an.i].row, ct[an.j].row)
+		link(from, ct[an.j].row, cs[an.i].row)
+	}
+	// The header rows pair when nothing else pairs them, and each side
+	// has one.
+	header := func(pos []int, fs []features, cells []cell) int {
+		h := -1
+		for k, i := range pos {
+			if strings.HasSuffix(fs[i].row, "/r0") && cells[k].col == 0 {
+				if h >= 0 {
+					return -1
+				}
+				h = cells[k].row
+			}
+		}
+		return h
+	}
+	if hs, ht := header(ss, a.s, cs), header(ts, a.t, ct); hs >= 0 && ht >= 0 {
+		if _, ok := to[hs]; !ok {
+			if _, ok := from[ht]; !ok {
+				to[hs], from[ht] = ht, hs
+			}
+		}
+	}
+	at := map[cell]int{}
+	for y, c := range ct {
+		at[c] = y
+	}
+	var pairs []anchor
+	for x, c := range cs {
+		r, ok := to[c.row]
+		if !ok || r == conflict || from[r] != c.row {
+			continue
+		}
+		if y, ok := at[cell{r, c.col}]; ok {
+			pairs = append(pairs, anchor{x, y})
+		}
+	}
+	return pairs
 }
 
 // crossing reports whether two of the pairs (sorted by i) are in
