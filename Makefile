@@ -7,6 +7,8 @@ TOOL = $(GO) tool -modfile=tools/go.mod
 STATICCHECK ?= $(TOOL) staticcheck
 ACTIONLINT ?= $(TOOL) actionlint
 FUZZTIME ?= 2m
+# FUZZFLAGS: extra go test flags for fuzzing, e.g. -parallel 1 for one core.
+FUZZFLAGS ?=
 
 .PHONY: test lint lint-actions golden fuzz bench bench-status demo build dist release-check
 
@@ -49,14 +51,15 @@ release-check:
 golden:
 	$(GO) test ./parse/... ./sync/... ./cmd/... ./internal/... -run 'Golden|Script|Scenarios|Docs' -update
 
-# fuzz: run each fuzz target for FUZZTIME.
+# fuzz: run each fuzz target for FUZZTIME, with FUZZFLAGS.
 fuzz:
-	$(GO) test ./parse -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./parse -run '^$$' -fuzz '^FuzzDataFields$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./parse -run '^$$' -fuzz '^FuzzFrontMatterNesting$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./sync/edit -run '^$$' -fuzz '^FuzzFrontMatterEdits$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./glossary -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./translations -run '^$$' -fuzz '^FuzzParseTable$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./parse -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./parse -run '^$$' -fuzz '^FuzzDataFields$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./parse -run '^$$' -fuzz '^FuzzFrontMatterNesting$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./sync/edit -run '^$$' -fuzz '^FuzzFrontMatterEdits$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./glossary -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./translations -run '^$$' -fuzz '^FuzzParseTable$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./sync/align -run '^$$' -fuzz '^FuzzAlign$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 
 # bench: the hot-path benchmarks.
 bench:

@@ -82,7 +82,7 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 		}
 		after, err := s.pinPage(tr.Doc, pin, !opts.Inferred || p.State == PageCurrent)
 		if err != nil {
-			notes = append(notes, edit.Note{Path: p.Translation, Message: err.Error()})
+			s.refuse(p.Translation, "not accepted", err)
 			continue
 		}
 		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: reason}
@@ -91,6 +91,13 @@ func (s *Site) PlanAccept(opts AcceptOptions) ([]edit.FileEdit, []edit.Note) {
 		}
 	}
 	return edits, notes
+}
+
+// refuse reports a translation whose front matter a writer cannot edit
+// (a CR-only page, a flow mapping) as a problem of the run, which then
+// exits 2: not a silent skip, and not a note. what says what was not done.
+func (s *Site) refuse(path, what string, err error) {
+	s.problem(FileProblem{Path: path, Message: what + ": " + strings.TrimPrefix(err.Error(), path+": ")})
 }
 
 // pinPage writes the pin and, when clear is set, removes the banner flag.
@@ -189,8 +196,7 @@ func (s *Site) PlanMark(langs, paths []string) []edit.FileEdit {
 		}
 		after, err := edit.SetField(tr.Doc, s.Config.FlagField(), flagValue(value))
 		if err != nil {
-			// Not a silent skip: the page stays unmarked, and the run says so.
-			s.problem(FileProblem{Path: p.Translation, Message: "not marked outdated: " + strings.TrimPrefix(err.Error(), p.Translation+": ")})
+			s.refuse(p.Translation, "not marked outdated", err)
 			continue
 		}
 		e := edit.FileEdit{Path: p.Translation, Before: tr.Src, After: after, Reason: "mark: " + p.State.String()}

@@ -118,7 +118,8 @@ func (s *Site) planPageReview(path string, refs []UnitRef) (*edit.FileEdit, []ed
 	records = slices.DeleteFunc(slices.Compact(records), func(f string) bool { return !live[f] })
 	after, err := edit.SetField(tr.Doc, ReviewField, edit.String(strings.Join(records, " ")))
 	if err != nil {
-		return nil, append(notes, edit.Note{Path: path, Message: err.Error()})
+		s.refuse(path, "not reviewed", err)
+		return nil, notes
 	}
 	return &edit.FileEdit{Path: path, Before: tr.Src, After: after, Reason: "accept --unit: reviewed against the current source"}, notes
 }

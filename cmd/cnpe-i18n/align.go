@@ -29,7 +29,9 @@ the way status does before it says which translated units are stale:
 front matter fields by key, body units by dynamic programming over the two
 sequences (one to one, one to none, two to one and one to two), scored on
 unit kinds, shared anchors (URLs, numbers, code, image paths), Latin words
-kept in the translation and the length ratio.
+kept in the translation and the length ratio. List items and table rows
+that the translation puts in another order pair by the links, code and
+names only they share.
 
 JSON: {"schema_version": 1, "pairs": [{"source": [{"id", "kind", "line"}],
 "target": [{"id", "kind", "line"}]}]}; a unit without counterpart has an

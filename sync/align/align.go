@@ -23,6 +23,8 @@ type Options struct {
 	// Ratio is the expected length of a translated text over its source
 	// (in characters); 0 estimates it from the two pages.
 	Ratio float64
+
+	maxCells int // the table's bound, MaxCells when 0 (tests set it lower)
 }
 
 // Align aligns the units of a source page with those of its translation:
@@ -32,6 +34,12 @@ type Options struct {
 // numbers, code, shortcodes), Latin words kept in the translation and the
 // length ratio.
 func Align(src, tgt *parse.Document, opts Options) []Pair {
+	pairs, _ := align(src, tgt, opts)
+	return pairs
+}
+
+// align is Align, and the most cells its tables held.
+func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 	var pairs []Pair
 	// Front matter: by key.
 	tgtKeys := map[string]int{}
@@ -58,7 +66,11 @@ func Align(src, tgt *parse.Document, opts Options) []Pair {
 	}
 	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
 	a := newAligner(src, tgt, si, ti, opts.Ratio)
-	return append(pairs, a.run()...)
+	a.maxCells = opts.maxCells
+	if a.maxCells <= 0 {
+		a.maxCells = MaxCells
+	}
+	return append(pairs, a.reorder(a.run())...), a.cells
 }
 
 // features are what the score compares, computed once per unit. Sets are
@@ -73,12 +85,20 @@ type features struct {
 	length  float64  // characters of plain text
 	logLen  float64  // its logarithm
 	prose   bool
+	row     string // a table cell's table and row ("intro/table-1/r2")
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
 	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint(),
 		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable}
 	f.logLen = math.Log(max(f.length, 1))
+	if u.Kind == parse.TableCell {
+		if r := strings.LastIndex(u.ID, "/r"); r >= 0 {
+			if c := strings.IndexByte(u.ID[r:], 'c'); c >= 0 {
+				f.row = u.ID[:r+c]
+			}
+		}
+	}
 	a := u.AllAnchors()
 	for _, l := range a.Links {
 		f.anchors = append(f.anchors, strHash("l:"+normalizeLink(l)))
@@ -188,10 +208,23 @@ type aligner struct {
 	ti       []int
 	ratio    float64
 	logRatio float64
+	maxCells int
+	cells    int // the most cells a table held (for tests)
+	// sLocal and tLocal map unit indexes of the documents to indexes
+	// of s and t.
+	sLocal, tLocal []int
 }
 
 func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
-	a := &aligner{si: si, ti: ti, ratio: ratio}
+	a := &aligner{si: si, ti: ti, ratio: ratio,
+		s: make([]features, 0, len(si)), t: make([]features, 0, len(ti)),
+		sLocal: make([]int, len(src.Units)), tLocal: make([]int, len(tgt.Units))}
+	for k, i := range si {
+		a.sLocal[i] = k
+	}
+	for k, j := range ti {
+		a.tLocal[j] = k
+	}
 	var ls, lt float64
 	for _, i := range si {
 		f := unitFeatures(&src.Units[i], true)
@@ -294,96 +327,4 @@ func (a *aligner) lengthScore(s, t features) float64 {
 	}
 	x := 1.2 * math.Abs(t.logLen-s.logLen-a.logRatio)
 	return 1 / (1 + x + x*x/2) // close to exp(-x), without the exponential
-}
-
-// run aligns the body sequences. The table is limited to a band around
-// the diagonal, wide enough for the reordering translations do.
-func (a *aligner) run() []Pair {
-	n, m := len(a.s), len(a.t)
-	const none = -1
-	type cell struct {
-		score float64
-		di    int8 // source units taken by the step into this cell
-		dj    int8
-	}
-	width := max(40, max(n, m)/4)
-	dp := make([][]cell, n+1)
-	for i := range dp {
-		dp[i] = make([]cell, m+1)
-		for j := range dp[i] {
-			dp[i][j].score = math.Inf(-1)
-			dp[i][j].di = none
-		}
-	}
-	dp[0][0] = cell{}
-	center := func(i int) int {
-		if n == 0 {
-			return 0
-		}
-		return i * m / n
-	}
-	for i := 0; i <= n; i++ {
-		lo, hi := max(0, center(i)-width), min(m, center(i)+width)
-		if i == 0 || i == n {
-			lo, hi = 0, m // the corners are always reachable
-		}
-		for j := lo; j <= hi; j++ {
-			best := dp[i][j]
-			try := func(di, dj int, gain float64) {
-				if i-di < 0 || j-dj < 0 {
-					return
-				}
-				prev := dp[i-di][j-dj]
-				if math.IsInf(prev.score, -1) {
-					return
-				}
-				if s := prev.score + gain; s > best.score {
-					best = cell{score: s, di: int8(di), dj: int8(dj)}
-				}
-			}
-			if i > 0 && j > 0 {
-				try(1, 1, a.sim(a.s[i-1], a.t[j-1])-threshold)
-			}
-			if i > 0 {
-				try(1, 0, 0)
-			}
-			if j > 0 {
-				try(0, 1, 0)
-			}
-			if i > 1 && j > 0 && a.s[i-1].prose && a.s[i-2].prose {
-				try(2, 1, a.sim(a.s2[i-1], a.t[j-1])-threshold-0.12)
-			}
-			if i > 0 && j > 1 && a.t[j-1].prose && a.t[j-2].prose {
-				try(1, 2, a.sim(a.s[i-1], a.t2[j-1])-threshold-0.12)
-			}
-			dp[i][j] = best
-		}
-	}
-	var rev []Pair
-	for i, j := n, m; i > 0 || j > 0; {
-		c := dp[i][j]
-		if c.di == none {
-			// Outside the band: fall back to one unit at a time.
-			if i > 0 {
-				c.di, c.dj = 1, 0
-			} else {
-				c.di, c.dj = 0, 1
-			}
-		}
-		p := Pair{}
-		for k := i - int(c.di); k < i; k++ {
-			p.Source = append(p.Source, a.si[k])
-		}
-		for k := j - int(c.dj); k < j; k++ {
-			p.Target = append(p.Target, a.ti[k])
-		}
-		rev = append(rev, p)
-		i -= int(c.di)
-		j -= int(c.dj)
-	}
-	out := make([]Pair, 0, len(rev))
-	for k := len(rev) - 1; k >= 0; k-- {
-		out = append(out, rev[k])
-	}
-	return out
 }

@@ -70,11 +70,48 @@ func TestAlign(t *testing.T) {
 			tgt:  "## はじめに\n\n訳注：この節は初心者向けです。\n\nKubernetes は 3 つのノードでコンテナを動かします。\n\n## おわりに\n\n以上です。\n",
 			want: "1=1\n=3\n3=5\n5=\n7=7\n9=9\n",
 		},
+		{
+			name: "translator reorders a list",
+			src: "Tools:\n\n- The `mkdocs` builder, version 1.6.\n- The [link checker](https://example.org/lychee/).\n" +
+				"- A spelling dictionary for 12 languages.\n- Patience.\n",
+			tgt: "ツール：\n\n- [リンクチェッカー](https://example.org/lychee/)。\n- 12 言語の綴り辞書。\n" +
+				"- `mkdocs` ビルダー(バージョン 1.6)。\n- 忍耐。\n",
+			want: "1=1\n3=5\n4=3\n5=4\n6=6\n",
+		},
+		{
+			name: "reordered list whose English lost an item",
+			src:  "Tools:\n\n- The `mkdocs` builder, version 1.6.\n- A spelling dictionary for 12 languages.\n- Patience.\n",
+			tgt: "ツール：\n\n- [リンクチェッカー](https://example.org/lychee/)。\n- 12 言語の綴り辞書。\n" +
+				"- `mkdocs` ビルダー(バージョン 1.6)。\n- 忍耐。\n",
+			want: "1=1\n3=5\n4=4\n5=6\n=3\n",
+		},
+		{
+			name: "list items without anchors or names keep their order",
+			src:  "Steps:\n\n- Open the settings page.\n- Choose a language.\n- Save and close.\n",
+			tgt:  "手順：\n\n- 言語を選びます。\n- 設定ページを開きます。\n- 保存して閉じます。\n",
+			want: "1=1\n3=3\n4=4\n5=5\n",
+		},
+		{
+			name: "lists in the same order are not moved by a shared number",
+			src:  "Limits:\n\n- Up to 10 pods per node.\n- Up to 10 nodes per zone.\n",
+			tgt:  "制限：\n\n- ノードあたり最大 10 個の Pod。\n- ゾーンあたり最大 10 個のノード。\n",
+			want: "1=1\n3=3\n4=4\n",
+		},
+		{
+			name: "translator reorders the rows of a table",
+			src: "Flags:\n\n| Flag | Meaning |\n|---|---|\n| `--dry-run` | Show the plan only. |\n" +
+				"| `--force` | Overwrite files. |\n| `--quiet` | Print nothing. |\n",
+			tgt: "フラグ：\n\n| フラグ | 意味 |\n|---|---|\n| `--quiet` | 何も表示しません。 |\n" +
+				"| `--dry-run` | 計画だけを表示します。 |\n| `--force` | ファイルを上書きします。 |\n",
+			want: "1=1\n3=3\n3=3\n5=6\n5=6\n6=7\n6=7\n7=5\n7=5\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src, tgt := parsetest.MustParse(t, "en.md", tt.src), parsetest.MustParse(t, "ja.md", tt.tgt)
-			got := describePairs(src, tgt, Align(src, tgt, Options{}))
+			pairs := Align(src, tgt, Options{})
+			checkPairs(t, src, tgt, pairs)
+			got := describePairs(src, tgt, pairs)
 			if got != tt.want {
 				t.Errorf("alignment:\n got %s\nwant %s", strings.ReplaceAll(got, "\n", " "), strings.ReplaceAll(tt.want, "\n", " "))
 			}

@@ -1,0 +1,178 @@
+package align
+
+import (
+	"math"
+	"slices"
+)
+
+// MaxCells bounds the dynamic programming table of one alignment: the
+// cells of the band around the diagonal, one byte each (the step taken
+// into the cell; scores are kept for the last three rows only). Within it
+// the band is max(40, n/4) wide on either side, as wide as the reordering
+// translations do; a page of up to about 4,000 units on its longer side
+// fits (the largest page of kubernetes/website has 2,511). A longer page
+// is first cut between anchors (units found verbatim once on each side),
+// and a stretch between anchors that still does not fit gets a narrower
+// band.
+const MaxCells = 1 << 23
+
+// minWidth is the band's half width for short pages.
+const minWidth = 40
+
+// step codes: the source and target units the step into a cell takes,
+// as di<<4 | dj. noStep marks a cell no path reaches.
+const noStep = 0xff
+
+// band is the shape of a banded table over n source and m target units:
+// row i holds the cells lo(i)..hi(i). The first and last rows are whole,
+// since the corners are always reachable.
+type band struct {
+	n, m, width int
+}
+
+func newBand(n, m, maxCells int) band {
+	b := band{n: n, m: m, width: max(minWidth, max(n, m)/4)}
+	if b.cells() > maxCells && n > 1 {
+		// What the whole first and last rows leave for the others.
+		inner := (maxCells - 2*(m+1)) / (n - 1)
+		b.width = max(1, (inner-1)/2)
+	}
+	return b
+}
+
+// fits reports whether the band has the width the page's length asks for.
+func (b band) fits() bool { return b.width >= max(minWidth, max(b.n, b.m)/4) }
+
+func (b band) center(i int) int {
+	if b.n == 0 {
+		return 0
+	}
+	return i * b.m / b.n
+}
+
+func (b band) lo(i int) int {
+	if i == 0 || i == b.n {
+		return 0
+	}
+	return max(0, b.center(i)-b.width)
+}
+
+func (b band) hi(i int) int {
+	if i == 0 || i == b.n {
+		return b.m
+	}
+	return min(b.m, b.center(i)+b.width)
+}
+
+// cells is the number of cells of the table, without allocating it.
+func (b band) cells() int {
+	if b.n == 0 {
+		return b.m + 1
+	}
+	// Inner rows hold at most 2·width+1 cells, and at most m+1.
+	return 2*(b.m+1) + (b.n-1)*min(2*b.width+1, b.m+1)
+}
+
+// row is one row of scores, cells lo..lo+len(score)-1.
+type row struct {
+	lo    int
+	score []float64
+}
+
+func (r *row) at(j int) float64 {
+	if k := j - r.lo; k >= 0 && k < len(r.score) {
+		return r.score[k]
+	}
+	return math.Inf(-1)
+}
+
+// span aligns source body units s[i0:i1] with target units t[j0:j1] by
+// dynamic programming within a band around the diagonal.
+func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
+	n, m := i1-i0, j1-j0
+	b := newBand(n, m, a.maxCells)
+	offsets := make([]int, n+2)
+	for i := 0; i <= n; i++ {
+		offsets[i+1] = offsets[i] + b.hi(i) - b.lo(i) + 1
+	}
+	steps := make([]byte, offsets[n+1])
+	a.cells = max(a.cells, len(steps))
+	// rows[i%3] holds row i: a step goes back at most two rows.
+	var rows [3]row
+	for k := range rows {
+		rows[k].score = make([]float64, 0, min(m+1, 2*b.width+1))
+	}
+	for i := 0; i <= n; i++ {
+		cur := &rows[i%3]
+		up, up2 := &rows[(i+2)%3], &rows[(i+1)%3]
+		lo, hi := b.lo(i), b.hi(i)
+		cur.lo = lo
+		cur.score = cur.score[:0]
+		for j := lo; j <= hi; j++ {
+			best, step := math.Inf(-1), byte(noStep)
+			if i == 0 && j == 0 {
+				best, step = 0, 0
+			}
+			try := func(prev, gain float64, di, dj int) {
+				if math.IsInf(prev, -1) {
+					return
+				}
+				if s := prev + gain; s > best {
+					best, step = s, byte(di<<4|dj)
+				}
+			}
+			s, t := i0+i-1, j0+j-1 // the units the step into (i, j) takes
+			if i > 0 && j > 0 {
+				try(up.at(j-1), a.sim(a.s[s], a.t[t])-threshold, 1, 1)
+			}
+			if i > 0 {
+				try(up.at(j), 0, 1, 0)
+			}
+			if j > 0 {
+				try(cur.at(j-1), 0, 0, 1)
+			}
+			if i > 1 && j > 0 && a.s[s].prose && a.s[s-1].prose {
+				try(up2.at(j-1), a.sim(a.s2[s], a.t[t])-threshold-0.12, 2, 1)
+			}
+			if i > 0 && j > 1 && a.t[t].prose && a.t[t-1].prose {
+				try(up.at(j-2), a.sim(a.s[s], a.t2[t])-threshold-0.12, 1, 2)
+			}
+			cur.score = append(cur.score, best)
+			steps[offsets[i]+j-lo] = step
+		}
+	}
+	return a.trace(b, steps, offsets, i0, j0)
+}
+
+// trace follows the steps back from the last cell and returns the pairs
+// in order.
+func (a *aligner) trace(b band, steps []byte, offsets []int, i0, j0 int) []Pair {
+	var rev []Pair
+	for i, j := b.n, b.m; i > 0 || j > 0; {
+		step := byte(noStep)
+		if lo := b.lo(i); j >= lo && j <= b.hi(i) {
+			step = steps[offsets[i]+j-lo]
+		}
+		di, dj := int(step>>4), int(step&0xf)
+		if step == noStep {
+			// Outside the band: fall back to one unit at a time.
+			if i > 0 {
+				di, dj = 1, 0
+			} else {
+				di, dj = 0, 1
+			}
+		}
+		p := Pair{}
+		for k := i - di; k < i; k++ {
+			p.Source = append(p.Source, a.si[i0+k])
+		}
+		for k := j - dj; k < j; k++ {
+			p.Target = append(p.Target, a.ti[j0+k])
+		}
+		rev = append(rev, p)
+		i -= di
+		j -= dj
+	}
+	slices.Reverse(rev)
+	return rev
+}
