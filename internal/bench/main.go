@@ -33,17 +33,25 @@ func main() {
 		seed    = flag.Uint64("seed", 1, "random seed")
 		count   = flag.Int("count", 5, "status runs")
 		sample  = flag.Int("sample", 200, "translated files timed with one git log each")
+		stat    = flag.String("stats", "", "print the history and page distributions of the clone in `dir`")
 	)
 	flag.Parse()
 	switch {
 	case *gen != "":
 		start := time.Now()
-		if err := generate(genOptions{Dir: *gen, Pages: *pages, Commits: *commits, Seed: *seed}); err != nil {
+		if err := generate(genOptions{Dir: *gen, Pages: *pages, Commits: *commits, Images: 30, Seed: *seed}); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
 		fmt.Printf("generated %s in %s\n", *gen, time.Since(start).Round(time.Millisecond))
 		describe(*gen)
+	case *stat != "":
+		s, err := measure(*stat)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		fmt.Print(s)
 	case *runDir != "" || *repo != "":
 		dir := *runDir
 		if *repo != "" {
