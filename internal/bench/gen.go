@@ -42,12 +42,12 @@ type generator struct {
 	o       genOptions
 	r       *rand.Rand
 	w       *bufio.Writer
-	pages   []*page                    // live English pages
-	byLang  map[string][]*translation  // live translations
-	moves   map[string][]move          // renames each language has yet to follow
+	pages   []*page                      // live English pages
+	byLang  map[string][]*translation    // live translations
+	moves   map[string][]move            // renames each language has yet to follow
 	strs    map[string]map[string]string // i18n string tables
-	images  map[string]string          // path -> content of live images
-	removed []string                   // blob ids of older image versions, removed after import
+	images  map[string]string            // path -> content of live images
+	removed []string                     // blob ids of older image versions, removed after import
 	blockID int
 	pageID  int
 	commits int

@@ -15,14 +15,14 @@ import (
 // measured the same way on a real clone and on a generated repository.
 type stats struct {
 	Commits, Merges, FirstParent, FirstParentMerges int
-	Added, Modified, Deleted, Renamed                int
-	MaxRenamesInCommit                               int
-	CommitsWithRenames, CommitsWithDeletions         int
-	FilesPerCommit                                   []int // non-merge commits touching content
-	EnglishOnly, OneLanguage, Mixed                  int   // non-merge content commits by languages touched
-	VersionsEN, VersionsTr                           []int // commits that changed each page at HEAD (renames followed)
-	SizeEN, SizeTr                                   []int // bytes at HEAD
-	Orphans                                          int   // translations with no English page at the same path
+	Added, Modified, Deleted, Renamed               int
+	MaxRenamesInCommit                              int
+	CommitsWithRenames, CommitsWithDeletions        int
+	FilesPerCommit                                  []int // non-merge commits touching content
+	EnglishOnly, OneLanguage, Mixed                 int   // non-merge content commits by languages touched
+	VersionsEN, VersionsTr                          []int // commits that changed each page at HEAD (renames followed)
+	SizeEN, SizeTr                                  []int // bytes at HEAD
+	Orphans                                         int   // translations with no English page at the same path
 }
 
 func measure(dir string) (*stats, error) {

@@ -9,9 +9,9 @@ import (
 type script int
 
 const (
-	latin script = iota // words reversed: same bytes as English
-	han                 // CJK: no spaces, 3 bytes a character
-	alphabet            // a non-Latin alphabet letter for letter: 2-3 bytes a letter
+	latin    script = iota // words reversed: same bytes as English
+	han                    // CJK: no spaces, 3 bytes a character
+	alphabet               // a non-Latin alphabet letter for letter: 2-3 bytes a letter
 )
 
 // language is a translation language, with the share of English pages it
