@@ -118,9 +118,9 @@ func (g *generator) bodyBlock() block {
 
 // pageSize draws a page size in bytes from a log-normal fitted to the
 // English pages of kubernetes/website (median 4.7 KB, 99th percentile
-// 56 KB), capped at the largest page there (328 KB).
+// 56 KB, less what edits add later), capped at the largest page there (328 KB).
 func (g *generator) pageSize() int {
-	return min(328000, int(4700*math.Exp(1.07*g.r.NormFloat64())))
+	return min(328000, int(3800*math.Exp(1.1*g.r.NormFloat64())))
 }
 
 // weight draws how often a page is edited: log-normal, so a few pages

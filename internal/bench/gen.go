@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // genOptions size the synthetic repository. The defaults follow the
@@ -56,11 +57,12 @@ type generator struct {
 	mainFP  []int // main's first-parent marks
 	time    int64
 	prs     int
-	massed  bool
+	massed  int
 	imgOps  int
 }
 
 func generate(o genOptions) error {
+	start := time.Now()
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return err
 	}
@@ -87,12 +89,14 @@ func generate(o genOptions) error {
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("git fast-import: %w", err)
 	}
+	fmt.Fprintf(os.Stderr, "bench: fast-import done after %s\n", time.Since(start).Round(time.Second))
 	if err := git(o.Dir, nil, "update-ref", "-d", "refs/heads/pr"); err != nil {
 		return err
 	}
 	if err := dropBlobs(o.Dir, g.removed); err != nil {
 		return err
 	}
+	fmt.Fprintf(os.Stderr, "bench: repacked without %d image blobs after %s\n", len(g.removed), time.Since(start).Round(time.Second))
 	return git(o.Dir, nil, "checkout", "-q", "-f", "main")
 }
 
