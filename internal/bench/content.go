@@ -120,7 +120,7 @@ func (g *generator) bodyBlock() block {
 // English pages of kubernetes/website (median 4.7 KB, 99th percentile
 // 56 KB, less what edits add later), capped at the largest page there (328 KB).
 func (g *generator) pageSize() int {
-	return min(328000, int(3800*math.Exp(1.1*g.r.NormFloat64())))
+	return min(328000, int(4000*math.Exp(1.1*g.r.NormFloat64())))
 }
 
 // weight draws how often a page is edited: log-normal, so a few pages

@@ -9,12 +9,12 @@ import (
 // The shape of kubernetes/website's history (Markdown-only, measured with
 // git log, see stats.go): a third of main's first-parent commits are
 // direct, the rest merge a pull request of 1.6 commits on average (80%
-// one commit, a tail up to 36); 10% of the commits touch only string
+// one commit, a tail up to 36); 6% of the commits touch only string
 // tables or config; of the content commits, 45% change only English pages,
 // 54% only one translation language, 0.6% both.
 const (
 	directShare  = .32
-	stringsShare = .10
+	stringsShare = .06
 	englishShare = .455
 	mixedShare   = .006
 )
@@ -245,7 +245,7 @@ func (g *generator) translationChange() (string, []fileOp) {
 	l := g.pickLang()
 	var ops []fileOp
 	live := g.byLang[l.code]
-	want := int(l.share * float64(len(g.pages)) * min(1, .3+g.progress()))
+	want := int(1.05 * l.share * float64(len(g.pages)) * min(1, .3+g.progress()))
 	switch x := g.r.Float64(); {
 	case len(g.moves[l.code]) > 0 && x < .3:
 		// Follow one pending English rename.
