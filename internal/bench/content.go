@@ -124,8 +124,9 @@ func (g *generator) pageSize() int {
 }
 
 // weight draws how often a page is edited: log-normal, so a few pages
-// get most edits (kubernetes/website: median 6 versions, largest 252).
-func (g *generator) weight() float64 { return math.Exp(1.3 * g.r.NormFloat64()) }
+// get most edits (kubernetes/website: median 6 versions, largest 252),
+// capped so that no page takes more than about 1% of the edits.
+func (g *generator) weight() float64 { return min(30, math.Exp(1.2*g.r.NormFloat64())) }
 
 func (g *generator) newPage(i, size int) *page {
 	p := &page{

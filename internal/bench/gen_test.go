@@ -8,10 +8,10 @@ import (
 )
 
 // genSmall generates a small repository; it takes a few seconds.
-func genSmall(t *testing.T, seed uint64) string {
+func genSmall(t *testing.T, commits int, seed uint64) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "repo")
-	if err := generate(genOptions{Dir: dir, Pages: 80, Commits: 1200, Images: 12, Seed: seed}); err != nil {
+	if err := generate(genOptions{Dir: dir, Pages: 80, Commits: commits, Images: 12, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -30,7 +30,7 @@ func TestGenerateDeterministic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates three repositories")
 	}
-	a, b, c := genSmall(t, 3), genSmall(t, 3), genSmall(t, 4)
+	a, b, c := genSmall(t, 300, 3), genSmall(t, 300, 3), genSmall(t, 300, 4)
 	ha, hb, hc := gitOut(t, a, "rev-parse", "HEAD"), gitOut(t, b, "rev-parse", "HEAD"), gitOut(t, c, "rev-parse", "HEAD")
 	if ha != hb {
 		t.Errorf("seed 3 twice: HEAD %s and %s, want the same", ha, hb)
@@ -43,7 +43,7 @@ func TestGenerateDeterministic(t *testing.T) {
 // TestGenerateShape checks the properties the generator promises, with
 // the same measure -stats prints for a real clone.
 func TestGenerateShape(t *testing.T) {
-	dir := genSmall(t, 1)
+	dir := genSmall(t, 1200, 1)
 	s, err := measure(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +56,7 @@ func TestGenerateShape(t *testing.T) {
 		{"commits as asked (±2%)", s.Commits >= 1200 && s.Commits <= 1224},
 		{"pull-request merges on the first-parent line", s.FirstParentMerges > s.FirstParent/2},
 		{"merges besides those (main merged into a branch)", s.Merges > s.FirstParentMerges},
-		{"English pages as asked", len(s.SizeEN) == 80},
+		{"English pages as asked (±3%: deletions late in the history)", len(s.SizeEN) >= 78 && len(s.SizeEN) <= 80},
 		{"renames", s.Renamed > 0 && s.CommitsWithRenames > 1},
 		{"a mass rename: one commit moves a whole section with its translations", s.MaxRenamesInCommit >= 80/len(sections)},
 		{"deletions", s.Deleted > 0 && s.CommitsWithDeletions > 0},
