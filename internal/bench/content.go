@@ -202,6 +202,15 @@ func renderBlock(b *strings.Builder, kind, text string) {
 	}
 }
 
+// size is about the bytes of the rendered page.
+func (p *page) size() int {
+	n := 0
+	for _, b := range p.blocks {
+		n += len(b.text) + 4
+	}
+	return n
+}
+
 func (p *page) render() string {
 	var b strings.Builder
 	renderFrontMatter(&b, p.title)

@@ -207,7 +207,8 @@ func (g *generator) renamePages() []fileOp {
 			continue
 		}
 		n--
-		to := fmt.Sprintf("%s/%s-%s", dir, g.word(), q.path[len(dir)+1:])
+		g.pageID++
+		to := fmt.Sprintf("%s/%s-%s-%d.md", dir, g.word(), g.word(), g.pageID)
 		ops = append(ops, fileOp{path: "content/en/" + q.path, del: true}, fileOp{path: "content/en/" + to, content: q.render()})
 		for _, t := range sortedTrans(q) {
 			if t.path == q.path && g.r.IntN(5) > 0 {
@@ -336,8 +337,8 @@ func (g *generator) untranslated(l *language) *page {
 	seen := 0
 	for range 30 {
 		p := g.pages[g.r.IntN(len(g.pages))]
-		if p.trans[l.code] != nil {
-			continue
+		if p.trans[l.code] != nil || l.keepEnglish && p.size() > 130000 {
+			continue // zh-cn's largest page there is 277 KB
 		}
 		if best == nil || len(p.blocks) < len(best.blocks) {
 			best = p
