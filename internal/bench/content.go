@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"hash/fnv"
+	"math"
 	"strings"
 )
 
@@ -17,7 +17,30 @@ is are was be can should must will may provides manages configures runs
 deploys scales observes secures stores routes builds tests delivers reduces
 improves enables supports requires uses describes explains shows helps`)
 
-var sections = []string{"docs/concepts", "docs/tasks", "docs/tutorials", "docs/reference", "docs/setup", "blog/2024", "blog/2025"}
+// sections are the directories pages live in, with sub-directories so that
+// a directory move (the mass rename) takes a realistic share of the site.
+var sections = []string{
+	"docs/concepts/workloads", "docs/concepts/services", "docs/concepts/storage",
+	"docs/tasks/administer", "docs/tasks/configure", "docs/tasks/debug",
+	"docs/tutorials", "docs/reference/api", "docs/reference/tools",
+	"docs/setup", "blog/_posts",
+}
+
+// block is one Markdown block of a generated English page. id stays the
+// same while the block is edited, so translations can follow it.
+type block struct {
+	id   int
+	kind string // heading, para, list, code, table, shortcode
+	text string
+}
+
+type page struct {
+	path   string // relative to content/<lang>
+	title  string
+	blocks []block
+	weight float64 // how often it is edited, heavy-tailed
+	trans  map[string]*translation
+}
 
 func (g *generator) word() string { return vocabulary[g.r.IntN(len(vocabulary))] }
 
@@ -51,55 +74,109 @@ func (g *generator) paragraph() string {
 	return strings.Join(s, "\n")
 }
 
-func (g *generator) newPage(i int) *page {
-	p := &page{
-		path:  fmt.Sprintf("%s/%s-%s-%d.md", sections[i%len(sections)], g.word(), g.word(), i),
-		title: title(g.word() + " " + g.word()),
+func (g *generator) newBlock(kind string) block {
+	g.blockID++
+	b := block{id: g.blockID, kind: kind}
+	switch kind {
+	case "heading":
+		b.text = title(g.word() + " " + g.word() + " " + g.word())
+	case "code":
+		b.text = fmt.Sprintf("kubectl apply -f %s.yaml\nkubectl get %s", g.word(), g.word())
+	case "table":
+		var rows []string
+		for range 3 + g.r.IntN(4) {
+			rows = append(rows, fmt.Sprintf("| %s %s | %s | %d |", g.word(), g.word(), g.word(), g.r.IntN(100)))
+		}
+		b.text = strings.Join(rows, "\n")
+	case "shortcode":
+		b.text = "{{< note >}}\n" + g.sentence() + "\n{{< /note >}}"
+	case "list":
+		var items []string
+		for range 3 + g.r.IntN(4) {
+			items = append(items, "- "+g.sentence())
+		}
+		b.text = strings.Join(items, "\n")
+	default:
+		b.text = g.paragraph()
 	}
-	for range 4 + g.r.IntN(5) {
-		p.blocks = append(p.blocks, block{"heading", title(g.word() + " " + g.word() + " " + g.word())})
+	return b
+}
+
+func (g *generator) bodyBlock() block {
+	switch g.r.IntN(10) {
+	case 0:
+		return g.newBlock("code")
+	case 1:
+		return g.newBlock("table")
+	case 2:
+		return g.newBlock("shortcode")
+	case 3:
+		return g.newBlock("list")
+	}
+	return g.newBlock("para")
+}
+
+// pageSize draws a page size in bytes from a log-normal fitted to the
+// English pages of kubernetes/website (median 4.7 KB, 99th percentile
+// 56 KB, less what edits add later), capped at the largest page there (328 KB).
+func (g *generator) pageSize() int {
+	return min(328000, int(4000*math.Exp(1.1*g.r.NormFloat64())))
+}
+
+// weight draws how often a page is edited: log-normal, so a few pages
+// get most edits (kubernetes/website: median 6 versions, largest 252),
+// capped so that no page takes more than about 1% of the edits.
+func (g *generator) weight() float64 { return min(30, math.Exp(1.2*g.r.NormFloat64())) }
+
+func (g *generator) newPage(i, size int) *page {
+	p := &page{
+		path:   fmt.Sprintf("%s/%s-%s-%d.md", sections[i%len(sections)], g.word(), g.word(), i),
+		title:  title(g.word() + " " + g.word()),
+		weight: g.weight(),
+		trans:  map[string]*translation{},
+	}
+	for n := 300; n < size || len(p.blocks) == 0; {
+		h := g.newBlock("heading")
+		p.blocks = append(p.blocks, h)
+		n += len(h.text) + 4
 		for range 2 + g.r.IntN(4) {
-			switch g.r.IntN(10) {
-			case 0:
-				p.blocks = append(p.blocks, block{"code", fmt.Sprintf("kubectl apply -f %s.yaml\nkubectl get %s", g.word(), g.word())})
-			case 1:
-				var rows []string
-				for range 3 + g.r.IntN(4) {
-					rows = append(rows, fmt.Sprintf("| %s %s | %s | %d |", g.word(), g.word(), g.word(), g.r.IntN(100)))
-				}
-				p.blocks = append(p.blocks, block{"table", strings.Join(rows, "\n")})
-			case 2:
-				p.blocks = append(p.blocks, block{"shortcode", fmt.Sprintf(`{{< note >}}`+"\n%s\n"+`{{< /note >}}`, g.sentence())})
-			case 3:
-				var items []string
-				for range 3 + g.r.IntN(4) {
-					items = append(items, "- "+g.sentence())
-				}
-				p.blocks = append(p.blocks, block{"list", strings.Join(items, "\n")})
-			default:
-				p.blocks = append(p.blocks, block{"para", g.paragraph()})
-			}
+			b := g.bodyBlock()
+			p.blocks = append(p.blocks, b)
+			n += len(b.text) + 2
 		}
 	}
 	return p
 }
 
 // editEnglish changes an English page the ways real docs change: a
-// reworded sentence, a new paragraph, a link fix, a reflow.
+// reworded sentence, a new or removed paragraph, a link fix, a reflow.
 func (g *generator) editEnglish(p *page) {
 	i := g.r.IntN(len(p.blocks))
 	b := &p.blocks[i]
-	switch g.r.IntN(4) {
-	case 0:
-		if b.kind == "para" {
+	switch g.r.IntN(5) {
+	case 0, 1:
+		if b.kind == "para" || b.kind == "list" {
 			lines := strings.Split(b.text, "\n")
-			lines[g.r.IntN(len(lines))] = g.sentence()
+			j := g.r.IntN(len(lines))
+			prefix := ""
+			if b.kind == "list" {
+				prefix = "- "
+			}
+			lines[j] = prefix + g.sentence()
 			b.text = strings.Join(lines, "\n")
+		} else {
+			*b = g.newBlock(b.kind)
+			b.id = p.blocks[i].id
 		}
-	case 1:
-		p.blocks = append(p.blocks[:i+1], append([]block{{"para", g.paragraph()}}, p.blocks[i+1:]...)...)
 	case 2:
-		b.text = strings.Replace(b.text, "](/docs/", "](/docs/v2/", 1)
+		nb := g.newBlock("para")
+		p.blocks = append(p.blocks[:i+1], append([]block{nb}, p.blocks[i+1:]...)...)
+	case 3:
+		if b.kind == "para" && len(p.blocks) > 4 {
+			p.blocks = append(p.blocks[:i], p.blocks[i+1:]...)
+		} else {
+			b.text = strings.Replace(b.text, "](/docs/", "](/docs/v2/", 1)
+		}
 	default:
 		if b.kind == "para" {
 			b.text = strings.ReplaceAll(b.text, "\n", " ")
@@ -107,100 +184,40 @@ func (g *generator) editEnglish(p *page) {
 	}
 }
 
-func render(title string, blocks []block, extra string) string {
+func renderFrontMatter(b *strings.Builder, title string) {
+	fmt.Fprintf(b, "---\ntitle: %q\ndescription: %q\nweight: 10\nreviewers:\n- sig-docs\n---\n", title, "About "+strings.ToLower(title)+".")
+}
+
+func renderBlock(b *strings.Builder, kind, text string) {
+	b.WriteString("\n")
+	switch kind {
+	case "heading":
+		b.WriteString("## " + text + "\n")
+	case "code":
+		b.WriteString("```shell\n" + text + "\n```\n")
+	case "table":
+		b.WriteString("| Name | Kind | Count |\n|------|------|-------|\n" + text + "\n")
+	default:
+		b.WriteString(text + "\n")
+	}
+}
+
+// size is about the bytes of the rendered page.
+func (p *page) size() int {
+	n := 0
+	for _, b := range p.blocks {
+		n += len(b.text) + 4
+	}
+	return n
+}
+
+func (p *page) render() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: %q\ndescription: %q\nweight: 10\nreviewers:\n- sig-docs\n%s---\n", title, "About "+strings.ToLower(title)+".", extra)
-	for _, bl := range blocks {
-		b.WriteString("\n")
-		switch bl.kind {
-		case "heading":
-			b.WriteString("## " + bl.text + "\n")
-		case "code":
-			b.WriteString("```shell\n" + bl.text + "\n```\n")
-		case "table":
-			b.WriteString("| Name | Kind | Count |\n|------|------|-------|\n" + bl.text + "\n")
-		default:
-			b.WriteString(bl.text + "\n")
-		}
+	renderFrontMatter(&b, p.title)
+	for _, bl := range p.blocks {
+		renderBlock(&b, bl.kind, bl.text)
 	}
 	return b.String()
-}
-
-// renderTranslation renders the English version a translation was made
-// from with every word replaced by a word of the target language (kana,
-// hangul and han for CJK): links, code and numbers stay, as they do.
-func (g *generator) renderTranslation(t *translation) string {
-	blocks := make([]block, len(t.source))
-	for i, b := range t.source {
-		blocks[i] = block{b.kind, translateText(b.kind, b.text, t.lang, t.cjk)}
-		if b.kind == "para" && t.links > 0 {
-			blocks[i].text = strings.Replace(blocks[i].text, "](/docs/", "](/"+t.lang+"/docs/", t.links)
-		}
-	}
-	return render(translateText("heading", t.title, t.lang, t.cjk), blocks, "")
-}
-
-func translateText(kind, text, lang string, cjk bool) string {
-	if kind == "code" {
-		return text
-	}
-	var b strings.Builder
-	for _, line := range strings.SplitAfter(text, "\n") {
-		fields := strings.Fields(line)
-		for i, f := range fields {
-			if strings.ContainsAny(f, "[`(|{}") || f == "Kubernetes" || f[0] >= '0' && f[0] <= '9' || f == "-" {
-				if i > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(f)
-				if cjk {
-					b.WriteByte(' ')
-				}
-				continue
-			}
-			if i > 0 && !cjk {
-				b.WriteByte(' ')
-			}
-			b.WriteString(foreign(strings.Trim(f, ".,"), lang, cjk))
-			if strings.HasSuffix(f, ".") {
-				if cjk {
-					b.WriteString("。")
-				} else {
-					b.WriteString(".")
-				}
-			}
-		}
-		if strings.HasSuffix(line, "\n") {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
-var scripts = map[string][]rune{
-	"ja":    []rune("あいうえおかきくけこさしすせそたちつてとなにぬねのアイウエオカキクケコ"),
-	"zh-cn": []rune("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"),
-	"ko":    []rune("가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"),
-}
-
-func foreign(w, lang string, cjk bool) string {
-	h := fnv.New32a()
-	h.Write([]byte(lang + w))
-	v := h.Sum32()
-	if cjk {
-		alphabet := scripts[lang]
-		n := 2 + int(v%3)
-		out := make([]rune, n)
-		for i := range out {
-			out[i] = alphabet[int(v>>(4*i))%len(alphabet)]
-		}
-		return string(out)
-	}
-	r := []rune(w)
-	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
-		r[i], r[j] = r[j], r[i]
-	}
-	return string(r) + lang[:1]
 }
 
 // title capitalizes the first letter of each word (ASCII words only).

@@ -2,74 +2,76 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 )
 
-// genOptions size the synthetic repository. The defaults follow
-// kubernetes/website: about 7,500 Markdown files (a third of them English),
-// 16 languages, 60 MB of content and thousands of commits.
+// genOptions size the synthetic repository. The defaults follow the
+// Markdown-only history of kubernetes/website (see stats.go for how they
+// were measured).
 type genOptions struct {
 	Dir     string
-	Pages   int
-	Commits int
+	Pages   int // English pages at the end (2,303)
+	Commits int // commits in all, merges included (54,276)
+	Images  int // images committed under static/; their older versions are removed from the object store
 	Seed    uint64
 }
 
-// langs are the translation languages with the share of English pages
-// each has translated.
-var langs = []struct {
-	code  string
-	share float64
-	cjk   bool
-}{
-	{"ja", .45, true}, {"zh-cn", .40, true}, {"ko", .30, true}, {"fr", .25, false},
-	{"es", .20, false}, {"de", .15, false}, {"pt-br", .12, false}, {"ru", .08, false},
-	{"id", .08, false}, {"hi", .05, false}, {"it", .05, false}, {"pl", .04, false},
-	{"uk", .03, false}, {"vi", .02, false}, {"bn", .01, false},
+// fileOp is one change in a commit: write content to path, or delete it.
+type fileOp struct {
+	path    string
+	content string
+	del     bool
 }
 
-// block is one Markdown block of a generated page.
-type block struct {
-	kind string // heading, para, list, code, table, shortcode
-	text string
-}
-
-type page struct {
-	path   string // relative to content/<lang>
-	title  string
-	blocks []block
-}
-
-// translation is a translated page and the English version it renders.
-type translation struct {
-	lang   string
-	cjk    bool
-	source []block // the English blocks it was made from
-	title  string
-	links  int // link fixes applied in the translation
+// move is an English rename a translation may follow later.
+type move struct {
+	t  *translation
+	to string
 }
 
 type generator struct {
-	r      *rand.Rand
-	w      *bufio.Writer
-	pages  []*page
-	trans  map[string]*translation // lang/path
-	time   int64
-	commit int
+	o       genOptions
+	r       *rand.Rand
+	w       *bufio.Writer
+	pages   []*page                      // live English pages
+	byLang  map[string][]*translation    // live translations
+	moves   map[string][]move            // renames each language has yet to follow
+	strs    map[string]map[string]string // i18n string tables
+	images  map[string]string            // path -> content of live images
+	removed []string                     // blob ids of older image versions, removed after import
+	blockID int
+	pageID  int
+	commits int
+	mark    int
+	main    int   // mark of main's tip
+	mainFP  []int // main's first-parent marks
+	time    int64
+	prs     int
+	massed  int
+	imgOps  int
 }
 
 func generate(o genOptions) error {
+	start := time.Now()
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return err
 	}
-	if err := run(o.Dir, "git", "init", "-q", "-b", "main"); err != nil {
+	if err := git(o.Dir, nil, "init", "-q", "-b", "main"); err != nil {
 		return err
 	}
-	cmd := exec.Command("git", "fast-import", "--quiet", "--done")
+	// Level 1 zlib: the import is compression-bound, and git inflates a
+	// level-1 object as fast as a level-6 one.
+	cmd := exec.Command("git", "-c", "pack.compression=1", "fast-import", "--quiet", "--done")
 	cmd.Dir = o.Dir
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
@@ -79,9 +81,8 @@ func generate(o genOptions) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	g := &generator{r: rand.New(rand.NewPCG(o.Seed, 7)), w: bufio.NewWriterSize(in, 1<<20),
-		trans: map[string]*translation{}, time: 1600000000}
-	g.history(o)
+	g := newGenerator(o, bufio.NewWriterSize(in, 1<<20))
+	g.history()
 	fmt.Fprintln(g.w, "done")
 	if err := g.w.Flush(); err != nil {
 		return err
@@ -90,131 +91,135 @@ func generate(o genOptions) error {
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("git fast-import: %w", err)
 	}
-	return run(o.Dir, "git", "checkout", "-q", "-f", "main")
+	fmt.Fprintf(os.Stderr, "bench: fast-import done after %s\n", time.Since(start).Round(time.Second))
+	if err := git(o.Dir, nil, "update-ref", "-d", "refs/heads/pr"); err != nil {
+		return err
+	}
+	if err := dropBlobs(o.Dir, g.removed); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "bench: %d images, %d replaced: repacked without the %d old versions after %s\n",
+		len(g.images), g.imgOps-len(g.images), len(g.removed), time.Since(start).Round(time.Second))
+	return git(o.Dir, nil, "checkout", "-q", "-f", "main")
 }
 
-func run(dir string, name string, args ...string) error {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Stderr = os.Stderr
-	return cmd.Run()
+func newGenerator(o genOptions, w *bufio.Writer) *generator {
+	return &generator{o: o, r: rand.New(rand.NewPCG(o.Seed, 7)), w: w,
+		byLang: map[string][]*translation{}, moves: map[string][]move{},
+		strs: map[string]map[string]string{}, images: map[string]string{}, time: 1470000000}
 }
 
-// history writes the commits: the English pages arrive in batches, then
-// English edits, new translations, retranslations and link fixes in
-// translations are interleaved.
-func (g *generator) history(o genOptions) {
-	files := map[string]string{"hugo.toml": g.config()}
-	batch := max(1, o.Pages/200)
-	for i := 0; i < o.Pages; i++ {
-		p := g.newPage(i)
-		g.pages = append(g.pages, p)
-		files["content/en/"+p.path] = render(p.title, p.blocks, "")
-		if len(files) >= batch {
-			g.commitFiles("Add English pages", files)
-			files = map[string]string{}
+var authors = []string{"Ana Lima <ana@example.org>", "Bo Chen <bo@example.org>", "Chidi Okafor <chidi@example.org>",
+	"Dana Kim <dana@example.org>", "Eli Sato <eli@example.org>", "Femi Ade <femi@example.org>"}
+
+// emit writes one commit with from and (for a merge) merge as parents and
+// returns its mark.
+func (g *generator) emit(ref string, from, merge int, msg string, ops []fileOp) int {
+	g.mark++
+	g.commits++
+	g.time += 300 + int64(g.r.IntN(11000))
+	a := authors[g.r.IntN(len(authors))]
+	fmt.Fprintf(g.w, "commit %s\nmark :%d\nauthor %s %d +0000\ncommitter %s %d +0000\ndata %d\n%s\n",
+		ref, g.mark, a, g.time, a, g.time, len(msg), msg)
+	if from > 0 {
+		fmt.Fprintf(g.w, "from :%d\n", from)
+	}
+	if merge > 0 {
+		fmt.Fprintf(g.w, "merge :%d\n", merge)
+	}
+	for _, op := range settle(ops) {
+		if op.del {
+			fmt.Fprintf(g.w, "D %s\n", op.path)
 		}
 	}
-	g.commitFiles("Add English pages", files)
-	// Translations to make, in random order.
-	type todo struct {
-		lang int
-		page int
+	for _, op := range settle(ops) {
+		if !op.del {
+			fmt.Fprintf(g.w, "M 100644 inline %s\ndata %d\n%s\n", op.path, len(op.content), op.content)
+		}
 	}
-	var todos []todo
-	for li, l := range langs {
-		for pi := range g.pages {
-			if g.r.Float64() < l.share {
-				todos = append(todos, todo{li, pi})
+	return g.mark
+}
+
+// settle keeps the last op for each path, sorted by path.
+func settle(ops []fileOp) []fileOp {
+	last := map[string]fileOp{}
+	for _, op := range ops {
+		last[op.path] = op
+	}
+	out := make([]fileOp, 0, len(last))
+	for _, op := range last {
+		out = append(out, op)
+	}
+	slices.SortFunc(out, func(a, b fileOp) int { return strings.Compare(a.path, b.path) })
+	return out
+}
+
+// dropBlobs repacks the repository without the given blobs, as a partial
+// clone lacks them, and checks that history can still be walked.
+func dropBlobs(dir string, ids []string) error {
+	drop := map[string]bool{}
+	for _, id := range ids {
+		drop[id] = true
+	}
+	var objs bytes.Buffer
+	if err := git(dir, &objs, "rev-list", "--objects", "--all"); err != nil {
+		return err
+	}
+	var keep bytes.Buffer
+	for _, line := range strings.Split(objs.String(), "\n") {
+		id, _, _ := strings.Cut(line, " ")
+		if id != "" && !drop[id] {
+			keep.WriteString(id + "\n")
+		}
+	}
+	gitDir := filepath.Join(dir, ".git", "objects", "pack")
+	old, err := filepath.Glob(filepath.Join(gitDir, "pack-*"))
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("git", "pack-objects", "-q", "--delta-base-offset", filepath.Join(gitDir, "pack"))
+	cmd.Dir, cmd.Stdin, cmd.Stderr = dir, &keep, os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("git pack-objects: %w", err)
+	}
+	name := "pack-" + strings.TrimSpace(string(out))
+	for _, f := range old {
+		if !strings.HasPrefix(filepath.Base(f), name+".") {
+			if err := os.Remove(f); err != nil {
+				return err
 			}
 		}
 	}
-	g.r.Shuffle(len(todos), func(i, j int) { todos[i], todos[j] = todos[j], todos[i] })
-	remaining := max(1, o.Commits-g.commit)
-	perCommit := max(1, (len(todos)+remaining/2)/(remaining/2))
-	for g.commit < o.Commits || len(todos) > 0 {
-		files := map[string]string{}
-		switch {
-		case len(todos) > 0 && (g.r.IntN(2) == 0 || g.commit >= o.Commits):
-			n := min(perCommit, len(todos))
-			for _, t := range todos[:n] {
-				g.translate(t.lang, g.pages[t.page], files)
-			}
-			todos = todos[n:]
-			g.commitFiles("Translate pages", files)
-		case g.r.IntN(3) == 0 && len(g.trans) > 0:
-			// Update existing translations to the current English, or fix a link.
-			for range 1 + g.r.IntN(4) {
-				key := g.someTranslation()
-				t := g.trans[key]
-				path := strings.TrimPrefix(key, t.lang+"/")
-				p := g.pageByPath(path)
-				if g.r.IntN(2) == 0 {
-					t.source = clone(p.blocks)
-				} else {
-					t.links++
-				}
-				files["content/"+t.lang+"/"+path] = g.renderTranslation(t)
-			}
-			g.commitFiles("Update translations", files)
-		default:
-			for range 1 + g.r.IntN(5) {
-				p := g.pages[g.r.IntN(len(g.pages))]
-				g.editEnglish(p)
-				files["content/en/"+p.path] = render(p.title, p.blocks, "")
-			}
-			g.commitFiles("Edit English pages", files)
-		}
+	if err := git(dir, nil, "log", "--format=%H", "--raw", "-M", "--", "content", "i18n", "hugo.toml"); err != nil {
+		return fmt.Errorf("git log after removing blobs: %w", err)
 	}
-}
-
-func (g *generator) config() string {
-	var b strings.Builder
-	b.WriteString("baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n\n[languages.en]\ncontentDir = \"content/en\"\nweight = 1\n")
-	for i, l := range langs {
-		fmt.Fprintf(&b, "\n[languages.%s]\ncontentDir = \"content/%s\"\nweight = %d\n", l.code, l.code, i+2)
-	}
-	return b.String()
-}
-
-func (g *generator) commitFiles(msg string, files map[string]string) {
-	if len(files) == 0 {
-		return
-	}
-	g.commit++
-	g.time += 3600 + int64(g.r.IntN(86400))
-	fmt.Fprintf(g.w, "commit refs/heads/main\ncommitter Bench <bench@example.org> %d +0000\ndata %d\n%s\n", g.time, len(msg), msg)
-	for path, content := range files {
-		fmt.Fprintf(g.w, "M 100644 inline %s\ndata %d\n%s\n", path, len(content), content)
-	}
-}
-
-func (g *generator) someTranslation() string {
-	// Map iteration order is random enough, but not reproducible: pick by index.
-	i := g.r.IntN(len(g.trans))
-	for k := range g.trans {
-		if i == 0 {
-			return k
-		}
-		i--
-	}
-	return ""
-}
-
-func (g *generator) pageByPath(path string) *page {
-	for _, p := range g.pages {
-		if p.path == path {
-			return p
+	for _, id := range ids[:min(1, len(ids))] {
+		if git(dir, nil, "cat-file", "-e", id) == nil {
+			return fmt.Errorf("blob %s still present after repacking", id)
 		}
 	}
 	return nil
 }
 
-func (g *generator) translate(li int, p *page, files map[string]string) {
-	l := langs[li]
-	t := &translation{lang: l.code, cjk: l.cjk, source: clone(p.blocks), title: p.title}
-	g.trans[l.code+"/"+p.path] = t
-	files["content/"+l.code+"/"+p.path] = g.renderTranslation(t)
+func git(dir string, stdout *bytes.Buffer, args ...string) error {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if stdout != nil {
+		cmd.Stdout = stdout
+	}
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("git %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
+	}
+	return nil
 }
 
-func clone(bs []block) []block { return append([]block(nil), bs...) }
+// blobID is git's object id for a blob.
+func blobID(content string) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(content))
+	h.Write([]byte(content))
+	return hex.EncodeToString(h.Sum(nil))
+}
