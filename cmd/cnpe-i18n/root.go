@@ -32,6 +32,9 @@ type streams struct {
 	Terminal bool // Out is a terminal: colour is allowed
 
 	out *render.Guard // Out, which carries workflow commands with --format github
+	// stopProfiles ends the --cpuprofile and --memprofile profiles; run
+	// calls it after the command, whether or not the command failed.
+	stopProfiles func()
 }
 
 // globalOptions are the flags every command shares.
@@ -93,6 +96,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()
+	if s.stopProfiles != nil {
+		s.stopProfiles()
+	}
 	return exitCodeFor(err, errOut)
 }
 
@@ -160,7 +166,6 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().MarkHidden("memprofile")
 	root.SetFlagErrorFunc(flagError)
-	var stop func()
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkOutput(cmd, opts); err != nil {
 			return err
@@ -169,13 +174,8 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 			s.out.Commands = opts.Format == "github"
 		}
 		var err error
-		stop, err = startProfiles(opts)
+		s.stopProfiles, err = startProfiles(opts)
 		return err
-	}
-	root.PersistentPostRun = func(*cobra.Command, []string) {
-		if stop != nil {
-			stop()
-		}
 	}
 }
 

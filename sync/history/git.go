@@ -88,6 +88,18 @@ var hardening = []string{
 	"-c", "protocol.allow=never",
 }
 
+// packMemory bounds what each git process holds of a large pack. By
+// default git maps a pack in windows of 1 GiB (the whole pack of most
+// repositories) and caches 96 MiB of delta bases, so on
+// kubernetes/website one "git log -M" peaks at about 250 MB and every
+// cat-file process maps the pack again. With these settings the log
+// peaks at about 64 MB for some 10% more of git's CPU.
+var packMemory = []string{
+	"-c", "core.packedGitWindowSize=16m",
+	"-c", "core.packedGitLimit=64m",
+	"-c", "core.deltaBaseCacheLimit=16m",
+}
+
 // hardenedEnv is added to the environment of every git call.
 var hardenedEnv = []string{
 	"GIT_TERMINAL_PROMPT=0",
@@ -101,9 +113,9 @@ var hardenedEnv = []string{
 }
 
 // gitCommand is the one way this package runs git: with the hardening
-// above, and --no-show-signature on log.
+// and the pack memory bounds above, and --no-show-signature on log.
 func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	full := append([]string{}, hardening...)
+	full := append(append([]string{}, hardening...), packMemory...)
 	if len(args) > 0 && args[0] == "log" {
 		full = append(full, "log", "--no-show-signature")
 		args = args[1:]
