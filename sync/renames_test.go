@@ -1,8 +1,11 @@
 package sync
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -51,5 +54,38 @@ func TestRenameSuggestions(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("orphans %v, want %v", got, want)
+	}
+}
+
+// TestRenameIndex: the name index scores every candidate as
+// pathSimilarity does, lists each that can still reach
+// MinRenameConfidence, and no other, best bound first then in order.
+func TestRenameIndex(t *testing.T) {
+	cands := []string{
+		"docs/setup/install.md", "docs/setup/_index.md", "docs/guides/install-tools.md",
+		"docs/concepts/pods/pod-lifecycle.md", "blog/2024/install.md", "docs/tasks/tools/_index.md",
+		"docs/reference/glossary/pod.md", "docs/setup/setup.md", "about.md",
+	}
+	ix := &renameIndex{words: map[string][]int{}, bases: map[string][]int{}}
+	for _, c := range cands {
+		ix.add(c, c)
+	}
+	for _, orphan := range []string{
+		"docs/setup/install.md", "docs/setup/_index.md", "docs/concepts/pod-lifecycle.md",
+		"docs/tools/_index.md", "other/thing.md", "index.md", "docs/setup/setup-setup.md",
+	} {
+		t.Run(orphan, func(t *testing.T) {
+			var want []renameCandidate
+			for at, c := range cands {
+				name := pathSimilarity(orphan, c)
+				if bound := 0.5*name + 0.5; bound >= MinRenameConfidence {
+					want = append(want, renameCandidate{at: at, name: name, bound: bound})
+				}
+			}
+			slices.SortStableFunc(want, func(a, b renameCandidate) int { return cmp.Compare(b.bound, a.bound) })
+			if got := ix.candidates(orphan); !reflect.DeepEqual(got, want) {
+				t.Errorf("candidates = %+v, want %+v", got, want)
+			}
+		})
 	}
 }

@@ -100,6 +100,16 @@ var packMemory = []string{
 	"-c", "core.deltaBaseCacheLimit=16m",
 }
 
+// batchMemory are tighter bounds for the long-running cat-file
+// processes: one runs per worker and kind, each reads little (a blob or a
+// tree path at a time), and together they would otherwise hold more than
+// the log.
+var batchMemory = []string{
+	"-c", "core.packedGitWindowSize=8m",
+	"-c", "core.packedGitLimit=32m",
+	"-c", "core.deltaBaseCacheLimit=8m",
+}
+
 // hardenedEnv is added to the environment of every git call.
 var hardenedEnv = []string{
 	"GIT_TERMINAL_PROMPT=0",
@@ -115,7 +125,12 @@ var hardenedEnv = []string{
 // gitCommand is the one way this package runs git: with the hardening
 // and the pack memory bounds above, and --no-show-signature on log.
 func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	full := append(append([]string{}, hardening...), packMemory...)
+	return gitCommandMemory(ctx, dir, packMemory, args...)
+}
+
+// gitCommandMemory is gitCommand with other pack memory bounds.
+func gitCommandMemory(ctx context.Context, dir string, memory []string, args ...string) *exec.Cmd {
+	full := append(append([]string{}, hardening...), memory...)
 	if len(args) > 0 && args[0] == "log" {
 		full = append(full, "log", "--no-show-signature")
 		args = args[1:]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	gosync "sync"
 	"testing"
@@ -61,17 +62,41 @@ func TestBlobConcurrent(t *testing.T) {
 	}
 }
 
-// TestPackMemory: every git call gets the pack memory bounds.
+// TestPackMemory: every git call gets pack memory bounds, the
+// long-running cat-file processes tighter ones.
 func TestPackMemory(t *testing.T) {
 	dir := newRepo(t)
-	for _, tt := range []struct{ key, want string }{
-		{"core.packedGitWindowSize", "16m"},
-		{"core.packedGitLimit", "64m"},
-		{"core.deltaBaseCacheLimit", "16m"},
+	for _, tt := range []struct {
+		batch     bool
+		key, want string
+	}{
+		{false, "core.packedGitWindowSize", "16m"},
+		{false, "core.packedGitLimit", "64m"},
+		{false, "core.deltaBaseCacheLimit", "16m"},
+		{true, "core.packedGitWindowSize", "8m"},
+		{true, "core.packedGitLimit", "32m"},
+		{true, "core.deltaBaseCacheLimit", "8m"},
 	} {
-		got, err := gitOutput(context.Background(), dir, "config", tt.key)
-		if err != nil || strings.TrimSpace(got) != tt.want {
-			t.Errorf("git config %s = %q, %v; want %q", tt.key, got, err, tt.want)
+		var got string
+		if tt.batch {
+			cmd, in, out, err := startBatch(dir, "config", tt.key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in.Close()
+			b, _ := io.ReadAll(out)
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("batch git config %s: %v", tt.key, err)
+			}
+			got = string(b)
+		} else {
+			var err error
+			if got, err = gitOutput(context.Background(), dir, "config", tt.key); err != nil {
+				t.Errorf("git config %s: %v", tt.key, err)
+			}
+		}
+		if strings.TrimSpace(got) != tt.want {
+			t.Errorf("batch %v: git config %s = %q, want %q", tt.batch, tt.key, got, tt.want)
 		}
 	}
 }
