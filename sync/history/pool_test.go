@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	gosync "sync"
 	"testing"
@@ -98,5 +101,55 @@ func TestPackMemory(t *testing.T) {
 		if strings.TrimSpace(got) != tt.want {
 			t.Errorf("batch %v: git config %s = %q, want %q", tt.batch, tt.key, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkBlobParallel reads blobs from two goroutines per processor,
+// through one process behind a lock (as before the pool) and through up
+// to four.
+func BenchmarkBlobParallel(b *testing.B) {
+	dir := b.TempDir()
+	cmd := exec.Command("git", "init", "-q")
+	cmd.Dir = dir
+	if err := cmd.Run(); err != nil {
+		b.Skip("no git")
+	}
+	var ids []string
+	for i := range 200 {
+		p := filepath.Join(dir, fmt.Sprintf("p%03d.md", i))
+		content := []byte(fmt.Sprintf("# Page %d\n\n%s\n", i, strings.Repeat("some words of a page ", 400)))
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, BlobID(content))
+	}
+	for _, args := range [][]string{{"add", "-A"}, {"-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "pages"}, {"gc", "-q"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	defer func(n int) { maxBatch = n }(maxBatch)
+	for _, n := range []int{1, 4} {
+		b.Run(fmt.Sprintf("processes=%d", n), func(b *testing.B) {
+			maxBatch = n
+			h, err := ReadHistory(context.Background(), dir, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer h.Close()
+			b.SetParallelism(2)
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				i := 0
+				for pb.Next() {
+					if _, ok, err := h.Blob(ids[i%len(ids)]); !ok || err != nil {
+						b.Errorf("Blob: %v, %v", ok, err)
+					}
+					i++
+				}
+			})
+		})
 	}
 }
