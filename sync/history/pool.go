@@ -7,10 +7,13 @@ import (
 )
 
 // maxBatch is how many processes of one kind (cat-file --batch, or
-// --batch-check) a History runs at most: one per worker, so that one
-// worker's read never waits for another's, up to four (each process
-// maps the pack again).
-var maxBatch = min(runtime.GOMAXPROCS(0), 4)
+// --batch-check) a History runs at most: one per two workers, up to four,
+// so that workers seldom wait for each other's reads. Not one per worker:
+// each process holds up to 40 MB of the pack, and on kubernetes/website
+// the reads are some 3 s of git's CPU in a minute's run, so on two
+// processors a second process of each kind would cost more memory than
+// it saves time. Blob reads and tree lookups never wait for each other.
+var maxBatch = min(max(runtime.GOMAXPROCS(0)/2, 1), 4)
 
 // batchProcess is a long-running git process answering one request at a
 // time.

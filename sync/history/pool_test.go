@@ -24,6 +24,8 @@ func TestBlobConcurrent(t *testing.T) {
 	}
 	commitFiles(t, dir, "pages", files)
 	head := gitOut(t, dir, "rev-parse", "HEAD")
+	defer func(n int) { maxBatch = n }(maxBatch)
+	maxBatch = 3 // whatever the processors, more workers than processes
 	h, err := ReadHistory(context.Background(), dir, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +78,7 @@ func TestPackMemory(t *testing.T) {
 		{false, "core.packedGitWindowSize", "16m"},
 		{false, "core.packedGitLimit", "64m"},
 		{false, "core.deltaBaseCacheLimit", "16m"},
-		{true, "core.packedGitWindowSize", "8m"},
+		{true, "core.packedGitWindowSize", "2m"},
 		{true, "core.packedGitLimit", "32m"},
 		{true, "core.deltaBaseCacheLimit", "8m"},
 	} {
