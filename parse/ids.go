@@ -16,12 +16,12 @@ type cellPos struct{ table, row, col int }
 // deduplicates anchors (a second "Usage" is "usage-1").
 func assignIDs(units []Unit) {
 	section := "_"
-	seen := make(map[string]int, len(units)+8)
+	seen := map[string]int{} // headings, front matter keys and cells: a few
 	type sectionKind struct {
 		section string
 		kind    Kind
 	}
-	count := make(map[sectionKind]int, 64)
+	count := map[sectionKind]int{}
 	tables := map[int]int{}
 	for i := range units {
 		u := &units[i]

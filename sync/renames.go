@@ -1,9 +1,12 @@
 package sync
 
 import (
+	"cmp"
 	"math"
 	"path"
+	"slices"
 	"strings"
+	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
@@ -19,7 +22,11 @@ const MinRenameConfidence = 0.6
 // likely renamed to: the page git renamed its source to (followed to its
 // name now), else, among sources missing a translation in its language,
 // the most similar by file name and page skeleton, when at least
-// MinRenameConfidence. Only these pages are parsed again.
+// MinRenameConfidence. Candidates come from an index of the words of
+// their names; orphans are worked on concurrently, and a page is parsed
+// only when its skeleton can still decide the answer: the score is
+// 0.5×name + 0.5×skeleton and the skeleton is at most 1, so a name score
+// caps the score before anything is parsed.
 func (s *Site) suggestRenames(reports []PageReport) {
 	files := map[string]site.File{}
 	byReal := map[string]string{}
@@ -33,24 +40,18 @@ func (s *Site) suggestRenames(reports []PageReport) {
 	if l := s.Layout.Language(s.Layout.Source); l != nil {
 		srcDir = l.ContentDir
 	}
-	profiles := map[string]align.Profile{}
-	profileOf := func(p string) align.Profile {
-		if pr, ok := profiles[p]; ok {
-			return pr
-		}
-		var pr align.Profile
-		if pg, err := s.load(files[p]); err == nil {
-			pr = align.ProfileOf(pg.Doc)
-		}
-		profiles[p] = pr
-		return pr
-	}
-	missing := map[string][]string{}
+	indexes := map[string]*renameIndex{}
 	for _, r := range reports {
 		if r.State == PageMissing {
-			missing[r.Lang] = append(missing[r.Lang], r.Source)
+			ix := indexes[r.Lang]
+			if ix == nil {
+				ix = &renameIndex{words: map[string][]int{}, bases: map[string][]int{}}
+				indexes[r.Lang] = ix
+			}
+			ix.add(r.Source, files[r.Source].Rel)
 		}
 	}
+	var orphans []int
 	for i := range reports {
 		r := &reports[i]
 		if r.State != PageOrphan {
@@ -61,28 +62,154 @@ func (s *Site) suggestRenames(reports []PageReport) {
 			r.RenamedTo, r.RenameConfidence = byReal[to], 1
 			continue
 		}
+		orphans = append(orphans, i)
+	}
+	profiles := &profileCache{site: s, files: files, m: map[string]*lazyProfile{}}
+	parallel(len(orphans), s.jobs, func(k int) {
+		r := &reports[orphans[k]]
+		ix := indexes[r.Lang]
+		if ix == nil {
+			return
+		}
+		orphan := files[r.Translation]
 		// A page that existed before the source was deleted is not where
 		// the source went.
 		deleted := deletedAt(s.History, path.Join(srcDir, orphan.Rel))
-		op := profileOf(r.Translation)
 		best, bestScore := "", 0.0
-		for _, cand := range missing[r.Lang] {
-			if deleted >= 0 && addedAt(s.History, files[cand].Real) > deleted {
+		bestAt := -1
+		for _, c := range ix.candidates(orphan.Rel) {
+			if c.bound < max(bestScore, MinRenameConfidence) {
+				break // sorted by bound: no one left can win
+			}
+			cand := ix.paths[c.at]
+			if deleted >= 0 && ix.addedAt(s.History, c.at, files[cand].Real) > deleted {
 				continue
 			}
-			pathScore := pathSimilarity(orphan.Rel, files[cand].Rel)
-			if pathScore == 0 && len(missing[r.Lang]) > 50 {
-				continue // many candidates: only those with a name in common
-			}
-			score := 0.5*pathScore + 0.5*align.Similarity(op, profileOf(cand))
-			if score > bestScore {
-				best, bestScore = cand, score
+			score := 0.5*c.name + 0.5*align.Similarity(profiles.of(r.Translation), profiles.of(cand))
+			// The first candidate in page order wins a tie.
+			if score > bestScore || score == bestScore && c.at < bestAt {
+				best, bestScore, bestAt = cand, score, c.at
 			}
 		}
 		if bestScore >= MinRenameConfidence {
 			r.RenamedTo, r.RenameConfidence = best, math.Round(bestScore*100)/100
 		}
+	})
+}
+
+// renameIndex holds the sources missing a translation in one language,
+// in report order, by the words of their names and by file name.
+type renameIndex struct {
+	paths  []string
+	sizes  []int            // the number of words in each name
+	words  map[string][]int // word → candidates whose name has it
+	bases  map[string][]int // file name → candidates (no index pages)
+	mu     gosync.Mutex
+	added  []int // addedAt of each candidate, computed on first use
+	addedK []bool
+}
+
+func (ix *renameIndex) add(p, rel string) {
+	at := len(ix.paths)
+	ix.paths = append(ix.paths, p)
+	words := nameWords(rel)
+	ix.sizes = append(ix.sizes, len(words))
+	for _, w := range words {
+		ix.words[w] = append(ix.words[w], at)
 	}
+	if b := path.Base(rel); b != "index.md" && b != "_index.md" {
+		ix.bases[b] = append(ix.bases[b], at)
+	}
+	ix.added = append(ix.added, 0)
+	ix.addedK = append(ix.addedK, false)
+}
+
+func (ix *renameIndex) addedAt(h *history.History, at int, real string) int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if !ix.addedK[at] {
+		ix.added[at], ix.addedK[at] = addedAt(h, real), true
+	}
+	return ix.added[at]
+}
+
+// renameCandidate is a source page whose name shares something with an
+// orphan's: its index, its name score and the most its score can be.
+type renameCandidate struct {
+	at          int
+	name, bound float64
+}
+
+// candidates are the sources that can reach MinRenameConfidence with
+// rel's orphan, best bound first, then in report order. The name score
+// is pathSimilarity's, computed from the index.
+func (ix *renameIndex) candidates(rel string) []renameCandidate {
+	common := map[int]int{}
+	words := nameWords(rel)
+	for _, w := range words {
+		for _, at := range ix.words[w] {
+			common[at]++
+		}
+	}
+	same := map[int]bool{}
+	if b := path.Base(rel); b != "index.md" && b != "_index.md" {
+		for _, at := range ix.bases[b] {
+			same[at] = true
+			common[at] += 0 // listed even with no word in common
+		}
+	}
+	var out []renameCandidate
+	for at, n := range common {
+		name := 0.0
+		switch {
+		case same[at]:
+			name = 1
+		case len(words)+ix.sizes[at] > 0:
+			name = 2 * float64(n) / float64(len(words)+ix.sizes[at])
+		}
+		// Exactly the score's expression with a skeleton of 1, so that
+		// bound >= score in floating point too.
+		if bound := 0.5*name + 0.5*1.0; bound >= MinRenameConfidence {
+			out = append(out, renameCandidate{at: at, name: name, bound: bound})
+		}
+	}
+	slices.SortFunc(out, func(a, b renameCandidate) int {
+		if c := cmp.Compare(b.bound, a.bound); c != 0 {
+			return c
+		}
+		return a.at - b.at
+	})
+	return out
+}
+
+// profileCache parses each page once for its skeleton, whichever orphan
+// asks first.
+type profileCache struct {
+	site  *Site
+	files map[string]site.File
+	mu    gosync.Mutex
+	m     map[string]*lazyProfile
+}
+
+type lazyProfile struct {
+	once gosync.Once
+	p    align.Profile
+}
+
+func (c *profileCache) of(p string) align.Profile {
+	c.mu.Lock()
+	lp := c.m[p]
+	if lp == nil {
+		lp = &lazyProfile{}
+		c.m[p] = lp
+	}
+	c.mu.Unlock()
+	lp.once.Do(func() {
+		if pg, err := c.site.load(c.files[p]); err == nil {
+			lp.p = align.ProfileOf(pg.Doc)
+		}
+	})
+	return lp.p
 }
 
 // deletedAt is the log position (0 newest) of the commit that deleted the
@@ -110,20 +237,10 @@ func pathSimilarity(a, b string) float64 {
 	if path.Base(a) == path.Base(b) && path.Base(a) != "index.md" && path.Base(a) != "_index.md" {
 		return 1
 	}
-	split := func(p string) map[string]bool {
-		set := map[string]bool{}
-		p = strings.TrimSuffix(p, path.Ext(p))
-		for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '-' || r == '_' || r == '.' }) {
-			if w != "index" {
-				set[w] = true
-			}
-		}
-		return set
-	}
-	sa, sb := split(a), split(b)
+	sa, sb := nameWords(a), nameWords(b)
 	common := 0
-	for w := range sa {
-		if sb[w] {
+	for _, w := range sa {
+		if slices.Contains(sb, w) {
 			common++
 		}
 	}
@@ -131,4 +248,17 @@ func pathSimilarity(a, b string) float64 {
 		return 0
 	}
 	return 2 * float64(common) / float64(len(sa)+len(sb))
+}
+
+// nameWords are the distinct words of a page path without its extension,
+// "index" left out.
+func nameWords(p string) []string {
+	p = strings.TrimSuffix(p, path.Ext(p))
+	var words []string
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '-' || r == '_' || r == '.' }) {
+		if w != "index" && !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return words
 }

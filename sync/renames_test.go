@@ -1,9 +1,17 @@
 package sync
 
 import (
+	"cmp"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // TestRenameSuggestions: git's rename wins over a page that looks more
@@ -51,5 +59,109 @@ func TestRenameSuggestions(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("orphans %v, want %v", got, want)
+	}
+}
+
+// TestRenameIndex: the name index scores every candidate as
+// pathSimilarity does, lists each that can still reach
+// MinRenameConfidence, and no other, best bound first then in order.
+func TestRenameIndex(t *testing.T) {
+	cands := []string{
+		"docs/setup/install.md", "docs/setup/_index.md", "docs/guides/install-tools.md",
+		"docs/concepts/pods/pod-lifecycle.md", "blog/2024/install.md", "docs/tasks/tools/_index.md",
+		"docs/reference/glossary/pod.md", "docs/setup/setup.md", "about.md",
+	}
+	ix := &renameIndex{words: map[string][]int{}, bases: map[string][]int{}}
+	for _, c := range cands {
+		ix.add(c, c)
+	}
+	for _, orphan := range []string{
+		"docs/setup/install.md", "docs/setup/_index.md", "docs/concepts/pod-lifecycle.md",
+		"docs/tools/_index.md", "other/thing.md", "index.md", "docs/setup/setup-setup.md",
+	} {
+		t.Run(orphan, func(t *testing.T) {
+			var want []renameCandidate
+			for at, c := range cands {
+				name := pathSimilarity(orphan, c)
+				if bound := 0.5*name + 0.5; bound >= MinRenameConfidence {
+					want = append(want, renameCandidate{at: at, name: name, bound: bound})
+				}
+			}
+			slices.SortStableFunc(want, func(a, b renameCandidate) int { return cmp.Compare(b.bound, a.bound) })
+			if got := ix.candidates(orphan); !reflect.DeepEqual(got, want) {
+				t.Errorf("candidates = %+v, want %+v", got, want)
+			}
+		})
+	}
+}
+
+// BenchmarkSuggestRenames: 3 languages, each with 100 orphans among 400
+// sources that lack a translation, like a site after a reorganisation.
+func BenchmarkSuggestRenames(b *testing.B) {
+	dir := b.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	langs := []string{"de", "ja", "ko"}
+	config := "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n"
+	for _, l := range langs {
+		config += fmt.Sprintf("[languages.%s]\ncontentDir = 'content/%s'\n", l, l)
+	}
+	write("hugo.toml", config)
+	topics := []string{"setup", "tasks", "concepts", "reference", "tutorials", "blog", "contribute", "guides"}
+	page := func(i, sections int) string {
+		var s strings.Builder
+		fmt.Fprintf(&s, "---\ntitle: Page %d\n---\n\n", i)
+		for k := range sections {
+			fmt.Fprintf(&s, "## Part %d\n\nSome text for part %d of page %d.\n\n- one\n- two\n\n", k, k, i)
+			if k%3 == 0 {
+				s.WriteString("```sh\nrun it\n```\n\n")
+			}
+		}
+		return s.String()
+	}
+	for i := range 400 {
+		rel := fmt.Sprintf("docs/%s/%s-topic-%d.md", topics[i%len(topics)], topics[(i/8)%len(topics)], i)
+		write("content/en/"+rel, page(i, 2+i%7))
+		if i < 100 {
+			// The translation kept the old name; the source moved.
+			old := fmt.Sprintf("docs/%s/old-%s-topic-%d.md", topics[(i+1)%len(topics)], topics[(i/8)%len(topics)], i)
+			for _, l := range langs {
+				write("content/"+l+"/"+old, page(i, 2+i%7))
+			}
+		}
+	}
+	cfg, err := site.LoadConfig(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := Load(context.Background(), dir, Options{Config: cfg, NoHistory: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reports := s.Status(Options{}).Pages
+	found := 0
+	for _, r := range reports {
+		if r.RenamedTo != "" {
+			found++
+		}
+	}
+	if found != 300 {
+		b.Fatalf("%d rename suggestions, want 300", found)
+	}
+	work := make([]PageReport, len(reports))
+	b.ResetTimer()
+	for range b.N {
+		copy(work, reports)
+		for i := range work {
+			work[i].RenamedTo, work[i].RenameConfidence = "", 0
+		}
+		s.suggestRenames(work)
 	}
 }

@@ -76,7 +76,9 @@ func WordDiff(before, after string) []Edit {
 // Tokenize splits text into words, single CJK characters, runs of white
 // space and single punctuation marks; joined, they give the text back.
 func Tokenize(s string) []string {
-	var tokens []string
+	// A word and a space come every six bytes or so of English; a CJK
+	// character is three bytes.
+	tokens := make([]string, 0, len(s)/3+1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		j := i + size

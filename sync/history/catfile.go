@@ -27,9 +27,10 @@ func startCatFile(root string) (*catFile, error) {
 }
 
 // startBatch starts a long-running git process (cat-file --batch and its
-// kin) through the hardened runner, with pipes to its input and output.
+// kin) through the hardened runner, with the batch memory bounds and
+// pipes to its input and output.
 func startBatch(root string, args ...string) (*exec.Cmd, io.WriteCloser, io.Reader, error) {
-	cmd := gitCommand(context.Background(), root, args...)
+	cmd := gitCommandMemory(context.Background(), root, batchMemory, args...)
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, nil, nil, err

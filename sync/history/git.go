@@ -88,6 +88,30 @@ var hardening = []string{
 	"-c", "protocol.allow=never",
 }
 
+// packMemory bounds what each git process holds of a large pack. By
+// default git maps a pack in windows of 1 GiB (the whole pack of most
+// repositories) and caches 96 MiB of delta bases, so on
+// kubernetes/website one "git log -M" peaks at about 250 MB and every
+// cat-file process maps the pack again. With these settings the log
+// peaks at about 64 MB for some 10% more of git's CPU.
+var packMemory = []string{
+	"-c", "core.packedGitWindowSize=16m",
+	"-c", "core.packedGitLimit=64m",
+	"-c", "core.deltaBaseCacheLimit=16m",
+}
+
+// batchMemory are tighter bounds for the long-running cat-file
+// processes, in small windows: each asks for one blob or tree path at a
+// time. Replaying the 11,400 blob reads and 19,800 tree lookups of a
+// status run on kubernetes/website, the two processes peaked at 167 and
+// 174 MB with git's defaults and at 34 and 44 MB with these, for about
+// 1 s more CPU in all.
+var batchMemory = []string{
+	"-c", "core.packedGitWindowSize=2m",
+	"-c", "core.packedGitLimit=32m",
+	"-c", "core.deltaBaseCacheLimit=8m",
+}
+
 // hardenedEnv is added to the environment of every git call.
 var hardenedEnv = []string{
 	"GIT_TERMINAL_PROMPT=0",
@@ -101,9 +125,14 @@ var hardenedEnv = []string{
 }
 
 // gitCommand is the one way this package runs git: with the hardening
-// above, and --no-show-signature on log.
+// and the pack memory bounds above, and --no-show-signature on log.
 func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	full := append([]string{}, hardening...)
+	return gitCommandMemory(ctx, dir, packMemory, args...)
+}
+
+// gitCommandMemory is gitCommand with other pack memory bounds.
+func gitCommandMemory(ctx context.Context, dir string, memory []string, args ...string) *exec.Cmd {
+	full := append(append([]string{}, hardening...), memory...)
 	if len(args) > 0 && args[0] == "log" {
 		full = append(full, "log", "--no-show-signature")
 		args = args[1:]

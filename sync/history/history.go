@@ -37,9 +37,9 @@ type History struct {
 	// use by RenamedTo; the from field holds the new name).
 	forward map[string]rename
 
-	mu    gosync.Mutex
-	batch *catFile
-	check *treeCheck // BlobAt's process
+	mu    gosync.Mutex // guards forward and the creation of the pools
+	blobs *batchPool[*catFile]
+	trees *batchPool[*treeCheck] // BlobAt's processes
 }
 
 type rename struct {
@@ -244,8 +244,15 @@ func (h *History) Versions(path string) []Version {
 }
 
 func (h *History) versions(path string, after int, depth int) []Version {
+	own := h.paths[path]
+	renames := h.renames[path]
+	if len(renames) == 0 && after < 0 {
+		// Most pages were never renamed: their versions, already in log
+		// order, as they are.
+		return slices.Clone(own)
+	}
 	var out []Version
-	for _, v := range h.paths[path] {
+	for _, v := range own {
 		if v.Seq > after {
 			out = append(out, v)
 		}
@@ -253,7 +260,7 @@ func (h *History) versions(path string, after int, depth int) []Version {
 	if depth > 20 {
 		return out
 	}
-	for _, rn := range h.renames[path] {
+	for _, rn := range renames {
 		if rn.seq <= after {
 			continue
 		}
@@ -268,23 +275,35 @@ func (h *History) versions(path string, after int, depth int) []Version {
 	return out
 }
 
-// Blob returns the content of a blob, read through one long-running
-// "git cat-file --batch" process. ok is false when the object is not in
-// the repository (a shallow clone, or a pin to a commit never fetched).
+// Blob returns the content of a blob, read through long-running
+// "git cat-file --batch" processes (one per worker at most). ok is false
+// when the object is not in the repository (a shallow clone, or a pin to
+// a commit never fetched).
 func (h *History) Blob(id string) (data []byte, ok bool, err error) {
 	if h == nil {
 		return nil, false, ErrNoHistory
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.batch == nil {
-		b, err := startCatFile(h.root)
-		if err != nil {
-			return nil, false, err
-		}
-		h.batch = b
+	if !isHex(id) {
+		return nil, false, fmt.Errorf("invalid object id %q", id)
 	}
-	return h.batch.read(id)
+	h.mu.Lock()
+	if h.blobs == nil {
+		h.blobs = newBatchPool(maxBatch, func() (*catFile, error) { return startCatFile(h.root) })
+	}
+	pool := h.blobs
+	h.mu.Unlock()
+	err = pool.do(func(c *catFile) error {
+		data, ok, err = c.read(id)
+		return err
+	}, brokenBatch)
+	return data, ok, err
+}
+
+// brokenBatch tells a failure that leaves a batch process out of step
+// (a pipe error) from an answer that was read whole (not a blob).
+func brokenBatch(err error) bool {
+	var nb *NotBlobError
+	return !errors.As(err, &nb)
 }
 
 // RenamedTo follows the renames of a path forward, newest rename first at
@@ -329,7 +348,7 @@ func HeadCommit(ctx context.Context, root string) (string, error) {
 	return strings.TrimSpace(out), nil
 }
 
-// Close stops the cat-file process.
+// Close stops the cat-file processes.
 func (h *History) Close() error {
 	if h == nil {
 		return nil
@@ -337,13 +356,13 @@ func (h *History) Close() error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var err error
-	if h.batch != nil {
-		err = h.batch.close()
-		h.batch = nil
+	if h.blobs != nil {
+		err = h.blobs.close()
+		h.blobs = nil
 	}
-	if h.check != nil {
-		err = errors.Join(err, h.check.close())
-		h.check = nil
+	if h.trees != nil {
+		err = errors.Join(err, h.trees.close())
+		h.trees = nil
 	}
 	return err
 }

@@ -12,8 +12,8 @@ import (
 // what a checkout of that commit had there, by ancestry, not by date.
 // Symbolic links inside the tree are followed as git stores them at that
 // commit; ok is false when there is no such file (or the commit is not in
-// the repository). Lookups go through one long-running
-// "git cat-file --batch-check" process.
+// the repository). Lookups go through long-running
+// "git cat-file --batch-check" processes (one per worker at most).
 func (h *History) BlobAt(commit, path string) (blob string, ok bool, err error) {
 	if h == nil {
 		return "", false, ErrNoHistory
@@ -22,15 +22,16 @@ func (h *History) BlobAt(commit, path string) (blob string, ok bool, err error) 
 		return "", false, nil
 	}
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.check == nil {
-		c, err := startCheck(h.root)
-		if err != nil {
-			return "", false, err
-		}
-		h.check = c
+	if h.trees == nil {
+		h.trees = newBatchPool(maxBatch, func() (*treeCheck, error) { return startCheck(h.root) })
 	}
-	return h.check.blobAt(commit, path)
+	pool := h.trees
+	h.mu.Unlock()
+	err = pool.do(func(c *treeCheck) error {
+		blob, ok, err = c.blobAt(commit, path)
+		return err
+	}, func(error) bool { return true })
+	return blob, ok, err
 }
 
 // treeCheck is "git cat-file --batch-check --follow-symlinks": one line
