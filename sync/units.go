@@ -209,7 +209,8 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 // counterpart.
 func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
-	for _, p := range align.Align(src, tr, align.Options{}) {
+	pairs := align.Align(src, tr, align.Options{})
+	for _, p := range pairs {
 		if len(p.Target) > 0 {
 			continue
 		}
@@ -222,5 +223,6 @@ func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 				SourceID: u.ID, SourceLine: u.Line, SourceAfter: u.Text})
 		}
 	}
+	insertionLines(units, src, tr, nil, pairs)
 	return units
 }
