@@ -194,7 +194,7 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 		}
 		u.Words = c.Words
 		if kind == change.Prose && u.Words == nil && c.Before != nil && c.After != nil {
-			u.Words = change.WordDiff(c.Before.Plain, c.After.Plain)
+			u.Words = change.UnitWordDiff(c.Before, c.After)
 		}
 		if kind == change.Mechanical && c.Before != nil && c.After != nil {
 			// Show the markup that changed: link targets, code.
