@@ -2,9 +2,9 @@ package render
 
 import (
 	"fmt"
-	"sort"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"

@@ -73,7 +73,7 @@ func TestCommentSourceCentred(t *testing.T) {
 				"- **changed**": 2, "- **new**": 1, "- **removed**": 1, // once each, not once per language
 				"before you push": 1, "data scientists": 1, "kubectl apply": 1, "legacy installer": 1,
 				"new\\_page.md</code>: no translation in **ja**, **ko** and **zh** yet": 1,
-				"### <code>content/en/docs/context\\-propagation/\\_index.md</code>": 1,
+				"### <code>content/en/docs/context\\-propagation/\\_index.md</code>":    1,
 			} {
 				if c := strings.Count(got, what); c != n {
 					t.Errorf("%q appears %d times, want %d:\n%s", what, c, n, got)
@@ -95,7 +95,7 @@ func TestCommentSourceCentred(t *testing.T) {
 			}
 			text := renderedText(t, got)
 			for _, want := range []string{
-				"Run `make buildtest` before you push.", // code spans intact, delete then insert
+				"Run `make buildtest` before you push.",          // code spans intact, delete then insert
 				"Developers, data scientists and operators keep", // not glued where the excerpt is cut
 				"- then check the _index page",                   // the page's own escapes do not show
 				"context-propagation/_index.md",
