@@ -76,13 +76,15 @@ func (l Linker) Link(text, path string, from, to int) string {
 	return EscapeMD(text) + " (<code>" + EscapeMD(path) + "</code>)"
 }
 
+var pathMarks = strings.NewReplacer(":", "%3A", "(", "%28", ")", "%29")
+
 // EscapePath makes a slash-separated repository path a URI path: every
 // segment percent-encoded, with the characters that would end the path or
 // start a scheme (":", "?", "#", "(", ")") encoded too.
 func EscapePath(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
-		segs[i] = strings.NewReplacer(":", "%3A", "(", "%28", ")", "%29").Replace(url.PathEscape(s))
+		segs[i] = pathMarks.Replace(url.PathEscape(s))
 	}
 	return strings.Join(segs, "/")
 }
