@@ -155,3 +155,16 @@ func TestRenderProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentSiteSummary: without --since the summary speaks of the site,
+// not of a change.
+func TestCommentSiteSummary(t *testing.T) {
+	r := sourceCentredReport()
+	r.Since = nil
+	got := Comment(r, Linker{}, MaxCommentBytes)
+	checkInert(t, got)
+	want := "This site has **4** source units on **1** page changed since they were translated (**12** translated units), **1** page without a translation, **1** translation without a source and **1** UI string to update, in **ja**, **ko** and **zh**."
+	if !strings.Contains(got, want) {
+		t.Errorf("want %q:\n%s", want, got)
+	}
+}
