@@ -391,7 +391,7 @@ func (sg *sourceGroup) write(w *budgetWriter, l Linker) {
 
 // diffChars is about how many characters of a unit's word diff the
 // comment shows.
-const diffChars = 350
+const diffChars = 300
 
 // maxPages is how many translations of a source page the comment lists.
 const maxPages = 20
@@ -568,21 +568,26 @@ func lineRange(u isync.UnitReport) string {
 // escaped, cut at about limit characters of text.
 func markdownDiff(edits []change.Edit, limit int) string {
 	var b strings.Builder
-	n := 0
-	for _, e := range edits {
+	n, more := 0, false
+	for i, e := range edits {
 		text := CollapseSpace(unescapeMD(e.Text))
-		if n+utf8.RuneCountInString(text) > limit {
-			if e.Op == change.Equal {
-				if strings.HasPrefix(text, " ") {
-					b.WriteByte(' ') // Excerpt trims it: the words would be glued
+		size := utf8.RuneCountInString(text)
+		over := n+size > limit
+		if over {
+			// The run that crosses the limit is cut (an inserted or
+			// deleted one too: a reader needs its start), to at least
+			// minRun characters, and the diff ends there.
+			if room := max(limit-n, minRun); size > room {
+				lead := strings.HasPrefix(text, " ")
+				text = Excerpt(text, room)
+				if lead {
+					text = " " + text // Excerpt trims it: the words would be glued
 				}
-				b.WriteString(EscapeMD(Excerpt(text, max(limit-n, 10))))
 			} else {
-				b.WriteString(" …")
+				more = i < len(edits)-1
 			}
-			break
 		}
-		n += utf8.RuneCountInString(text)
+		n += size
 		switch e.Op {
 		case change.Delete:
 			b.WriteString("<del>" + EscapeMD(text) + "</del>")
@@ -591,9 +596,18 @@ func markdownDiff(edits []change.Edit, limit int) string {
 		default:
 			b.WriteString(EscapeMD(text))
 		}
+		if over {
+			break
+		}
+	}
+	if more {
+		b.WriteString(" …")
 	}
 	return b.String()
 }
+
+// minRun is the fewest characters of a cut run a word diff shows.
+const minRun = 80
 
 // EscapeMD makes text from the repository inert in a GitHub comment: no
 // HTML tags or comments (< > & are entities), no Markdown syntax (every

@@ -168,3 +168,38 @@ func TestCommentSiteSummary(t *testing.T) {
 		t.Errorf("want %q:\n%s", want, got)
 	}
 }
+
+// TestMarkdownDiffCut: the run that crosses the limit is cut, whatever
+// its kind, so that a long rewrite still shows the start of its new text;
+// spaces at a cut stay.
+func TestMarkdownDiffCut(t *testing.T) {
+	old := strings.Repeat("former wording ", 14) // 210 characters
+	new := "Fresh wording begins here" + strings.Repeat(" and goes on", 30)
+	tests := []struct {
+		name  string
+		edits []change.Edit
+		want  []string
+	}{
+		{"insert crosses", []change.Edit{{Op: change.Delete, Text: old}, {Op: change.Insert, Text: new}, {Op: change.Equal, Text: " tail"}},
+			[]string{"<ins>Fresh wording begins here and goes on", "…</ins>"}},
+		{"equal crosses", []change.Edit{{Op: change.Equal, Text: "Teams"}, {Op: change.Insert, Text: ","}, {Op: change.Equal, Text: " and" + new}},
+			[]string{"<ins>,</ins> and", "…"}},
+		{"short run past the limit", []change.Edit{{Op: change.Equal, Text: old + old}, {Op: change.Insert, Text: "extra"}},
+			[]string{"…"}},
+		{"fits", []change.Edit{{Op: change.Equal, Text: "A "}, {Op: change.Delete, Text: "b"}, {Op: change.Insert, Text: "c"}},
+			[]string{"A <del>b</del><ins>c</ins>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := markdownDiff(tt.edits, 350)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("markdownDiff = %q, want %q in it", got, w)
+				}
+			}
+			if n := len([]rune(got)); n > 350+200 {
+				t.Errorf("markdownDiff is %d characters long", n)
+			}
+		})
+	}
+}
