@@ -19,9 +19,9 @@ import (
 // units' own lines, then from aligning the translation with base, the
 // source it was last synced with (units that base and the current source
 // share keep their pairing), or with the current source when base is nil.
-// pairs is that alignment when the caller has it; nil aligns the pages
-// only if a unit needs it.
-func insertionLines(units []UnitReport, cur, tr, base *parse.Document, pairs []align.Pair) {
+// pairs is that alignment and d the diff of base with the current source
+// when the caller has them; nil computes them, only if a unit needs it.
+func insertionLines(units []UnitReport, cur, tr, base *parse.Document, pairs []align.Pair, d *change.SourceDiff) {
 	need := false
 	for _, u := range units {
 		need = need || isInsertion(u)
@@ -39,7 +39,9 @@ func insertionLines(units []UnitReport, cur, tr, base *parse.Document, pairs []a
 	// now is the current source unit a unit of from is.
 	now := func(i int) *parse.Unit { return &cur.Units[i] }
 	if base != nil && base != cur {
-		d := change.DiffKinds(base, cur)
+		if d == nil {
+			d = change.DiffKinds(base, cur)
+		}
 		now = func(i int) *parse.Unit {
 			if c := d.ByBefore[i]; c != nil {
 				return c.After

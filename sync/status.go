@@ -305,7 +305,6 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 		return nil
 	}
 	r.Units = unitStates(prov, src.Doc, tr.Doc)
-	insertionLines(r.Units, src.Doc, tr.Doc, prov.bases[prov.synced].doc, nil)
 	r.State = PageCurrent
 	for _, u := range r.Units {
 		switch u.State {

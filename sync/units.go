@@ -52,8 +52,10 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		}
 		return nil
 	}
+	var pairs []align.Pair // the synced source with the translation
 	if needStates {
-		for _, pair := range align.Align(synced.doc, tr, align.Options{}) {
+		pairs = align.Align(synced.doc, tr, align.Options{})
+		for _, pair := range pairs {
 			for _, k := range basesOf(p, pair.Target) {
 				d := diffs[k]
 				if d == nil || !d.NeedsAlignment() {
@@ -121,6 +123,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		}
 		return la < lb
 	})
+	insertionLines(units, cur, tr, synced.doc, pairs, diffs[p.synced])
 	return units
 }
 
@@ -223,6 +226,6 @@ func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 				SourceID: u.ID, SourceLine: u.Line, SourceAfter: u.Text})
 		}
 	}
-	insertionLines(units, src, tr, nil, pairs)
+	insertionLines(units, src, tr, nil, pairs, nil)
 	return units
 }
