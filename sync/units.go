@@ -52,8 +52,10 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		}
 		return nil
 	}
+	var pairs []align.Pair // the synced source with the translation
 	if needStates {
-		for _, pair := range align.Align(synced.doc, tr, align.Options{}) {
+		pairs = align.Align(synced.doc, tr, align.Options{})
+		for _, pair := range pairs {
 			for _, k := range basesOf(p, pair.Target) {
 				d := diffs[k]
 				if d == nil || !d.NeedsAlignment() {
@@ -121,6 +123,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		}
 		return la < lb
 	})
+	insertionLines(units, cur, tr, synced.doc, pairs, diffs[p.synced])
 	return units
 }
 
@@ -194,7 +197,7 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 		}
 		u.Words = c.Words
 		if kind == change.Prose && u.Words == nil && c.Before != nil && c.After != nil {
-			u.Words = change.WordDiff(c.Before.Plain, c.After.Plain)
+			u.Words = change.UnitWordDiff(c.Before, c.After)
 		}
 		if kind == change.Mechanical && c.Before != nil && c.After != nil {
 			// Show the markup that changed: link targets, code.
@@ -209,7 +212,8 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 // counterpart.
 func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
-	for _, p := range align.Align(src, tr, align.Options{}) {
+	pairs := align.Align(src, tr, align.Options{})
+	for _, p := range pairs {
 		if len(p.Target) > 0 {
 			continue
 		}
@@ -222,5 +226,6 @@ func untranslatedUnits(src, tr *parse.Document) []UnitReport {
 				SourceID: u.ID, SourceLine: u.Line, SourceAfter: u.Text})
 		}
 	}
+	insertionLines(units, src, tr, nil, pairs, nil)
 	return units
 }

@@ -86,7 +86,13 @@ func TestDiffCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(scoped.Pages) != 1 || scoped.Pages[0].Translation != ko || len(scoped.Pages[0].Units) != len(report.Pages[0].Units) {
-		t.Errorf("diff JSON: %d pages", len(scoped.Pages))
+		t.Fatalf("diff JSON: %d pages", len(scoped.Pages))
+	}
+	// In JSON too, every new unit has the line it goes after.
+	for _, u := range scoped.Pages[0].Units {
+		if u.State == isync.UnitNew && (u.Line < 1 || u.Line > len(lines)) {
+			t.Errorf("new unit %s (source line %d) has insertion line %d", u.ID, u.SourceLine, u.Line)
+		}
 	}
 }
 

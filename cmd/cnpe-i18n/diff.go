@@ -110,7 +110,7 @@ func runDiff(s *streams, opts *diffOptions) error {
 		}
 		var b bytes.Buffer
 		for _, p := range pages {
-			printDiff(&b, p, colour, insertion(root, p))
+			printDiff(&b, p, colour)
 		}
 		if err := page(s, b.Bytes(), opts.NoPager); err != nil {
 			return err

@@ -6,94 +6,16 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
 
 	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 )
 
-// insertion says, for each new or untranslated unit of a page (by index
-// into p.Units), where it goes in the translation: after the translated
-// unit that renders the nearest source unit above it. The neighbours come
-// from the report's stale units and, for current units, from aligning the
-// source as it is now with the translation.
-func insertion(root string, p isync.PageReport) map[int]string {
-	out := map[int]string{}
-	if p.Source == "" || p.Translation == "" {
-		return out
-	}
-	src, err1 := readPage(parse.Config{}, filepath.Join(root, filepath.FromSlash(p.Source)))
-	tgt, err2 := readPage(parse.Config{}, filepath.Join(root, filepath.FromSlash(p.Translation)))
-	if err1 != nil || err2 != nil {
-		return out
-	}
-	// after maps a source line (a unit's first line now) to the last
-	// translated line that renders it.
-	after := map[int]int{}
-	for _, pair := range align.Align(src, tgt, align.Options{}) {
-		if len(pair.Target) == 0 {
-			continue
-		}
-		end := tgt.Units[pair.Target[len(pair.Target)-1]].EndLine
-		for _, i := range pair.Source {
-			after[src.Units[i].Line] = end
-		}
-	}
-	for _, u := range p.Units {
-		if u.Line > 0 && u.SourceLine > 0 && u.State != isync.UnitObsolete {
-			after[u.SourceLine] = max(u.Line, u.EndLine)
-		}
-	}
-	for _, u := range p.Units {
-		if u.State == isync.UnitNew || u.State == isync.UnitUntranslated {
-			delete(after, u.SourceLine) // not translated: no anchor
-		}
-	}
-	for i, u := range p.Units {
-		if u.State != isync.UnitNew && u.State != isync.UnitUntranslated {
-			continue
-		}
-		out[i] = insertPoint(src, tgt, after, u.SourceLine, p.Translation)
-	}
-	return out
-}
-
-// insertPoint finds the nearest source unit above line that has a
-// translation and names the translated line after which to insert.
-func insertPoint(src, tgt *parse.Document, after map[int]int, line int, translation string) string {
-	best := 0
-	for _, u := range src.Units {
-		if u.Line >= line {
-			break
-		}
-		if end, ok := after[u.Line]; ok {
-			best = end
-		}
-	}
-	if best == 0 {
-		first := 0
-		for _, u := range tgt.Units {
-			if u.Kind != parse.FrontMatter {
-				first = u.Line
-				break
-			}
-		}
-		if first == 0 {
-			return "at the end of " + translation
-		}
-		return fmt.Sprintf("before %s:%d", translation, first)
-	}
-	return fmt.Sprintf("after %s:%d", translation, best)
-}
-
-// printDiff writes the translator's view of one page. where gives the
-// insertion point of new units (by index into p.Units).
-func printDiff(w io.Writer, p isync.PageReport, colour bool, where map[int]string) {
+// printDiff writes the translator's view of one page.
+func printDiff(w io.Writer, p isync.PageReport, colour bool) {
 	p.Translation, p.Source = render.EscapeText(p.Translation), render.EscapeText(p.Source)
 	fmt.Fprintf(w, "%s %s (%s)\n", render.Paint(colour, render.ANSIBold, p.Translation), "["+p.Lang+"]", p.State)
 	base := ""
@@ -120,13 +42,13 @@ func printDiff(w io.Writer, p isync.PageReport, colour bool, where map[int]strin
 		fmt.Fprintln(w)
 		return
 	}
-	for i, u := range p.Units {
+	for _, u := range p.Units {
 		fmt.Fprintln(w)
 		switch u.State {
 		case isync.UnitNew, isync.UnitUntranslated:
 			fmt.Fprintf(w, "  %s  %s:%d  %s\n", u.State, p.Source, u.SourceLine, render.EscapeText(u.ID))
-			if at := where[i]; at != "" {
-				fmt.Fprintf(w, "    insert %s\n", render.EscapeText(at))
+			if p.Translation != "" {
+				fmt.Fprintf(w, "    insert %s\n", insertPoint(p.Translation, u.Line))
 			}
 			fmt.Fprintf(w, "    english new: %s\n", indent(u.SourceAfter, "      "))
 			continue
@@ -187,4 +109,14 @@ func page(s *streams, out []byte, noPager bool) error {
 		return err
 	}
 	return nil
+}
+
+// insertPoint says where a new unit goes in the translation: after line
+// (the report's insertion line), or at the top of a file whose units all
+// come after it.
+func insertPoint(translation string, line int) string {
+	if line == 0 {
+		return "at the top of " + translation
+	}
+	return fmt.Sprintf("after %s:%d", translation, line)
 }

@@ -243,7 +243,7 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool, filter sta
 			continue
 		}
 		loc := fmt.Sprintf("%s:%d", render.EscapeText(p.Translation), u.Line)
-		if u.Line == 0 {
+		if u.State == isync.UnitNew || u.State == isync.UnitUntranslated {
 			loc = fmt.Sprintf("%s:%d", render.EscapeText(p.Source), u.SourceLine)
 		}
 		fmt.Fprintf(w, "    %s %s  %s\n", render.PadRight(u.State.String(), 12), loc, u.ID)

@@ -23,7 +23,7 @@ func goldenReport() *isync.Report {
 				SourceBefore: "Run the installer once.", SourceAfter: "Run the new installer twice.",
 				Words: change.WordDiff("Run the installer once.", "Run the new installer twice."),
 				Text:  "설치 프로그램을 한 번 실행합니다."},
-			{ID: "p-check", State: isync.UnitNew, SourceLine: 11, SourceAfter: "Check the logs for errors."},
+			{ID: "p-check", State: isync.UnitNew, Line: 8, EndLine: 8, SourceLine: 11, SourceAfter: "Check the logs for errors."},
 			{ID: "p-old", State: isync.UnitObsolete, Line: 14, EndLine: 14, SourceLine: 12, SourceBefore: "Reboot is not needed.", Text: "재부팅은 필요 없습니다."},
 		},
 	}
@@ -96,7 +96,7 @@ func TestStatusStateFlag(t *testing.T) {
 func TestDiffTextGolden(t *testing.T) {
 	p := goldenReport().Pages[0]
 	var b bytes.Buffer
-	printDiff(&b, p, false, map[int]string{1: "after content/ko/docs/설치.md:8"})
+	printDiff(&b, p, false)
 	checkGolden(t, "diff-ko.txt", b.Bytes())
 }
 

@@ -141,7 +141,7 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 		default:
 			c.Kind = Prose
 			if !d.noWords {
-				c.Words = WordDiff(b.Plain, a.Plain)
+				c.Words = UnitWordDiff(b, a)
 			}
 		}
 	case b.FullFingerprint() != a.FullFingerprint():

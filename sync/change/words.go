@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -72,6 +74,20 @@ func WordDiff(before, after string) []Edit {
 	}
 	return out
 }
+
+// UnitWordDiff is the word diff of two versions of a unit as a reader is
+// shown it: of their Plain text, the words a reader sees, unless one of
+// them masks a part (inline code, a URL, an image) with a placeholder,
+// which would show instead of the code; then of their Markdown text.
+func UnitWordDiff(before, after *parse.Unit) []Edit {
+	if strings.Contains(before.Plain, maskToken) || strings.Contains(after.Plain, maskToken) {
+		return WordDiff(before.Text, after.Text)
+	}
+	return WordDiff(before.Plain, after.Plain)
+}
+
+// maskToken is the placeholder of a masked part in a unit's Plain text.
+const maskToken = "\uFFFC"
 
 // Tokenize splits text into words, single CJK characters, runs of white
 // space and single punctuation marks; joined, they give the text back.

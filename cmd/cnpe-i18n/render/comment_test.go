@@ -60,10 +60,14 @@ func TestMarkdownCommentGolden(t *testing.T) {
 	}
 }
 
-// checkInert fails the test on live markup in a comment.
+// checkInert fails the test on live markup in a comment, and on what
+// would not render as intended on GitHub.
 func checkInert(t *testing.T, comment string) {
 	t.Helper()
 	for _, p := range LiveMarkup(comment) {
+		t.Error(p)
+	}
+	for _, p := range RenderProblems(comment) {
 		t.Error(p)
 	}
 }
@@ -101,7 +105,7 @@ func TestMarkdownCommentLimit(t *testing.T) {
 	if n := utf8.RuneCountInString(got); n > MaxCommentBytes {
 		t.Errorf("comment has %d characters, limit %d", n, MaxCommentBytes)
 	}
-	if !regexp.MustCompile(`\*\*\d+ more sections not shown\*\*`).MatchString(got) {
+	if !regexp.MustCompile(`\*\*… and \d+ more not shown\*\*`).MatchString(got) {
 		t.Error("the comment does not say what it left out")
 	}
 }

@@ -329,7 +329,15 @@ func (s *site) pageView(p *pageRow) pageView {
 	}
 	for i, u := range r.Units {
 		uv := unitView{ID: u.ID, State: u.State.String(), Anchor: fmt.Sprintf("u%d", i+1), Text: u.Text}
-		if u.Line > 0 {
+		insert := u.State == isync.UnitNew || u.State == isync.UnitUntranslated
+		if insert && r.Translation != "" {
+			// A new unit's line is the translation line it goes after.
+			uv.Where = "goes at the top of " + r.Translation
+			if u.Line > 0 {
+				uv.Where = fmt.Sprintf("goes after %s:%d", r.Translation, u.Line)
+			}
+		}
+		if u.Line > 0 && !insert {
 			uv.Where = fmt.Sprintf("%s:%s", r.Translation, span(u.Line, u.EndLine))
 			if s.Linker.Base != "" {
 				uv.Link = s.Linker.Line(r.Translation, u.Line, u.EndLine)
