@@ -12,6 +12,7 @@ import (
 	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -38,6 +39,10 @@ type Options struct {
 	Since *history.ChangeSet
 	// Glossary, when set, adds terminology findings to the pages.
 	Glossary *glossary.Glossary
+	// Cache, when set, keeps the history index, the front matter pass
+	// and page reports between runs (see cached.go); output is the same
+	// with and without it.
+	Cache *cache.Store
 }
 
 // Page is a parsed page.
@@ -61,6 +66,7 @@ type Site struct {
 	jobs     int
 
 	lazyHistory context.Context // set until history is read on demand
+	specs       []string        // what the history is read for (lazy history)
 	historyMu   gosync.Mutex
 	scoped      bool // only some pages were scanned
 	// noHistory: history was not read on purpose (Options.NoHistory), so
@@ -69,6 +75,11 @@ type Site struct {
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
+
+	cache *cache.Store
+	// blobs are the blob ids of the pages as scanned, by site path (with
+	// a cache only: the stat cache knows them without reading).
+	blobs map[string]string
 }
 
 // Load reads the site under root: layout, the front matter of every page
@@ -82,7 +93,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	if err := layout.CheckLangs(opts.Langs); err != nil {
 		return nil, err
 	}
-	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
+	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs, cache: opts.Cache,
 		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
 	if s.jobs <= 0 {
 		s.jobs = runtime.GOMAXPROCS(0)
@@ -107,19 +118,31 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		files = layout.Scope(files, opts.Paths)
 		s.scoped = true
 	}
-	s.scan(files)
-	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
-		s.Config = cfg
-		layout.Notes = append(layout.Notes, note)
-	}
 	s.noHistory = opts.NoHistory
+	var read gosync.WaitGroup
 	switch {
 	case opts.LazyHistory && !opts.NoHistory:
 		s.lazyHistory = ctx
+		s.specs = s.historySpecs(files)
 	case !opts.NoHistory:
-		s.loadHistory(ctx)
+		// git log runs while the pages are scanned.
+		read.Add(1)
+		go func() {
+			defer read.Done()
+			s.loadHistory(ctx, s.historySpecs(files))
+		}()
 	default:
 		s.HistInfo.Message = "history not read (--no-history): bases come from pins only"
+	}
+	if s.cache != nil {
+		s.scanCached(files)
+	} else {
+		s.scan(files)
+	}
+	read.Wait()
+	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
+		s.Config = cfg
+		layout.Notes = append(layout.Notes, note)
 	}
 	return s, nil
 }
@@ -207,7 +230,7 @@ func (s *Site) needHistory() bool {
 	defer s.historyMu.Unlock()
 	if ctx := s.lazyHistory; ctx != nil {
 		s.lazyHistory = nil
-		s.loadHistory(ctx)
+		s.loadHistory(ctx, s.specs)
 	}
 	return s.History != nil
 }
@@ -250,12 +273,15 @@ func (sc scopeOfLangs) holds(p string) bool {
 	return best == "" || in
 }
 
-func (s *Site) loadHistory(ctx context.Context) {
+// historySpecs are the paths whose history is read for files: their
+// directories (the files themselves for a run on a few pages), the
+// configuration and the string tables.
+func (s *Site) historySpecs(files []site.File) []string {
 	var specs []string
 	seen := map[string]bool{}
-	for _, p := range s.pages {
+	for _, p := range files {
 		spec := path.Dir(p.Real)
-		if s.scoped && len(s.pages) <= 200 {
+		if s.scoped && len(files) <= 200 {
 			spec = p.Real // a few files: exactly those
 		}
 		if !seen[spec] {
@@ -272,7 +298,11 @@ func (s *Site) loadHistory(ctx context.Context) {
 			specs = append(specs, t)
 		}
 	}
-	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
+	return minimalDirs(specs)
+}
+
+func (s *Site) loadHistory(ctx context.Context, specs []string) {
+	h, err := s.readHistory(ctx, specs)
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return

@@ -34,14 +34,13 @@ func (s *Site) suggestRenames(reports []PageReport) {
 		srcDir = l.ContentDir
 	}
 	profiles := map[string]align.Profile{}
+	kept := s.loadProfiles()
+	defer kept.save()
 	profileOf := func(p string) align.Profile {
 		if pr, ok := profiles[p]; ok {
 			return pr
 		}
-		var pr align.Profile
-		if pg, err := s.load(files[p]); err == nil {
-			pr = align.ProfileOf(pg.Doc)
-		}
+		pr := kept.of(files[p])
 		profiles[p] = pr
 		return pr
 	}

@@ -131,6 +131,8 @@ func runStatus(s *streams, opts *statusOptions) error {
 			sopts.Paths = cs.Paths
 		}
 	}
+	sopts.Cache = openCache(root, opts.global.NoCache)
+	defer sopts.Cache.Trim()
 	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {
 		return err
