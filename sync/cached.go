@@ -41,7 +41,8 @@ const (
 // racyWindow: a file modified this close to the snapshot it was
 // recorded in may have changed again within the clock's resolution, so
 // it is read again (git's "racily clean" entries).
-const racyWindow = 2 * time.Second
+// A variable for tests.
+var racyWindow = 2 * time.Second
 
 // scanRecord is what the scan keeps of one page.
 type scanRecord struct {

@@ -1,0 +1,223 @@
+package sync
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+)
+
+// statusJSON is the JSON of a status run, with the cache in dir ("" for
+// none).
+func statusJSON(t *testing.T, root string, opts Options, dir string) []byte {
+	t.Helper()
+	if dir != "" {
+		st, err := cache.Open(cache.Options{Dir: dir, Tool: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Cache = st
+	}
+	r, err := Status(context.Background(), root, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.MarshalIndent(r, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sameJSON fails when got and want differ, showing the first difference.
+func sameJSON(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-200)
+	t.Errorf("%s: JSON differs from the run without cache at byte %d:\n got …%s…\nwant …%s…", what, i,
+		got[from:min(len(got), i+200)], want[from:min(len(want), i+200)])
+}
+
+// checkCachedSame runs status without a cache, then twice with a new one
+// (cold, warm), and wants the same JSON each time.
+func checkCachedSame(t *testing.T, root string, opts Options) {
+	t.Helper()
+	want := statusJSON(t, root, opts, "")
+	dir := t.TempDir()
+	sameJSON(t, "cold cache", statusJSON(t, root, opts, dir), want)
+	sameJSON(t, "warm cache", statusJSON(t, root, opts, dir), want)
+}
+
+func TestCacheCorpusSameOutput(t *testing.T) {
+	root := corpustest.Clone(t)
+	cfg, err := site.LoadConfig(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCachedSame(t, root, Options{Config: cfg})
+	checkCachedSame(t, root, Options{Config: cfg, Langs: []string{"ko"}})
+}
+
+// cacheSite is a small site with history: English pages, Korean
+// translations made at different times, an orphan.
+func cacheSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	at := int64(1_700_000_000)
+	step := func(files map[string]string) {
+		at += 100
+		t.Setenv("GIT_COMMITTER_DATE", fmt.Sprintf("@%d +0000", at))
+		t.Setenv("GIT_AUTHOR_DATE", fmt.Sprintf("@%d +0000", at))
+		commitStep(t, dir, fmt.Sprint(at), files)
+	}
+	step(map[string]string{
+		"hugo.toml":       "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"content/en/a.md": "# Alpha\n\nFirst paragraph of alpha.\n\nSecond paragraph.\n",
+		"content/en/b.md": "# Beta\n\nBeta text here.\n",
+		"content/en/c.md": "# Gamma\n\nGamma text.\n",
+	})
+	step(map[string]string{
+		"content/ko/a.md":   "# 알파\n\n알파의 첫 문단.\n\n둘째 문단.\n",
+		"content/ko/b.md":   "# 베타\n\n베타 글.\n",
+		"content/ko/old.md": "# 옛것\n\n옛 글.\n",
+	})
+	step(map[string]string{"content/en/a.md": "# Alpha\n\nFirst paragraph of alpha, changed.\n\nSecond paragraph.\n\nA third one.\n"})
+	step(map[string]string{"content/ko/b.md": "# 베타\n\n베타 글이다.\n"})
+	return dir
+}
+
+// TestCacheFollowsChanges: after each change to the repository, the run
+// with the cache of the runs before says what a run without it says.
+func TestCacheFollowsChanges(t *testing.T) {
+	dir := cacheSite(t)
+	cdir := t.TempDir()
+	at := int64(1_800_000_000)
+	commit := func(files map[string]string) {
+		at += 100
+		t.Setenv("GIT_COMMITTER_DATE", fmt.Sprintf("@%d +0000", at))
+		t.Setenv("GIT_AUTHOR_DATE", fmt.Sprintf("@%d +0000", at))
+		commitStep(t, dir, fmt.Sprint(at), files)
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"nothing", func() {}},
+		{"a commit editing an English page", func() {
+			commit(map[string]string{"content/en/b.md": "# Beta\n\nBeta text here, edited.\n"})
+		}},
+		{"a translation edited, not committed", func() {
+			write("content/ko/a.md", "# 알파\n\n알파의 첫 문단, 고침.\n\n둘째 문단.\n\n셋째.\n")
+		}},
+		{"the same size, new content", func() {
+			write("content/ko/a.md", "# 알파\n\n알파의 첫 문단, 고쳐.\n\n둘째 문단.\n\n셋째.\n")
+		}},
+		{"that edit committed", func() { commit(nil) }},
+		{"history rewritten (force-push)", func() {
+			git(t, dir, "reset", "-q", "--hard", "HEAD~2")
+			commit(map[string]string{"content/en/c.md": "# Gamma\n\nGamma text, rewritten.\n"})
+		}},
+		{"a page renamed", func() {
+			git(t, dir, "mv", "content/en/c.md", "content/en/old.md")
+			commit(nil)
+		}},
+		{"a new page", func() { commit(map[string]string{"content/en/d.md": "# Delta\n"}) }},
+		{"a commit dated before the last", func() {
+			at -= 100_000
+			commit(map[string]string{"content/ko/b.md": "# 베타\n\n베타.\n"})
+		}},
+		{"every cache entry damaged", func() {
+			filepath.Walk(cdir, func(p string, fi os.FileInfo, err error) error {
+				if err == nil && fi.Mode().IsRegular() {
+					b, _ := os.ReadFile(p)
+					os.WriteFile(p, b[:len(b)/2], 0o644)
+				}
+				return nil
+			})
+		}},
+	}
+	for _, st := range steps {
+		st.do()
+		want := statusJSON(t, dir, Options{}, "")
+		sameJSON(t, st.name, statusJSON(t, dir, Options{}, cdir), want)
+		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
+	}
+}
+
+// TestCacheIsUsed: a warm run reads pages' reports from the cache and
+// writes nothing.
+func TestCacheIsUsed(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0 // the pages were just written: trust their stat anyway
+	dir := cacheSite(t)
+	cdir := t.TempDir()
+	statusJSON(t, dir, Options{}, cdir)
+	st, err := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Status(context.Background(), dir, Options{Cache: st}); err != nil {
+		t.Fatal(err)
+	}
+	hits, misses, puts := st.Stats()
+	if hits < 4 || misses != 0 || puts != 0 {
+		t.Errorf("warm run: %d hits, %d misses, %d writes; want hits (history, scan, groups) and nothing else", hits, misses, puts)
+	}
+	other, _ := cache.Open(cache.Options{Dir: cdir, Tool: "another version"})
+	if _, err := Status(context.Background(), dir, Options{Cache: other}); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _, _ := other.Stats(); hits != 0 {
+		t.Errorf("another tool version read %d entries", hits)
+	}
+}
+
+// TestCacheConcurrentRuns: two runs at once on one cache agree with a
+// run without it.
+func TestCacheConcurrentRuns(t *testing.T) {
+	dir := cacheSite(t)
+	want := statusJSON(t, dir, Options{}, "")
+	cdir := t.TempDir()
+	for range 2 {
+		var wg gosync.WaitGroup
+		got := make([][]byte, 2)
+		for i := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+				r, err := Status(context.Background(), dir, Options{Cache: st})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				got[i], _ = json.MarshalIndent(r, "", " ")
+			}()
+		}
+		wg.Wait()
+		for i := range got {
+			sameJSON(t, fmt.Sprintf("run %d", i), got[i], want)
+		}
+	}
+}
