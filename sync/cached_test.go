@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
@@ -219,5 +220,42 @@ func TestCacheConcurrentRuns(t *testing.T) {
 		for i := range got {
 			sameJSON(t, fmt.Sprintf("run %d", i), got[i], want)
 		}
+	}
+}
+
+// TestCacheTermFindings: glossary findings are the same without a cache,
+// cold and warm, and after a commit.
+func TestCacheTermFindings(t *testing.T) {
+	dir := cacheSite(t)
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - en: paragraph\n    ko: {use: [문단]}\n  - en: text\n    ko: {use: [텍스트]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(cdir string) []byte {
+		t.Helper()
+		opts := Options{LazyHistory: true}
+		if cdir != "" {
+			opts.Cache, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		}
+		s, err := Load(context.Background(), dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		fs := s.TermFindings(Options{}, g)
+		glossary.SortFindings(fs)
+		b, _ := json.Marshal(fs)
+		return b
+	}
+	cdir := t.TempDir()
+	for _, step := range []string{"first", "again", "after a commit"} {
+		if step == "after a commit" {
+			commitStep(t, dir, "edit", map[string]string{"content/en/b.md": "# Beta\n\nBeta text here, more text.\n"})
+		}
+		want := run("")
+		if !bytes.Contains(want, []byte(`"rule"`)) {
+			t.Fatalf("no findings to compare: %s", want)
+		}
+		sameJSON(t, step, run(cdir), want)
 	}
 }

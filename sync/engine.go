@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
@@ -77,6 +78,9 @@ type Site struct {
 	byPath    map[string]*site.Entry
 
 	cache *cache.Store
+	// missingBlobs counts the blobs asked for that the repository lacks:
+	// what was made from their absence is not kept in the cache.
+	missingBlobs atomic.Int64
 	// blobs are the blob ids of the pages as scanned, by site path (with
 	// a cache only: the stat cache knows them without reading).
 	blobs map[string]string
@@ -389,6 +393,7 @@ func (v *versions) doc(id, name string) *parse.Document {
 		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
 	} else if err == nil {
 		v.missing++
+		v.site.missingBlobs.Add(1)
 	}
 	v.docs[id] = doc
 	return doc
