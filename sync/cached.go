@@ -158,7 +158,11 @@ func (s *Site) readHistory(ctx context.Context, specs []string) (*history.Histor
 // groupKeyBase is what every group's reports depend on besides its own
 // pages: the configuration, layout and history state, the glossary.
 func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Matcher) (string, bool) {
-	parts := []string{cacheFormat, digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(s.HistInfo),
+	// Not the number of commits: it changes with every commit, and only
+	// a shallow clone's reports depend on it.
+	hist := s.HistInfo
+	hist.Commits = 0
+	parts := []string{cacheFormat, digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(hist),
 		strconv.FormatBool(s.noHistory), strconv.FormatBool(s.History != nil)}
 	if s.History.Shallow() {
 		parts = append(parts, "shallow", strconv.Itoa(s.History.Commits()))

@@ -185,6 +185,19 @@ func TestCacheIsUsed(t *testing.T) {
 	if hits < 4 || misses != 0 || puts != 0 {
 		t.Errorf("warm run: %d hits, %d misses, %d writes; want hits (history, scan, groups) and nothing else", hits, misses, puts)
 	}
+	// A commit editing one English page: only its group is made again.
+	t.Setenv("GIT_COMMITTER_DATE", "@1900000000 +0000")
+	commitStep(t, dir, "edit", map[string]string{"content/en/c.md": "# Gamma\n\nGamma text, edited.\n"})
+	st, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+	if _, err := Status(context.Background(), dir, Options{Cache: st}); err != nil {
+		t.Fatal(err)
+	}
+	hits, misses, puts = st.Stats()
+	// Written again: the history (updated), the scan, the group of c.md
+	// and the profiles (c.md is a candidate for the orphan's rename).
+	if misses != 1 || puts != 4 || hits < 3 {
+		t.Errorf("after a commit: %d hits, %d misses, %d writes; want 1 miss and 4 writes", hits, misses, puts)
+	}
 	other, _ := cache.Open(cache.Options{Dir: cdir, Tool: "another version"})
 	if _, err := Status(context.Background(), dir, Options{Cache: other}); err != nil {
 		t.Fatal(err)
