@@ -87,7 +87,8 @@ func KeyOf(parts ...string) Key {
 
 func (k Key) String() string { return hex.EncodeToString(k[:]) }
 
-// Open opens (creating it) the store's directory.
+// Open opens the store in its directory, which Put creates when it
+// first writes.
 func Open(o Options) (*Store, error) {
 	dir := o.Dir
 	if dir == "" {
@@ -95,9 +96,6 @@ func Open(o Options) (*Store, error) {
 		if dir, err = Location(o.Root); err != nil {
 			return nil, err
 		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
 	}
 	limit := o.Limit
 	if limit <= 0 {
