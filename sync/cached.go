@@ -88,6 +88,7 @@ func (s *Site) scanCached(files []site.File) {
 	infos := make([]*site.Entry, len(files))
 	recs := make([]*scanRecord, len(files))
 	fresh := make([]bool, len(files))
+	failed := make([]string, len(files)) // blob ids of pages read that did not parse
 	parallel(len(files), s.jobs, func(i int) {
 		f := files[i]
 		p := filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path))
@@ -102,11 +103,14 @@ func (s *Site) scanCached(files []site.File) {
 			}
 			fresh[i] = true
 			if src, err := site.ReadFile(p, s.pcfg.MaxBytes); err == nil {
-				if e, err := site.EntryOf(f, src, s.pcfg, s.Config); err == nil {
-					rec.Blob, rec.Entry = history.BlobID(src), e.Record()
+				blob := history.BlobID(src)
+				e, err := site.EntryOf(f, src, s.pcfg, s.Config)
+				if err == nil {
+					rec.Blob, rec.Entry = blob, e.Record()
 					infos[i], recs[i] = e, &rec
 					return
 				}
+				failed[i] = blob
 			}
 		}
 		// Unreadable: ReadEntry says why, and nothing is kept.
@@ -121,6 +125,9 @@ func (s *Site) scanCached(files []site.File) {
 	changed := len(old.Files) != len(files)
 	s.blobs = make(map[string]string, len(files))
 	for i, rec := range recs {
+		if failed[i] != "" {
+			s.blobs[files[i].Path] = failed[i]
+		}
 		if rec != nil {
 			next.Files[files[i].Path] = *rec
 			s.blobs[files[i].Path] = rec.Blob
@@ -148,11 +155,17 @@ func (s *Site) readHistory(ctx context.Context, specs []string) (*history.Histor
 	}
 	key := historyKey(specs)
 	prev, _ := s.cache.Get(kindHistory, key)
-	h, next, _, err := history.ReadHistoryFrom(ctx, s.Layout.Root, specs, prev)
-	if err == nil && next != nil {
+	snap, next, _, err := history.ReadHistoryFrom(ctx, s.Layout.Root, specs, prev)
+	if err != nil {
+		return nil, err
+	}
+	if next != nil {
 		s.cache.Put(kindHistory, key, next)
 	}
-	return h, err
+	if snap.Head != "" {
+		s.historyOf = key.String() + " " + snap.Head
+	}
+	return snap.History, nil
 }
 
 // groupKeyBase is what every group's reports depend on besides its own

@@ -158,11 +158,25 @@ func TestCacheFollowsChanges(t *testing.T) {
 			})
 		}},
 	}
+	rendered := func() []byte {
+		t.Helper()
+		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		r, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "json", func(r *Report) (Rendered, error) {
+			b, err := json.MarshalIndent(r, "", " ")
+			return Rendered{Output: b}, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Output
+	}
 	for _, st := range steps {
 		st.do()
 		want := statusJSON(t, dir, Options{}, "")
 		sameJSON(t, st.name, statusJSON(t, dir, Options{}, cdir), want)
 		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
+		sameJSON(t, st.name+" (rendered)", rendered(), want)
+		sameJSON(t, st.name+" (rendered again)", rendered(), want)
 	}
 }
 
@@ -204,6 +218,40 @@ func TestCacheIsUsed(t *testing.T) {
 	}
 	if hits, _, _ := other.Stats(); hits != 0 {
 		t.Errorf("another tool version read %d entries", hits)
+	}
+}
+
+// TestStatusRenderedReused: a second run with nothing changed renders
+// nothing; an edit makes it render again.
+func TestStatusRenderedReused(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	dir := cacheSite(t)
+	cdir := t.TempDir()
+	renders := 0
+	run := func() {
+		t.Helper()
+		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		_, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "v", func(r *Report) (Rendered, error) {
+			renders++
+			return Rendered{Output: []byte("x")}, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, want := range []int{1, 1} {
+		run()
+		if renders != want {
+			t.Fatalf("run %d: %d renders, want %d", i+1, renders, want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/ko/b.md"), []byte("# 베타\n\n새 글.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run()
+	if renders != 2 {
+		t.Errorf("after an edit: %d renders, want 2", renders)
 	}
 }
 

@@ -81,6 +81,9 @@ type Site struct {
 	// missingBlobs counts the blobs asked for that the repository lacks:
 	// what was made from their absence is not kept in the cache.
 	missingBlobs atomic.Int64
+	// historyOf names the history read: its pathspecs and the commit it
+	// covers ("" when not known).
+	historyOf string
 	// blobs are the blob ids of the pages as scanned, by site path (with
 	// a cache only: the stat cache knows them without reading).
 	blobs map[string]string

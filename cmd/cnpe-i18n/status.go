@@ -4,7 +4,9 @@ import (
 	"errors"
 	"slices"
 
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -133,21 +135,16 @@ func runStatus(s *streams, opts *statusOptions) error {
 	}
 	sopts.Cache = openCache(root, opts.global.NoCache)
 	defer sopts.Cache.Trim()
+	if opts.global.Format == "json" {
+		return runStatusJSON(s, opts, root, sopts)
+	}
 	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {
 		return err
 	}
-	for _, n := range report.Notes {
-		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
-	}
-	for _, p := range report.Problems {
-		fmt.Fprintln(s.Err, formatProblem(p))
-	}
+	sum := summarize(report, opts.FailOn)
+	sum.print(s)
 	switch opts.global.Format {
-	case "json":
-		if err := writeReportJSON(s.Out, report); err != nil {
-			return err
-		}
 	case "markdown":
 		if _, err := io.WriteString(s.Out, render.Comment(report, render.GitHubLinker(os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA")), opts.MaxBytes)); err != nil {
 			return err
@@ -165,16 +162,73 @@ func runStatus(s *streams, opts *statusOptions) error {
 		}
 		printStatus(s.Out, report, colour, opts.Verbose, opts.filter)
 	}
-	if err := problemsError(report.Problems); err != nil {
+	return sum.verdict(opts)
+}
+
+// statusSummary is what status needs of a report besides its output: the
+// lines for stderr and the exit status. The JSON output is cached with it.
+type statusSummary struct {
+	Notes      []string            `json:"notes,omitempty"`
+	Problems   []isync.FileProblem `json:"problems,omitempty"`
+	Incomplete bool                `json:"incomplete,omitempty"`
+	Message    string              `json:"message,omitempty"`
+	Failed     bool                `json:"failed,omitempty"`
+}
+
+func summarize(r *isync.Report, failOn string) statusSummary {
+	return statusSummary{Notes: r.Notes, Problems: r.Problems, Incomplete: r.History.IncompleteHistory(),
+		Message: r.History.Message, Failed: failed(r, failOn)}
+}
+
+// print writes the notes and problems to stderr.
+func (sum statusSummary) print(s *streams) {
+	for _, n := range sum.Notes {
+		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
+	}
+	for _, p := range sum.Problems {
+		fmt.Fprintln(s.Err, formatProblem(p))
+	}
+}
+
+// verdict is the run's outcome: problems, incomplete history, findings.
+func (sum statusSummary) verdict(opts *statusOptions) error {
+	if err := problemsError(sum.Problems); err != nil {
 		return err
 	}
-	if report.History.IncompleteHistory() && !opts.AllowIncomplete {
-		return fmt.Errorf("%s (--allow-incomplete-history to accept this report)", report.History.Message)
+	if sum.Incomplete && !opts.AllowIncomplete {
+		return fmt.Errorf("%s (--allow-incomplete-history to accept this report)", sum.Message)
 	}
-	if failed(report, opts.FailOn) {
+	if sum.Failed {
 		return errFindings
 	}
 	return nil
+}
+
+// runStatusJSON is status --format json, whose output the cache keeps
+// whole: a run on a repository where nothing changed writes the output
+// of the last one without making the report again.
+func runStatusJSON(s *streams, opts *statusOptions, root string, sopts isync.Options) error {
+	rd, err := isync.StatusRendered(context.Background(), root, sopts, "status json "+opts.FailOn,
+		func(r *isync.Report) (isync.Rendered, error) {
+			var buf bytes.Buffer
+			if err := writeReportJSON(&buf, r); err != nil {
+				return isync.Rendered{}, err
+			}
+			sum, err := json.Marshal(summarize(r, opts.FailOn))
+			return isync.Rendered{Output: buf.Bytes(), Summary: sum}, err
+		})
+	if err != nil {
+		return err
+	}
+	var sum statusSummary
+	if err := json.Unmarshal(rd.Summary, &sum); err != nil {
+		return err
+	}
+	sum.print(s)
+	if _, err := s.Out.Write(rd.Output); err != nil {
+		return err
+	}
+	return sum.verdict(opts)
 }
 
 // openRepo resolves the repository root and the paths (resolveRoot) and

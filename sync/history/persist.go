@@ -42,31 +42,34 @@ const maxUpdate = 5000
 // snapshot that does not decode, a shallow clone) the log is read in
 // full. The result is the index a full read gives: an update is made only
 // when the order of "git log" over the old commits cannot change (see
-// canUpdate). next is the snapshot to keep (nil when this history must not
-// be kept: shallow, or renames not followed), how says which way it went.
-func ReadHistoryFrom(ctx context.Context, root string, paths []string, prev []byte) (h *History, next []byte, how string, err error) {
+// canUpdate). The snapshot's Head is "" when the history is not known to
+// be that of one commit (shallow, renames not followed, HEAD moved while
+// it was read); next is the snapshot to keep (nil when it must not be
+// kept, or is kept already), how says which way it went.
+func ReadHistoryFrom(ctx context.Context, root string, paths []string, prev []byte) (snap *Snapshot, next []byte, how string, err error) {
 	head, herr := HeadCommit(ctx, root)
 	if herr == nil && prev != nil {
 		if old, err := DecodeSnapshot(root, prev); err == nil {
 			if old.Head == head {
-				return old.History, nil, FromSnapshot, nil
+				return old, nil, FromSnapshot, nil
 			}
 			if snap, ok := update(ctx, root, paths, old, head); ok {
-				return snap.History, snap.Encode(), Updated, nil
+				return snap, snap.Encode(), Updated, nil
 			}
 		}
 	}
-	h, err = ReadHistory(ctx, root, paths)
+	h, err := ReadHistory(ctx, root, paths)
 	if err != nil || herr != nil || h.shallow || h.degraded != "" {
-		return h, nil, Rebuilt, err
+		return &Snapshot{History: h}, nil, Rebuilt, err
 	}
 	// The head the log was read from: a commit made while it ran makes
 	// the snapshot unsafe to keep.
 	newest, err2 := newestCommit(ctx, root, paths, head)
 	if now, err3 := HeadCommit(ctx, root); err2 != nil || err3 != nil || now != head {
-		return h, nil, Rebuilt, nil
+		return &Snapshot{History: h}, nil, Rebuilt, nil
 	}
-	return h, Snapshot{History: h, Head: head, Newest: newest}.Encode(), Rebuilt, nil
+	snap = &Snapshot{History: h, Head: head, Newest: newest}
+	return snap, snap.Encode(), Rebuilt, nil
 }
 
 // newestCommit is the first commit "git log head -- paths" prints.

@@ -67,10 +67,11 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	gitAt(t, dir, 3000, "mv", "en/a.md", "en/b.md")
 	datedCommit(t, dir, 3000, nil)
 	ctx := context.Background()
-	h, snap, how, err := ReadHistoryFrom(ctx, dir, nil, nil)
+	first, snap, how, err := ReadHistoryFrom(ctx, dir, nil, nil)
 	if err != nil || how != Rebuilt || snap == nil {
 		t.Fatalf("ReadHistoryFrom(no snapshot) = %v, %d bytes, %v", how, len(snap), err)
 	}
+	h := first.History
 	s, err := DecodeSnapshot(dir, snap)
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +84,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err != nil || how != FromSnapshot || next != nil {
 		t.Fatalf("second run: %v, %d bytes, %v; want loaded", how, len(next), err)
 	}
-	sameHistory(t, h2, h)
+	sameHistory(t, h2.History, h)
 	// Every truncation of the snapshot fails to decode, or decodes to the
 	// same index: it never panics or allocates wildly.
 	for n := range len(snap) {
@@ -156,7 +157,7 @@ func TestUpdate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sameHistory(t, got, want)
+			sameHistory(t, got.History, want)
 		})
 	}
 }
