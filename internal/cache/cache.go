@@ -97,11 +97,54 @@ func Open(o Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	if err := checkTree(dir); err != nil {
+		return nil, err
+	}
 	limit := o.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	return &Store{dir: dir, tool: o.Tool, limit: limit}, nil
+}
+
+// ErrLink reports a store directory that is, or holds, a symbolic link
+// where a directory belongs: the store is not used, so that it cannot
+// read or write outside itself.
+var ErrLink = errors.New("cache: symbolic link in the cache directory")
+
+// checkTree refuses a store whose directory, kind directories or hash
+// directories are not plain directories (entry files are checked when
+// read; a rename replaces a link rather than following it).
+func checkTree(dir string) error {
+	fi, err := os.Lstat(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return ErrLink
+	}
+	kinds, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, k := range kinds {
+		if !k.IsDir() {
+			return ErrLink
+		}
+		subs, err := os.ReadDir(filepath.Join(dir, k.Name()))
+		if err != nil {
+			return err
+		}
+		for _, d := range subs {
+			if !d.IsDir() {
+				return ErrLink
+			}
+		}
+	}
+	return nil
 }
 
 // Dir is the store's directory.
@@ -158,6 +201,9 @@ func (s *Store) Get(kind string, k Key) ([]byte, bool) {
 
 // read reads and checks one entry file.
 func (s *Store) read(p string) ([]byte, bool) {
+	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+		return nil, false // none, or a link
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, false

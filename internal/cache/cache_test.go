@@ -241,3 +241,38 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestLinksRefused: a store with a symbolic link where a directory or an
+// entry belongs is not used, and never reads through the link.
+func TestLinksRefused(t *testing.T) {
+	outside := t.TempDir()
+	k := KeyOf("x")
+	t.Run("store directory", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "store")
+		os.Symlink(outside, dir)
+		if _, err := Open(Options{Dir: dir, Tool: "v1"}); err == nil {
+			t.Error("Open accepted a store directory that is a link")
+		}
+	})
+	t.Run("hash directory", func(t *testing.T) {
+		dir := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, "group"), 0o755)
+		os.Symlink(outside, filepath.Join(dir, "group", k.String()[:2]))
+		if _, err := Open(Options{Dir: dir, Tool: "v1"}); err == nil {
+			t.Error("Open accepted a hash directory that is a link")
+		}
+	})
+	t.Run("entry", func(t *testing.T) {
+		dir := t.TempDir()
+		s := open(t, dir, "v1", 0)
+		// A valid entry outside, linked in.
+		target := filepath.Join(outside, "entry")
+		os.WriteFile(target, append(encodeHeader("v1", []byte("forged")), "forged"...), 0o644)
+		p := s.path("group", k)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.Symlink(target, p)
+		if got, ok := s.Get("group", k); ok {
+			t.Errorf("Get read %q through a link", got)
+		}
+	})
+}
