@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	gosync "sync"
@@ -161,14 +162,20 @@ func TestCacheFollowsChanges(t *testing.T) {
 	rendered := func() []byte {
 		t.Helper()
 		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
-		r, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "json", func(r *Report) (Rendered, error) {
+		_, out, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "json", func(r *Report, w io.Writer) ([]byte, error) {
 			b, err := json.MarshalIndent(r, "", " ")
-			return Rendered{Output: b}, err
+			w.Write(b)
+			return []byte("summary"), err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return r.Output
+		defer out.Close()
+		b, err := io.ReadAll(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
 	}
 	for _, st := range steps {
 		st.do()
@@ -232,12 +239,18 @@ func TestStatusRenderedReused(t *testing.T) {
 	run := func() {
 		t.Helper()
 		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
-		_, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "v", func(r *Report) (Rendered, error) {
+		sum, out, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "v", func(r *Report, w io.Writer) ([]byte, error) {
 			renders++
-			return Rendered{Output: []byte("x")}, nil
+			io.WriteString(w, "output")
+			return []byte("summary"), nil
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(out)
+		out.Close()
+		if string(sum) != "summary" || string(b) != "output" {
+			t.Fatalf("StatusRendered = %q, %q; want summary, output", sum, b)
 		}
 	}
 	for i, want := range []int{1, 1} {

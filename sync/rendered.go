@@ -1,8 +1,10 @@
 package sync
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
+	"io"
 	"slices"
 	"strings"
 
@@ -12,48 +14,92 @@ import (
 
 const kindRendered = "rendered"
 
-// Rendered is what a command made of a report: its output, and a
-// summary of its own (what it needs for its exit status), kept together.
-type Rendered struct {
-	Output  []byte
-	Summary []byte
-}
-
 // StatusRendered is Status, then render, through the cache: when every
 // input of the report (reportKey) is as it was in an earlier run of the
-// same variant (the command's format and flags), that run's rendering is
-// returned and no report is made. Without a cache it is render(Status).
-func StatusRendered(ctx context.Context, root string, opts Options, variant string, render func(*Report) (Rendered, error)) (Rendered, error) {
+// same variant (the command's format and flags), that run's output is
+// returned and no report is made. render writes a report's output to w
+// and returns a summary of it (what the command needs for its exit
+// status), kept with the output. The output is streamed from the cache
+// entry, not held in memory; close it.
+func StatusRendered(ctx context.Context, root string, opts Options, variant string,
+	render func(r *Report, w io.Writer) ([]byte, error)) (summary []byte, output io.ReadCloser, err error) {
 	s, err := Load(ctx, root, opts)
 	if err != nil {
-		return Rendered{}, err
+		return nil, nil, err
 	}
 	defer s.Close()
 	if !s.scoped {
 		if err := site.CheckPins(s.Config, s.pages, s.Layout.Source); err != nil {
-			return Rendered{}, err
+			return nil, nil, err
 		}
 	}
 	key, keyed := s.reportKey(opts, variant)
 	if keyed {
-		if data, ok := s.cache.Get(kindRendered, key); ok {
-			if n, w := binary.Uvarint(data); w > 0 && n <= uint64(len(data)-w) {
-				return Rendered{Summary: data[w : w+int(n)], Output: data[w+int(n):]}, nil
-			}
+		if sum, out, ok := s.cachedRendering(key); ok {
+			return sum, out, nil
 		}
 	}
-	r, err := render(s.Status(opts))
-	if err != nil {
-		return r, err
-	}
+	r := s.Status(opts)
 	// What was made from blobs the repository lacks may change when they
 	// are fetched: it is not kept.
 	if keyed && s.missingBlobs.Load() == 0 {
-		data := binary.AppendUvarint(nil, uint64(len(r.Summary)))
-		data = append(append(data, r.Summary...), r.Output...)
-		s.cache.Put(kindRendered, key, data)
+		if w, err := s.cache.Create(kindRendered, key); err == nil {
+			sum, err := render(r, w)
+			if err != nil {
+				w.Abort()
+				return nil, nil, err
+			}
+			w.Write(sum)
+			w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(sum))))
+			if w.Commit() == nil {
+				if sum, out, ok := s.cachedRendering(key); ok {
+					return sum, out, nil
+				}
+			}
+		}
 	}
-	return r, nil
+	var buf bytes.Buffer
+	sum, err := render(r, &buf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sum, io.NopCloser(&buf), nil
+}
+
+// cachedRendering reads a rendering: the output, the summary, and the
+// summary's length (8 bytes).
+func (s *Site) cachedRendering(key cache.Key) ([]byte, io.ReadCloser, bool) {
+	sec, c, ok := s.cache.Stream(kindRendered, key)
+	if !ok {
+		return nil, nil, false
+	}
+	size := sec.Size()
+	var tail [8]byte
+	if size < 8 {
+		c.Close()
+		return nil, nil, false
+	}
+	if _, err := sec.ReadAt(tail[:], size-8); err != nil {
+		c.Close()
+		return nil, nil, false
+	}
+	m := binary.LittleEndian.Uint64(tail[:])
+	if m > uint64(size-8) {
+		c.Close()
+		return nil, nil, false
+	}
+	sum := make([]byte, m)
+	if _, err := sec.ReadAt(sum, size-8-int64(m)); err != nil {
+		c.Close()
+		return nil, nil, false
+	}
+	out := io.NewSectionReader(sec, 0, size-8-int64(m))
+	return sum, readCloser{out, c}, true
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // reportKey is the key of every input of the status report of the site

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -135,7 +134,7 @@ func runStatus(s *streams, opts *statusOptions) error {
 	}
 	sopts.Cache = openCache(root, opts.global.NoCache)
 	defer sopts.Cache.Trim()
-	if opts.global.Format == "json" {
+	if opts.global.Format == "json" && sopts.Cache != nil {
 		return runStatusJSON(s, opts, root, sopts)
 	}
 	report, err := isync.Status(context.Background(), root, sopts)
@@ -145,6 +144,10 @@ func runStatus(s *streams, opts *statusOptions) error {
 	sum := summarize(report, opts.FailOn)
 	sum.print(s)
 	switch opts.global.Format {
+	case "json":
+		if err := writeReportJSON(s.Out, report); err != nil {
+			return err
+		}
 	case "markdown":
 		if _, err := io.WriteString(s.Out, render.Comment(report, render.GitHubLinker(os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA")), opts.MaxBytes)); err != nil {
 			return err
@@ -208,24 +211,23 @@ func (sum statusSummary) verdict(opts *statusOptions) error {
 // whole: a run on a repository where nothing changed writes the output
 // of the last one without making the report again.
 func runStatusJSON(s *streams, opts *statusOptions, root string, sopts isync.Options) error {
-	rd, err := isync.StatusRendered(context.Background(), root, sopts, "status json "+opts.FailOn,
-		func(r *isync.Report) (isync.Rendered, error) {
-			var buf bytes.Buffer
-			if err := writeReportJSON(&buf, r); err != nil {
-				return isync.Rendered{}, err
+	summary, out, err := isync.StatusRendered(context.Background(), root, sopts, "status json "+opts.FailOn,
+		func(r *isync.Report, w io.Writer) ([]byte, error) {
+			if err := writeReportJSON(w, r); err != nil {
+				return nil, err
 			}
-			sum, err := json.Marshal(summarize(r, opts.FailOn))
-			return isync.Rendered{Output: buf.Bytes(), Summary: sum}, err
+			return json.Marshal(summarize(r, opts.FailOn))
 		})
 	if err != nil {
 		return err
 	}
+	defer out.Close()
 	var sum statusSummary
-	if err := json.Unmarshal(rd.Summary, &sum); err != nil {
+	if err := json.Unmarshal(summary, &sum); err != nil {
 		return err
 	}
 	sum.print(s)
-	if _, err := s.Out.Write(rd.Output); err != nil {
+	if _, err := io.Copy(s.Out, out); err != nil {
 		return err
 	}
 	return sum.verdict(opts)

@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	gosync "sync"
@@ -275,4 +276,47 @@ func TestLinksRefused(t *testing.T) {
 			t.Errorf("Get read %q through a link", got)
 		}
 	})
+}
+
+// TestStream: an entry written as a stream reads back through Get and
+// Stream; a damaged one is a miss for both.
+func TestStream(t *testing.T) {
+	s := open(t, t.TempDir(), "v1", 0)
+	k := KeyOf("s")
+	w, err := s.Create("rendered", k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bytes.Repeat([]byte("0123456789"), 10000)
+	for i := 0; i < len(want); i += 777 {
+		w.Write(want[i:min(len(want), i+777)])
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := s.Get("rendered", k); !ok || !bytes.Equal(got, want) {
+		t.Fatalf("Get after a streamed write: %d bytes, %v", len(got), ok)
+	}
+	sec, c, ok := s.Stream("rendered", k)
+	if !ok {
+		t.Fatal("Stream missed")
+	}
+	got, _ := io.ReadAll(sec)
+	c.Close()
+	if !bytes.Equal(got, want) {
+		t.Fatalf("Stream read %d bytes, want %d", len(got), len(want))
+	}
+	p := s.path("rendered", k)
+	b, _ := os.ReadFile(p)
+	b[len(b)-5] ^= 1
+	os.WriteFile(p, b, 0o644)
+	if _, _, ok := s.Stream("rendered", k); ok {
+		t.Error("Stream of a damaged entry hit")
+	}
+	w, _ = s.Create("rendered", KeyOf("aborted"))
+	w.Write([]byte("x"))
+	w.Abort()
+	if info, _ := s.Info(); info.Entries != 1 {
+		t.Errorf("after Abort, %d entries, want 1", info.Entries)
+	}
 }
