@@ -300,16 +300,20 @@ func TestCacheConcurrentRuns(t *testing.T) {
 // TestCacheTermFindings: glossary findings are the same without a cache,
 // cold and warm, and after a commit.
 func TestCacheTermFindings(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
 	dir := cacheSite(t)
 	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - en: paragraph\n    ko: {use: [문단]}\n  - en: text\n    ko: {use: [텍스트]}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var misses, puts int64
 	run := func(cdir string) []byte {
 		t.Helper()
 		opts := Options{LazyHistory: true}
 		if cdir != "" {
 			opts.Cache, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+			defer func() { _, misses, puts = opts.Cache.Stats() }()
 		}
 		s, err := Load(context.Background(), dir, opts)
 		if err != nil {
@@ -331,5 +335,8 @@ func TestCacheTermFindings(t *testing.T) {
 			t.Fatalf("no findings to compare: %s", want)
 		}
 		sameJSON(t, step, run(cdir), want)
+		if step == "again" && (misses != 0 || puts != 0) {
+			t.Errorf("warm glossary check: %d cache misses, %d writes; want none", misses, puts)
+		}
 	}
 }
