@@ -52,10 +52,12 @@ type scanRecord struct {
 	CTime int64            `json:"c,omitempty"`
 	Blob  string           `json:"b"`
 	Entry site.EntryRecord `json:"e"`
+	// Seen is when the page was read (Unix ns): a stat that close to it
+	// is not trusted.
+	Seen int64 `json:"t"`
 }
 
 type scanSnapshot struct {
-	Taken int64                 `json:"taken"` // Unix ns when the scan that wrote it started
 	Files map[string]scanRecord `json:"files"` // by site path
 }
 
@@ -75,7 +77,9 @@ func (s *Site) scanKey() cache.Key {
 
 // scanCached is scan through the cache: a page whose stat is as recorded
 // is not read; others are read once, for their blob id and front matter.
-func (s *Site) scanCached(files []site.File) {
+// A partial scan (some languages or paths) keeps the records of the
+// pages it did not look at, for the next full run.
+func (s *Site) scanCached(files []site.File, partial bool) {
 	var old scanSnapshot
 	key := s.scanKey()
 	if data, ok := s.cache.Get(kindScan, key); ok {
@@ -83,8 +87,6 @@ func (s *Site) scanCached(files []site.File) {
 			old = scanSnapshot{}
 		}
 	}
-	taken := time.Now()
-	trustBefore := old.Taken - int64(racyWindow)
 	infos := make([]*site.Entry, len(files))
 	recs := make([]*scanRecord, len(files))
 	fresh := make([]bool, len(files))
@@ -95,8 +97,10 @@ func (s *Site) scanCached(files []site.File) {
 		fi, err := os.Stat(p)
 		if err == nil {
 			ino, ctime := statStamp(fi)
-			rec := scanRecord{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Ino: ino, CTime: ctime}
-			if r, ok := old.Files[f.Path]; ok && r.Size == rec.Size && r.MTime == rec.MTime && r.Ino == rec.Ino &&
+			rec := scanRecord{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Ino: ino, CTime: ctime, Seen: time.Now().UnixNano()}
+			r, ok := old.Files[f.Path]
+			trustBefore := r.Seen - int64(racyWindow)
+			if ok && r.Size == rec.Size && r.MTime == rec.MTime && r.Ino == rec.Ino &&
 				r.CTime == rec.CTime && rec.MTime < trustBefore && rec.CTime < trustBefore {
 				infos[i], recs[i] = site.EntryFromRecord(f, r.Entry), &r
 				return
@@ -121,8 +125,14 @@ func (s *Site) scanCached(files []site.File) {
 		}
 		infos[i] = e
 	})
-	next := scanSnapshot{Taken: taken.UnixNano(), Files: make(map[string]scanRecord, len(files))}
+	next := scanSnapshot{Files: make(map[string]scanRecord, len(files))}
 	changed := len(old.Files) != len(files)
+	if partial {
+		for p, r := range old.Files {
+			next.Files[p] = r
+		}
+		changed = false
+	}
 	s.blobs = make(map[string]string, len(files))
 	for i, rec := range recs {
 		if failed[i] != "" {

@@ -184,6 +184,10 @@ func TestCacheFollowsChanges(t *testing.T) {
 		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
 		sameJSON(t, st.name+" (rendered)", rendered(), want)
 		sameJSON(t, st.name+" (rendered again)", rendered(), want)
+		// A run on one language in between: what it keeps of the scan
+		// does not mislead the next full run.
+		ko := Options{Langs: []string{"ko"}}
+		sameJSON(t, st.name+" (ko)", statusJSON(t, dir, ko, cdir), statusJSON(t, dir, ko, ""))
 	}
 }
 

@@ -142,7 +142,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.HistInfo.Message = "history not read (--no-history): bases come from pins only"
 	}
 	if s.cache != nil {
-		s.scanCached(files)
+		s.scanCached(files, len(opts.Langs) > 0 || s.scoped)
 	} else {
 		s.scan(files)
 	}
