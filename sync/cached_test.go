@@ -72,7 +72,6 @@ func TestCacheCorpusSameOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCachedSame(t, root, Options{Config: cfg})
-	checkCachedSame(t, root, Options{Config: cfg, Langs: []string{"ko"}})
 }
 
 // cacheSite is a small site with history: English pages, Korean

@@ -44,6 +44,15 @@ func (s *Site) suggestRenames(reports []PageReport) {
 		profiles[p] = pr
 		return pr
 	}
+	added := map[string]int{} // addedAt by path: each candidate is asked for once per orphan
+	addedOf := func(p string) int {
+		a, ok := added[p]
+		if !ok {
+			a = addedAt(s.History, p)
+			added[p] = a
+		}
+		return a
+	}
 	missing := map[string][]string{}
 	for _, r := range reports {
 		if r.State == PageMissing {
@@ -66,7 +75,7 @@ func (s *Site) suggestRenames(reports []PageReport) {
 		op := profileOf(r.Translation)
 		best, bestScore := "", 0.0
 		for _, cand := range missing[r.Lang] {
-			if deleted >= 0 && addedAt(s.History, files[cand].Real) > deleted {
+			if deleted >= 0 && addedOf(files[cand].Real) > deleted {
 				continue
 			}
 			pathScore := pathSimilarity(orphan.Rel, files[cand].Rel)
