@@ -14,6 +14,7 @@
 package glossary
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -133,6 +134,18 @@ func (s Severity) Level() Severity {
 
 // MarshalText writes the severity's name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads what MarshalText writes ("warning" reads as
+// Warning), so that findings read back from JSON (the cache) are the
+// findings written.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("unknown severity %q (want error, warning or info)", b)
+	}
+	*s = v
+	return nil
+}
 
 // ParseSeverity reads error, warning or info.
 func ParseSeverity(s string) (Severity, bool) {

@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -38,6 +40,10 @@ type Options struct {
 	Since *history.ChangeSet
 	// Glossary, when set, adds terminology findings to the pages.
 	Glossary *glossary.Glossary
+	// Cache, when set, keeps the history index, the front matter pass
+	// and page reports between runs (see cached.go); output is the same
+	// with and without it.
+	Cache *cache.Store
 }
 
 // Page is a parsed page.
@@ -61,6 +67,7 @@ type Site struct {
 	jobs     int
 
 	lazyHistory context.Context // set until history is read on demand
+	specs       []string        // what the history is read for (lazy history)
 	historyMu   gosync.Mutex
 	scoped      bool // only some pages were scanned
 	// noHistory: history was not read on purpose (Options.NoHistory), so
@@ -69,6 +76,17 @@ type Site struct {
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
+
+	cache *cache.Store
+	// missingBlobs counts the blobs asked for that the repository lacks:
+	// what was made from their absence is not kept in the cache.
+	missingBlobs atomic.Int64
+	// historyOf names the history read: its pathspecs and the commit it
+	// covers ("" when not known).
+	historyOf string
+	// blobs are the blob ids of the pages as scanned, by site path (with
+	// a cache only: the stat cache knows them without reading).
+	blobs map[string]string
 }
 
 // Load reads the site under root: layout, the front matter of every page
@@ -82,7 +100,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	if err := layout.CheckLangs(opts.Langs); err != nil {
 		return nil, err
 	}
-	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs,
+	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs, cache: opts.Cache,
 		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
 	if s.jobs <= 0 {
 		s.jobs = runtime.GOMAXPROCS(0)
@@ -107,19 +125,31 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		files = layout.Scope(files, opts.Paths)
 		s.scoped = true
 	}
-	s.scan(files)
-	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
-		s.Config = cfg
-		layout.Notes = append(layout.Notes, note)
-	}
 	s.noHistory = opts.NoHistory
+	var read gosync.WaitGroup
 	switch {
 	case opts.LazyHistory && !opts.NoHistory:
 		s.lazyHistory = ctx
+		s.specs = s.historySpecs(files)
 	case !opts.NoHistory:
-		s.loadHistory(ctx)
+		// git log runs while the pages are scanned.
+		read.Add(1)
+		go func() {
+			defer read.Done()
+			s.loadHistory(ctx, s.historySpecs(files))
+		}()
 	default:
 		s.HistInfo.Message = "history not read (--no-history): bases come from pins only"
+	}
+	if s.cache != nil {
+		s.scanCached(files, len(opts.Langs) > 0 || s.scoped)
+	} else {
+		s.scan(files)
+	}
+	read.Wait()
+	if cfg, note := site.DetectConvention(s.Config, s.pages); note != "" {
+		s.Config = cfg
+		layout.Notes = append(layout.Notes, note)
 	}
 	return s, nil
 }
@@ -207,7 +237,7 @@ func (s *Site) needHistory() bool {
 	defer s.historyMu.Unlock()
 	if ctx := s.lazyHistory; ctx != nil {
 		s.lazyHistory = nil
-		s.loadHistory(ctx)
+		s.loadHistory(ctx, s.specs)
 	}
 	return s.History != nil
 }
@@ -250,12 +280,15 @@ func (sc scopeOfLangs) holds(p string) bool {
 	return best == "" || in
 }
 
-func (s *Site) loadHistory(ctx context.Context) {
+// historySpecs are the paths whose history is read for files: their
+// directories (the files themselves for a run on a few pages), the
+// configuration and the string tables.
+func (s *Site) historySpecs(files []site.File) []string {
 	var specs []string
 	seen := map[string]bool{}
-	for _, p := range s.pages {
+	for _, p := range files {
 		spec := path.Dir(p.Real)
-		if s.scoped && len(s.pages) <= 200 {
+		if s.scoped && len(files) <= 200 {
 			spec = p.Real // a few files: exactly those
 		}
 		if !seen[spec] {
@@ -272,7 +305,11 @@ func (s *Site) loadHistory(ctx context.Context) {
 			specs = append(specs, t)
 		}
 	}
-	h, err := history.ReadHistory(ctx, s.Layout.Root, minimalDirs(specs))
+	return minimalDirs(specs)
+}
+
+func (s *Site) loadHistory(ctx context.Context, specs []string) {
+	h, err := s.readHistory(ctx, specs)
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return
@@ -359,6 +396,7 @@ func (v *versions) doc(id, name string) *parse.Document {
 		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
 	} else if err == nil {
 		v.missing++
+		v.site.missingBlobs.Add(1)
 	}
 	v.docs[id] = doc
 	return doc

@@ -64,7 +64,9 @@ func (s *Site) suggestRenames(reports []PageReport) {
 		}
 		orphans = append(orphans, i)
 	}
-	profiles := &profileCache{site: s, files: files, m: map[string]*lazyProfile{}}
+	kept := s.loadProfiles()
+	defer kept.save()
+	profiles := &profileCache{kept: kept, files: files, m: map[string]*lazyProfile{}}
 	parallel(len(orphans), s.jobs, func(k int) {
 		r := &reports[orphans[k]]
 		ix := indexes[r.Lang]
@@ -185,7 +187,7 @@ func (ix *renameIndex) candidates(rel string) []renameCandidate {
 // profileCache parses each page once for its skeleton, whichever orphan
 // asks first.
 type profileCache struct {
-	site  *Site
+	kept  *profiles // skeletons by blob id, kept between runs
 	files map[string]site.File
 	mu    gosync.Mutex
 	m     map[string]*lazyProfile
@@ -204,11 +206,7 @@ func (c *profileCache) of(p string) align.Profile {
 		c.m[p] = lp
 	}
 	c.mu.Unlock()
-	lp.once.Do(func() {
-		if pg, err := c.site.load(c.files[p]); err == nil {
-			lp.p = align.ProfileOf(pg.Doc)
-		}
-	})
+	lp.once.Do(func() { lp.p = c.kept.of(c.files[p]) })
 	return lp.p
 }
 

@@ -105,6 +105,7 @@ func runScenario(t *testing.T, file string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkCachedSame(t, root, Options{Config: cfg, Paths: paths})
 	got := describeReport(report)
 	if *update {
 		var out []txtar.File

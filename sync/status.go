@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
@@ -73,8 +74,22 @@ func (s *Site) Status(opts Options) *Report {
 			terms[l] = opts.Glossary.Matcher(l)
 		}
 	}
+	base, keyed := "", false
+	if s.cache != nil {
+		base, keyed = s.groupKeyBase(opts.Glossary, terms)
+	}
 	parallel(len(groups), s.jobs, func(g int) {
-		s.groupReports(pairs, groups[g], reports, terms)
+		var key cache.Key
+		ok := keyed
+		if ok {
+			key, ok = s.groupKey(base, pairs, groups[g])
+		}
+		if ok && s.cachedGroup(key, groups[g], reports) {
+			return
+		}
+		if s.groupReports(pairs, groups[g], reports, terms) && ok && cacheable(reports, groups[g]) {
+			s.storeGroup(key, groups[g], reports)
+		}
 	})
 	s.suggestRenames(reports)
 	s.checkComplete(&r.History, reports)
@@ -173,14 +188,17 @@ func (l *lazyPage) get() (*Page, error) {
 
 // groupReports works on the pairs (indexes into pairs) sharing a source.
 // With matchers (a glossary), the terminology of each translation is
-// checked with the pages and base already at hand.
-func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) {
+// checked with the pages and base already at hand. It reports whether
+// the reports depend only on the group's inputs: no page was a problem
+// and every blob asked for was found.
+func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) bool {
 	first := pairs[idx[0]]
 	var src *lazyPage
 	if first.Source != nil {
-		src = &lazyPage{site: s, info: first.Source}
+		src = &lazyPage{site: s, info: first.Source, blob: s.blobs[first.Source.Path]}
 	}
 	vs := s.newVersions()
+	clean := true
 	srcReported := false
 	for _, i := range idx {
 		p := pairs[i]
@@ -214,6 +232,7 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 					s.problem(problemOf(p.Source.Path, err))
 					srcReported = true
 				}
+				clean = false
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the source page could not be parsed"}
 				break
@@ -221,6 +240,7 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			tr, err := (&lazyPage{site: s, info: p.Translation}).get()
 			if err != nil {
 				s.problem(problemOf(p.Translation.Path, err))
+				clean = false
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
 				break
@@ -242,6 +262,7 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 		}
 		reports[i] = r
 	}
+	return clean && vs.missing == 0
 }
 
 // quickBase recognizes a translation made from the current source without

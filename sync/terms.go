@@ -25,6 +25,13 @@ type AlignedPage struct {
 // then, once, when Load was asked for LazyHistory and a translation in
 // scope has no pin), else the current source.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
+	s.forEachPair(opts, nil, nil, fn)
+}
+
+// forEachPair is ForEachAligned with two hooks for a cache: ready, when
+// set, is called once history is read (when it is); skip, when set, is
+// asked first for each pair and true leaves the pair out.
+func (s *Site) forEachPair(opts Options, ready func(), skip func(site.Pair) bool, fn func(AlignedPage)) {
 	var todo []site.Pair
 	for _, p := range site.Pairs(s.Layout, s.pages, opts.Langs) {
 		if p.Translation != nil && (len(opts.Paths) == 0 || p.InScope(opts.Paths)) {
@@ -39,7 +46,13 @@ func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
 			break
 		}
 	}
+	if ready != nil {
+		ready()
+	}
 	parallel(len(todo), s.jobs, func(i int) {
+		if skip != nil && skip(todo[i]) {
+			return
+		}
 		if a, ok := s.aligned(todo[i]); ok {
 			fn(a)
 		}

@@ -40,6 +40,8 @@ var outputs = map[string]output{
 	"cnpe-i18n glossary census": {formats: []string{"text", "json"}},
 	"cnpe-i18n glossary export": {formats: []string{"tbx", "csv", "yaml"}},
 	"cnpe-i18n glossary import": {formats: []string{"tbx", "csv", "markdown-table"}, input: true},
+	"cnpe-i18n cache info":      {formats: []string{"text", "json"}},
+	"cnpe-i18n cache clear":     {formats: []string{"text", "json"}},
 }
 
 // formatHelp is the --format usage line of one command, listing every

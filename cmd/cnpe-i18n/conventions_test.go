@@ -103,6 +103,8 @@ func TestFormatsHonoured(t *testing.T) {
 		"cnpe-i18n glossary census": {"glossary", "census", "-C", site, "--lang", "ja"},
 		"cnpe-i18n glossary export": {"glossary", "export", "-C", site},
 		"cnpe-i18n glossary import": {"glossary", "import", "-C", dir, "terms.$format"},
+		"cnpe-i18n cache info":      {"cache", "info", "-C", site},
+		"cnpe-i18n cache clear":     {"cache", "clear", "-C", site, "--dry-run"},
 	}
 	// The write commands print nothing when the plan is empty, glossary
 	// check when there are no findings.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -61,24 +60,7 @@ JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
 				return err
 			}
 			defer site.Close()
-			var (
-				mu       sync.Mutex
-				findings []glossary.Finding
-			)
-			matchers := map[string]*glossary.Matcher{}
-			site.ForEachAligned(isync.Options{Langs: opts.Langs, Paths: paths}, func(a isync.AlignedPage) {
-				mu.Lock()
-				m := matchers[a.Lang]
-				if m == nil {
-					m = g.Matcher(a.Lang)
-					matchers[a.Lang] = m
-				}
-				mu.Unlock()
-				fs := isync.CheckTerms(m, a)
-				mu.Lock()
-				findings = append(findings, fs...)
-				mu.Unlock()
-			})
+			findings := site.TermFindings(isync.Options{Langs: opts.Langs, Paths: paths}, g)
 			if g.HasSourceRules() {
 				en := g.Matcher(site.Layout.Source)
 				site.SourcePages(isync.Options{Paths: paths}, func(p *isync.Page) {

@@ -19,6 +19,7 @@ type reportOptions struct {
 	Paths     []string
 	Langs     []string
 	NoHistory bool
+	NoCache   bool
 	Glossary  string
 	Repo      string
 	Ref       string
@@ -47,6 +48,7 @@ exit code is 0 unless something could not be read or written.`,
   cnpe-i18n report --out public --repo cncf/tag-app-delivery --ref "$(git rev-parse HEAD)" --lang ja,ko`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.NoCache, _ = cmd.Flags().GetBool("no-cache")
 			if opts.Out == "" {
 				return usageErrorf("report needs --out DIR")
 			}
@@ -72,6 +74,8 @@ func runReport(s *streams, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	sopts.Cache = openCache(root, opts.NoCache)
+	defer sopts.Cache.Trim()
 	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {
 		return err

@@ -43,6 +43,7 @@ type globalOptions struct {
 	Color      string
 	CPUProfile string
 	MemProfile string
+	NoCache    bool
 }
 
 // errFindings reports that a command found something at or above its
@@ -152,6 +153,7 @@ configuration or input error. Errors name the file as file:line:col.`,
 		newCmdStub(s, nil),
 		newCmdFix(s, nil),
 		newCmdGlossary(s, opts),
+		newCmdCache(s, opts),
 	)
 	applyConventions(root, opts)
 	return root
@@ -163,6 +165,7 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	root.PersistentFlags().StringVar(&opts.Color, "color", "auto", "colour output: auto, always or never")
 	root.PersistentFlags().StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	root.PersistentFlags().StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `file` on exit")
+	root.PersistentFlags().BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (see cnpe-i18n cache)")
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().MarkHidden("memprofile")
 	root.SetFlagErrorFunc(flagError)

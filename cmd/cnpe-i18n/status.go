@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -131,16 +132,17 @@ func runStatus(s *streams, opts *statusOptions) error {
 			sopts.Paths = cs.Paths
 		}
 	}
+	sopts.Cache = openCache(root, opts.global.NoCache)
+	defer sopts.Cache.Trim()
+	if opts.global.Format == "json" && sopts.Cache != nil {
+		return runStatusJSON(s, opts, root, sopts)
+	}
 	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {
 		return err
 	}
-	for _, n := range report.Notes {
-		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
-	}
-	for _, p := range report.Problems {
-		fmt.Fprintln(s.Err, formatProblem(p))
-	}
+	sum := summarize(report, opts.FailOn)
+	sum.print(s)
 	switch opts.global.Format {
 	case "json":
 		if err := writeReportJSON(s.Out, report); err != nil {
@@ -163,16 +165,72 @@ func runStatus(s *streams, opts *statusOptions) error {
 		}
 		printStatus(s.Out, report, colour, opts.Verbose, opts.filter)
 	}
-	if err := problemsError(report.Problems); err != nil {
+	return sum.verdict(opts)
+}
+
+// statusSummary is what status needs of a report besides its output: the
+// lines for stderr and the exit status. The JSON output is cached with it.
+type statusSummary struct {
+	Notes      []string            `json:"notes,omitempty"`
+	Problems   []isync.FileProblem `json:"problems,omitempty"`
+	Incomplete bool                `json:"incomplete,omitempty"`
+	Message    string              `json:"message,omitempty"`
+	Failed     bool                `json:"failed,omitempty"`
+}
+
+func summarize(r *isync.Report, failOn string) statusSummary {
+	return statusSummary{Notes: r.Notes, Problems: r.Problems, Incomplete: r.History.IncompleteHistory(),
+		Message: r.History.Message, Failed: failed(r, failOn)}
+}
+
+// print writes the notes and problems to stderr.
+func (sum statusSummary) print(s *streams) {
+	for _, n := range sum.Notes {
+		fmt.Fprintln(s.Err, "cnpe-i18n: note: "+n)
+	}
+	for _, p := range sum.Problems {
+		fmt.Fprintln(s.Err, formatProblem(p))
+	}
+}
+
+// verdict is the run's outcome: problems, incomplete history, findings.
+func (sum statusSummary) verdict(opts *statusOptions) error {
+	if err := problemsError(sum.Problems); err != nil {
 		return err
 	}
-	if report.History.IncompleteHistory() && !opts.AllowIncomplete {
-		return fmt.Errorf("%s (--allow-incomplete-history to accept this report)", report.History.Message)
+	if sum.Incomplete && !opts.AllowIncomplete {
+		return fmt.Errorf("%s (--allow-incomplete-history to accept this report)", sum.Message)
 	}
-	if failed(report, opts.FailOn) {
+	if sum.Failed {
 		return errFindings
 	}
 	return nil
+}
+
+// runStatusJSON is status --format json, whose output the cache keeps
+// whole: a run on a repository where nothing changed writes the output
+// of the last one without making the report again.
+func runStatusJSON(s *streams, opts *statusOptions, root string, sopts isync.Options) error {
+	summary, out, err := isync.StatusRendered(context.Background(), root, sopts, "status json "+opts.FailOn,
+		func(r *isync.Report, w io.Writer) ([]byte, error) {
+			if err := writeReportJSON(w, r); err != nil {
+				return nil, err
+			}
+			return json.Marshal(summarize(r, opts.FailOn))
+		})
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	var sum statusSummary
+	if err := json.Unmarshal(summary, &sum); err != nil {
+		return err
+	}
+	sum.print(s)
+	if _, err := io.Copy(s.Out, out); err != nil {
+		return err
+	}
+	return sum.verdict(opts)
 }
 
 // openRepo resolves the repository root and the paths (resolveRoot) and

@@ -12,6 +12,7 @@ var Order = map[string]int{
 	"parse":                   0,
 	"internal/enum":           0,
 	"internal/levenshtein":    0,
+	"internal/cache":          0,
 	"parse/parsetest":         1,
 	"internal/corpustest":     0,
 	"internal/bench":          0,

@@ -124,10 +124,8 @@ func Pathspecs(paths []string) []string {
 // readLog runs one git log over the pathspecs of paths, with renames
 // ("-M") or without ("--no-renames"), and returns its stderr.
 func readLog(ctx context.Context, root string, paths []string, renames string) (*History, string, error) {
-	h := &History{root: root, paths: map[string][]Version{}, renames: map[string][]rename{}}
-	args := []string{"log", "--format=%x1e%H %ct", "--raw", "-z", "--no-abbrev", renames, "--no-color", "--no-textconv", "--no-ext-diff", "--"}
-	args = append(args, Pathspecs(paths)...)
-	cmd := gitCommand(ctx, root, args...)
+	h := newHistory(root)
+	cmd := gitCommand(ctx, root, logArgs(paths, renames)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, "", err
@@ -146,6 +144,18 @@ func readLog(ctx context.Context, root string, paths []string, renames string) (
 		return nil, stderr.String(), fmt.Errorf("git log: %v: %s", werr, strings.TrimSpace(stderr.String()))
 	}
 	return h, "", perr
+}
+
+func newHistory(root string) *History {
+	return &History{root: root, paths: map[string][]Version{}, renames: map[string][]rename{}}
+}
+
+// logArgs is the git log of readLog; revs (a commit) goes before the
+// pathspecs, none means HEAD.
+func logArgs(paths []string, renames string, revs ...string) []string {
+	args := []string{"log", "--format=%x1e%H %ct", "--raw", "-z", "--no-abbrev", renames, "--no-color", "--no-textconv", "--no-ext-diff"}
+	args = append(append(args, revs...), "--")
+	return append(args, Pathspecs(paths)...)
 }
 
 // parseLog reads "git log --raw -z" output: a record separator, the

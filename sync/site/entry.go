@@ -38,6 +38,11 @@ func ReadEntry(root string, f File, pcfg parse.Config, cfg Config) (*Entry, erro
 	if err != nil {
 		return nil, parse.PathError(f.Path, err)
 	}
+	return EntryOf(f, src, pcfg, cfg)
+}
+
+// EntryOf is ReadEntry of a page already read.
+func EntryOf(f File, src []byte, pcfg parse.Config, cfg Config) (*Entry, error) {
 	pcfg.FrontMatterOnly = true
 	doc, err := pcfg.Parse(f.Path, src)
 	if err != nil {

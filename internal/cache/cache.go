@@ -1,0 +1,314 @@
+// Package cache is a persistent, content-addressed store of byte entries
+// shared by the runs of the tool on one repository:
+//
+//	st, err := cache.Open(cache.Options{Root: root, Tool: toolVersion})
+//	key := cache.KeyOf("group", srcBlob, trBlob)
+//	if data, ok := st.Get("group", key); ok { … }
+//	st.Put("group", key, data)
+//	st.Trim() // at the end of a run: least recently used entries go past the size bound
+//
+// An entry is one file, written to a temporary file and renamed into
+// place, so a reader sees a whole entry or none and concurrent runs need
+// no lock. Each file carries a header (magic, format version, tool
+// version, payload length, SHA-256 of the payload); a corrupt, truncated
+// or foreign entry is a miss, and the next Put overwrites it. Nothing
+// here is an error for the run: a store that cannot be written is
+// one that never hits.
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// DefaultLimit is the size bound of a store when Options.Limit is 0.
+const DefaultLimit = 512 << 20
+
+// FormatVersion is the layout of an entry file; a store of another
+// layout reads as empty.
+const FormatVersion = 1
+
+// maxPayload bounds what a header may claim: a crafted length never
+// makes a huge allocation.
+const maxPayload = 1 << 30
+
+var magic = [8]byte{'c', 'n', 'p', 'e', 'i', '1', '8', 'n'}
+
+// Options locate and bound a store.
+type Options struct {
+	// Dir is the store's directory; empty means Location(Root).
+	Dir string
+	// Root is the repository root, used when Dir is empty.
+	Root string
+	// Tool identifies the binary (version and build): entries written by
+	// another tool version are misses.
+	Tool string
+	// Limit bounds the bytes of the store after Trim; 0 is DefaultLimit.
+	Limit int64
+}
+
+// Store is an opened cache directory. Its methods are safe for
+// concurrent use. A nil *Store is a disabled cache: Get misses, Put does
+// nothing.
+type Store struct {
+	dir   string
+	tool  string
+	limit int64
+
+	hits, misses, puts atomic.Int64
+}
+
+// Key is the content address of an entry: the SHA-256 of its parts,
+// each length-prefixed so that parts never run into each other.
+type Key [32]byte
+
+// KeyOf hashes parts into a key.
+func KeyOf(parts ...string) Key {
+	h := sha256.New()
+	var n [8]byte
+	for _, p := range parts {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
+		h.Write(n[:])
+		io.WriteString(h, p)
+	}
+	var k Key
+	h.Sum(k[:0])
+	return k
+}
+
+func (k Key) String() string { return hex.EncodeToString(k[:]) }
+
+// Open opens the store in its directory, which Put creates when it
+// first writes.
+func Open(o Options) (*Store, error) {
+	dir := o.Dir
+	if dir == "" {
+		var err error
+		if dir, err = Location(o.Root); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkTree(dir); err != nil {
+		return nil, err
+	}
+	limit := o.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	return &Store{dir: dir, tool: o.Tool, limit: limit}, nil
+}
+
+// ErrLink reports a store directory that is, or holds, a symbolic link
+// where a directory belongs: the store is not used, so that it cannot
+// read or write outside itself.
+var ErrLink = errors.New("cache: symbolic link in the cache directory")
+
+// checkTree refuses a store whose directory, kind directories or hash
+// directories are not plain directories (entry files are checked when
+// read; a rename replaces a link rather than following it).
+func checkTree(dir string) error {
+	fi, err := os.Lstat(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return ErrLink
+	}
+	kinds, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, k := range kinds {
+		if !k.IsDir() {
+			return ErrLink
+		}
+		subs, err := os.ReadDir(filepath.Join(dir, k.Name()))
+		if err != nil {
+			return err
+		}
+		for _, d := range subs {
+			if !d.IsDir() {
+				return ErrLink
+			}
+		}
+	}
+	return nil
+}
+
+// Dir is the store's directory.
+func (s *Store) Dir() string { return s.dir }
+
+// Location is where the store of the repository at root lives:
+// <git dir>/cnpe-i18n when root/.git is a real directory (not a link,
+// not a gitfile), else <user cache dir>/cnpe-i18n/<hash of root>.
+func Location(root string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	if fi, err := os.Lstat(filepath.Join(abs, ".git")); err == nil && fi.IsDir() {
+		return filepath.Join(abs, ".git", "cnpe-i18n"), nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, "cnpe-i18n", hex.EncodeToString(sum[:12])), nil
+}
+
+// validKind keeps a kind a plain directory name.
+func validKind(kind string) bool {
+	return kind != "" && !strings.ContainsAny(kind, `/\.`) && len(kind) < 64
+}
+
+func (s *Store) path(kind string, k Key) string {
+	h := k.String()
+	return filepath.Join(s.dir, kind, h[:2], h)
+}
+
+// Get returns the payload stored under kind and key, and marks it used
+// (its modification time is the last use, for Trim).
+func (s *Store) Get(kind string, k Key) ([]byte, bool) {
+	if s == nil || !validKind(kind) {
+		return nil, false
+	}
+	p := s.path(kind, k)
+	data, ok := s.read(p)
+	if !ok {
+		s.misses.Add(1)
+		return nil, false
+	}
+	s.hits.Add(1)
+	now := time.Now()
+	if fi, err := os.Stat(p); err == nil && now.Sub(fi.ModTime()) > time.Minute {
+		os.Chtimes(p, now, now) // best effort: a failed touch only ages the entry
+	}
+	return data, true
+}
+
+// read reads and checks one entry file.
+func (s *Store) read(p string) ([]byte, bool) {
+	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+		return nil, false // none, or a link
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	payload, ok := decode(f, fi.Size(), s.tool)
+	return payload, ok
+}
+
+// header is magic, format version (uint32), tool length (uint16), tool,
+// payload length (uint64), SHA-256 of the payload.
+func encodeHeader(tool string, payload []byte) []byte {
+	var b bytes.Buffer
+	b.Write(magic[:])
+	binary.Write(&b, binary.LittleEndian, uint32(FormatVersion))
+	binary.Write(&b, binary.LittleEndian, uint16(len(tool)))
+	b.WriteString(tool)
+	binary.Write(&b, binary.LittleEndian, uint64(len(payload)))
+	sum := sha256.Sum256(payload)
+	b.Write(sum[:])
+	return b.Bytes()
+}
+
+// decode reads an entry of size bytes from r; ok is false for anything
+// but a whole entry of this format and tool.
+func decode(r io.Reader, size int64, tool string) ([]byte, bool) {
+	if len(tool) > 0xffff {
+		return nil, false
+	}
+	fixed := len(magic) + 4 + 2
+	head := make([]byte, fixed+len(tool)+8+32)
+	if size < int64(len(head)) {
+		return nil, false
+	}
+	if _, err := io.ReadFull(r, head); err != nil {
+		return nil, false
+	}
+	if !bytes.Equal(head[:len(magic)], magic[:]) ||
+		binary.LittleEndian.Uint32(head[len(magic):]) != FormatVersion ||
+		int(binary.LittleEndian.Uint16(head[len(magic)+4:])) != len(tool) ||
+		string(head[fixed:fixed+len(tool)]) != tool {
+		return nil, false
+	}
+	rest := head[fixed+len(tool):]
+	n := binary.LittleEndian.Uint64(rest)
+	if n > maxPayload || int64(n) != size-int64(len(head)) {
+		return nil, false
+	}
+	payload := make([]byte, n)
+	if _, err := io.ReadFull(r, payload); err != nil {
+		return nil, false
+	}
+	if sha256.Sum256(payload) != [32]byte(rest[8:]) {
+		return nil, false
+	}
+	return payload, true
+}
+
+// Put stores payload under kind and key. It returns the error for tests
+// and diagnostics; callers may ignore it (a failed Put is a later miss).
+func (s *Store) Put(kind string, k Key, payload []byte) error {
+	if s == nil {
+		return nil
+	}
+	if !validKind(kind) {
+		return errors.New("cache: bad kind " + kind)
+	}
+	if len(payload) > maxPayload {
+		return errors.New("cache: entry too large")
+	}
+	p := s.path(kind, k)
+	dir := filepath.Dir(p)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(encodeHeader(s.tool, payload))
+	if err == nil {
+		_, err = f.Write(payload)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	s.puts.Add(1)
+	return nil
+}
+
+// Stats counts this process's hits, misses and writes.
+func (s *Store) Stats() (hits, misses, puts int64) {
+	if s == nil {
+		return 0, 0, 0
+	}
+	return s.hits.Load(), s.misses.Load(), s.puts.Load()
+}

@@ -1,0 +1,160 @@
+package cache
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Pending is an entry being written as a stream (an output too large to
+// hold in memory twice): Write the payload, then Commit puts the entry
+// in place, or Abort drops it.
+type Pending struct {
+	s    *Store
+	f    *os.File
+	p    string
+	sum  hash.Hash
+	n    int64
+	head int
+	err  error
+}
+
+// Create starts writing the entry of kind and key.
+func (s *Store) Create(kind string, k Key) (*Pending, error) {
+	if s == nil || !validKind(kind) {
+		return nil, errors.New("cache: no store, or a bad kind")
+	}
+	p := s.path(kind, k)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	// The header is written last, when the length and sum are known; its
+	// size is the same.
+	head := len(encodeHeader(s.tool, nil))
+	if _, err := f.Write(make([]byte, head)); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &Pending{s: s, f: f, p: p, sum: sha256.New(), head: head}, nil
+}
+
+func (w *Pending) Write(b []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	if w.n+int64(len(b)) > maxPayload {
+		w.err = errors.New("cache: entry too large")
+		return 0, w.err
+	}
+	n, err := w.f.Write(b)
+	w.sum.Write(b[:n])
+	w.n += int64(n)
+	w.err = err
+	return n, err
+}
+
+// Commit writes the header and puts the entry in place.
+func (w *Pending) Commit() error {
+	err := w.err
+	if err == nil {
+		head := make([]byte, 0, w.head)
+		head = append(head, magic[:]...)
+		head = binary.LittleEndian.AppendUint32(head, FormatVersion)
+		head = binary.LittleEndian.AppendUint16(head, uint16(len(w.s.tool)))
+		head = append(head, w.s.tool...)
+		head = binary.LittleEndian.AppendUint64(head, uint64(w.n))
+		head = w.sum.Sum(head)
+		_, err = w.f.WriteAt(head, 0)
+	}
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(w.f.Name(), w.p)
+	}
+	if err != nil {
+		os.Remove(w.f.Name())
+		return err
+	}
+	w.s.puts.Add(1)
+	return nil
+}
+
+// Abort drops the entry.
+func (w *Pending) Abort() {
+	w.f.Close()
+	os.Remove(w.f.Name())
+}
+
+// Stream opens the payload of the entry of kind and key for reading,
+// after checking it whole (its sum is read in a first pass, so that a
+// damaged entry is a miss before a byte of it is used). Close the closer.
+func (s *Store) Stream(kind string, k Key) (*io.SectionReader, io.Closer, bool) {
+	if s == nil || !validKind(kind) {
+		return nil, nil, false
+	}
+	p := s.path(kind, k)
+	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+		s.misses.Add(1)
+		return nil, nil, false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		s.misses.Add(1)
+		return nil, nil, false
+	}
+	sec, ok := s.check(f)
+	if !ok {
+		f.Close()
+		s.misses.Add(1)
+		return nil, nil, false
+	}
+	s.hits.Add(1)
+	now := time.Now()
+	if fi, err := f.Stat(); err == nil && now.Sub(fi.ModTime()) > time.Minute {
+		os.Chtimes(p, now, now)
+	}
+	return sec, f, true
+}
+
+// check reads f's header and sums its payload; it returns the payload.
+func (s *Store) check(f *os.File) (*io.SectionReader, bool) {
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || len(s.tool) > 0xffff {
+		return nil, false
+	}
+	head := make([]byte, len(encodeHeader(s.tool, nil)))
+	if _, err := io.ReadFull(f, head); err != nil {
+		return nil, false
+	}
+	fixed := len(magic) + 4 + 2
+	if string(head[:len(magic)]) != string(magic[:]) ||
+		binary.LittleEndian.Uint32(head[len(magic):]) != FormatVersion ||
+		int(binary.LittleEndian.Uint16(head[len(magic)+4:])) != len(s.tool) ||
+		string(head[fixed:fixed+len(s.tool)]) != s.tool {
+		return nil, false
+	}
+	rest := head[fixed+len(s.tool):]
+	n := binary.LittleEndian.Uint64(rest)
+	if n > maxPayload || int64(n) != fi.Size()-int64(len(head)) {
+		return nil, false
+	}
+	sum := sha256.New()
+	if _, err := io.Copy(sum, io.NewSectionReader(f, int64(len(head)), int64(n))); err != nil {
+		return nil, false
+	}
+	if string(sum.Sum(nil)) != string(rest[8:]) {
+		return nil, false
+	}
+	return io.NewSectionReader(f, int64(len(head)), int64(n)), true
+}

@@ -1,0 +1,375 @@
+package sync
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	gosync "sync"
+	"time"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+)
+
+// What the engine keeps in the cache (Options.Cache), by kind:
+//
+//   - history: the git log index (history.Snapshot) of a set of
+//     pathspecs, brought up to date from the commit it covers;
+//   - scan: per page, its stat (size, times, inode), its blob id and its
+//     front matter pass, so that an unchanged page is not read;
+//   - group: the reports of one source page and its translations, under
+//     a key of every input they are made from (groupKey);
+//   - profile: the page skeletons rename suggestions compare, by blob.
+//
+// cacheFormat changes whenever what is stored, or how a report is made
+// from its inputs, changes in a way the tool version does not show (a
+// development build).
+const cacheFormat = "1"
+
+const (
+	kindHistory = "history"
+	kindScan    = "scan"
+	kindGroup   = "group"
+	kindProfile = "profile"
+)
+
+// racyWindow: a file modified this close to the snapshot it was
+// recorded in may have changed again within the clock's resolution, so
+// it is read again (git's "racily clean" entries).
+// A variable for tests.
+var racyWindow = 2 * time.Second
+
+// scanRecord is what the scan keeps of one page.
+type scanRecord struct {
+	Size  int64            `json:"s"`
+	MTime int64            `json:"m"`
+	Ino   int64            `json:"i,omitempty"`
+	CTime int64            `json:"c,omitempty"`
+	Blob  string           `json:"b"`
+	Entry site.EntryRecord `json:"e"`
+	// Seen is when the page was read (Unix ns): a stat that close to it
+	// is not trusted.
+	Seen int64 `json:"t"`
+}
+
+type scanSnapshot struct {
+	Files map[string]scanRecord `json:"files"` // by site path
+}
+
+// digest is the JSON of v, for keys ("" when v does not encode: then no
+// key is made from it).
+func digest(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func (s *Site) scanKey() cache.Key {
+	return cache.KeyOf(kindScan, cacheFormat, s.Layout.Root, digest(s.Config), digest(s.pcfg))
+}
+
+// scanCached is scan through the cache: a page whose stat is as recorded
+// is not read; others are read once, for their blob id and front matter.
+// A partial scan (some languages or paths) keeps the records of the
+// pages it did not look at, for the next full run.
+func (s *Site) scanCached(files []site.File, partial bool) {
+	var old scanSnapshot
+	key := s.scanKey()
+	if data, ok := s.cache.Get(kindScan, key); ok {
+		if json.Unmarshal(data, &old) != nil {
+			old = scanSnapshot{}
+		}
+	}
+	infos := make([]*site.Entry, len(files))
+	recs := make([]*scanRecord, len(files))
+	fresh := make([]bool, len(files))
+	failed := make([]string, len(files)) // blob ids of pages read that did not parse
+	parallel(len(files), s.jobs, func(i int) {
+		f := files[i]
+		p := filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path))
+		fi, err := os.Stat(p)
+		if err == nil {
+			ino, ctime := statStamp(fi)
+			rec := scanRecord{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Ino: ino, CTime: ctime, Seen: time.Now().UnixNano()}
+			r, ok := old.Files[f.Path]
+			trustBefore := r.Seen - int64(racyWindow)
+			if ok && r.Size == rec.Size && r.MTime == rec.MTime && r.Ino == rec.Ino &&
+				r.CTime == rec.CTime && rec.MTime < trustBefore && rec.CTime < trustBefore {
+				infos[i], recs[i] = site.EntryFromRecord(f, r.Entry), &r
+				return
+			}
+			fresh[i] = true
+			if src, err := site.ReadFile(p, s.pcfg.MaxBytes); err == nil {
+				blob := history.BlobID(src)
+				e, err := site.EntryOf(f, src, s.pcfg, s.Config)
+				if err == nil {
+					rec.Blob, rec.Entry = blob, e.Record()
+					infos[i], recs[i] = e, &rec
+					return
+				}
+				failed[i] = blob
+			}
+		}
+		// Unreadable: ReadEntry says why, and nothing is kept.
+		e, err := site.ReadEntry(s.Layout.Root, f, s.pcfg, s.Config)
+		if err != nil {
+			s.problem(problemOf(f.Path, err))
+			e = &site.Entry{File: f, HasBody: true, Unreadable: true}
+		}
+		infos[i] = e
+	})
+	next := scanSnapshot{Files: make(map[string]scanRecord, len(files))}
+	changed := len(old.Files) != len(files)
+	if partial {
+		for p, r := range old.Files {
+			next.Files[p] = r
+		}
+		changed = false
+	}
+	s.blobs = make(map[string]string, len(files))
+	for i, rec := range recs {
+		if failed[i] != "" {
+			s.blobs[files[i].Path] = failed[i]
+		}
+		if rec != nil {
+			next.Files[files[i].Path] = *rec
+			s.blobs[files[i].Path] = rec.Blob
+			changed = changed || fresh[i]
+		}
+	}
+	s.pages = append(s.pages, infos...)
+	if changed {
+		if data, err := json.Marshal(next); err == nil {
+			s.cache.Put(kindScan, key, data)
+		}
+	}
+}
+
+// historyKey is the cache key of the history of pathspecs.
+func historyKey(specs []string) cache.Key {
+	return cache.KeyOf(append([]string{kindHistory, cacheFormat}, specs...)...)
+}
+
+// readHistory reads the history under specs, through the cache when
+// there is one.
+func (s *Site) readHistory(ctx context.Context, specs []string) (*history.History, error) {
+	if s.cache == nil {
+		return history.ReadHistory(ctx, s.Layout.Root, specs)
+	}
+	key := historyKey(specs)
+	prev, _ := s.cache.Get(kindHistory, key)
+	snap, next, _, err := history.ReadHistoryFrom(ctx, s.Layout.Root, specs, prev)
+	if err != nil {
+		return nil, err
+	}
+	if next != nil {
+		s.cache.Put(kindHistory, key, next)
+	}
+	if snap.Head != "" {
+		s.historyOf = key.String() + " " + snap.Head
+	}
+	return snap.History, nil
+}
+
+// groupKeyBase is what every group's reports depend on besides its own
+// pages: the configuration, layout and history state, the glossary.
+func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Matcher) (string, bool) {
+	// Not the number of commits: it changes with every commit, and only
+	// a shallow clone's reports depend on it.
+	hist := s.HistInfo
+	hist.Commits = 0
+	parts := []string{cacheFormat, digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(hist),
+		strconv.FormatBool(s.noHistory), strconv.FormatBool(s.History != nil)}
+	if s.History.Shallow() {
+		parts = append(parts, "shallow", strconv.Itoa(s.History.Commits()))
+	}
+	if terms != nil {
+		langs := make([]string, 0, len(terms))
+		for l, m := range terms {
+			if m != nil {
+				langs = append(langs, l)
+			}
+		}
+		slices.Sort(langs)
+		gd := digest(g)
+		if gd == "" {
+			return "", false
+		}
+		parts = append(parts, "glossary", gd, digest(langs))
+	}
+	for _, p := range parts[:5] {
+		if p == "" {
+			return "", false
+		}
+	}
+	k := cache.KeyOf(parts...)
+	return string(k[:]), true
+}
+
+// groupKey is the key of the reports of the pairs idx: the base and, per
+// pair, both pages (their entries and blob ids) and the history of both
+// paths, in log order. ok is false when an input is not known.
+func (s *Site) groupKey(base string, pairs []site.Pair, idx []int) (cache.Key, bool) {
+	parts := []string{kindGroup, base}
+	for _, i := range idx {
+		p := pairs[i]
+		parts = append(parts, "pair", p.Lang)
+		for _, e := range []*site.Entry{p.Source, p.Translation} {
+			if e == nil {
+				parts = append(parts, "-")
+				continue
+			}
+			blob, ok := s.blobs[e.Path]
+			if !ok || e.Unreadable {
+				return cache.Key{}, false
+			}
+			parts = append(parts, digest(e), blob)
+		}
+		if s.History != nil && p.Source != nil && p.Translation != nil {
+			parts = append(parts, s.versionsDigest(p.Source.Real, p.Translation.Real))
+		}
+	}
+	return cache.KeyOf(parts...), true
+}
+
+// versionsDigest lists the versions of two paths (renames followed) in
+// log order: what provenance reads of the history index. Positions in
+// the log are left out (they move with every new commit); their order is
+// kept.
+func (s *Site) versionsDigest(src, tr string) string {
+	type tagged struct {
+		history.Version
+		list int
+	}
+	var all []tagged
+	for list, p := range []string{src, tr} {
+		for _, v := range s.History.Versions(p) {
+			all = append(all, tagged{v, list})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b tagged) int {
+		if a.Seq != b.Seq {
+			return a.Seq - b.Seq
+		}
+		return a.list - b.list
+	})
+	var b []byte
+	for _, v := range all {
+		b = strconv.AppendInt(b, int64(v.list), 10)
+		b = append(b, ' ')
+		b = append(b, v.Commit...)
+		b = strconv.AppendInt(append(b, ' '), v.Time, 10)
+		b = append(append(b, ' '), v.Blob...)
+		b = append(append(b, ' '), v.Path...)
+		b = append(b, 0)
+	}
+	return string(b)
+}
+
+// cachedGroup fills the reports of idx from the cache.
+func (s *Site) cachedGroup(key cache.Key, idx []int, reports []PageReport) bool {
+	data, ok := s.cache.Get(kindGroup, key)
+	if !ok {
+		return false
+	}
+	var got []PageReport
+	if json.Unmarshal(data, &got) != nil || len(got) != len(idx) {
+		return false
+	}
+	for j, i := range idx {
+		reports[i] = got[j]
+	}
+	return true
+}
+
+func (s *Site) storeGroup(key cache.Key, idx []int, reports []PageReport) {
+	out := make([]PageReport, len(idx))
+	for j, i := range idx {
+		out[j] = reports[i]
+	}
+	if data, err := json.Marshal(out); err == nil {
+		s.cache.Put(kindGroup, key, data)
+	}
+}
+
+// cacheable reports whether reports made without a problem can be kept:
+// a report whose base is unknown may depend on objects or history the
+// key does not cover (a commit not fetched yet).
+func cacheable(reports []PageReport, idx []int) bool {
+	for _, i := range idx {
+		if b := reports[i].Base; b != nil && (b.Kind == BaseNone || b.IncompleteHistory) {
+			return false
+		}
+	}
+	return true
+}
+
+// profiles keeps page skeletons by blob id for rename suggestions; its
+// methods may be called concurrently.
+type profiles struct {
+	site    *Site
+	key     cache.Key
+	mu      gosync.Mutex // guards byBlob, used and changed
+	byBlob  map[string]align.Profile
+	used    map[string]align.Profile // what this run asked for: what is kept
+	changed bool
+}
+
+func (s *Site) loadProfiles() *profiles {
+	p := &profiles{site: s, byBlob: map[string]align.Profile{}, used: map[string]align.Profile{}}
+	if s.cache == nil {
+		return p
+	}
+	p.key = cache.KeyOf(kindProfile, cacheFormat, digest(s.pcfg))
+	if data, ok := s.cache.Get(kindProfile, p.key); ok {
+		if json.Unmarshal(data, &p.byBlob) != nil {
+			p.byBlob = map[string]align.Profile{}
+		}
+	}
+	return p
+}
+
+// of is the profile of the page f (empty when it cannot be read).
+func (p *profiles) of(f site.File) align.Profile {
+	blob, known := p.site.blobs[f.Path]
+	if known {
+		p.mu.Lock()
+		pr, ok := p.byBlob[blob]
+		if ok {
+			p.used[blob] = pr
+		}
+		p.mu.Unlock()
+		if ok {
+			return pr
+		}
+	}
+	pg, err := p.site.load(f)
+	if err != nil {
+		return nil
+	}
+	pr := align.ProfileOf(pg.Doc)
+	if known {
+		p.mu.Lock()
+		p.byBlob[blob], p.used[blob] = pr, pr
+		p.changed = true
+		p.mu.Unlock()
+	}
+	return pr
+}
+
+func (p *profiles) save() {
+	if !p.changed || p.site.cache == nil {
+		return
+	}
+	if data, err := json.Marshal(p.used); err == nil {
+		p.site.cache.Put(kindProfile, p.key, data)
+	}
+}

@@ -1,0 +1,345 @@
+package sync
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/corpustest"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+)
+
+// statusJSON is the JSON of a status run, with the cache in dir ("" for
+// none).
+func statusJSON(t *testing.T, root string, opts Options, dir string) []byte {
+	t.Helper()
+	if dir != "" {
+		st, err := cache.Open(cache.Options{Dir: dir, Tool: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Cache = st
+	}
+	r, err := Status(context.Background(), root, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.MarshalIndent(r, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// sameJSON fails when got and want differ, showing the first difference.
+func sameJSON(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-200)
+	t.Errorf("%s: JSON differs from the run without cache at byte %d:\n got …%s…\nwant …%s…", what, i,
+		got[from:min(len(got), i+200)], want[from:min(len(want), i+200)])
+}
+
+// checkCachedSame runs status without a cache, then twice with a new one
+// (cold, warm), and wants the same JSON each time.
+func checkCachedSame(t *testing.T, root string, opts Options) {
+	t.Helper()
+	want := statusJSON(t, root, opts, "")
+	dir := t.TempDir()
+	sameJSON(t, "cold cache", statusJSON(t, root, opts, dir), want)
+	sameJSON(t, "warm cache", statusJSON(t, root, opts, dir), want)
+}
+
+func TestCacheCorpusSameOutput(t *testing.T) {
+	root := corpustest.Clone(t)
+	cfg, err := site.LoadConfig(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCachedSame(t, root, Options{Config: cfg})
+}
+
+// cacheSite is a small site with history: English pages, Korean
+// translations made at different times, an orphan.
+func cacheSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	at := int64(1_700_000_000)
+	step := func(files map[string]string) {
+		at += 100
+		t.Setenv("GIT_COMMITTER_DATE", fmt.Sprintf("@%d +0000", at))
+		t.Setenv("GIT_AUTHOR_DATE", fmt.Sprintf("@%d +0000", at))
+		commitStep(t, dir, fmt.Sprint(at), files)
+	}
+	step(map[string]string{
+		"hugo.toml":       "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"content/en/a.md": "# Alpha\n\nFirst paragraph of alpha.\n\nSecond paragraph.\n",
+		"content/en/b.md": "# Beta\n\nBeta text here.\n",
+		"content/en/c.md": "# Gamma\n\nGamma text.\n",
+	})
+	step(map[string]string{
+		"content/ko/a.md":   "# 알파\n\n알파의 첫 문단.\n\n둘째 문단.\n",
+		"content/ko/b.md":   "# 베타\n\n베타 글.\n",
+		"content/ko/old.md": "# 옛것\n\n옛 글.\n",
+	})
+	step(map[string]string{"content/en/a.md": "# Alpha\n\nFirst paragraph of alpha, changed.\n\nSecond paragraph.\n\nA third one.\n"})
+	step(map[string]string{"content/ko/b.md": "# 베타\n\n베타 글이다.\n"})
+	return dir
+}
+
+// TestCacheFollowsChanges: after each change to the repository, the run
+// with the cache of the runs before says what a run without it says.
+func TestCacheFollowsChanges(t *testing.T) {
+	dir := cacheSite(t)
+	cdir := t.TempDir()
+	at := int64(1_800_000_000)
+	commit := func(files map[string]string) {
+		at += 100
+		t.Setenv("GIT_COMMITTER_DATE", fmt.Sprintf("@%d +0000", at))
+		t.Setenv("GIT_AUTHOR_DATE", fmt.Sprintf("@%d +0000", at))
+		commitStep(t, dir, fmt.Sprint(at), files)
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"nothing", func() {}},
+		{"a commit editing an English page", func() {
+			commit(map[string]string{"content/en/b.md": "# Beta\n\nBeta text here, edited.\n"})
+		}},
+		{"a translation edited, not committed", func() {
+			write("content/ko/a.md", "# 알파\n\n알파의 첫 문단, 고침.\n\n둘째 문단.\n\n셋째.\n")
+		}},
+		{"the same size, new content", func() {
+			write("content/ko/a.md", "# 알파\n\n알파의 첫 문단, 고쳐.\n\n둘째 문단.\n\n셋째.\n")
+		}},
+		{"that edit committed", func() { commit(nil) }},
+		{"history rewritten (force-push)", func() {
+			git(t, dir, "reset", "-q", "--hard", "HEAD~2")
+			commit(map[string]string{"content/en/c.md": "# Gamma\n\nGamma text, rewritten.\n"})
+		}},
+		{"a page renamed", func() {
+			git(t, dir, "mv", "content/en/c.md", "content/en/old.md")
+			commit(nil)
+		}},
+		{"a new page", func() { commit(map[string]string{"content/en/d.md": "# Delta\n"}) }},
+		{"a commit dated before the last", func() {
+			at -= 100_000
+			commit(map[string]string{"content/ko/b.md": "# 베타\n\n베타.\n"})
+		}},
+		{"every cache entry damaged", func() {
+			filepath.Walk(cdir, func(p string, fi os.FileInfo, err error) error {
+				if err == nil && fi.Mode().IsRegular() {
+					b, _ := os.ReadFile(p)
+					os.WriteFile(p, b[:len(b)/2], 0o644)
+				}
+				return nil
+			})
+		}},
+	}
+	rendered := func() []byte {
+		t.Helper()
+		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		_, out, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "json", func(r *Report, w io.Writer) ([]byte, error) {
+			b, err := json.MarshalIndent(r, "", " ")
+			w.Write(b)
+			return []byte("summary"), err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		b, err := io.ReadAll(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, st := range steps {
+		st.do()
+		want := statusJSON(t, dir, Options{}, "")
+		sameJSON(t, st.name, statusJSON(t, dir, Options{}, cdir), want)
+		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
+		sameJSON(t, st.name+" (rendered)", rendered(), want)
+		sameJSON(t, st.name+" (rendered again)", rendered(), want)
+		// A run on one language in between: what it keeps of the scan
+		// does not mislead the next full run.
+		ko := Options{Langs: []string{"ko"}}
+		sameJSON(t, st.name+" (ko)", statusJSON(t, dir, ko, cdir), statusJSON(t, dir, ko, ""))
+	}
+}
+
+// TestCacheIsUsed: a warm run reads pages' reports from the cache and
+// writes nothing.
+func TestCacheIsUsed(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0 // the pages were just written: trust their stat anyway
+	dir := cacheSite(t)
+	cdir := t.TempDir()
+	statusJSON(t, dir, Options{}, cdir)
+	st, err := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Status(context.Background(), dir, Options{Cache: st}); err != nil {
+		t.Fatal(err)
+	}
+	hits, misses, puts := st.Stats()
+	if hits < 4 || misses != 0 || puts != 0 {
+		t.Errorf("warm run: %d hits, %d misses, %d writes; want hits (history, scan, groups) and nothing else", hits, misses, puts)
+	}
+	// A commit editing one English page: only its group is made again.
+	t.Setenv("GIT_COMMITTER_DATE", "@1900000000 +0000")
+	commitStep(t, dir, "edit", map[string]string{"content/en/c.md": "# Gamma\n\nGamma text, edited.\n"})
+	st, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+	if _, err := Status(context.Background(), dir, Options{Cache: st}); err != nil {
+		t.Fatal(err)
+	}
+	hits, misses, puts = st.Stats()
+	// Written again: the history (updated), the scan, the group of c.md
+	// and the profiles (c.md is a candidate for the orphan's rename).
+	if misses != 1 || puts != 4 || hits < 3 {
+		t.Errorf("after a commit: %d hits, %d misses, %d writes; want 1 miss and 4 writes", hits, misses, puts)
+	}
+	other, _ := cache.Open(cache.Options{Dir: cdir, Tool: "another version"})
+	if _, err := Status(context.Background(), dir, Options{Cache: other}); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _, _ := other.Stats(); hits != 0 {
+		t.Errorf("another tool version read %d entries", hits)
+	}
+}
+
+// TestStatusRenderedReused: a second run with nothing changed renders
+// nothing; an edit makes it render again.
+func TestStatusRenderedReused(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	dir := cacheSite(t)
+	cdir := t.TempDir()
+	renders := 0
+	run := func() {
+		t.Helper()
+		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		sum, out, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "v", func(r *Report, w io.Writer) ([]byte, error) {
+			renders++
+			io.WriteString(w, "output")
+			return []byte("summary"), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(out)
+		out.Close()
+		if string(sum) != "summary" || string(b) != "output" {
+			t.Fatalf("StatusRendered = %q, %q; want summary, output", sum, b)
+		}
+	}
+	for i, want := range []int{1, 1} {
+		run()
+		if renders != want {
+			t.Fatalf("run %d: %d renders, want %d", i+1, renders, want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/ko/b.md"), []byte("# 베타\n\n새 글.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run()
+	if renders != 2 {
+		t.Errorf("after an edit: %d renders, want 2", renders)
+	}
+}
+
+// TestCacheConcurrentRuns: two runs at once on one cache agree with a
+// run without it.
+func TestCacheConcurrentRuns(t *testing.T) {
+	dir := cacheSite(t)
+	want := statusJSON(t, dir, Options{}, "")
+	cdir := t.TempDir()
+	for range 2 {
+		var wg gosync.WaitGroup
+		got := make([][]byte, 2)
+		for i := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+				r, err := Status(context.Background(), dir, Options{Cache: st})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				got[i], _ = json.MarshalIndent(r, "", " ")
+			}()
+		}
+		wg.Wait()
+		for i := range got {
+			sameJSON(t, fmt.Sprintf("run %d", i), got[i], want)
+		}
+	}
+}
+
+// TestCacheTermFindings: glossary findings are the same without a cache,
+// cold and warm, and after a commit.
+func TestCacheTermFindings(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	dir := cacheSite(t)
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - en: paragraph\n    ko: {use: [문단]}\n  - en: text\n    ko: {use: [텍스트]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var misses, puts int64
+	run := func(cdir string) []byte {
+		t.Helper()
+		opts := Options{LazyHistory: true}
+		if cdir != "" {
+			opts.Cache, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+			defer func() { _, misses, puts = opts.Cache.Stats() }()
+		}
+		s, err := Load(context.Background(), dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		fs := s.TermFindings(Options{}, g)
+		glossary.SortFindings(fs)
+		b, _ := json.Marshal(fs)
+		return b
+	}
+	cdir := t.TempDir()
+	for _, step := range []string{"first", "again", "after a commit"} {
+		if step == "after a commit" {
+			commitStep(t, dir, "edit", map[string]string{"content/en/b.md": "# Beta\n\nBeta text here, more text.\n"})
+		}
+		want := run("")
+		if !bytes.Contains(want, []byte(`"rule"`)) {
+			t.Fatalf("no findings to compare: %s", want)
+		}
+		sameJSON(t, step, run(cdir), want)
+		if step == "again" && (misses != 0 || puts != 0) {
+			t.Errorf("warm glossary check: %d cache misses, %d writes; want none", misses, puts)
+		}
+	}
+}

@@ -1,0 +1,377 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A Snapshot is a History as it is kept between runs: the index and the
+// commits it covers. Encode and DecodeSnapshot turn it into bytes and
+// back; ReadHistoryFrom brings a previous one up to date.
+type Snapshot struct {
+	History *History
+	// Head is the commit the log was read from.
+	Head string
+	// Newest is the first commit the log printed ("" when none).
+	Newest string
+}
+
+// How ReadHistoryFrom got its history.
+const (
+	FromSnapshot = "loaded"  // the snapshot was of HEAD
+	Updated      = "updated" // new commits were read and added
+	Rebuilt      = "rebuilt" // the whole log was read
+)
+
+// maxUpdate is the most new commits read incrementally; past it the log
+// is read again in full.
+const maxUpdate = 5000
+
+// ReadHistoryFrom is ReadHistory, starting from prev, the encoded
+// snapshot of an earlier run on the same paths (nil for none). When prev
+// covers HEAD it is used as it is; when HEAD only added commits to it,
+// only those are read and put on top; otherwise (history rewritten, a
+// snapshot that does not decode, a shallow clone) the log is read in
+// full. The result is the index a full read gives: an update is made only
+// when the order of "git log" over the old commits cannot change (see
+// canUpdate). The snapshot's Head is "" when the history is not known to
+// be that of one commit (shallow, renames not followed, HEAD moved while
+// it was read); next is the snapshot to keep (nil when it must not be
+// kept, or is kept already), how says which way it went.
+func ReadHistoryFrom(ctx context.Context, root string, paths []string, prev []byte) (snap *Snapshot, next []byte, how string, err error) {
+	head, herr := HeadCommit(ctx, root)
+	if herr == nil && prev != nil {
+		if old, err := DecodeSnapshot(root, prev); err == nil {
+			if old.Head == head {
+				return old, nil, FromSnapshot, nil
+			}
+			if snap, ok := update(ctx, root, paths, old, head); ok {
+				return snap, snap.Encode(), Updated, nil
+			}
+		}
+	}
+	h, err := ReadHistory(ctx, root, paths)
+	if err != nil || herr != nil || h.shallow || h.degraded != "" {
+		return &Snapshot{History: h}, nil, Rebuilt, err
+	}
+	// The head the log was read from: a commit made while it ran makes
+	// the snapshot unsafe to keep.
+	newest, err2 := newestCommit(ctx, root, paths, head)
+	if now, err3 := HeadCommit(ctx, root); err2 != nil || err3 != nil || now != head {
+		return &Snapshot{History: h}, nil, Rebuilt, nil
+	}
+	snap = &Snapshot{History: h, Head: head, Newest: newest}
+	return snap, snap.Encode(), Rebuilt, nil
+}
+
+// newestCommit is the first commit "git log head -- paths" prints.
+func newestCommit(ctx context.Context, root string, paths []string, head string) (string, error) {
+	args := append([]string{"log", "-1", "--format=%H", head, "--"}, Pathspecs(paths)...)
+	out, err := gitOutput(ctx, root, args...)
+	return strings.TrimSpace(out), err
+}
+
+// update reads the commits of head that old does not cover and puts them
+// on top of it, when that gives what a full read gives.
+func update(ctx context.Context, root string, paths []string, old *Snapshot, head string) (*Snapshot, bool) {
+	if old.Newest == "" || old.History.shallow || old.History.degraded != "" || !canUpdate(ctx, root, old.Head, head) {
+		return nil, false
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cmd := gitCommand(ctx, root, logArgs(paths, "-M", head)...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, false
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, false
+	}
+	// The log from head streams, newest first; what comes before the
+	// header of the old snapshot's newest commit is new.
+	prefix, found := readUntil(stdout, []byte("\x1e"+old.Newest+" "), 64<<20)
+	cancel()
+	cmd.Wait() // killed on purpose: its error says nothing
+	if !found {
+		return nil, false
+	}
+	add := newHistory(root)
+	if err := add.parseLog(bufio.NewReader(bytes.NewReader(prefix))); err != nil {
+		return nil, false
+	}
+	newest := old.Newest
+	if i := bytes.IndexByte(prefix, 0x1e); i >= 0 {
+		if f := strings.Fields(string(prefix[i+1 : min(len(prefix), i+200)])); len(f) > 0 {
+			newest = f[0]
+		}
+	}
+	return &Snapshot{History: merge(add, old.History), Head: head, Newest: newest}, true
+}
+
+// canUpdate reports whether the log from head lists the commits that are
+// not in old's history first, and then old's log unchanged. git log
+// (without --topo-order) walks commits newest committer date first; the
+// walk from head reaches old's commits only through old itself, and pops
+// every new commit before old, when old is an ancestor of head, every new
+// commit is dated after old, and no new commit has a parent outside the
+// new commits other than old (no merge of a branch that forked earlier,
+// no new root).
+func canUpdate(ctx context.Context, root, old, head string) bool {
+	if !isHex(old) || !isHex(head) {
+		return false
+	}
+	if _, err := gitOutput(ctx, root, "merge-base", "--is-ancestor", old, head); err != nil {
+		return false
+	}
+	out, err := gitOutput(ctx, root, "show", "-s", "--format=%ct", old)
+	if err != nil {
+		return false
+	}
+	oldTime, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+	if err != nil {
+		return false
+	}
+	out, err = gitOutput(ctx, root, "rev-list", "--format=%H %ct %P", "--no-commit-header", "--max-count="+strconv.Itoa(maxUpdate+1), old+".."+head)
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) > maxUpdate {
+		return false
+	}
+	fresh := map[string]bool{}
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) > 0 {
+			fresh[f[0]] = true
+		}
+	}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			return false // a root commit, or no commits at all
+		}
+		if t, err := strconv.ParseInt(f[1], 10, 64); err != nil || t <= oldTime {
+			return false
+		}
+		for _, p := range f[2:] {
+			if p != old && !fresh[p] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// readUntil reads r up to the first occurrence of marker and returns what
+// came before it; found is false when r ends, fails or passes limit
+// bytes first.
+func readUntil(r io.Reader, marker []byte, limit int) ([]byte, bool) {
+	var buf []byte
+	chunk := make([]byte, 64<<10)
+	for len(buf) <= limit {
+		n, err := r.Read(chunk)
+		from := max(0, len(buf)-len(marker))
+		buf = append(buf, chunk[:n]...)
+		if i := bytes.Index(buf[from:], marker); i >= 0 {
+			return buf[:from+i], true
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// merge puts the history add (of the commits after old's) on top of old.
+func merge(add, old *History) *History {
+	k := add.commits
+	h := newHistory(old.root)
+	h.commits = k + old.commits
+	for p, vs := range add.paths {
+		h.paths[p] = vs
+	}
+	for p, vs := range old.paths {
+		out := h.paths[p]
+		for _, v := range vs {
+			v.Seq += k
+			out = append(out, v)
+		}
+		h.paths[p] = out
+	}
+	for p, rs := range add.renames {
+		h.renames[p] = rs
+	}
+	for p, rs := range old.renames {
+		out := h.renames[p]
+		for _, r := range rs {
+			r.seq += k
+			out = append(out, r)
+		}
+		h.renames[p] = out
+	}
+	return h
+}
+
+const snapshotVersion = 1
+
+// Encode writes the snapshot in a compact binary form: commit ids and
+// paths once each, versions as indexes into them.
+func (s Snapshot) Encode() []byte {
+	h := s.History
+	var b []byte
+	str := func(v string) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	num := func(v int64) { b = binary.AppendVarint(b, v) }
+	num(snapshotVersion)
+	str(s.Head)
+	str(s.Newest)
+	num(int64(h.commits))
+	// Commits by seq, each once.
+	type commit struct {
+		id   string
+		time int64
+	}
+	bySeq := map[int]commit{}
+	for _, vs := range h.paths {
+		for _, v := range vs {
+			bySeq[v.Seq] = commit{v.Commit, v.Time}
+		}
+	}
+	seqs := make([]int, 0, len(bySeq))
+	for q := range bySeq {
+		seqs = append(seqs, q)
+	}
+	sort.Ints(seqs)
+	num(int64(len(seqs)))
+	for _, q := range seqs {
+		num(int64(q))
+		str(bySeq[q].id)
+		num(bySeq[q].time)
+	}
+	paths := make([]string, 0, len(h.paths))
+	for p := range h.paths {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	num(int64(len(paths)))
+	for _, p := range paths {
+		str(p)
+		num(int64(len(h.paths[p])))
+		for _, v := range h.paths[p] {
+			num(int64(v.Seq))
+			str(v.Blob)
+		}
+	}
+	renamed := make([]string, 0, len(h.renames))
+	for p := range h.renames {
+		renamed = append(renamed, p)
+	}
+	sort.Strings(renamed)
+	num(int64(len(renamed)))
+	for _, p := range renamed {
+		str(p)
+		num(int64(len(h.renames[p])))
+		for _, r := range h.renames[p] {
+			str(r.from)
+			num(int64(r.seq))
+		}
+	}
+	return b
+}
+
+var errSnapshot = errors.New("history snapshot does not decode")
+
+// snapshotReader reads what Encode wrote; every count and length is
+// checked against the bytes left, so a damaged snapshot fails and never
+// allocates more than its size.
+type snapshotReader struct {
+	b   []byte
+	err error
+}
+
+func (r *snapshotReader) num() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.err, r.b = errSnapshot, nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count is a number of items of at least one byte each.
+func (r *snapshotReader) count() int {
+	v := r.num()
+	if v < 0 || v > int64(len(r.b)) {
+		r.err, r.b = errSnapshot, nil
+		return 0
+	}
+	return int(v)
+}
+
+func (r *snapshotReader) str() string {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > uint64(len(r.b)-n) {
+		r.err, r.b = errSnapshot, nil
+		return ""
+	}
+	s := string(r.b[n : n+int(v)])
+	r.b = r.b[n+int(v):]
+	return s
+}
+
+// DecodeSnapshot reads an encoded snapshot of the repository at root.
+func DecodeSnapshot(root string, data []byte) (*Snapshot, error) {
+	r := &snapshotReader{b: data}
+	if r.num() != snapshotVersion {
+		return nil, errSnapshot
+	}
+	s := &Snapshot{Head: r.str(), Newest: r.str()}
+	h := newHistory(root)
+	h.commits = int(r.num())
+	type commit struct {
+		id   string
+		time int64
+	}
+	bySeq := map[int]commit{}
+	for n := r.count(); n > 0 && r.err == nil; n-- {
+		q := int(r.num())
+		bySeq[q] = commit{r.str(), r.num()}
+	}
+	for n := r.count(); n > 0 && r.err == nil; n-- {
+		p := r.str()
+		vs := make([]Version, 0, min(r.count(), len(r.b)))
+		for m := cap(vs); m > 0 && r.err == nil; m-- {
+			q := int(r.num())
+			c, ok := bySeq[q]
+			if !ok {
+				return nil, errSnapshot
+			}
+			vs = append(vs, Version{Commit: c.id, Time: c.time, Seq: q, Blob: r.str(), Path: p})
+		}
+		h.paths[p] = vs
+	}
+	for n := r.count(); n > 0 && r.err == nil; n-- {
+		p := r.str()
+		rs := make([]rename, 0, min(r.count(), len(r.b)))
+		for m := cap(rs); m > 0 && r.err == nil; m-- {
+			rs = append(rs, rename{from: r.str(), seq: int(r.num())})
+		}
+		h.renames[p] = rs
+	}
+	if r.err != nil || len(r.b) != 0 || h.commits < 0 {
+		return nil, fmt.Errorf("%w", errSnapshot)
+	}
+	s.History = h
+	return s, nil
+}

@@ -1,0 +1,163 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// datedCommit writes files and commits them at the given Unix time
+// (author and committer), so that log order is under the test's control.
+func datedCommit(t *testing.T, dir string, at int64, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if content == "" {
+			os.Remove(p)
+			continue
+		}
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gitAt(t, dir, at, "add", "-A")
+	gitAt(t, dir, at, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", fmt.Sprint(at))
+}
+
+func gitAt(t *testing.T, dir string, at int64, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	date := fmt.Sprintf("@%d +0000", at)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// sameHistory fails unless got holds the index want holds.
+func sameHistory(t *testing.T, got, want *History) {
+	t.Helper()
+	if got.commits != want.commits {
+		t.Errorf("commits = %d, want %d", got.commits, want.commits)
+	}
+	if !reflect.DeepEqual(got.paths, want.paths) {
+		t.Errorf("paths differ:\n got %v\nwant %v", got.paths, want.paths)
+	}
+	norm := func(m map[string][]rename) map[string][]rename {
+		if len(m) == 0 {
+			return nil
+		}
+		return m
+	}
+	if !reflect.DeepEqual(norm(got.renames), norm(want.renames)) {
+		t.Errorf("renames differ:\n got %v\nwant %v", got.renames, want.renames)
+	}
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	dir := newRepo(t)
+	datedCommit(t, dir, 1000, map[string]string{"en/a.md": "# A\n", "ko/a.md": "# 가\n"})
+	datedCommit(t, dir, 2000, map[string]string{"en/a.md": "# A\n\nmore\n"})
+	gitAt(t, dir, 3000, "mv", "en/a.md", "en/b.md")
+	datedCommit(t, dir, 3000, nil)
+	ctx := context.Background()
+	first, snap, how, err := ReadHistoryFrom(ctx, dir, nil, nil)
+	if err != nil || how != Rebuilt || snap == nil {
+		t.Fatalf("ReadHistoryFrom(no snapshot) = %v, %d bytes, %v", how, len(snap), err)
+	}
+	h := first.History
+	s, err := DecodeSnapshot(dir, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameHistory(t, s.History, h)
+	if len(h.renames) == 0 {
+		t.Fatal("test repository has no rename")
+	}
+	h2, next, how, err := ReadHistoryFrom(ctx, dir, nil, snap)
+	if err != nil || how != FromSnapshot || next != nil {
+		t.Fatalf("second run: %v, %d bytes, %v; want loaded", how, len(next), err)
+	}
+	sameHistory(t, h2.History, h)
+	// Every truncation of the snapshot fails to decode, or decodes to the
+	// same index: it never panics or allocates wildly.
+	for n := range len(snap) {
+		if _, err := DecodeSnapshot(dir, snap[:n]); err == nil {
+			t.Fatalf("a snapshot truncated to %d of %d bytes decoded", n, len(snap))
+		}
+	}
+}
+
+// TestUpdate: a history brought up to date from a snapshot is the history
+// a full read gives, whichever way the repository moved.
+func TestUpdate(t *testing.T) {
+	tests := []struct {
+		name string
+		move func(t *testing.T, dir string)
+		want string
+	}{
+		{"nothing", func(*testing.T, string) {}, FromSnapshot},
+		{"one commit", func(t *testing.T, dir string) {
+			datedCommit(t, dir, 5000, map[string]string{"en/a.md": "# A\n\nedited\n"})
+		}, Updated},
+		{"commits, a rename and one off the paths", func(t *testing.T, dir string) {
+			datedCommit(t, dir, 5000, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 5001, "mv", "en/a.md", "en/c.md")
+			datedCommit(t, dir, 5001, map[string]string{"ko/a.md": "# 가\n\n나\n"})
+		}, Updated},
+		{"merge of a branch forked at the old head", func(t *testing.T, dir string) {
+			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side")
+			datedCommit(t, dir, 5000, map[string]string{"ko/a.md": "# 가\n\n다\n"})
+			gitAt(t, dir, 5001, "checkout", "-q", "main")
+			datedCommit(t, dir, 5002, map[string]string{"en/a.md": "# A\n\nmain\n"})
+			gitAt(t, dir, 5003, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+		}, Updated},
+		{"merge of a branch forked earlier", func(t *testing.T, dir string) {
+			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side", "HEAD~1")
+			datedCommit(t, dir, 5000, map[string]string{"ko/b.md": "# 나\n"})
+			gitAt(t, dir, 5001, "checkout", "-q", "main")
+			gitAt(t, dir, 5003, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+		}, Rebuilt},
+		{"a new commit dated before the old head", func(t *testing.T, dir string) {
+			datedCommit(t, dir, 1500, map[string]string{"en/a.md": "# A\n\nskewed\n"})
+		}, Rebuilt},
+		{"force-push", func(t *testing.T, dir string) {
+			gitAt(t, dir, 5000, "reset", "-q", "--hard", "HEAD~1")
+			datedCommit(t, dir, 5000, map[string]string{"en/a.md": "# A\n\nrewritten\n"})
+		}, Rebuilt},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newRepo(t)
+			gitAt(t, dir, 1000, "checkout", "-q", "-b", "main")
+			datedCommit(t, dir, 1000, map[string]string{"en/a.md": "# A\n", "ko/a.md": "# 가\n"})
+			datedCommit(t, dir, 2000, map[string]string{"en/a.md": "# A\n\ntwo\n"})
+			datedCommit(t, dir, 3000, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
+			ctx := context.Background()
+			paths := []string{"en", "ko"}
+			_, snap, _, err := ReadHistoryFrom(ctx, dir, paths, nil)
+			if err != nil || snap == nil {
+				t.Fatal(err)
+			}
+			tt.move(t, dir)
+			got, _, how, err := ReadHistoryFrom(ctx, dir, paths, snap)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if how != tt.want {
+				t.Errorf("how = %s, want %s", how, tt.want)
+			}
+			want, err := ReadHistory(ctx, dir, paths)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameHistory(t, got.History, want)
+		})
+	}
+}

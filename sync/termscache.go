@@ -1,0 +1,106 @@
+package sync
+
+import (
+	"encoding/json"
+	gosync "sync"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+)
+
+const kindTerms = "terms"
+
+// TermFindings checks every translation in scope against g
+// (ForEachAligned, then CheckTerms), unsorted. With a cache, the
+// findings of a translation are kept under a key of everything its
+// alignment is made from (as groupKey), so a warm run reads no page
+// that has not changed.
+func (s *Site) TermFindings(opts Options, g *glossary.Glossary) []glossary.Finding {
+	var (
+		mu       gosync.Mutex
+		findings []glossary.Finding
+		matchers = map[string]*glossary.Matcher{}
+	)
+	matcher := func(lang string) *glossary.Matcher {
+		mu.Lock()
+		defer mu.Unlock()
+		m := matchers[lang]
+		if m == nil {
+			m = g.Matcher(lang)
+			matchers[lang] = m
+		}
+		return m
+	}
+	add := func(fs []glossary.Finding) {
+		mu.Lock()
+		findings = append(findings, fs...)
+		mu.Unlock()
+	}
+	if s.cache == nil {
+		s.ForEachAligned(opts, func(a AlignedPage) { add(CheckTerms(matcher(a.Lang), a)) })
+		return findings
+	}
+	// The history a key needs is read before the keys are made (as
+	// ForEachAligned would).
+	var base string
+	keyed := false
+	type pending struct {
+		key cache.Key
+		fs  []glossary.Finding
+	}
+	var (
+		fresh  []pending
+		keys   = map[string]cache.Key{}
+		keysMu gosync.Mutex
+	)
+	s.forEachPair(opts, func() {
+		base, keyed = s.termsKeyBase(g)
+	}, func(p site.Pair) bool {
+		if !keyed {
+			return false
+		}
+		k, ok := s.groupKey(base, []site.Pair{p}, []int{0})
+		if !ok {
+			return false
+		}
+		if data, hit := s.cache.Get(kindTerms, k); hit {
+			var fs []glossary.Finding
+			if json.Unmarshal(data, &fs) == nil {
+				add(fs)
+				return true
+			}
+		}
+		keysMu.Lock()
+		keys[p.Translation.Path] = k
+		keysMu.Unlock()
+		return false
+	}, func(a AlignedPage) {
+		fs := CheckTerms(matcher(a.Lang), a)
+		add(fs)
+		keysMu.Lock()
+		if k, ok := keys[a.Translation.Path]; ok {
+			fresh = append(fresh, pending{k, fs})
+		}
+		keysMu.Unlock()
+	})
+	if s.missingBlobs.Load() == 0 && len(s.Problems()) == 0 {
+		for _, p := range fresh {
+			if data, err := json.Marshal(p.fs); err == nil {
+				s.cache.Put(kindTerms, p.key, data)
+			}
+		}
+	}
+	return findings
+}
+
+// termsKeyBase is groupKeyBase for a glossary check.
+func (s *Site) termsKeyBase(g *glossary.Glossary) (string, bool) {
+	gd := digest(g)
+	if gd == "" {
+		return "", false
+	}
+	b, ok := s.groupKeyBase(nil, nil)
+	k := cache.KeyOf(kindTerms, b, gd)
+	return string(k[:]), ok
+}
