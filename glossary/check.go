@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -107,6 +108,7 @@ func (m *Matcher) Check(p Page) []Finding {
 	}
 	s.monolingual(units)
 	if p.Source == nil {
+		s.leftInEnglish(units)
 		return s.out
 	}
 	src := m.newScan(p.Source, "")
@@ -209,6 +211,73 @@ func (s *pageScan) monolingual(units []*parse.Unit) {
 	}
 }
 
+// leftInEnglish reports, on a page with no source to compare with, a
+// term written in English in a unit that has none of its renderings
+// (Docker 드라이버 for 도커 드라이버): with no source, the English left in
+// the translation is the only evidence. Names (Docker Desktop), compounds
+// and keep terms are left alone.
+func (s *pageScan) leftInEnglish(units []*parse.Unit) {
+	m := s.m
+	for _, u := range units {
+		if u.Kind != parse.Paragraph && u.Kind != parse.ListItem && u.Kind != parse.Blockquote {
+			continue // headings, cells and front matter hold names and values
+		}
+		sc := s.unit(u)
+		if !mostlyTranslated(sc.t.norm) {
+			continue // a passage left in English is not a term's problem
+		}
+		n := counts{}
+		n.add(sc.occ)
+		for _, o := range sc.occ {
+			i := o.f.term
+			term := m.g.Terms[i]
+			if o.f.kind != kindEnglish || m.keep[i] || len(m.use[i]) == 0 || term.Severity.Level() == Info || !term.Applies(s.path) {
+				continue
+			}
+			if c := n[i]; c[kindUse]+c[kindFirst] > 0 || embedded([]scanned{sc}, m.use[i]) {
+				continue
+			}
+			if compound(sc.t, o.at, o.end) != "" || !m.accepts(sc.t, occurrence{at: o.at, end: o.end, f: &form{term: i, kind: kindEN, text: o.f.text}}) {
+				continue
+			}
+			if !term.CaseSensitive && isName(sc.t, o) || nextIsName(sc.t, o) || glossed(sc.t, o) {
+				continue
+			}
+			s.add(Missing, term, sc, o.at, u, o.f.text, strings.Join(formsText(m.use[i]), ", "))
+			n[i][kindUse]++ // once per unit
+		}
+	}
+}
+
+// glossed reports English in parentheses after a rendering, as a gloss:
+// 원하는 상태(desired state).
+func glossed(t text, o occurrence) bool {
+	return strings.HasSuffix(strings.TrimRight(t.norm[:o.at], " "), "(") && strings.HasPrefix(t.norm[o.end:], ")")
+}
+
+// mostlyTranslated reports a text with more letters of other scripts
+// than Latin ones.
+func mostlyTranslated(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case isWordChar(r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return other > latin
+}
+
+// nextIsName reports a Latin occurrence followed by a capitalized word,
+// as in a product name (Docker Desktop, Flannel VXLAN).
+func nextIsName(t text, o occurrence) bool {
+	after := strings.TrimLeft(t.cased[o.end:], " ")
+	r, _ := utf8.DecodeRuneInString(after)
+	return len(after) < len(t.cased)-o.end && unicode.IsUpper(r)
+}
+
 // counts tallies occurrences per concept and kind.
 type counts map[int]*[kindEnglish + 1]int
 
@@ -267,6 +336,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			s.out[k].Source = unitsText(srcUnits)
 		}
 	}()
+	partial := sentences(srcUnits, false) > sentences(trUnits, true)
 	terms := make([]int, 0, len(nSrc))
 	for i := range nSrc {
 		terms = append(terms, i)
@@ -287,7 +357,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			if got[kindAvoid] > 0 || inCode(trUnits, term) {
 				continue // reported as forbidden already, or kept in code
 			}
-			if have < want && (have == 0 || nearMissIn(m, scans, i)) {
+			if have < want && (have == 0 && !partial || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
@@ -312,6 +382,13 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		if have > 0 && !evidence {
 			// Some renderings are there: translations drop repeated nouns
 			// (a pronoun, a merged clause), so only a wrong form tells.
+			continue
+		}
+		if !evidence && (embedded(scans, m.use[i]) || partial) {
+			// A rendering inside a longer Korean word (파일시스템 has
+			// 시스템) renders the concept; and a translation with fewer
+			// sentences than its source left some out: nothing tells
+			// that the term was in what it kept.
 			continue
 		}
 		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
@@ -517,6 +594,66 @@ func agrees(m *Matcher, nSrc, nTr counts) bool {
 	return concepts < 3 || rendered > 0
 }
 
+// embedded reports a rendering written inside a longer word of the
+// units, where word boundaries do not let it count (시스템 in 파일시스템,
+// 설정 in 환경설정).
+func embedded(scans []scanned, forms []form) bool {
+	for _, sc := range scans {
+		for _, f := range forms {
+			if first, _ := utf8.DecodeRuneInString(f.norm); !isWordChar(first) && strings.Contains(sc.t.norm, f.norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentences counts the sentences of units: a unit has at least one, and
+// one more for each sentence end followed by more text. A full stop
+// counts only before a space or a line end and not after an
+// abbreviation (e.g., etc.); in the translation, CJK full stops count
+// too.
+func sentences(units []*parse.Unit, translation bool) int {
+	n := 0
+	for _, u := range units {
+		text := u.Plain
+		if text == "" {
+			text = u.Text
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		n++
+		for i, r := range text {
+			end := false
+			switch r {
+			case '.', '!', '?':
+				next, _ := utf8.DecodeRuneInString(text[i+1:])
+				end = i+1 < len(text) && (next == ' ' || next == '\n') && !abbreviation(text[:i])
+			case '。', '！', '？':
+				end = translation && i+len(string(r)) < len(text)
+			}
+			if end {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// abbreviation reports text ending in an abbreviation that takes a full
+// stop (e.g, i.e, etc, vs) or in a single letter (an initial, a list mark).
+func abbreviation(text string) bool {
+	i := strings.LastIndexAny(text, " \n(")
+	w := strings.ToLower(text[i+1:])
+	switch w {
+	case "e.g", "i.e", "etc", "vs", "cf", "approx", "eg", "ie", "incl", "no":
+		return true
+	}
+	return utf8.RuneCountInString(w) <= 1 || strings.Contains(w, ".")
+}
+
 func nearMissIn(m *Matcher, scans []scanned, term int) bool {
 	_, _, near := m.nearMiss(scans, term)
 	return near != ""
@@ -543,7 +680,8 @@ func phrases(t text, o occurrence) [2]string {
 		if j < 0 {
 			j = len(trimmed)
 		}
-		if j > 0 {
+		// A version is not part of a name (Flannel v0.12.0).
+		if w := trimmed[:j]; j > 0 && !isDigit(rune(w[0])) && !(len(w) > 1 && w[0] == 'v' && isDigit(rune(w[1]))) {
 			out[1] = t.norm[o.at : o.end+len(after)-len(trimmed)+j]
 		}
 	}
