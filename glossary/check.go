@@ -365,6 +365,9 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		if len(m.use[i]) == 0 || got[kindAvoid] > 0 || have >= want || term.Severity.Level() == Info {
 			continue
 		}
+		if have == 0 && inCode(trUnits, term) {
+			continue // kept as a literal in code (`finalizer`)
+		}
 		sc, at, found := scans[0], 0, fmt.Sprintf("%d of %d", have, want)
 		evidence := false
 		for _, o := range occ {
@@ -546,6 +549,12 @@ func confident(p UnitPair, ratio float64) bool {
 		}
 	}
 	if kept >= 2 && shared == 0 {
+		return false
+	}
+	// A heading the translation left all in Latin letters is the source
+	// heading or another one (## crictl against ## Minikube).
+	if len(p.Source) == 1 && len(p.Target) == 1 && p.Target[0].Kind == parse.Heading && !mostlyTranslated(p.Target[0].Text) &&
+		!strings.EqualFold(strings.TrimSpace(p.Source[0].Text), strings.TrimSpace(p.Target[0].Text)) {
 		return false
 	}
 	src, tr := anchorSet(p.Source), anchorSet(p.Target)
