@@ -558,11 +558,23 @@ func confident(p UnitPair, ratio float64) bool {
 		return false
 	}
 	src, tr := anchorSet(p.Source), anchorSet(p.Target)
+	if len(tr) == 0 && hasLink(src) && visible(p.Target) >= 8 {
+		return false // translations keep links: a unit with none is another text
+	}
 	if len(src) == 0 || len(tr) == 0 {
 		return true
 	}
 	for k := range src {
 		if tr[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLink(set map[string]bool) bool {
+	for k := range set {
+		if strings.HasPrefix(k, "l") {
 			return true
 		}
 	}
