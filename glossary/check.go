@@ -357,7 +357,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			if got[kindAvoid] > 0 || inCode(trUnits, term) {
 				continue // reported as forbidden already, or kept in code
 			}
-			if have < want && (have == 0 && !partial || nearMissIn(m, scans, i)) {
+			if have < want && (have == 0 && !partial && !inLongerName(scans, m.use[i]) || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
@@ -622,6 +622,19 @@ func embedded(scans []scanned, forms []form) bool {
 	for _, sc := range scans {
 		for _, f := range forms {
 			if first, _ := utf8.DecodeRuneInString(f.norm); !isWordChar(first) && strings.Contains(sc.t.norm, f.norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inLongerName reports a keep term written inside a longer Latin name of
+// the units (Pod in HorizontalPodAutoscaler): the translation kept it.
+func inLongerName(scans []scanned, forms []form) bool {
+	for _, sc := range scans {
+		for _, f := range forms {
+			if strings.Contains(sc.t.cased, f.cased) {
 				return true
 			}
 		}
