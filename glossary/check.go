@@ -516,6 +516,12 @@ func confident(p UnitPair, ratio float64) bool {
 	if len(p.Source) == 0 || len(p.Target) == 0 {
 		return false
 	}
+	// A short unit the translation left exactly as it is is a literal
+	// (docker:, a key, a command name), not untranslated prose.
+	if len(p.Source) == 1 && len(p.Target) == 1 && strings.TrimSpace(p.Source[0].Text) == strings.TrimSpace(p.Target[0].Text) &&
+		len(strings.Fields(p.Source[0].Text)) <= 3 {
+		return false
+	}
 	// A table cell of one word is a value (Prefix, Beta), not prose.
 	if len(p.Source) == 1 && p.Source[0].Kind == parse.TableCell && !strings.ContainsAny(strings.TrimSpace(p.Source[0].Text), " \n") {
 		return false
