@@ -138,6 +138,28 @@ func (m *Matcher) Check(p Page) []Finding {
 	return s.out
 }
 
+// phraseGlossed reports a rendering that opens a longer phrase glossed
+// in parentheses with the English, which has the term: 활성 프로브(liveness
+// probe) is the first use of 프로브 too.
+func phraseGlossed(t text, o occurrence, term *Term) bool {
+	rest := t.norm[o.end:]
+	open := strings.IndexByte(rest, '(')
+	if open < 0 || open > 24 || strings.ContainsAny(rest[:open], ".,;:。、\n") {
+		return false
+	}
+	closing := strings.IndexByte(rest[open:], ')')
+	if closing < 0 {
+		return false
+	}
+	gloss := rest[open+1 : open+closing]
+	for _, e := range term.EN {
+		if strings.Contains(gloss, normString(e, true)) {
+			return true
+		}
+	}
+	return false
+}
+
 // unitsText joins the text of units.
 func unitsText(units []*parse.Unit) string {
 	var b strings.Builder
@@ -166,6 +188,9 @@ func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc sca
 		r := term.Langs[s.m.lang]
 		if r == nil || r.First == "" || s.m.keep[i] || term.Severity.Level() == Info || !term.Applies(s.path) {
 			return
+		}
+		if phraseGlossed(sc.t, o, term) {
+			return // 익스텐션 포인트(extension point): the phrase's first use glosses it
 		}
 		s.add(FirstUse, term, sc, o.at, u, o.f.text, expandFirst(r.First, r.Use, term.EN)[0])
 	}
