@@ -182,15 +182,14 @@ func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc sca
 	switch {
 	case o.f.kind == kindFirst:
 		done[i] = true
+	case o.f.kind == kindUse && phraseGlossed(sc.t, o, s.m.g.Terms[i]):
+		done[i] = true // 익스텐션 포인트(extension point): the phrase's first use glosses it
 	case o.f.kind == kindUse && nSrc[i] != nil && nSrc[i][kindEN] > 0:
 		done[i] = true
 		term := s.m.g.Terms[i]
 		r := term.Langs[s.m.lang]
 		if r == nil || r.First == "" || s.m.keep[i] || term.Severity.Level() == Info || !term.Applies(s.path) {
 			return
-		}
-		if phraseGlossed(sc.t, o, term) {
-			return // 익스텐션 포인트(extension point): the phrase's first use glosses it
 		}
 		s.add(FirstUse, term, sc, o.at, u, o.f.text, expandFirst(r.First, r.Use, term.EN)[0])
 	}
