@@ -34,6 +34,10 @@ type Finding struct {
 	// Source is the text of the source units aligned with the unit, for
 	// the checks that compare with the source (missing, keep, first-use).
 	Source string `json:"source,omitempty"`
+	// Target is the text of the translated units, for a missing or keep
+	// finding that counts renderings (found "0 of 1"): what Corroborate
+	// reads.
+	Target string `json:"target,omitempty"`
 }
 
 func (f Finding) String() string {
@@ -358,6 +362,9 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 	defer func() {
 		for k := before; k < len(s.out); k++ {
 			s.out[k].Source = unitsText(srcUnits)
+			if isCount(s.out[k].Found) {
+				s.out[k].Target = unitsText(trUnits)
+			}
 		}
 	}()
 	partial := sentences(srcUnits, false) > sentences(trUnits, true)
