@@ -25,8 +25,10 @@ const (
 // Component). Such a finding says what was found instead; one with no
 // such word is dropped: a word a translation leaves out (a pronoun, a
 // merged clause) is not a terminology problem, and the tool cannot tell
-// it from a rendering it does not know. Other findings pass unchanged,
-// keep findings too: a name lost in translation was translated.
+// it from a rendering it does not know. A keep finding of the kind is
+// treated the same, except that with fewer than minSupport of them for
+// its term there is nothing to learn from and it stands: a name lost in
+// translation was most likely translated. Other findings pass unchanged.
 // The words are learned from the run's findings, so a run over a few
 // pages has little to learn from and keeps fewer of these findings.
 //
@@ -59,7 +61,7 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 	all := map[string]int{}
 	total := 0
 	for i, f := range findings {
-		if !isCount(f.Found) || f.Target == "" || f.Rule != Missing {
+		if !isCount(f.Found) || f.Target == "" || f.Rule != Missing && f.Rule != Keep {
 			continue
 		}
 		words[i] = tokens(f.Target)
@@ -128,6 +130,12 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 	out := findings[:0:0]
 	for i, f := range findings {
 		if words[i] == nil {
+			out = append(out, f)
+			continue
+		}
+		if f.Rule == Keep && len(perTerm[key{f.Lang, f.Term}]) < minSupport {
+			// Too few to learn from: a name lost in translation was most
+			// likely translated (OTel Operator rendered in words).
 			out = append(out, f)
 			continue
 		}
