@@ -35,8 +35,8 @@ type Finding struct {
 	// the checks that compare with the source (missing, keep, first-use).
 	Source string `json:"source,omitempty"`
 	// Target is the text of the translated units, for a missing or keep
-	// finding that counts renderings (found "0 of 1"): what Corroborate
-	// reads.
+	// finding that counts renderings (found "0 of 1") when the glossary
+	// asks for it (Glossary.Targets): what Corroborate reads.
 	Target string `json:"target,omitempty"`
 }
 
@@ -362,7 +362,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 	defer func() {
 		for k := before; k < len(s.out); k++ {
 			s.out[k].Source = unitsText(srcUnits)
-			if isCount(s.out[k].Found) {
+			if m.g.Targets && isCount(s.out[k].Found) {
 				s.out[k].Target = unitsText(trUnits)
 			}
 		}

@@ -91,12 +91,14 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		}
 		// A prefix stands for the word most of its findings have (저장 in
 		// 저장소).
+		sort.Strings(cands)
+		orig := append([]string(nil), cands...)
 		for j, w := range cands {
 			for {
 				best := ""
-				for _, x := range cands {
+				for _, x := range orig {
 					if len(x) > len(w) && strings.HasPrefix(x, w) && utf8.RuneCountInString(x) == utf8.RuneCountInString(w)+1 &&
-						float64(n[x]) >= 0.8*float64(n[w]) && (best == "" || n[x] > n[best]) {
+						float64(n[x]) >= 0.8*float64(n[w]) && (best == "" || n[x] > n[best] || n[x] == n[best] && x < best) {
 						best = x
 					}
 				}

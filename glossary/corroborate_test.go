@@ -2,6 +2,8 @@ package glossary_test
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,5 +51,28 @@ func TestCorroborate(t *testing.T) {
 	want := "Type 유형\nType 유형\nType 유형\nType 유형\nType 유형\nType Type\nkubelet 0 of 1"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("Corroborate:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestCorroborateStable checks that the word a finding reports does not
+// depend on the order of the findings (nor on map order): a prefix takes
+// the longer word most of its findings share.
+func TestCorroborateStable(t *testing.T) {
+	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: redirect\n    ko: {use: [리다이렉트]}\n"))
+	var in []glossary.Finding
+	for _, s := range []string{"요청을 리디렉션한다.", "모두 리디렉션된다.", "리디렉션 규칙이다.", "리디렉션을 끈다.", "값을 리디렉션한다.", "그 리디렉션은 느리다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "redirect", Found: "0 of 1", Target: s})
+	}
+	for _, s := range []string{"목록이 길다.", "설정이 바뀐다.", "문서를 읽는다.", "값을 쓴다.", "이름을 고른다.", "길이가 다르다.", "순서가 있다.", "키가 없다.", "파일을 연다.", "창을 닫는다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "Other", Found: "0 of 1", Target: s})
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		r.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
+		for _, f := range glossary.Corroborate(g, slices.Clone(in)) {
+			if f.Term == "redirect" && f.Found != "리디렉션" {
+				t.Fatalf("found %q, want 리디렉션", f.Found)
+			}
+		}
 	}
 }

@@ -71,6 +71,7 @@ JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
 				return err
 			}
 			defer site.Close()
+			g.Targets = true // for Corroborate
 			var (
 				mu       sync.Mutex
 				findings []glossary.Finding
