@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -33,6 +34,10 @@ type Finding struct {
 	// Source is the text of the source units aligned with the unit, for
 	// the checks that compare with the source (missing, keep, first-use).
 	Source string `json:"source,omitempty"`
+	// Target is the text of the translated units, for a missing or keep
+	// finding that counts renderings (found "0 of 1") when the glossary
+	// asks for it (Glossary.Targets): what Corroborate reads.
+	Target string `json:"target,omitempty"`
 }
 
 func (f Finding) String() string {
@@ -107,6 +112,7 @@ func (m *Matcher) Check(p Page) []Finding {
 	}
 	s.monolingual(units)
 	if p.Source == nil {
+		s.leftInEnglish(units)
 		return s.out
 	}
 	src := m.newScan(p.Source, "")
@@ -136,6 +142,28 @@ func (m *Matcher) Check(p Page) []Finding {
 	return s.out
 }
 
+// phraseGlossed reports a rendering that opens a longer phrase glossed
+// in parentheses with the English, which has the term: 활성 프로브(liveness
+// probe) is the first use of 프로브 too.
+func phraseGlossed(t text, o occurrence, term *Term) bool {
+	rest := t.norm[o.end:]
+	open := strings.IndexByte(rest, '(')
+	if open < 0 || open > 24 || strings.ContainsAny(rest[:open], ".,;:。、\n") {
+		return false
+	}
+	closing := strings.IndexByte(rest[open:], ')')
+	if closing < 0 {
+		return false
+	}
+	gloss := rest[open+1 : open+closing]
+	for _, e := range term.EN {
+		if strings.Contains(gloss, normString(e, true)) {
+			return true
+		}
+	}
+	return false
+}
+
 // unitsText joins the text of units.
 func unitsText(units []*parse.Unit) string {
 	var b strings.Builder
@@ -158,6 +186,8 @@ func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc sca
 	switch {
 	case o.f.kind == kindFirst:
 		done[i] = true
+	case o.f.kind == kindUse && phraseGlossed(sc.t, o, s.m.g.Terms[i]):
+		done[i] = true // 익스텐션 포인트(extension point): the phrase's first use glosses it
 	case o.f.kind == kindUse && nSrc[i] != nil && nSrc[i][kindEN] > 0:
 		done[i] = true
 		term := s.m.g.Terms[i]
@@ -207,6 +237,73 @@ func (s *pageScan) monolingual(units []*parse.Unit) {
 			}
 		}
 	}
+}
+
+// leftInEnglish reports, on a page with no source to compare with, a
+// term written in English in a unit that has none of its renderings
+// (Docker 드라이버 for 도커 드라이버): with no source, the English left in
+// the translation is the only evidence. Names (Docker Desktop), compounds
+// and keep terms are left alone.
+func (s *pageScan) leftInEnglish(units []*parse.Unit) {
+	m := s.m
+	for _, u := range units {
+		if u.Kind != parse.Paragraph && u.Kind != parse.ListItem && u.Kind != parse.Blockquote {
+			continue // headings, cells and front matter hold names and values
+		}
+		sc := s.unit(u)
+		if !mostlyTranslated(sc.t.norm) {
+			continue // a passage left in English is not a term's problem
+		}
+		n := counts{}
+		n.add(sc.occ)
+		for _, o := range sc.occ {
+			i := o.f.term
+			term := m.g.Terms[i]
+			if o.f.kind != kindEnglish || m.keep[i] || len(m.use[i]) == 0 || term.Severity.Level() == Info || !term.Applies(s.path) {
+				continue
+			}
+			if c := n[i]; c[kindUse]+c[kindFirst] > 0 || embedded([]scanned{sc}, m.use[i]) {
+				continue
+			}
+			if compound(sc.t, o.at, o.end) != "" || !m.accepts(sc.t, occurrence{at: o.at, end: o.end, f: &form{term: i, kind: kindEN, text: o.f.text}}) {
+				continue
+			}
+			if !term.CaseSensitive && isName(sc.t, o) || nextIsName(sc.t, o) || glossed(sc.t, o) {
+				continue
+			}
+			s.add(Missing, term, sc, o.at, u, o.f.text, strings.Join(formsText(m.use[i]), ", "))
+			n[i][kindUse]++ // once per unit
+		}
+	}
+}
+
+// glossed reports English in parentheses after a rendering, as a gloss:
+// 원하는 상태(desired state).
+func glossed(t text, o occurrence) bool {
+	return strings.HasSuffix(strings.TrimRight(t.norm[:o.at], " "), "(") && strings.HasPrefix(t.norm[o.end:], ")")
+}
+
+// mostlyTranslated reports a text with more letters of other scripts
+// than Latin ones.
+func mostlyTranslated(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case isWordChar(r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return other > latin
+}
+
+// nextIsName reports a Latin occurrence followed by a capitalized word,
+// as in a product name (Docker Desktop, Flannel VXLAN).
+func nextIsName(t text, o occurrence) bool {
+	after := strings.TrimLeft(t.cased[o.end:], " ")
+	r, _ := utf8.DecodeRuneInString(after)
+	return len(after) < len(t.cased)-o.end && unicode.IsUpper(r)
 }
 
 // counts tallies occurrences per concept and kind.
@@ -265,8 +362,12 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 	defer func() {
 		for k := before; k < len(s.out); k++ {
 			s.out[k].Source = unitsText(srcUnits)
+			if m.g.Targets && isCount(s.out[k].Found) {
+				s.out[k].Target = unitsText(trUnits)
+			}
 		}
 	}()
+	partial := sentences(srcUnits, false) > sentences(trUnits, true)
 	terms := make([]int, 0, len(nSrc))
 	for i := range nSrc {
 		terms = append(terms, i)
@@ -287,13 +388,16 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			if got[kindAvoid] > 0 || inCode(trUnits, term) {
 				continue // reported as forbidden already, or kept in code
 			}
-			if have < want && (have == 0 || nearMissIn(m, scans, i)) {
+			if have < want && (have == 0 && !partial && !inLongerName(scans, m.use[i]) || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
 		}
 		if len(m.use[i]) == 0 || got[kindAvoid] > 0 || have >= want || term.Severity.Level() == Info {
 			continue
+		}
+		if have == 0 && inCode(trUnits, term) {
+			continue // kept as a literal in code (`finalizer`)
 		}
 		sc, at, found := scans[0], 0, fmt.Sprintf("%d of %d", have, want)
 		evidence := false
@@ -312,6 +416,13 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		if have > 0 && !evidence {
 			// Some renderings are there: translations drop repeated nouns
 			// (a pronoun, a merged clause), so only a wrong form tells.
+			continue
+		}
+		if !evidence && (embedded(scans, m.use[i]) || partial) {
+			// A rendering inside a longer Korean word (파일시스템 has
+			// 시스템) renders the concept; and a translation with fewer
+			// sentences than its source left some out: nothing tells
+			// that the term was in what it kept.
 			continue
 		}
 		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
@@ -436,6 +547,12 @@ func confident(p UnitPair, ratio float64) bool {
 	if len(p.Source) == 0 || len(p.Target) == 0 {
 		return false
 	}
+	// A short unit the translation left exactly as it is is a literal
+	// (docker:, a key, a command name), not untranslated prose.
+	if len(p.Source) == 1 && len(p.Target) == 1 && strings.TrimSpace(p.Source[0].Text) == strings.TrimSpace(p.Target[0].Text) &&
+		len(strings.Fields(p.Source[0].Text)) <= 3 {
+		return false
+	}
 	// A table cell of one word is a value (Prefix, Beta), not prose.
 	if len(p.Source) == 1 && p.Source[0].Kind == parse.TableCell && !strings.ContainsAny(strings.TrimSpace(p.Source[0].Text), " \n") {
 		return false
@@ -471,12 +588,30 @@ func confident(p UnitPair, ratio float64) bool {
 	if kept >= 2 && shared == 0 {
 		return false
 	}
+	// A heading the translation left all in Latin letters is the source
+	// heading or another one (## crictl against ## Minikube).
+	if len(p.Source) == 1 && len(p.Target) == 1 && p.Target[0].Kind == parse.Heading && !mostlyTranslated(p.Target[0].Text) &&
+		!strings.EqualFold(strings.TrimSpace(p.Source[0].Text), strings.TrimSpace(p.Target[0].Text)) {
+		return false
+	}
 	src, tr := anchorSet(p.Source), anchorSet(p.Target)
+	if len(tr) == 0 && hasLink(src) && visible(p.Target) >= 8 {
+		return false // translations keep links: a unit with none is another text
+	}
 	if len(src) == 0 || len(tr) == 0 {
 		return true
 	}
 	for k := range src {
 		if tr[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLink(set map[string]bool) bool {
+	for k := range set {
+		if strings.HasPrefix(k, "l") {
 			return true
 		}
 	}
@@ -517,6 +652,79 @@ func agrees(m *Matcher, nSrc, nTr counts) bool {
 	return concepts < 3 || rendered > 0
 }
 
+// embedded reports a rendering written inside a longer word of the
+// units, where word boundaries do not let it count (시스템 in 파일시스템,
+// 설정 in 환경설정).
+func embedded(scans []scanned, forms []form) bool {
+	for _, sc := range scans {
+		for _, f := range forms {
+			if first, _ := utf8.DecodeRuneInString(f.norm); !isWordChar(first) && strings.Contains(sc.t.norm, f.norm) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inLongerName reports a keep term written inside a longer Latin name of
+// the units (Pod in HorizontalPodAutoscaler): the translation kept it.
+func inLongerName(scans []scanned, forms []form) bool {
+	for _, sc := range scans {
+		for _, f := range forms {
+			if strings.Contains(sc.t.cased, f.cased) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentences counts the sentences of units: a unit has at least one, and
+// one more for each sentence end followed by more text. A full stop
+// counts only before a space or a line end and not after an
+// abbreviation (e.g., etc.); in the translation, CJK full stops count
+// too.
+func sentences(units []*parse.Unit, translation bool) int {
+	n := 0
+	for _, u := range units {
+		text := u.Plain
+		if text == "" {
+			text = u.Text
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		n++
+		for i, r := range text {
+			end := false
+			switch r {
+			case '.', '!', '?':
+				next, _ := utf8.DecodeRuneInString(text[i+1:])
+				end = i+1 < len(text) && (next == ' ' || next == '\n') && !abbreviation(text[:i])
+			case '。', '！', '？':
+				end = translation && i+len(string(r)) < len(text)
+			}
+			if end {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// abbreviation reports text ending in an abbreviation that takes a full
+// stop (e.g, i.e, etc, vs) or in a single letter (an initial, a list mark).
+func abbreviation(text string) bool {
+	i := strings.LastIndexAny(text, " \n(")
+	w := strings.ToLower(text[i+1:])
+	switch w {
+	case "e.g", "i.e", "etc", "vs", "cf", "approx", "eg", "ie", "incl", "no":
+		return true
+	}
+	return utf8.RuneCountInString(w) <= 1 || strings.Contains(w, ".")
+}
+
 func nearMissIn(m *Matcher, scans []scanned, term int) bool {
 	_, _, near := m.nearMiss(scans, term)
 	return near != ""
@@ -543,7 +751,8 @@ func phrases(t text, o occurrence) [2]string {
 		if j < 0 {
 			j = len(trimmed)
 		}
-		if j > 0 {
+		// A version is not part of a name (Flannel v0.12.0).
+		if w := trimmed[:j]; j > 0 && !isDigit(rune(w[0])) && !(len(w) > 1 && w[0] == 'v' && isDigit(rune(w[1]))) {
 			out[1] = t.norm[o.at : o.end+len(after)-len(trimmed)+j]
 		}
 	}

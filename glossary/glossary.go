@@ -24,6 +24,10 @@ import (
 type Glossary struct {
 	Path  string
 	Terms []*Term
+	// Targets makes Check keep the translated text of the missing and
+	// keep findings that only count renderings (Finding.Target), for
+	// Corroborate; off, findings carry no Target.
+	Targets bool
 }
 
 // Term is one concept, or a spelling rule (Rule set, EN empty).

@@ -151,8 +151,8 @@ func boundaries(t text, at, end int) bool {
 
 // inIdentifier reports a Latin occurrence that is part of an identifier,
 // a path, a host name or a label key written in prose: joined to more
-// word characters by / _ . = @ ~ or : (kubernetes.io/hostname, pod.spec,
-// app=web), or quoted alone ("user"). Hyphens join prose compounds too (platform-as-a-product);
+// word characters by / _ . = @ ~ : or | (kubernetes.io/hostname, pod.spec,
+// app=web, [windows|linux]), or quoted alone ("user"). Hyphens join prose compounds too (platform-as-a-product);
 // a compound kept verbatim in the translation is a name (see
 // compound).
 func inIdentifier(t text, at, end int) bool {
@@ -187,7 +187,7 @@ func inIdentifier(t text, at, end int) bool {
 
 func joins(b byte) bool {
 	switch b {
-	case '/', '_', '.', '=', '@', '~', ':':
+	case '/', '_', '.', '=', '@', '~', ':', '|':
 		return true
 	}
 	return false

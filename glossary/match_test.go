@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
@@ -100,6 +102,18 @@ func TestStarter(t *testing.T) {
 				if r := term.Langs[lang]; r == nil || len(r.Use) == 0 {
 					t.Errorf("%s has no %s rendering", term.Name(), lang)
 				}
+			}
+		}
+	}
+}
+
+// TestFoldRuneFastPath checks that the runes foldRune returns unchanged
+// without NFKC are the ones NFKC leaves unchanged.
+func TestFoldRuneFastPath(t *testing.T) {
+	for _, rg := range [][2]rune{{0xAC00, 0xD7A3}, {0x4E00, 0x9FFF}, {0x3041, 0x3096}, {0x30A1, 0x30FC}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if got, want := foldRune(r, true), norm.NFKC.String(string(r)); got != want {
+				t.Fatalf("foldRune(%U) = %q, NFKC %q", r, got, want)
 			}
 		}
 	}

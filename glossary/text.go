@@ -137,6 +137,9 @@ func foldRune(r rune, lower bool) string {
 		}
 		return string(r)
 	}
+	if r >= 0xAC00 && r <= 0xD7A3 || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FC {
+		return string(r) // Hangul syllables, CJK ideographs and kana: NFKC leaves them as they are
+	}
 	s := norm.NFKC.String(string(r))
 	if lower && unicode.Is(unicode.Latin, r) {
 		s = strings.ToLower(s)

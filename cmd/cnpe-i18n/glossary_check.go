@@ -38,13 +38,23 @@ is aligned with its base: its pin, else what git history says (read only
 when a translation in scope has no pin; --no-history aligns those with
 the current source).
 
+A missing finding that can only count renderings (the source unit has
+the term, the translated unit none of its renderings and no English) is
+kept when its translated unit has the word the run's other such findings
+of the concept share (found "유형" where Type is rendered 타입): the
+translations' own rendering, a terminology problem to review. Without
+such a word the translation left the word out (a pronoun, a merged
+clause), and nothing is reported. These words are learned from the run,
+so a run over a few pages reports fewer of these findings.
+
 Each finding has its entry's severity (error, warning, the default, or
 info). --fail-on sets what exits 1: error, warning (the default: errors
 and warnings) or none. Info entries are optional or advisory: they are
 reported and never fail a run.
 
 JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
-"file", "line", "column", "term", "found", "expected"}]}.`,
+"file", "line", "column", "term", "found", "expected", "source",
+"target"}]}: source and target are the texts of the aligned units.`,
 		Example: `  cnpe-i18n glossary check --lang ja
   cnpe-i18n glossary check --glossary terms.yaml --format github --fail-on error website/content/ko`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -60,6 +70,7 @@ JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
 				return err
 			}
 			defer site.Close()
+			g.Targets = true // for Corroborate
 			findings := site.TermFindings(isync.Options{Langs: opts.Langs, Paths: paths}, g)
 			if g.HasSourceRules() {
 				en := g.Matcher(site.Layout.Source)
@@ -67,6 +78,7 @@ JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
 					findings = append(findings, en.CheckSource(p.Doc, p.Path)...)
 				})
 			}
+			findings = glossary.Corroborate(g, findings)
 			glossary.SortFindings(findings)
 			problems := site.Problems()
 			for _, p := range problems {

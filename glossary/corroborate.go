@@ -1,0 +1,218 @@
+package glossary
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Corroboration thresholds: a word stands for a concept's rendering when
+// at least minSupport findings of the concept have it, in at least
+// minShare of them and minLift times more often than in the findings of
+// all concepts (or in half of them and twice as often).
+const (
+	minSupport = 5
+	minShare   = 0.15
+	minLift    = 6.0
+)
+
+// Corroborate keeps the missing findings that only count renderings
+// ("0 of 1") when their translated units have a word the
+// translations use in the concept's place: learned from the findings
+// themselves, the word their translated units share far more often than
+// the others do (유형 where Type → 타입 is missing, 구성 요소 for
+// Component). Such a finding says what was found instead; one with no
+// such word is dropped: a word a translation leaves out (a pronoun, a
+// merged clause) is not a terminology problem, and the tool cannot tell
+// it from a rendering it does not know. A keep finding of the kind is
+// treated the same, except that with fewer than minSupport of them for
+// its term there is nothing to learn from and it stands: a name lost in
+// translation was most likely translated. Other findings pass unchanged.
+// The words are learned from the run's findings, so a run over a few
+// pages has little to learn from and keeps fewer of these findings.
+//
+// A word that renders another concept of g (컨테이너 where Pod is missing)
+// stands for that concept, not this one.
+func Corroborate(g *Glossary, findings []Finding) []Finding {
+	type key struct{ lang, term string }
+	others := map[key]map[string]bool{} // per language and concept: words of the other concepts' renderings
+	otherWords := func(k key) map[string]bool {
+		if w, ok := others[k]; ok {
+			return w
+		}
+		w := map[string]bool{}
+		for _, t := range g.Terms {
+			r := t.Langs[k.lang]
+			if r == nil || t.Name() == k.term {
+				continue
+			}
+			for _, u := range append(append([]string(nil), r.Use...), r.Allow...) {
+				for tok := range tokens(u) {
+					w[tok] = true
+				}
+			}
+		}
+		others[k] = w
+		return w
+	}
+	words := make([]map[string]bool, len(findings))
+	perTerm := map[key][]int{}
+	all := map[string]int{}
+	total := 0
+	for i, f := range findings {
+		if !isCount(f.Found) || f.Target == "" || f.Rule != Missing && f.Rule != Keep {
+			continue
+		}
+		words[i] = tokens(f.Target)
+		k := key{f.Lang, f.Term}
+		perTerm[k] = append(perTerm[k], i)
+		for w := range words[i] {
+			all[w]++
+		}
+		total++
+	}
+	learned := map[key][]string{}
+	for k, idx := range perTerm {
+		n := map[string]int{}
+		for _, i := range idx {
+			for w := range words[i] {
+				n[w]++
+			}
+		}
+		var cands []string
+		other := otherWords(k)
+		for w, c := range n {
+			share := float64(c) / float64(len(idx))
+			lift := share / (float64(all[w]) / float64(total))
+			if c >= minSupport && (share >= minShare && lift >= minLift || share >= 0.5 && lift >= 2) && !startsWithAny(w, other) {
+				cands = append(cands, w)
+			}
+		}
+		// A prefix stands for the word most of its findings have (저장 in
+		// 저장소).
+		sort.Strings(cands)
+		orig := append([]string(nil), cands...)
+		for j, w := range cands {
+			for {
+				best := ""
+				for _, x := range orig {
+					if len(x) > len(w) && strings.HasPrefix(x, w) && utf8.RuneCountInString(x) == utf8.RuneCountInString(w)+1 &&
+						float64(n[x]) >= 0.8*float64(n[w]) && (best == "" || n[x] > n[best] || n[x] == n[best] && x < best) {
+						best = x
+					}
+				}
+				if best == "" {
+					break
+				}
+				w = best
+			}
+			cands[j] = w
+		}
+		// The most shared first; a longer word whose stem is already in
+		// (유형의 after 유형) adds nothing.
+		sort.Slice(cands, func(a, b int) bool {
+			if n[cands[a]] != n[cands[b]] {
+				return n[cands[a]] > n[cands[b]]
+			}
+			return cands[a] < cands[b]
+		})
+		var kept []string
+	next:
+		for _, w := range cands {
+			for _, s := range kept {
+				if strings.HasPrefix(w, s) || strings.HasPrefix(s, w) {
+					continue next
+				}
+			}
+			kept = append(kept, w)
+		}
+		learned[k] = kept
+	}
+	out := findings[:0:0]
+	for i, f := range findings {
+		if words[i] == nil {
+			out = append(out, f)
+			continue
+		}
+		if f.Rule == Keep && len(perTerm[key{f.Lang, f.Term}]) < minSupport {
+			// Too few to learn from: a name lost in translation was most
+			// likely translated (OTel Operator rendered in words).
+			out = append(out, f)
+			continue
+		}
+		for _, w := range learned[key{f.Lang, f.Term}] {
+			if words[i][w] {
+				f.Found = w
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// startsWithAny reports a word that is, or begins with, one of words
+// (설정을 begins with 설정).
+func startsWithAny(w string, words map[string]bool) bool {
+	for i := range w {
+		if i > 0 && words[w[:i]] {
+			return true
+		}
+	}
+	return words[w]
+}
+
+// isCount reports a found value that counts renderings ("0 of 2").
+func isCount(found string) bool {
+	a, b, ok := strings.Cut(found, " of ")
+	return ok && a != "" && b != "" && strings.Trim(a, "0123456789") == "" && strings.Trim(b, "0123456789") == ""
+}
+
+// tokens returns the words of a translated text: runs of one script;
+// for Hangul also each run's prefixes of two syllables or more, since
+// particles attach to the word (유형의, 유형을 hold 유형).
+func tokens(text string) map[string]bool {
+	out := map[string]bool{}
+	script := func(r rune) int {
+		switch {
+		case isHangul(r):
+			return 1
+		case unicode.Is(unicode.Katakana, r) || r == 'ー':
+			return 2
+		case unicode.Is(unicode.Han, r):
+			return 3
+		}
+		return 0
+	}
+	start, cur := -1, 0
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		run := text[start:end]
+		if cur == 1 {
+			for i := range run {
+				if i > 0 && utf8.RuneCountInString(run[:i]) >= 2 {
+					out[run[:i]] = true
+				}
+			}
+		}
+		if utf8.RuneCountInString(run) >= 2 {
+			out[run] = true
+		}
+		start = -1
+	}
+	for i, r := range text {
+		sc := script(r)
+		if sc != cur || sc == 0 {
+			flush(i)
+			if sc != 0 {
+				start = i
+			}
+			cur = sc
+		}
+	}
+	flush(len(text))
+	return out
+}
