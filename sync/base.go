@@ -32,6 +32,9 @@ type provenance struct {
 	// left out on purpose; source units added since are new. Without a
 	// sync, the base of the oldest units.
 	synced int
+	// later is, per unit, whether its words changed after the last page
+	// sync: only such a unit can render a source unit added since.
+	later []bool
 }
 
 // unitBase is one source version some translated units were made from.
@@ -187,8 +190,15 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		}
 	}
 	p.synced = byOrigin[oldest]
+	syncedAt := oldest
 	if o, ok := lastSync(tr.Doc, origins); ok {
-		p.synced = byOrigin[o]
+		p.synced, syncedAt = byOrigin[o], o
+	}
+	p.later = make([]bool, len(p.of))
+	for i, o := range origins {
+		if i < len(p.later) {
+			p.later[i] = o < syncedAt
+		}
 	}
 	p.page = p.summary(pin, tv, newest)
 	p.reviewed = reviewedUnits(tr.Doc)

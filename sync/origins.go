@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"bytes"
 	"hash/fnv"
 	"slices"
 
@@ -10,8 +11,10 @@ import (
 )
 
 // maxReads is how many versions of a translation (where the source in
-// the tree changed) are read to place its units, newest first.
-const maxReads = 4
+// the tree changed) are read to place its units, newest first. Most
+// versions are not parsed (see holdsUnits), so the walk goes back far:
+// a unit untouched for years was translated from the English of then.
+const maxReads = 64
 
 // Origins of translated units (see unitOrigins): an index into the
 // translation's versions, or one of these.
@@ -38,6 +41,9 @@ const (
 // origin of the oldest version read. ok is
 // false when the newest version cannot be read.
 func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned bool, srcOf func(int) string) (origins []int, ok bool) {
+	if !pinned {
+		return s.bisectOrigins(vs, tr, tv, srcOf)
+	}
 	origins = make([]int, len(tr.Doc.Units))
 	pinKey := s.Config.PinField()
 	pinVal := fieldText(tr.Doc, pinKey)
@@ -60,18 +66,33 @@ func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned 
 			}
 			prev = b
 			if reads++; reads > maxReads {
-				// A long history: a unit left as it was through that
-				// many updates of the translation against a changed
-				// source is taken as reviewed in the oldest of them.
+				// A very long history: a unit left as it was through
+				// that many updates of the translation against a
+				// changed source is taken as reviewed in the oldest of
+				// them.
 				break
 			}
 		}
-		older := vs.doc(tv[k].Blob, tr.Path)
-		if older == nil {
+		data, doc, found := vs.raw(tv[k].Blob)
+		if !found {
 			if k == 0 {
 				return nil, false
 			}
 			break // unreadable: the units are as old as the newest version read
+		}
+		if doc == nil && (!pinned || bytes.Contains(data, []byte(pinVal))) && holdsUnits(data, newer, alive) {
+			// Every unit still to place is there byte for byte (and
+			// the pin too): none changed in this version, which need
+			// not be parsed.
+			at = k
+			continue
+		}
+		older := vs.parsed(tv[k].Blob, tr.Path, data, doc)
+		if older == nil {
+			if k == 0 {
+				return nil, false
+			}
+			break
 		}
 		if pinned && fieldText(older, pinKey) != pinVal {
 			at = fromPin
@@ -174,4 +195,176 @@ func fieldText(doc *parse.Document, key string) string {
 		return f.Text
 	}
 	return ""
+}
+
+// holdsUnits reports whether data, an older version of a translation,
+// holds byte for byte the text of every live unit of newer (alive[i] >= 0):
+// then no unit still followed changed its words in that version.
+func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
+	for i, c := range alive {
+		if c < 0 {
+			continue
+		}
+		u := &newer.Units[i]
+		if u.Start < 0 || u.End > len(newer.Src) || u.Start >= u.End {
+			return false
+		}
+		if !bytes.Contains(data, newer.Src[u.Start:u.End]) {
+			return false
+		}
+	}
+	return true
+}
+
+// raw returns a blob's bytes, and its parsed document when it was parsed
+// already (found is false when the blob is not in the repository).
+func (v *versions) raw(id string) (data []byte, doc *parse.Document, found bool) {
+	if doc, ok := v.docs[id]; ok {
+		if doc == nil {
+			return nil, nil, false
+		}
+		return doc.Src, doc, true
+	}
+	data, found, err := v.site.History.Blob(id)
+	if err != nil || !found {
+		if err == nil {
+			v.missing++
+		}
+		v.docs[id] = nil
+		return nil, nil, false
+	}
+	return data, nil, true
+}
+
+// parsed is the document of a blob raw returned: doc when it was parsed
+// already, else data parsed now and kept (nil when it does not parse).
+func (v *versions) parsed(id, name string, data []byte, doc *parse.Document) *parse.Document {
+	if doc != nil {
+		return doc
+	}
+	doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
+	v.docs[id] = doc
+	return doc
+}
+
+// bisectOrigins is unitOrigins for a page without a pin. The versions
+// that matter are those where the source in the tree changed (reads: the
+// newest version of each run with one source). A unit's words, once
+// changed, rarely come back, so the version where they last changed is
+// found by bisection over reads: a unit present in a read version (see
+// present) is taken as present in every newer one. All units are bisected
+// together, and a probe whose units are all there byte for byte is not
+// parsed, so a long history costs a few parses, not one per version. At
+// most maxParses versions are parsed; units not placed by then take the
+// oldest version they are known to be in.
+func (s *Site) bisectOrigins(vs *versions, tr *Page, tv []history.Version, srcOf func(int) string) (origins []int, ok bool) {
+	origins = make([]int, len(tr.Doc.Units))
+	boundary := s.History.Shallow() && len(tv) > 0 && tv[len(tv)-1].Seq == s.History.Commits()-1
+	var reads []int // indexes into tv, newest first
+	prev := srcOf(fromWorkTree)
+	for k := range tv {
+		if b := srcOf(k); b != prev || boundary && k == len(tv)-1 {
+			prev = b
+			reads = append(reads, k)
+		}
+		if len(reads) == maxReads {
+			break
+		}
+	}
+	all := make([]int, len(tr.Doc.Units))
+	for i := range all {
+		all[i] = i
+	}
+	if len(reads) == 0 {
+		for i := range origins {
+			origins[i] = fromWorkTree
+		}
+		return origins, true
+	}
+	if _, _, found := vs.raw(tv[reads[0]].Blob); !found {
+		return nil, false
+	}
+	parses := maxParses
+	// solve places units present in reads[lo] (the working tree for -1)
+	// and absent from reads[hi+1] (nothing past the last read).
+	var solve func(lo, hi int, units []int)
+	solve = func(lo, hi int, units []int) {
+		if len(units) == 0 {
+			return
+		}
+		mid := (lo + hi + 1) / 2
+		var in, out, unknown []int
+		if lo < hi {
+			in, out, unknown = present(vs, tr, tv[reads[mid]], units, &parses)
+		}
+		if lo == hi || len(unknown) > 0 {
+			o := fromWorkTree
+			if lo >= 0 {
+				o = reads[lo]
+			}
+			for _, i := range units {
+				origins[i] = o
+			}
+			if lo == hi {
+				return
+			}
+		}
+		solve(mid, hi, in)
+		solve(lo, mid-1, out)
+	}
+	solve(-1, len(reads)-1, all)
+	return origins, true
+}
+
+// maxParses is how many older versions of a translation bisectOrigins
+// parses at most.
+const maxParses = 6
+
+// present splits units of the translation now into those whose words an
+// older version v has (in) and those it has not (out): a unit whose text
+// v holds byte for byte is there; the others are matched on their words
+// (matchWords), v parsed only then, when *parses allows (else they are
+// unknown). An unreadable version has none.
+func present(vs *versions, tr *Page, v history.Version, units []int, parses *int) (in, out, unknown []int) {
+	data, doc, found := vs.raw(v.Blob)
+	if !found {
+		return nil, units, nil
+	}
+	cur := tr.Doc
+	alive := make([]int, len(cur.Units))
+	for i := range alive {
+		alive[i] = -1
+	}
+	var rest []int
+	for _, i := range units {
+		u := &cur.Units[i]
+		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && bytes.Contains(data, cur.Src[u.Start:u.End]) {
+			in = append(in, i)
+			continue
+		}
+		alive[i] = i
+		rest = append(rest, i)
+	}
+	if len(rest) == 0 {
+		return in, nil, nil
+	}
+	if doc == nil {
+		if *parses <= 0 {
+			return in, nil, rest
+		}
+		*parses--
+	}
+	older := vs.parsed(v.Blob, tr.Path, data, doc)
+	if older == nil {
+		return in, rest, nil
+	}
+	match := matchWords(vs, cur, older, alive)
+	for _, i := range rest {
+		if match[i] >= 0 {
+			in = append(in, i)
+		} else {
+			out = append(out, i)
+		}
+	}
+	return in, out, nil
 }

@@ -17,7 +17,8 @@ import (
 // last sync; a unit made from another base reaches its own base's change
 // through the current source unit it renders. Source units added since the
 // last sync are new unless a unit translated from a later base renders
-// them (then a second alignment, with the current source, tells).
+// them (then a second alignment, with the current source, tells; it is
+// needed only when some unit changed after the sync).
 func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
 	diffs := make([]*change.SourceDiff, len(p.bases))
@@ -85,12 +86,14 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 			}
 		}
 	}
-	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of another base
-	if len(added) > 0 && len(p.bases) > 1 {
+	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of a later base
+	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
 		for _, pair := range align.Align(cur, tr, align.Options{}) {
 			for _, t := range pair.Target {
 				k := p.of[t]
-				if k == p.synced {
+				if k == p.synced || t < len(p.later) && !p.later[t] {
+					// A unit as old as the sync, or older, was
+					// translated before the source units added since.
 					continue
 				}
 				for _, ci := range pair.Source {

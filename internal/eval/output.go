@@ -81,6 +81,7 @@ func writeReplay(w io.Writer, results []replayed, verbose bool) {
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
+		writeMissed(w, results)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "lang\tpages\tcommits\tpage-recall\tuntracked\tunits\tchanged\tflagged\tprecision\trecall\ten-recall\tbaseline-prec\tprec/baseline\tnew\tinserted\tnon-ancestor-bases\tunit-bases-off-tree\t")
@@ -117,4 +118,30 @@ func times(a, b float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2fx", a/b)
+}
+
+// writeMissed lists the English-driven units the tool did not flag, with
+// what it said of them: the state, and the commit its base came from.
+func writeMissed(w io.Writer, results []replayed) {
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+	fmt.Fprintln(tw, "missed\tcommit\tpage\tstate\ttranslated-in")
+	for _, r := range results {
+		for _, id := range r.score.Missed {
+			state, in := "absent", "-"
+			if r.page != nil {
+				for _, u := range r.page.Units {
+					if u.ID != id {
+						continue
+					}
+					state = u.State
+					if u.Base != nil && u.Base.TranslatedIn != "" {
+						in = short(u.Base.TranslatedIn)
+					}
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", id, short(r.cand.Commit), r.cand.Translation, state, in)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
 }

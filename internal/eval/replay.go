@@ -27,6 +27,7 @@ type replayOptions struct {
 	layout  contentLayout
 	work    string
 	verbose bool
+	saved   bool
 }
 
 func parseReplay(args []string, stderr io.Writer) (*replayOptions, error) {
@@ -44,6 +45,7 @@ func parseReplay(args []string, stderr io.Writer) (*replayOptions, error) {
 	fs.StringVar(&o.layout.Source, "source", "en", "source language")
 	fs.StringVar(&o.work, "work", "", "scratch directory for the checkout (default: a temporary one, removed after)")
 	fs.BoolVar(&o.verbose, "v", false, "print one line per catch-up page")
+	fs.BoolVar(&o.saved, "saved", false, "score only the commits whose report the -work directory saved (a partial run), running nothing")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -134,6 +136,9 @@ func replay(ctx context.Context, o *replayOptions, stderr io.Writer) ([]replayed
 		return nil, err
 	}
 	run := newRunner(o.bin)
+	if o.saved {
+		run = nil
+	}
 	var results []replayed
 	for i := 0; i < len(picked); {
 		j := i
@@ -274,7 +279,8 @@ func unitBasesOffTree(bl *blobs, page *pageView) (checked, off int, err error) {
 // cachedStatus runs status at the parent of commit on the paths, or reads
 // the report an earlier run with the same scratch directory saved: the
 // scoring can then change without running the tool again. (One scratch
-// directory per version of the tool.)
+// directory per version of the tool.) With no runner (-saved), a commit
+// with no saved report is an error.
 func cachedStatus(ctx context.Context, run statusRunner, clone, cache, commit string, paths, langs []string) (*report, error) {
 	key := filepath.Join(cache, commit+".json")
 	if data, err := os.ReadFile(key); err == nil {
@@ -285,6 +291,9 @@ func cachedStatus(ctx context.Context, run statusRunner, clone, cache, commit st
 		if json.Unmarshal(data, &saved) == nil && slices.Equal(saved.Paths, paths) && saved.Report != nil {
 			return saved.Report, nil
 		}
+	}
+	if run == nil {
+		return nil, fmt.Errorf("no saved report")
 	}
 	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", commit+"^1"); err != nil {
 		return nil, err

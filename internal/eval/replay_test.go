@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -98,7 +99,7 @@ func TestReplay(t *testing.T) {
 	// The tool flags the paragraph whose English words changed; the commit
 	// changed it and the soil paragraph (the translator's own edit).
 	want := score{Units: 6, Flagged: 1, Changed: 2, Hit: 1, English: 1, EnHit: 1, Inserted: 1}
-	if c.score != want {
+	if !reflect.DeepEqual(c.score, want) {
 		t.Errorf("score: got %+v, want %+v", c.score, want)
 	}
 	if !c.checked || !c.ancest {

@@ -123,6 +123,9 @@ type score struct {
 	EnHit    int // flagged and English-driven
 	New      int // units the tool reports new
 	Inserted int // units the commit added
+	// Missed are the English-driven units the tool did not flag, in
+	// order (for -v).
+	Missed []string
 }
 
 func (s *score) add(o score) {
@@ -134,6 +137,7 @@ func (s *score) add(o score) {
 	s.EnHit += o.EnHit
 	s.New += o.New
 	s.Inserted += o.Inserted
+	s.Missed = append(s.Missed, o.Missed...)
 }
 
 // scoreUnits scores the translated unit IDs the tool flagged on a page.
@@ -152,6 +156,11 @@ func scoreUnits(flagged []string, newUnits int, t truth) score {
 		}
 		if t.English[id] {
 			s.EnHit++
+		}
+	}
+	for _, id := range t.Units {
+		if t.English[id] && !seen[id] {
+			s.Missed = append(s.Missed, id)
 		}
 	}
 	return s
