@@ -317,24 +317,30 @@ func cacheable(reports []PageReport, idx []int) bool {
 type profiles struct {
 	site    *Site
 	key     cache.Key
-	mu      gosync.Mutex // guards byBlob, used and changed
+	mu      gosync.Mutex // guards loaded, key, byBlob, used and changed
+	loaded  bool         // the cache's entry was read
 	byBlob  map[string]align.Profile
 	used    map[string]align.Profile // what this run asked for: what is kept
 	changed bool
 }
 
 func (s *Site) loadProfiles() *profiles {
-	p := &profiles{site: s, byBlob: map[string]align.Profile{}, used: map[string]align.Profile{}}
-	if s.cache == nil {
-		return p
+	return &profiles{site: s, byBlob: map[string]align.Profile{}, used: map[string]align.Profile{}}
+}
+
+// read fills byBlob from the cache the first time a profile is asked
+// for: a run that needs no skeleton reads no entry. Called with mu held.
+func (p *profiles) read() {
+	if p.loaded || p.site.cache == nil {
+		return
 	}
-	p.key = cache.KeyOf(kindProfile, cacheFormat, digest(s.pcfg))
-	if data, ok := s.cache.Get(kindProfile, p.key); ok {
+	p.loaded = true
+	p.key = cache.KeyOf(kindProfile, cacheFormat, digest(p.site.pcfg))
+	if data, ok := p.site.cache.Get(kindProfile, p.key); ok {
 		if json.Unmarshal(data, &p.byBlob) != nil {
 			p.byBlob = map[string]align.Profile{}
 		}
 	}
-	return p
 }
 
 // of is the profile of the page f (empty when it cannot be read).
@@ -342,6 +348,7 @@ func (p *profiles) of(f site.File) align.Profile {
 	blob, known := p.site.blobs[f.Path]
 	if known {
 		p.mu.Lock()
+		p.read()
 		pr, ok := p.byBlob[blob]
 		if ok {
 			p.used[blob] = pr
