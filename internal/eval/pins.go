@@ -18,9 +18,11 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
-// ignoredPinKey is a front matter key no page has: the tool is told its
-// pins live there, so it infers every base from history.
-const ignoredPinKey = "cnpe_eval_no_pin"
+// ignoredPinKey is where the tool is told its pins live: its own default
+// key, which the site's pages do not carry, so it infers every base from
+// history. (A configured key that no page carries is a configuration
+// error the tool reports; its default key is not.)
+const ignoredPinKey = site.DefaultPinKey
 
 // pinsOptions are the flags of the pins command.
 type pinsOptions struct {
