@@ -2,36 +2,25 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
-// gitCmd runs git in dir the way the tool does on a repository it does
-// not trust: no pager, prompt, filesystem monitor or external diff.
+// gitCmd runs git in dir through the tool's own hardened runner: the
+// repositories the harness replays are not trusted either.
 func gitCmd(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	base := []string{"-c", "core.fsmonitor=false", "-c", "core.pager=cat", "-c", "diff.external=", "--no-pager"}
-	cmd := exec.CommandContext(ctx, "git", append(base, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
-	return cmd
+	return history.Command(ctx, dir, args...)
 }
 
 // gitOut runs git and returns its standard output.
 func gitOut(ctx context.Context, dir string, args ...string) (string, error) {
-	cmd := gitCmd(ctx, dir, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("git %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
-	}
-	return string(out), nil
+	return history.Output(ctx, dir, args...)
 }
 
 // isAncestor reports whether commit a is an ancestor of (or is) b.

@@ -355,8 +355,12 @@ func cloneShared(ctx context.Context, repo, work string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := gitOut(ctx, work, "clone", "-q", "--shared", "--no-checkout", abs, dir); err != nil {
-		return "", err
+	// The hardened runner allows no transport; a clone of a local
+	// path needs git's file transport and nothing else.
+	clone := gitCmd(ctx, work, "clone", "-q", "--shared", "--no-checkout", abs, dir)
+	clone.Env = append(clone.Env, "GIT_ALLOW_PROTOCOL=file")
+	if out, err := clone.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("git clone %s: %v: %s", abs, err, strings.TrimSpace(string(out)))
 	}
 	if _, err := gitOut(ctx, dir, append([]string{"sparse-checkout", "set", "--no-cone"}, sparse...)...); err != nil {
 		return "", err

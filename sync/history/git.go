@@ -124,6 +124,19 @@ var hardenedEnv = []string{
 	"GIT_PAGER=cat",
 }
 
+// Command is a git command with the hardening every call of this package
+// gets, for the project's other programs that run git in a repository
+// they do not trust (the accuracy harness).
+func Command(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	return gitCommand(ctx, dir, args...)
+}
+
+// Output runs Command and returns its standard output, or an error with
+// git's own message.
+func Output(ctx context.Context, dir string, args ...string) (string, error) {
+	return gitOutput(ctx, dir, args...)
+}
+
 // gitCommand is the one way this package runs git: with the hardening
 // and the pack memory bounds above, and --no-show-signature on log.
 func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
