@@ -523,28 +523,39 @@ const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 func escapeHTMLText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
+		switch {
+		case r == '\'':
 			b.WriteString("&#39;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		case '@', '#':
-			b.WriteString("&#" + fmt.Sprint(int(r)) + ";\u200b")
-		case '-':
+		case r == '-':
 			b.WriteString("&#45;") // GH-123
-		default:
+		case !writeInert(&b, r):
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// writeInert writes r as what GitHub shows but never reads as markup
+// (entities for HTML, a space for a line break, @ and # split from what
+// follows) and reports whether it did; other runes are the caller's.
+func writeInert(b *strings.Builder, r rune) bool {
+	switch r {
+	case '&':
+		b.WriteString("&amp;")
+	case '<':
+		b.WriteString("&lt;")
+	case '>':
+		b.WriteString("&gt;")
+	case '"':
+		b.WriteString("&quot;")
+	case '\n', '\r', '\t':
+		b.WriteByte(' ')
+	case '@', '#':
+		b.WriteString("&#" + fmt.Sprint(int(r)) + ";\u200b")
+	default:
+		return false
+	}
+	return true
 }
 
 func stringDetail(e translations.Entry) string {
@@ -622,19 +633,10 @@ func EscapeMD(s string) string {
 			unicode.ToUpper(rs[i-2]) == 'G' && unicode.ToUpper(rs[i-1]) == 'H' {
 			b.WriteString("\u200b") // GH-123 is an issue reference
 		}
+		if writeInert(&b, r) {
+			continue
+		}
 		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		case '@', '#':
-			b.WriteString("&#" + fmt.Sprint(int(r)) + ";\u200b")
 		case '\\', '`', '*', '_', '[', ']', '(', ')', '+', '-', '!', '|', '~', '{', '}', '=', ':', '$':
 			b.WriteByte('\\')
 			b.WriteRune(r)
