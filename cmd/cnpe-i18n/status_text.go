@@ -98,7 +98,7 @@ func printStatus(w io.Writer, r *isync.Report, colour, verbose bool, filter stat
 		fmt.Fprintf(w, "\nMost work (%d of %d pages, by words to redo):\n", min(topPages, len(ranked)), len(ranked))
 		var rows [][]string
 		for i, p := range ranked[:min(topPages, len(ranked))] {
-			rows = append(rows, []string{fmt.Sprintf("%3d.", i+1), p.Lang, p.State.String(), pageName(p), fmt.Sprint(p.Words), summary(p)})
+			rows = append(rows, []string{fmt.Sprintf("%3d.", i+1), p.Lang, p.State.String(), pageName(p), fmt.Sprint(p.Words), render.UnitSummary(p)})
 		}
 		io.WriteString(w, indentLines(render.Table(rows, []bool{true, false, false, false, true, false}), "  "))
 	}
@@ -187,20 +187,6 @@ func indentLines(s, prefix string) string {
 	return strings.Join(lines, "")
 }
 
-// summary counts a page's units by state, e.g. "3 stale, 1 new".
-func summary(p *isync.PageReport) string {
-	var parts []string
-	for _, st := range []isync.UnitState{isync.UnitStale, isync.UnitNew, isync.UnitObsolete, isync.UnitUntranslated, isync.UnitMechanical} {
-		if n := p.Count(st); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, st))
-		}
-	}
-	if len(p.Glossary) > 0 {
-		parts = append(parts, fmt.Sprintf("%d term findings", len(p.Glossary)))
-	}
-	return strings.Join(parts, ", ")
-}
-
 func printPage(w io.Writer, p isync.PageReport, colour, verbose bool, filter stateFilter) {
 	state := render.PadRight(p.State.String(), 9)
 	if p.State == isync.PageStale {
@@ -210,7 +196,7 @@ func printPage(w io.Writer, p isync.PageReport, colour, verbose bool, filter sta
 	switch p.State {
 	case isync.PageStale, isync.PageCurrent:
 		var groups []string
-		if s := summary(&p); s != "" {
+		if s := render.UnitSummary(&p); s != "" {
 			groups = append(groups, s)
 		}
 		if p.Words > 0 {

@@ -217,7 +217,9 @@ func pageName(p *isync.PageReport) string {
 	return p.Source
 }
 
-func unitSummary(p *isync.PageReport) string {
+// UnitSummary counts a page's units by state and its term findings,
+// e.g. "3 stale, 1 new, 2 term findings".
+func UnitSummary(p *isync.PageReport) string {
 	var parts []string
 	for _, st := range []isync.UnitState{isync.UnitStale, isync.UnitNew, isync.UnitObsolete, isync.UnitUntranslated, isync.UnitMechanical} {
 		if n := p.Count(st); n > 0 {
@@ -227,10 +229,16 @@ func unitSummary(p *isync.PageReport) string {
 	if len(p.Glossary) > 0 {
 		parts = append(parts, fmt.Sprintf("%d term findings", len(p.Glossary)))
 	}
-	if p.RenamedTo != "" {
-		parts = append(parts, "source renamed to "+p.RenamedTo+"?")
-	}
 	return strings.Join(parts, ", ")
+}
+
+// unitSummary is UnitSummary with the suggested rename of an orphan.
+func unitSummary(p *isync.PageReport) string {
+	s := UnitSummary(p)
+	if p.RenamedTo != "" {
+		s = strings.TrimPrefix(s+", source renamed to "+p.RenamedTo+"?", ", ")
+	}
+	return s
 }
 
 // The views each template gets. Root is the path from the file to the
