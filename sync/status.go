@@ -40,6 +40,16 @@ func Status(ctx context.Context, root string, opts Options) (*Report, error) {
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
+	return s.status(opts, false)
+}
+
+// status is Status. With splice, a page whose report comes from the
+// cache is only its head and its JSON (see cachedGroup), and the JSON of
+// every page made here is kept with it: the report is for writeJSON, and
+// Outline, only. Splicing needs every page's report as it is made per
+// group: not with a change set (filterSince rewrites the units).
+func (s *Site) status(opts Options, splice bool) *Report {
+	splice = splice && opts.Since == nil
 	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Notes: s.Layout.Notes}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
@@ -84,11 +94,12 @@ func (s *Site) Status(opts Options) *Report {
 		if ok {
 			key, ok = s.groupKey(base, pairs, groups[g])
 		}
-		if ok && s.cachedGroup(key, groups[g], reports) {
+		if ok && s.cachedGroup(key, groups[g], reports, splice) {
 			return
 		}
-		if s.groupReports(pairs, groups[g], reports, terms) && ok && cacheable(reports, groups[g]) {
-			s.storeGroup(key, groups[g], reports)
+		store := s.groupReports(pairs, groups[g], reports, terms) && ok && cacheable(reports, groups[g])
+		if store || splice {
+			s.keepGroup(key, groups[g], reports, store, splice)
 		}
 	})
 	s.suggestRenames(reports)

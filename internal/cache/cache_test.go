@@ -320,3 +320,39 @@ func TestStream(t *testing.T) {
 		t.Errorf("after Abort, %d entries, want 1", info.Entries)
 	}
 }
+
+// TestStreamPrefixed: an entry is a hit only when its payload starts
+// with the prefix asked for, and a miss (not a panic) for a prefix
+// longer than the payload.
+func TestStreamPrefixed(t *testing.T) {
+	s := open(t, t.TempDir(), "v1", 0)
+	k := KeyOf("slot")
+	if err := s.Put("rendered", k, []byte("key-1 output")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		prefix string
+		hit    bool
+	}{
+		{"", true},
+		{"key-1", true},
+		{"key-1 output", true},
+		{"key-2", false},
+		{"key-1 output and more", false},
+	} {
+		sec, c, ok := s.StreamPrefixed("rendered", k, []byte(tt.prefix))
+		if ok != tt.hit {
+			t.Errorf("StreamPrefixed(%q) hit = %v, want %v", tt.prefix, ok, tt.hit)
+		}
+		if ok {
+			got, _ := io.ReadAll(sec)
+			c.Close()
+			if string(got) != "key-1 output" {
+				t.Errorf("StreamPrefixed(%q) read %q, want the whole payload", tt.prefix, got)
+			}
+		}
+	}
+	if hits, misses, _ := s.Stats(); hits != 3 || misses != 2 {
+		t.Errorf("%d hits, %d misses; want 3 and 2", hits, misses)
+	}
+}

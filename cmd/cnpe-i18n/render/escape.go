@@ -85,25 +85,86 @@ func NewGuard(w io.Writer) *Guard { return &Guard{w: w} }
 
 func (g *Guard) Write(p []byte) (int, error) {
 	n := len(p)
-	var out []byte
-	for len(p) > 0 {
+	if len(g.line) > 0 {
+		// The end of the line started by an earlier write.
 		i := bytes.IndexByte(p, '\n')
 		if i < 0 {
 			g.line = append(g.line, p...)
-			break
+			return n, nil
 		}
 		g.line = append(g.line, p[:i]...)
-		out = g.appendLine(out, g.line)
-		out = append(out, '\n')
+		out := append(g.appendLine(nil, g.line), '\n')
 		g.line = g.line[:0]
+		if _, err := g.w.Write(out); err != nil {
+			return 0, err
+		}
 		p = p[i+1:]
 	}
-	if len(out) > 0 {
-		if _, err := g.w.Write(out); err != nil {
+	// Lines that need nothing are written as they are, in runs; the
+	// others through appendLine.
+	var out []byte
+	run, start := 0, 0
+	for start < len(p) {
+		end, clean := g.scanLine(p[start:])
+		if end < 0 {
+			g.line = append(g.line, p[start:]...)
+			break
+		}
+		end += start
+		if !clean {
+			out = append(out, p[run:start]...)
+			out = append(g.appendLine(out, p[start:end]), '\n')
+			run = end + 1
+		}
+		start = end + 1
+	}
+	whole := p[:min(start, len(p))]
+	if out != nil {
+		whole = append(out, p[run:len(whole)]...)
+	}
+	if len(whole) > 0 {
+		if _, err := g.w.Write(whole); err != nil {
 			return 0, err
 		}
 	}
 	return n, nil
+}
+
+// stops are the bytes scanLine looks at: control characters but tab,
+// and the first bytes of the UTF-8 of the unsafe runes above U+007F.
+var stops = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = b != '\t'
+	}
+	t[0x7f], t[0xc2], t[0xd8], t[0xe2] = true, true, true, true
+	return t
+}()
+
+// scanLine finds the end of the line at the start of p (the index of its
+// line break, -1 when p has none) and reports whether appendLine would
+// leave the line as it is.
+func (g *Guard) scanLine(p []byte) (end int, clean bool) {
+	clean = true
+	if !g.Commands {
+		rest := bytes.TrimLeft(p, " \t")
+		clean = !bytes.HasPrefix(rest, []byte("::"))
+	}
+	for i, b := range p {
+		if !stops[b] {
+			continue
+		}
+		switch {
+		case b == '\n':
+			return i, clean
+		case b < 0x80:
+			clean = false
+		default:
+			if r, _ := utf8.DecodeRune(p[i:]); unsafeRune(r) {
+				clean = false
+			}
+		}
+	}
+	return -1, clean
 }
 
 // Flush writes an unfinished last line.
