@@ -224,52 +224,86 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 // pair, both pages (their entries and blob ids) and the history of both
 // paths, in log order. ok is false when an input is not known.
 func (s *Site) groupKey(base string, pairs []site.Pair, idx []int) (cache.Key, bool) {
-	parts := []string{kindGroup, base}
+	return s.groupKeyOf(base, pairs, idx, nil)
+}
+
+// groupKeyOf is groupKey with the pages' digests made in advance
+// (entryDigests); nil makes them here.
+func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map[*site.Entry]string) (cache.Key, bool) {
+	h := cache.NewHasher()
+	h.Add(kindGroup)
+	h.Add(base)
+	var srcVersions []history.Version // of the group's source, read once
+	var buf []byte
 	for _, i := range idx {
 		p := pairs[i]
-		parts = append(parts, "pair", p.Lang)
+		h.Add("pair")
+		h.Add(p.Lang)
 		for _, e := range []*site.Entry{p.Source, p.Translation} {
 			if e == nil {
-				parts = append(parts, "-")
+				h.Add("-")
 				continue
 			}
 			blob, ok := s.blobs[e.Path]
-			if !ok || e.Unreadable {
+			d, known := entries[e]
+			if entries == nil {
+				d = digest(e)
+				known = d != ""
+			}
+			if !ok || !known || e.Unreadable {
 				return cache.Key{}, false
 			}
-			parts = append(parts, digest(e), blob)
+			h.Add(d)
+			h.Add(blob)
 		}
 		if s.History != nil && p.Source != nil && p.Translation != nil {
-			parts = append(parts, s.versionsDigest(p.Source.Real, p.Translation.Real))
+			if srcVersions == nil {
+				srcVersions = s.History.Versions(p.Source.Real)
+			}
+			buf = appendVersions(buf[:0], srcVersions, s.History.Versions(p.Translation.Real))
+			h.AddBytes(buf)
 		}
 	}
-	return cache.KeyOf(parts...), true
+	return h.Key(), true
 }
 
-// versionsDigest lists the versions of two paths (renames followed) in
-// log order: what provenance reads of the history index. Positions in
-// the log are left out (they move with every new commit); their order is
-// kept.
-func (s *Site) versionsDigest(src, tr string) string {
-	type tagged struct {
-		history.Version
-		list int
-	}
-	var all []tagged
-	for list, p := range []string{src, tr} {
-		for _, v := range s.History.Versions(p) {
-			all = append(all, tagged{v, list})
+// entryDigests are the digests of the pages' entries, for groupKey: each
+// page is in one group but a source is in every pair of its group.
+func (s *Site) entryDigests() map[*site.Entry]string {
+	ds := make([]string, len(s.pages))
+	parallel(len(s.pages), s.jobs, func(i int) { ds[i] = digest(s.pages[i]) })
+	m := make(map[*site.Entry]string, len(s.pages))
+	for i, e := range s.pages {
+		if ds[i] != "" {
+			m[e] = ds[i]
 		}
 	}
-	slices.SortStableFunc(all, func(a, b tagged) int {
-		if a.Seq != b.Seq {
-			return a.Seq - b.Seq
+	return m
+}
+
+// appendVersions appends to b the versions of a source and of its
+// translation (renames followed) in log order: what provenance reads of
+// the history index. Positions in the log are left out (they move with
+// every new commit); their order is kept.
+func appendVersions(b []byte, src, tr []history.Version) []byte {
+	bySeq := func(a, b history.Version) int { return a.Seq - b.Seq }
+	if !slices.IsSortedFunc(src, bySeq) || !slices.IsSortedFunc(tr, bySeq) {
+		src, tr = slices.Clone(src), slices.Clone(tr)
+		slices.SortStableFunc(src, bySeq)
+		slices.SortStableFunc(tr, bySeq)
+	}
+	// Merge the two lists, the source's first on a tie.
+	i, j := 0, 0
+	for i < len(src) || j < len(tr) {
+		list, v := 0, history.Version{}
+		if j >= len(tr) || i < len(src) && src[i].Seq <= tr[j].Seq {
+			v = src[i]
+			i++
+		} else {
+			list, v = 1, tr[j]
+			j++
 		}
-		return a.list - b.list
-	})
-	var b []byte
-	for _, v := range all {
-		b = strconv.AppendInt(b, int64(v.list), 10)
+		b = strconv.AppendInt(b, int64(list), 10)
 		b = append(b, ' ')
 		b = append(b, v.Commit...)
 		b = strconv.AppendInt(append(b, ' '), v.Time, 10)
@@ -277,7 +311,7 @@ func (s *Site) versionsDigest(src, tr string) string {
 		b = append(append(b, ' '), v.Path...)
 		b = append(b, 0)
 	}
-	return string(b)
+	return b
 }
 
 // cachedGroup fills the reports of idx from the cache. With heads, a

@@ -49,27 +49,34 @@ func StatusJSON(ctx context.Context, root string, opts Options, variant string,
 	if err != nil {
 		return nil, nil, err
 	}
+	rr := &reportReader{r: r}
 	// What was made from blobs the repository lacks may change when they
-	// are fetched: it is not kept.
+	// are fetched: it is not kept. The entry is written while the output
+	// is read.
 	if keyed && s.missingBlobs.Load() == 0 {
 		if w, err := s.cache.Create(kindRendered, slot); err == nil {
-			w.Write(key[:])
-			if err := writeJSON(w, r); err != nil {
-				w.Abort()
-				return nil, nil, err
-			}
-			w.Write(sum)
-			w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(sum))))
-			w.Commit()
+			rr.kept = make(chan struct{})
+			go func() {
+				defer close(rr.kept)
+				w.Write(key[:])
+				if writeJSON(w, r) != nil {
+					w.Abort()
+					return
+				}
+				w.Write(sum)
+				w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(sum))))
+				w.Commit()
+			}()
 		}
 	}
-	return sum, &reportReader{r: r}, nil
+	return sum, rr, nil
 }
 
 // reportReader reads a report's JSON, written as it is read.
 type reportReader struct {
 	r    *Report
 	pipe *io.PipeReader
+	kept chan struct{} // closed when the cache entry of the output is written
 }
 
 // WriteTo writes the JSON to w (io.Copy's way, without a pipe).
@@ -88,9 +95,13 @@ func (rr *reportReader) Read(p []byte) (int, error) {
 	return rr.pipe.Read(p)
 }
 
+// Close waits for the output to be in the cache.
 func (rr *reportReader) Close() error {
 	if rr.pipe != nil {
 		rr.pipe.Close()
+	}
+	if rr.kept != nil {
+		<-rr.kept
 	}
 	return nil
 }

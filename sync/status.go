@@ -6,8 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
+	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
@@ -85,14 +85,28 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		}
 	}
 	base, keyed := "", false
+	var entries map[*site.Entry]string
 	if s.cache != nil {
-		base, keyed = s.groupKeyBase(opts.Glossary, terms)
+		if base, keyed = s.groupKeyBase(opts.Glossary, terms); keyed {
+			entries = s.entryDigests()
+		}
+	}
+	// The string tables need nothing of the pages: they are compared
+	// while the pages are.
+	r.Strings = []translations.Entry{}
+	var tables gosync.WaitGroup
+	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
+		tables.Add(1)
+		go func() {
+			defer tables.Done()
+			r.Strings = s.StringReport(opts.Langs, opts.Glossary)
+		}()
 	}
 	parallel(len(groups), s.jobs, func(g int) {
 		var key cache.Key
 		ok := keyed
 		if ok {
-			key, ok = s.groupKey(base, pairs, groups[g])
+			key, ok = s.groupKeyOf(base, pairs, groups[g], entries)
 		}
 		if ok && s.cachedGroup(key, groups[g], reports, splice) {
 			return
@@ -107,21 +121,40 @@ func (s *Site) status(opts Options, splice bool) *Report {
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
 	}
-	sort.SliceStable(reports, func(i, j int) bool {
-		a, b := reports[i], reports[j]
-		if a.Lang != b.Lang {
-			return langOrder(s.Layout, a.Lang) < langOrder(s.Layout, b.Lang)
-		}
-		return pageKey(a) < pageKey(b)
-	})
-	r.Pages = reports
+	r.Pages = s.sortReports(reports)
 	r.Since = opts.Since
-	r.Strings = []translations.Entry{}
-	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
-		r.Strings = s.StringReport(opts.Langs, opts.Glossary)
-	}
+	tables.Wait()
 	r.Problems = s.Problems()
 	return r
+}
+
+// sortReports orders reports by language (the site's order), then page
+// (source path, else translation path), keeping the order of equals. It
+// sorts their positions, not the reports.
+func (s *Site) sortReports(reports []PageReport) []PageReport {
+	type sortKey struct {
+		lang int
+		page string
+		at   int
+	}
+	keys := make([]sortKey, len(reports))
+	for i := range reports {
+		keys[i] = sortKey{langOrder(s.Layout, reports[i].Lang), pageKey(reports[i]), i}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.lang != b.lang {
+			return a.lang - b.lang
+		}
+		if c := strings.Compare(a.page, b.page); c != 0 {
+			return c
+		}
+		return a.at - b.at
+	})
+	out := make([]PageReport, len(reports))
+	for i, k := range keys {
+		out[i] = reports[k.at]
+	}
+	return out
 }
 
 // checkComplete counts the pages whose base is unknown for want of

@@ -2,10 +2,13 @@ package cache
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	gosync "sync"
 	"testing"
 	"time"
@@ -354,5 +357,38 @@ func TestStreamPrefixed(t *testing.T) {
 	}
 	if hits, misses, _ := s.Stats(); hits != 3 || misses != 2 {
 		t.Errorf("%d hits, %d misses; want 3 and 2", hits, misses)
+	}
+}
+
+// TestHasher: a key made part by part is KeyOf's key of the same parts,
+// each part's length written before it (so parts never run into each
+// other), long parts included.
+func TestHasher(t *testing.T) {
+	long := strings.Repeat("0123456789", 1000)
+	parts := []string{"", "group", long, "x", long + "y"}
+	h := NewHasher()
+	for i, p := range parts {
+		if i%2 == 0 {
+			h.Add(p)
+		} else {
+			h.AddBytes([]byte(p))
+		}
+	}
+	// The key by its definition: SHA-256 over each part's length (8
+	// bytes, little-endian) and bytes.
+	var def bytes.Buffer
+	for _, p := range parts {
+		binary.Write(&def, binary.LittleEndian, uint64(len(p)))
+		def.WriteString(p)
+	}
+	want := Key(sha256.Sum256(def.Bytes()))
+	if got := h.Key(); got != want {
+		t.Errorf("Hasher key = %s, want %s", got, want)
+	}
+	if got := KeyOf(parts...); got != want {
+		t.Errorf("KeyOf = %s, want %s", got, want)
+	}
+	if KeyOf("ab", "c") == KeyOf("a", "bc") {
+		t.Error("parts run into each other")
 	}
 }
