@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -140,6 +141,15 @@ var stops = func() (t [256]bool) {
 	return t
 }()
 
+// plainASCII reports whether the eight bytes of w are all printable
+// ASCII (0x20 to 0x7e).
+func plainASCII(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - 0x20*ones) & ^w & highs // a byte under 0x20 (or a high byte)
+	del := w ^ 0x7f*ones                  // a 0x7f byte becomes 0
+	return (w|below)&highs == 0 && (del-ones)&^del&highs == 0
+}
+
 // scanLine finds the end of the line at the start of p (the index of its
 // line break, -1 when p has none) and reports whether appendLine would
 // leave the line as it is.
@@ -149,7 +159,13 @@ func (g *Guard) scanLine(p []byte) (end int, clean bool) {
 		rest := bytes.TrimLeft(p, " \t")
 		clean = !bytes.HasPrefix(rest, []byte("::"))
 	}
-	for i, b := range p {
+	for i := 0; i < len(p); i++ {
+		// Eight printable ASCII bytes at a time.
+		if i+8 <= len(p) && plainASCII(binary.LittleEndian.Uint64(p[i:])) {
+			i += 7
+			continue
+		}
+		b := p[i]
 		if !stops[b] {
 			continue
 		}

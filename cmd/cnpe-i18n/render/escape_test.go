@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 )
 
@@ -100,4 +101,21 @@ func FuzzGuard(f *testing.F) {
 			t.Errorf("Guard wrote %q, want %q", b.Bytes(), want)
 		}
 	})
+}
+
+// TestPlainASCII: every byte value at every position of a word of
+// printable bytes, and next to the edges of the range.
+func TestPlainASCII(t *testing.T) {
+	for _, fill := range []byte{' ', 'a', '~'} {
+		for b := range 256 {
+			for k := range 8 {
+				w := bytes.Repeat([]byte{fill}, 8)
+				w[k] = byte(b)
+				want := b >= 0x20 && b <= 0x7e
+				if got := plainASCII(binary.LittleEndian.Uint64(w)); got != want {
+					t.Errorf("plainASCII(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
 }
