@@ -2,7 +2,9 @@ package sync
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,13 +26,17 @@ import (
 //   - scan: per page, its stat (size, times, inode), its blob id and its
 //     front matter pass, so that an unchanged page is not read;
 //   - group: the reports of one source page and its translations, under
-//     a key of every input they are made from (groupKey);
+//     a key of every input they are made from (groupKey), as each page's
+//     head and JSON (encodeGroup): a JSON output splices the pages' JSON
+//     and decodes only the heads;
+//   - rendered: the last status JSON output of each variant (command,
+//     flags, scope), with the key of every input it was made from.
 //   - profile: the page skeletons rename suggestions compare, by blob.
 //
 // cacheFormat changes whenever what is stored, or how a report is made
 // from its inputs, changes in a way the tool version does not show (a
 // development build).
-const cacheFormat = "1"
+const cacheFormat = "2"
 
 const (
 	kindHistory = "history"
@@ -218,52 +224,86 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 // pair, both pages (their entries and blob ids) and the history of both
 // paths, in log order. ok is false when an input is not known.
 func (s *Site) groupKey(base string, pairs []site.Pair, idx []int) (cache.Key, bool) {
-	parts := []string{kindGroup, base}
+	return s.groupKeyOf(base, pairs, idx, nil)
+}
+
+// groupKeyOf is groupKey with the pages' digests made in advance
+// (entryDigests); nil makes them here.
+func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map[*site.Entry]string) (cache.Key, bool) {
+	h := cache.NewHasher()
+	h.Add(kindGroup)
+	h.Add(base)
+	var srcVersions []history.Version // of the group's source, read once
+	var buf []byte
 	for _, i := range idx {
 		p := pairs[i]
-		parts = append(parts, "pair", p.Lang)
+		h.Add("pair")
+		h.Add(p.Lang)
 		for _, e := range []*site.Entry{p.Source, p.Translation} {
 			if e == nil {
-				parts = append(parts, "-")
+				h.Add("-")
 				continue
 			}
 			blob, ok := s.blobs[e.Path]
-			if !ok || e.Unreadable {
+			d, known := entries[e]
+			if entries == nil {
+				d = digest(e)
+				known = d != ""
+			}
+			if !ok || !known || e.Unreadable {
 				return cache.Key{}, false
 			}
-			parts = append(parts, digest(e), blob)
+			h.Add(d)
+			h.Add(blob)
 		}
 		if s.History != nil && p.Source != nil && p.Translation != nil {
-			parts = append(parts, s.versionsDigest(p.Source.Real, p.Translation.Real))
+			if srcVersions == nil {
+				srcVersions = s.History.Versions(p.Source.Real)
+			}
+			buf = appendVersions(buf[:0], srcVersions, s.History.Versions(p.Translation.Real))
+			h.AddBytes(buf)
 		}
 	}
-	return cache.KeyOf(parts...), true
+	return h.Key(), true
 }
 
-// versionsDigest lists the versions of two paths (renames followed) in
-// log order: what provenance reads of the history index. Positions in
-// the log are left out (they move with every new commit); their order is
-// kept.
-func (s *Site) versionsDigest(src, tr string) string {
-	type tagged struct {
-		history.Version
-		list int
-	}
-	var all []tagged
-	for list, p := range []string{src, tr} {
-		for _, v := range s.History.Versions(p) {
-			all = append(all, tagged{v, list})
+// entryDigests are the digests of the pages' entries, for groupKey: each
+// page is in one group but a source is in every pair of its group.
+func (s *Site) entryDigests() map[*site.Entry]string {
+	ds := make([]string, len(s.pages))
+	parallel(len(s.pages), s.jobs, func(i int) { ds[i] = digest(s.pages[i]) })
+	m := make(map[*site.Entry]string, len(s.pages))
+	for i, e := range s.pages {
+		if ds[i] != "" {
+			m[e] = ds[i]
 		}
 	}
-	slices.SortStableFunc(all, func(a, b tagged) int {
-		if a.Seq != b.Seq {
-			return a.Seq - b.Seq
+	return m
+}
+
+// appendVersions appends to b the versions of a source and of its
+// translation (renames followed) in log order: what provenance reads of
+// the history index. Positions in the log are left out (they move with
+// every new commit); their order is kept.
+func appendVersions(b []byte, src, tr []history.Version) []byte {
+	bySeq := func(a, b history.Version) int { return a.Seq - b.Seq }
+	if !slices.IsSortedFunc(src, bySeq) || !slices.IsSortedFunc(tr, bySeq) {
+		src, tr = slices.Clone(src), slices.Clone(tr)
+		slices.SortStableFunc(src, bySeq)
+		slices.SortStableFunc(tr, bySeq)
+	}
+	// Merge the two lists, the source's first on a tie.
+	i, j := 0, 0
+	for i < len(src) || j < len(tr) {
+		list, v := 0, history.Version{}
+		if j >= len(tr) || i < len(src) && src[i].Seq <= tr[j].Seq {
+			v = src[i]
+			i++
+		} else {
+			list, v = 1, tr[j]
+			j++
 		}
-		return a.list - b.list
-	})
-	var b []byte
-	for _, v := range all {
-		b = strconv.AppendInt(b, int64(v.list), 10)
+		b = strconv.AppendInt(b, int64(list), 10)
 		b = append(b, ' ')
 		b = append(b, v.Commit...)
 		b = strconv.AppendInt(append(b, ' '), v.Time, 10)
@@ -271,34 +311,159 @@ func (s *Site) versionsDigest(src, tr string) string {
 		b = append(append(b, ' '), v.Path...)
 		b = append(b, 0)
 	}
-	return string(b)
+	return b
 }
 
-// cachedGroup fills the reports of idx from the cache.
-func (s *Site) cachedGroup(key cache.Key, idx []int, reports []PageReport) bool {
+// cachedGroup fills the reports of idx from the cache. With heads, a
+// report is its head and its JSON (PageReport.frag), but for orphans:
+// rename suggestions are added to them after, so they are read whole.
+func (s *Site) cachedGroup(key cache.Key, idx []int, reports []PageReport, heads bool) bool {
 	data, ok := s.cache.Get(kindGroup, key)
 	if !ok {
 		return false
 	}
-	var got []PageReport
-	if json.Unmarshal(data, &got) != nil || len(got) != len(idx) {
+	got, ok := decodeGroup(data)
+	if !ok || len(got) != len(idx) {
 		return false
 	}
+	out := make([]PageReport, len(idx))
+	for j, g := range got {
+		if heads && g.State != PageOrphan {
+			out[j] = g
+			continue
+		}
+		if json.Unmarshal(g.frag, &out[j]) != nil {
+			return false
+		}
+	}
 	for j, i := range idx {
-		reports[i] = got[j]
+		reports[i] = out[j]
 	}
 	return true
 }
 
-func (s *Site) storeGroup(key cache.Key, idx []int, reports []PageReport) {
-	out := make([]PageReport, len(idx))
+// keepGroup encodes the reports of idx: into the cache (store), and, for
+// a JSON output, into each report but orphans' (splice).
+func (s *Site) keepGroup(key cache.Key, idx []int, reports []PageReport, store, splice bool) {
+	frags := make([][]byte, len(idx))
 	for j, i := range idx {
-		out[j] = reports[i]
+		b, err := pageJSON(&reports[i])
+		if err != nil {
+			return // writeJSON meets the error again
+		}
+		frags[j] = b
 	}
-	if data, err := json.Marshal(out); err == nil {
-		s.cache.Put(kindGroup, key, data)
+	if splice {
+		for j, i := range idx {
+			if reports[i].State != PageOrphan {
+				reports[i].frag, reports[i].units = frags[j], len(reports[i].Units)
+			}
+		}
+	}
+	if store {
+		s.cache.Put(kindGroup, key, encodeGroup(reports, idx, frags))
 	}
 }
+
+// A group entry is, per page, its head (the JSON's length, the number of
+// units, the words, the state, then language, source and translation,
+// each a uvarint length and the bytes), then the JSON of every page.
+// What a report says besides its head is read from its JSON.
+func encodeGroup(reports []PageReport, idx []int, frags [][]byte) []byte {
+	size := binary.MaxVarintLen64
+	for _, f := range frags {
+		size += len(f) + 64
+	}
+	b := make([]byte, 0, size)
+	b = binary.AppendUvarint(b, uint64(len(idx)))
+	for j, i := range idx {
+		r := &reports[i]
+		b = binary.AppendUvarint(b, uint64(len(frags[j])))
+		b = binary.AppendUvarint(b, uint64(r.unitCount()))
+		b = binary.AppendUvarint(b, uint64(max(r.Words, 0)))
+		b = binary.AppendUvarint(b, uint64(r.State))
+		for _, str := range []string{r.Lang, r.Source, r.Translation} {
+			b = binary.AppendUvarint(b, uint64(len(str)))
+			b = append(b, str...)
+		}
+	}
+	for _, f := range frags {
+		b = append(b, f...)
+	}
+	return b
+}
+
+// decodeGroup reads encodeGroup's heads; each report's frag is a slice
+// of data.
+func decodeGroup(data []byte) ([]PageReport, bool) {
+	d := decoder{b: data}
+	n := d.uvarint()
+	if d.bad || n > uint64(len(data)) {
+		return nil, false
+	}
+	out := make([]PageReport, n)
+	sizes := make([]uint64, n)
+	for i := range out {
+		r := &out[i]
+		if sizes[i] = d.uvarint(); sizes[i] == 0 {
+			return nil, false
+		}
+		r.units, r.Words = d.count(), d.count()
+		st := d.uvarint()
+		if st >= uint64(len(pageStateNames)) {
+			return nil, false
+		}
+		r.State = PageState(st)
+		r.Lang, r.Source, r.Translation = d.str(), d.str(), d.str()
+	}
+	for i := range out {
+		f := d.bytes(sizes[i])
+		if d.bad {
+			return nil, false
+		}
+		out[i].frag = f
+	}
+	return out, !d.bad && len(d.b) == 0
+}
+
+// decoder reads encodeGroup's fields; bad is set by a field that runs
+// past the end.
+type decoder struct {
+	b   []byte
+	bad bool
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count is a uvarint that fits an int on every platform.
+func (d *decoder) count() int {
+	v := d.uvarint()
+	if v > math.MaxInt32 {
+		d.bad = true
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) bytes(n uint64) []byte {
+	if d.bad || n > uint64(len(d.b)) {
+		d.bad = true
+		return nil
+	}
+	v := d.b[:n:n]
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) str() string { return string(d.bytes(d.uvarint())) }
 
 // cacheable reports whether reports made without a problem can be kept:
 // a report whose base is unknown may depend on objects or history the

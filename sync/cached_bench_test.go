@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,5 +84,61 @@ func BenchmarkStatusNoCache(b *testing.B) {
 		if _, err := Status(context.Background(), dir, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// statusJSONTo runs StatusJSON and reads its output.
+func statusJSONTo(b *testing.B, dir string, st *cache.Store) {
+	_, out, err := StatusJSON(context.Background(), dir, Options{Cache: st}, "bench",
+		func(*Outline) ([]byte, error) { return nil, nil })
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(io.Discard, out); err != nil {
+		b.Fatal(err)
+	}
+	out.Close()
+}
+
+// BenchmarkStatusJSONAfterCommit: the JSON output after a commit that
+// edits one English page (not timed): one group is made, the others'
+// pages are spliced.
+func BenchmarkStatusJSONAfterCommit(b *testing.B) {
+	dir := benchSite(b, 300, 40)
+	st, err := cache.Open(cache.Options{Dir: b.TempDir(), Tool: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	statusJSONTo(b, dir, st)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		p := filepath.Join(dir, "content", "en", "s3", "p3.md")
+		f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(f, "\nOne more sentence, number %d.\n", i)
+		f.Close()
+		cmd := exec.Command("git", "-c", "user.name=b", "-c", "user.email=b@example.com", "commit", "-q", "-am", fmt.Sprint("bench ", i))
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git commit: %v\n%s", err, out)
+		}
+		b.StartTimer()
+		statusJSONTo(b, dir, st)
+	}
+}
+
+// BenchmarkStatusJSONWarm: the JSON output with nothing changed (the
+// last output, read back).
+func BenchmarkStatusJSONWarm(b *testing.B) {
+	dir := benchSite(b, 300, 40)
+	st, err := cache.Open(cache.Options{Dir: b.TempDir(), Tool: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	statusJSONTo(b, dir, st)
+	for b.Loop() {
+		statusJSONTo(b, dir, st)
 	}
 }

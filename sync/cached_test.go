@@ -161,18 +161,9 @@ func TestCacheFollowsChanges(t *testing.T) {
 	rendered := func() []byte {
 		t.Helper()
 		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
-		_, out, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "json", func(r *Report, w io.Writer) ([]byte, error) {
-			b, err := json.MarshalIndent(r, "", " ")
-			w.Write(b)
-			return []byte("summary"), err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer out.Close()
-		b, err := io.ReadAll(out)
-		if err != nil {
-			t.Fatal(err)
+		b, outline := statusJSONSpliced(t, dir, Options{Cache: st})
+		if want := outlineOf(t, dir, Options{}); !bytes.Equal(outline, want) {
+			t.Errorf("outline of the spliced report:\n%s\nwant\n%s", outline, want)
 		}
 		return b
 	}
@@ -181,8 +172,9 @@ func TestCacheFollowsChanges(t *testing.T) {
 		want := statusJSON(t, dir, Options{}, "")
 		sameJSON(t, st.name, statusJSON(t, dir, Options{}, cdir), want)
 		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
-		sameJSON(t, st.name+" (rendered)", rendered(), want)
-		sameJSON(t, st.name+" (rendered again)", rendered(), want)
+		written := writtenJSON(t, dir, Options{})
+		sameJSON(t, st.name+" (rendered)", rendered(), written)
+		sameJSON(t, st.name+" (rendered again)", rendered(), written)
 		// A run on one language in between: what it keeps of the scan
 		// does not mislead the next full run.
 		ko := Options{Langs: []string{"ko"}}
@@ -232,43 +224,115 @@ func TestCacheIsUsed(t *testing.T) {
 	}
 }
 
-// TestStatusRenderedReused: a second run with nothing changed renders
-// nothing; an edit makes it render again.
-func TestStatusRenderedReused(t *testing.T) {
+// writtenJSON is WriteJSON's output of a status run without cache.
+func writtenJSON(t *testing.T, root string, opts Options) []byte {
+	t.Helper()
+	r, err := Status(context.Background(), root, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// outlineOf is the JSON of the outline of a status run without cache.
+func outlineOf(t *testing.T, root string, opts Options) []byte {
+	t.Helper()
+	r, err := Status(context.Background(), root, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(r.Outline())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// statusJSONSpliced is StatusJSON's output and summary, the summary
+// being the outline's JSON.
+func statusJSONSpliced(t *testing.T, root string, opts Options) (output, summary []byte) {
+	t.Helper()
+	sum, out, err := StatusJSON(context.Background(), root, opts, "json", func(o *Outline) ([]byte, error) {
+		return json.Marshal(o)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	b, err := io.ReadAll(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, sum
+}
+
+// TestStatusJSONReused: a second run with nothing changed makes no
+// report; an edit makes it again, from the groups that did not change
+// and the one that did.
+func TestStatusJSONReused(t *testing.T) {
 	defer func(w time.Duration) { racyWindow = w }(racyWindow)
 	racyWindow = 0
 	dir := cacheSite(t)
 	cdir := t.TempDir()
-	renders := 0
-	run := func() {
+	summaries := 0
+	run := func() *cache.Store {
 		t.Helper()
 		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
-		sum, out, err := StatusRendered(context.Background(), dir, Options{Cache: st}, "v", func(r *Report, w io.Writer) ([]byte, error) {
-			renders++
-			io.WriteString(w, "output")
+		sum, out, err := StatusJSON(context.Background(), dir, Options{Cache: st}, "v", func(*Outline) ([]byte, error) {
+			summaries++
 			return []byte("summary"), nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(out)
-		out.Close()
-		if string(sum) != "summary" || string(b) != "output" {
-			t.Fatalf("StatusRendered = %q, %q; want summary, output", sum, b)
+		var b bytes.Buffer
+		if _, err := io.Copy(&b, out); err != nil { // WriteTo, or the entry's reader
+			t.Fatal(err)
 		}
+		out.Close()
+		if string(sum) != "summary" {
+			t.Fatalf("StatusJSON summary = %q; want the one summarize made", sum)
+		}
+		sameJSON(t, fmt.Sprintf("run %d", summaries), b.Bytes(), writtenJSON(t, dir, Options{}))
+		return st
 	}
 	for i, want := range []int{1, 1} {
 		run()
-		if renders != want {
-			t.Fatalf("run %d: %d renders, want %d", i+1, renders, want)
+		if summaries != want {
+			t.Fatalf("run %d: %d summaries, want %d", i+1, summaries, want)
 		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "content/ko/b.md"), []byte("# 베타\n\n새 글.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	run()
-	if renders != 2 {
-		t.Errorf("after an edit: %d renders, want 2", renders)
+	if summaries != 2 {
+		t.Errorf("after an edit: %d summaries, want 2", summaries)
+	}
+	t.Setenv("GIT_COMMITTER_DATE", "@1900000000 +0000")
+	commitStep(t, dir, "the edit", nil)
+	run()
+	// A commit editing one English page: the output is spliced from the
+	// groups of the other pages, and only the group of c.md is made and
+	// written; the output replaces the last one rather than adding one.
+	t.Setenv("GIT_COMMITTER_DATE", "@1900000100 +0000")
+	commitStep(t, dir, "edit", map[string]string{"content/en/c.md": "# Gamma\n\nGamma text, edited.\n"})
+	st := run()
+	if summaries != 4 {
+		t.Errorf("after a commit: %d summaries, want 4", summaries)
+	}
+	// Misses: the rendered output and c.md's group. Writes: the history,
+	// the scan, c.md's group and the rendered output.
+	if hits, misses, puts := st.Stats(); misses != 2 || puts != 4 || hits < 3 {
+		t.Errorf("after a commit: %d hits, %d misses, %d writes; want 2 misses and 4 writes", hits, misses, puts)
+	}
+	outputs, _ := filepath.Glob(filepath.Join(cdir, "rendered", "*", "*"))
+	if len(outputs) != 1 {
+		t.Errorf("%d rendered outputs in the cache after three different runs, want 1: %q", len(outputs), outputs)
 	}
 }
 

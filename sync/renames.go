@@ -40,16 +40,28 @@ func (s *Site) suggestRenames(reports []PageReport) {
 	if l := s.Layout.Language(s.Layout.Source); l != nil {
 		srcDir = l.ContentDir
 	}
-	indexes := map[string]*renameIndex{}
-	for _, r := range reports {
+	// One index per language, in report order, made concurrently.
+	var langs []string
+	missing := map[string][]int{}
+	for i, r := range reports {
 		if r.State == PageMissing {
-			ix := indexes[r.Lang]
-			if ix == nil {
-				ix = &renameIndex{words: map[string][]int{}, bases: map[string][]int{}}
-				indexes[r.Lang] = ix
+			if missing[r.Lang] == nil {
+				langs = append(langs, r.Lang)
 			}
-			ix.add(r.Source, files[r.Source].Rel)
+			missing[r.Lang] = append(missing[r.Lang], i)
 		}
+	}
+	made := make([]*renameIndex, len(langs))
+	parallel(len(langs), s.jobs, func(l int) {
+		ix := &renameIndex{words: map[string][]int{}, bases: map[string][]int{}}
+		for _, i := range missing[langs[l]] {
+			ix.add(reports[i].Source, files[reports[i].Source].Rel)
+		}
+		made[l] = ix
+	})
+	indexes := make(map[string]*renameIndex, len(langs))
+	for l, lang := range langs {
+		indexes[lang] = made[l]
 	}
 	var orphans []int
 	for i := range reports {

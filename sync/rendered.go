@@ -1,7 +1,6 @@
 package sync
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
 	"io"
@@ -14,15 +13,20 @@ import (
 
 const kindRendered = "rendered"
 
-// StatusRendered is Status, then render, through the cache: when every
-// input of the report (reportKey) is as it was in an earlier run of the
-// same variant (the command's format and flags), that run's output is
-// returned and no report is made. render writes a report's output to w
-// and returns a summary of it (what the command needs for its exit
-// status), kept with the output. The output is streamed from the cache
-// entry, not held in memory; close it.
-func StatusRendered(ctx context.Context, root string, opts Options, variant string,
-	render func(r *Report, w io.Writer) ([]byte, error)) (summary []byte, output io.ReadCloser, err error) {
+// StatusJSON is Status written as JSON (WriteJSON), with a summary of
+// it that summarize makes from the report's outline (what the command
+// needs for its exit status), through the cache:
+//   - when every input of the report (reportKey) is as it was in the last
+//     run of the same variant (command, flags) and scope, that run's
+//     output and summary are returned and no report is made;
+//   - else the output is spliced: the JSON of each page whose group is
+//     unchanged is copied from the group's entry, and only the groups
+//     that changed are made and encoded.
+//
+// The output is streamed from the cache entry, or written from the
+// report, not held in memory twice; close it.
+func StatusJSON(ctx context.Context, root string, opts Options, variant string,
+	summarize func(*Outline) ([]byte, error)) (summary []byte, output io.ReadCloser, err error) {
 	s, err := Load(ctx, root, opts)
 	if err != nil {
 		return nil, nil, err
@@ -33,49 +37,109 @@ func StatusRendered(ctx context.Context, root string, opts Options, variant stri
 			return nil, nil, err
 		}
 	}
+	slot := renderedSlot(opts, variant)
 	key, keyed := s.reportKey(opts, variant)
 	if keyed {
-		if sum, out, ok := s.cachedRendering(key); ok {
+		if sum, out, ok := s.cachedRendering(slot, key); ok {
 			return sum, out, nil
 		}
 	}
-	r := s.Status(opts)
-	// What was made from blobs the repository lacks may change when they
-	// are fetched: it is not kept.
-	if keyed && s.missingBlobs.Load() == 0 {
-		if w, err := s.cache.Create(kindRendered, key); err == nil {
-			sum, err := render(r, w)
-			if err != nil {
-				w.Abort()
-				return nil, nil, err
-			}
-			w.Write(sum)
-			w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(sum))))
-			if w.Commit() == nil {
-				if sum, out, ok := s.cachedRendering(key); ok {
-					return sum, out, nil
-				}
-			}
-		}
-	}
-	var buf bytes.Buffer
-	sum, err := render(r, &buf)
+	r := s.status(opts, true)
+	sum, err := summarize(r.Outline())
 	if err != nil {
 		return nil, nil, err
 	}
-	return sum, io.NopCloser(&buf), nil
+	rr := &reportReader{r: r}
+	// What was made from blobs the repository lacks may change when they
+	// are fetched: it is not kept. The entry is written while the output
+	// is read.
+	if keyed && s.missingBlobs.Load() == 0 {
+		if w, err := s.cache.Create(kindRendered, slot); err == nil {
+			rr.kept = make(chan struct{})
+			go func() {
+				defer close(rr.kept)
+				w.Write(key[:])
+				if writeJSON(w, r) != nil {
+					w.Abort()
+					return
+				}
+				w.Write(sum)
+				w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(sum))))
+				w.Commit()
+			}()
+		}
+	}
+	return sum, rr, nil
 }
 
-// cachedRendering reads a rendering: the output, the summary, and the
-// summary's length (8 bytes).
-func (s *Site) cachedRendering(key cache.Key) ([]byte, io.ReadCloser, bool) {
-	sec, c, ok := s.cache.Stream(kindRendered, key)
+// reportReader reads a report's JSON, written as it is read.
+type reportReader struct {
+	r    *Report
+	pipe *io.PipeReader
+	kept chan struct{} // closed when the cache entry of the output is written
+}
+
+// WriteTo writes the JSON to w (io.Copy's way, without a pipe).
+func (rr *reportReader) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	err := writeJSON(cw, rr.r)
+	return cw.n, err
+}
+
+func (rr *reportReader) Read(p []byte) (int, error) {
+	if rr.pipe == nil {
+		pr, pw := io.Pipe()
+		rr.pipe = pr
+		go func() { pw.CloseWithError(writeJSON(pw, rr.r)) }()
+	}
+	return rr.pipe.Read(p)
+}
+
+// Close waits for the output to be in the cache.
+func (rr *reportReader) Close() error {
+	if rr.pipe != nil {
+		rr.pipe.Close()
+	}
+	if rr.kept != nil {
+		<-rr.kept
+	}
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// renderedSlot is the key of the one entry that keeps the last output of
+// a variant and scope: each new commit replaces it rather than adding an
+// entry of the size of the output.
+func renderedSlot(opts Options, variant string) cache.Key {
+	parts := []string{kindRendered, cacheFormat, variant, digest(opts.Langs), digest(opts.Paths), digest(opts.NoHistory)}
+	if sc := opts.Since; sc != nil {
+		parts = append(parts, digest(sc), digest(sc.Added), digest(sc.Deleted))
+	}
+	return cache.KeyOf(parts...)
+}
+
+// cachedRendering reads the rendering in slot when it was made under
+// key: the key (32 bytes), the output, the summary, and the summary's
+// length (8 bytes).
+func (s *Site) cachedRendering(slot, key cache.Key) ([]byte, io.ReadCloser, bool) {
+	sec, c, ok := s.cache.StreamPrefixed(kindRendered, slot, key[:])
 	if !ok {
 		return nil, nil, false
 	}
 	size := sec.Size()
 	var tail [8]byte
-	if size < 8 {
+	var made cache.Key
+	if size < int64(8+len(made)) {
 		c.Close()
 		return nil, nil, false
 	}
@@ -84,7 +148,7 @@ func (s *Site) cachedRendering(key cache.Key) ([]byte, io.ReadCloser, bool) {
 		return nil, nil, false
 	}
 	m := binary.LittleEndian.Uint64(tail[:])
-	if m > uint64(size-8) {
+	if m > uint64(size-8-int64(len(made))) {
 		c.Close()
 		return nil, nil, false
 	}
@@ -93,7 +157,7 @@ func (s *Site) cachedRendering(key cache.Key) ([]byte, io.ReadCloser, bool) {
 		c.Close()
 		return nil, nil, false
 	}
-	out := io.NewSectionReader(sec, 0, size-8-int64(m))
+	out := io.NewSectionReader(sec, int64(len(made)), size-8-int64(m)-int64(len(made)))
 	return sum, readCloser{out, c}, true
 }
 

@@ -144,6 +144,21 @@ type PageReport struct {
 	Outdated bool `json:"outdated,omitempty"`
 	// Glossary are the terminology findings in the translation.
 	Glossary []glossary.Finding `json:"glossary,omitempty"`
+
+	// frag is the page's JSON (pageJSON), when it is known: a report read
+	// from the cache for a JSON output is then only its head (Lang,
+	// Source, Translation, State, Words and Outdated; the units are
+	// counted in units, not listed).
+	frag  []byte
+	units int
+}
+
+// unitCount is how many units the page lists.
+func (p *PageReport) unitCount() int {
+	if p.frag != nil {
+		return p.units
+	}
+	return len(p.Units)
 }
 
 // Count returns how many units of the page are in state s.
@@ -195,4 +210,38 @@ type Report struct {
 	// per-language strings.
 	Strings  []translations.Entry `json:"strings"`
 	Problems []FileProblem        `json:"problems"`
+}
+
+// PageHead is what a page's report says besides its units and findings.
+type PageHead struct {
+	Lang        string
+	Source      string
+	Translation string
+	State       PageState
+	// Units is how many units are listed (those that need work).
+	Units int
+	Words int
+}
+
+// Outline is a report without its pages' units and findings: what a
+// summary of the report reads (see StatusJSON).
+type Outline struct {
+	Languages []string
+	Notes     []string
+	History   HistoryInfo
+	Pages     []PageHead
+	Strings   []translations.Entry
+	Problems  []FileProblem
+}
+
+// Outline is the report's outline.
+func (r *Report) Outline() *Outline {
+	o := &Outline{Languages: r.Languages, Notes: r.Notes, History: r.History, Strings: r.Strings, Problems: r.Problems,
+		Pages: make([]PageHead, len(r.Pages))}
+	for i := range r.Pages {
+		p := &r.Pages[i]
+		o.Pages[i] = PageHead{Lang: p.Lang, Source: p.Source, Translation: p.Translation, State: p.State,
+			Units: p.unitCount(), Words: p.Words}
+	}
+	return o
 }

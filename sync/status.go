@@ -6,8 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
+	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
@@ -40,6 +40,16 @@ func Status(ctx context.Context, root string, opts Options) (*Report, error) {
 // groups that share a source page, concurrently; each group's pages and
 // historical versions are parsed while it is worked on and dropped after.
 func (s *Site) Status(opts Options) *Report {
+	return s.status(opts, false)
+}
+
+// status is Status. With splice, a page whose report comes from the
+// cache is only its head and its JSON (see cachedGroup), and the JSON of
+// every page made here is kept with it: the report is for writeJSON, and
+// Outline, only. Splicing needs every page's report as it is made per
+// group: not with a change set (filterSince rewrites the units).
+func (s *Site) status(opts Options, splice bool) *Report {
+	splice = splice && opts.Since == nil
 	r := &Report{SchemaVersion: SchemaVersion, Source: s.Layout.Source, History: s.HistInfo, Notes: s.Layout.Notes}
 	for _, l := range s.Layout.Targets() {
 		if len(opts.Langs) == 0 || slices.Contains(opts.Langs, l) {
@@ -75,20 +85,35 @@ func (s *Site) Status(opts Options) *Report {
 		}
 	}
 	base, keyed := "", false
+	var entries map[*site.Entry]string
 	if s.cache != nil {
-		base, keyed = s.groupKeyBase(opts.Glossary, terms)
+		if base, keyed = s.groupKeyBase(opts.Glossary, terms); keyed {
+			entries = s.entryDigests()
+		}
+	}
+	// The string tables need nothing of the pages: they are compared
+	// while the pages are.
+	r.Strings = []translations.Entry{}
+	var tables gosync.WaitGroup
+	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
+		tables.Add(1)
+		go func() {
+			defer tables.Done()
+			r.Strings = s.StringReport(opts.Langs, opts.Glossary)
+		}()
 	}
 	parallel(len(groups), s.jobs, func(g int) {
 		var key cache.Key
 		ok := keyed
 		if ok {
-			key, ok = s.groupKey(base, pairs, groups[g])
+			key, ok = s.groupKeyOf(base, pairs, groups[g], entries)
 		}
-		if ok && s.cachedGroup(key, groups[g], reports) {
+		if ok && s.cachedGroup(key, groups[g], reports, splice) {
 			return
 		}
-		if s.groupReports(pairs, groups[g], reports, terms) && ok && cacheable(reports, groups[g]) {
-			s.storeGroup(key, groups[g], reports)
+		store := s.groupReports(pairs, groups[g], reports, terms) && ok && cacheable(reports, groups[g])
+		if store || splice {
+			s.keepGroup(key, groups[g], reports, store, splice)
 		}
 	})
 	s.suggestRenames(reports)
@@ -96,21 +121,40 @@ func (s *Site) Status(opts Options) *Report {
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
 	}
-	sort.SliceStable(reports, func(i, j int) bool {
-		a, b := reports[i], reports[j]
-		if a.Lang != b.Lang {
-			return langOrder(s.Layout, a.Lang) < langOrder(s.Layout, b.Lang)
-		}
-		return pageKey(a) < pageKey(b)
-	})
-	r.Pages = reports
+	r.Pages = s.sortReports(reports)
 	r.Since = opts.Since
-	r.Strings = []translations.Entry{}
-	if (opts.Since == nil && len(opts.Paths) == 0) || s.stringsInScope(opts.Paths) {
-		r.Strings = s.StringReport(opts.Langs, opts.Glossary)
-	}
+	tables.Wait()
 	r.Problems = s.Problems()
 	return r
+}
+
+// sortReports orders reports by language (the site's order), then page
+// (source path, else translation path), keeping the order of equals. It
+// sorts their positions, not the reports.
+func (s *Site) sortReports(reports []PageReport) []PageReport {
+	type sortKey struct {
+		lang int
+		page string
+		at   int
+	}
+	keys := make([]sortKey, len(reports))
+	for i := range reports {
+		keys[i] = sortKey{langOrder(s.Layout, reports[i].Lang), pageKey(reports[i]), i}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.lang != b.lang {
+			return a.lang - b.lang
+		}
+		if c := strings.Compare(a.page, b.page); c != 0 {
+			return c
+		}
+		return a.at - b.at
+	})
+	out := make([]PageReport, len(reports))
+	for i, k := range keys {
+		out[i] = reports[k.at]
+	}
+	return out
 }
 
 // checkComplete counts the pages whose base is unknown for want of

@@ -119,7 +119,7 @@ func runDiff(s *streams, opts *diffOptions) error {
 	if err := problemsError(report.Problems); err != nil {
 		return err
 	}
-	if failed(&scoped, opts.FailOn) {
+	if failed(scoped.Outline(), opts.FailOn) {
 		return errFindings
 	}
 	return nil

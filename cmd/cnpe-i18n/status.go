@@ -141,11 +141,11 @@ func runStatus(s *streams, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	sum := summarize(report, opts.FailOn)
+	sum := summarize(report.Outline(), opts.FailOn)
 	sum.print(s)
 	switch opts.global.Format {
 	case "json":
-		if err := writeReportJSON(s.Out, report); err != nil {
+		if err := isync.WriteJSON(s.Out, report); err != nil {
 			return err
 		}
 	case "markdown":
@@ -178,7 +178,7 @@ type statusSummary struct {
 	Failed     bool                `json:"failed,omitempty"`
 }
 
-func summarize(r *isync.Report, failOn string) statusSummary {
+func summarize(r *isync.Outline, failOn string) statusSummary {
 	return statusSummary{Notes: r.Notes, Problems: r.Problems, Incomplete: r.History.IncompleteHistory(),
 		Message: r.History.Message, Failed: failed(r, failOn)}
 }
@@ -207,16 +207,14 @@ func (sum statusSummary) verdict(opts *statusOptions) error {
 	return nil
 }
 
-// runStatusJSON is status --format json, whose output the cache keeps
-// whole: a run on a repository where nothing changed writes the output
-// of the last one without making the report again.
+// runStatusJSON is status --format json through the cache: a run on a
+// repository where nothing changed writes the output of the last one
+// without making the report again, and a run after a change splices the
+// JSON of the pages that did not change (isync.StatusJSON).
 func runStatusJSON(s *streams, opts *statusOptions, root string, sopts isync.Options) error {
-	summary, out, err := isync.StatusRendered(context.Background(), root, sopts, "status json "+opts.FailOn,
-		func(r *isync.Report, w io.Writer) ([]byte, error) {
-			if err := writeReportJSON(w, r); err != nil {
-				return nil, err
-			}
-			return json.Marshal(summarize(r, opts.FailOn))
+	summary, out, err := isync.StatusJSON(context.Background(), root, sopts, "status json "+opts.FailOn,
+		func(o *isync.Outline) ([]byte, error) {
+			return json.Marshal(summarize(o, opts.FailOn))
 		})
 	if err != nil {
 		return err
@@ -317,7 +315,7 @@ func formatProblem(p isync.FileProblem) string {
 // failed applies --fail-on to a report: stale pages and strings fail
 // "stale"; missing pages, stubs and missing strings also fail "missing";
 // anything not current fails "any".
-func failed(r *isync.Report, level string) bool {
+func failed(r *isync.Outline, level string) bool {
 	for _, e := range r.Strings {
 		switch {
 		case level == "any" && e.State != translations.Current,
@@ -337,7 +335,7 @@ func failed(r *isync.Report, level string) bool {
 				return true
 			}
 		case "any":
-			if p.State != isync.PageCurrent || len(p.Units) > 0 {
+			if p.State != isync.PageCurrent || p.Units > 0 {
 				return true
 			}
 		}

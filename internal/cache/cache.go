@@ -22,6 +22,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -73,15 +74,49 @@ type Key [32]byte
 
 // KeyOf hashes parts into a key.
 func KeyOf(parts ...string) Key {
-	h := sha256.New()
-	var n [8]byte
+	h := NewHasher()
 	for _, p := range parts {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
-		h.Write(n[:])
-		io.WriteString(h, p)
+		h.Add(p)
 	}
+	return h.Key()
+}
+
+// Hasher makes a key part by part, without holding the parts: the key
+// of the parts KeyOf is given in the same order.
+type Hasher struct {
+	h   hash.Hash
+	buf []byte // the length of the next part, and strings on their way in
+}
+
+// NewHasher starts a key.
+func NewHasher() *Hasher {
+	return &Hasher{h: sha256.New(), buf: make([]byte, 0, 4<<10)}
+}
+
+// Add adds a part.
+func (h *Hasher) Add(p string) {
+	b := binary.LittleEndian.AppendUint64(h.buf[:0], uint64(len(p)))
+	for {
+		k := min(len(p), cap(b)-len(b))
+		b = append(b, p[:k]...)
+		h.h.Write(b)
+		if p = p[k:]; p == "" {
+			return
+		}
+		b = b[:0]
+	}
+}
+
+// AddBytes adds a part.
+func (h *Hasher) AddBytes(p []byte) {
+	h.h.Write(binary.LittleEndian.AppendUint64(h.buf[:0], uint64(len(p))))
+	h.h.Write(p)
+}
+
+// Key is the key of the parts added.
+func (h *Hasher) Key() Key {
 	var k Key
-	h.Sum(k[:0])
+	h.h.Sum(k[:0])
 	return k
 }
 

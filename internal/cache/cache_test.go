@@ -2,10 +2,13 @@ package cache
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	gosync "sync"
 	"testing"
 	"time"
@@ -318,5 +321,74 @@ func TestStream(t *testing.T) {
 	w.Abort()
 	if info, _ := s.Info(); info.Entries != 1 {
 		t.Errorf("after Abort, %d entries, want 1", info.Entries)
+	}
+}
+
+// TestStreamPrefixed: an entry is a hit only when its payload starts
+// with the prefix asked for, and a miss (not a panic) for a prefix
+// longer than the payload.
+func TestStreamPrefixed(t *testing.T) {
+	s := open(t, t.TempDir(), "v1", 0)
+	k := KeyOf("slot")
+	if err := s.Put("rendered", k, []byte("key-1 output")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		prefix string
+		hit    bool
+	}{
+		{"", true},
+		{"key-1", true},
+		{"key-1 output", true},
+		{"key-2", false},
+		{"key-1 output and more", false},
+	} {
+		sec, c, ok := s.StreamPrefixed("rendered", k, []byte(tt.prefix))
+		if ok != tt.hit {
+			t.Errorf("StreamPrefixed(%q) hit = %v, want %v", tt.prefix, ok, tt.hit)
+		}
+		if ok {
+			got, _ := io.ReadAll(sec)
+			c.Close()
+			if string(got) != "key-1 output" {
+				t.Errorf("StreamPrefixed(%q) read %q, want the whole payload", tt.prefix, got)
+			}
+		}
+	}
+	if hits, misses, _ := s.Stats(); hits != 3 || misses != 2 {
+		t.Errorf("%d hits, %d misses; want 3 and 2", hits, misses)
+	}
+}
+
+// TestHasher: a key made part by part is KeyOf's key of the same parts,
+// each part's length written before it (so parts never run into each
+// other), long parts included.
+func TestHasher(t *testing.T) {
+	long := strings.Repeat("0123456789", 1000)
+	parts := []string{"", "group", long, "x", long + "y"}
+	h := NewHasher()
+	for i, p := range parts {
+		if i%2 == 0 {
+			h.Add(p)
+		} else {
+			h.AddBytes([]byte(p))
+		}
+	}
+	// The key by its definition: SHA-256 over each part's length (8
+	// bytes, little-endian) and bytes.
+	var def bytes.Buffer
+	for _, p := range parts {
+		binary.Write(&def, binary.LittleEndian, uint64(len(p)))
+		def.WriteString(p)
+	}
+	want := Key(sha256.Sum256(def.Bytes()))
+	if got := h.Key(); got != want {
+		t.Errorf("Hasher key = %s, want %s", got, want)
+	}
+	if got := KeyOf(parts...); got != want {
+		t.Errorf("KeyOf = %s, want %s", got, want)
+	}
+	if KeyOf("ab", "c") == KeyOf("a", "bc") {
+		t.Error("parts run into each other")
 	}
 }

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -100,6 +101,14 @@ func (w *Pending) Abort() {
 // after checking it whole (its sum is read in a first pass, so that a
 // damaged entry is a miss before a byte of it is used). Close the closer.
 func (s *Store) Stream(kind string, k Key) (*io.SectionReader, io.Closer, bool) {
+	return s.StreamPrefixed(kind, k, nil)
+}
+
+// StreamPrefixed is Stream for an entry whose payload starts with
+// prefix: another is a miss, found before the payload is read whole (an
+// entry that is replaced when what it was made from changes, and that
+// records that in its first bytes).
+func (s *Store) StreamPrefixed(kind string, k Key, prefix []byte) (*io.SectionReader, io.Closer, bool) {
 	if s == nil || !validKind(kind) {
 		return nil, nil, false
 	}
@@ -113,7 +122,7 @@ func (s *Store) Stream(kind string, k Key) (*io.SectionReader, io.Closer, bool) 
 		s.misses.Add(1)
 		return nil, nil, false
 	}
-	sec, ok := s.check(f)
+	sec, ok := s.check(f, prefix)
 	if !ok {
 		f.Close()
 		s.misses.Add(1)
@@ -127,8 +136,9 @@ func (s *Store) Stream(kind string, k Key) (*io.SectionReader, io.Closer, bool) 
 	return sec, f, true
 }
 
-// check reads f's header and sums its payload; it returns the payload.
-func (s *Store) check(f *os.File) (*io.SectionReader, bool) {
+// check reads f's header, checks that the payload starts with prefix,
+// and sums the payload; it returns the payload.
+func (s *Store) check(f *os.File, prefix []byte) (*io.SectionReader, bool) {
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() || len(s.tool) > 0xffff {
 		return nil, false
@@ -147,6 +157,13 @@ func (s *Store) check(f *os.File) (*io.SectionReader, bool) {
 	rest := head[fixed+len(s.tool):]
 	n := binary.LittleEndian.Uint64(rest)
 	if n > maxPayload || int64(n) != fi.Size()-int64(len(head)) {
+		return nil, false
+	}
+	if uint64(len(prefix)) > n {
+		return nil, false
+	}
+	start := make([]byte, len(prefix))
+	if _, err := f.ReadAt(start, int64(len(head))); err != nil || !bytes.Equal(start, prefix) {
 		return nil, false
 	}
 	sum := sha256.New()

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -85,25 +86,101 @@ func NewGuard(w io.Writer) *Guard { return &Guard{w: w} }
 
 func (g *Guard) Write(p []byte) (int, error) {
 	n := len(p)
-	var out []byte
-	for len(p) > 0 {
+	if len(g.line) > 0 {
+		// The end of the line started by an earlier write.
 		i := bytes.IndexByte(p, '\n')
 		if i < 0 {
 			g.line = append(g.line, p...)
-			break
+			return n, nil
 		}
 		g.line = append(g.line, p[:i]...)
-		out = g.appendLine(out, g.line)
-		out = append(out, '\n')
+		out := append(g.appendLine(nil, g.line), '\n')
 		g.line = g.line[:0]
+		if _, err := g.w.Write(out); err != nil {
+			return 0, err
+		}
 		p = p[i+1:]
 	}
-	if len(out) > 0 {
-		if _, err := g.w.Write(out); err != nil {
+	// Lines that need nothing are written as they are, in runs; the
+	// others through appendLine.
+	var out []byte
+	run, start := 0, 0
+	for start < len(p) {
+		end, clean := g.scanLine(p[start:])
+		if end < 0 {
+			g.line = append(g.line, p[start:]...)
+			break
+		}
+		end += start
+		if !clean {
+			out = append(out, p[run:start]...)
+			out = append(g.appendLine(out, p[start:end]), '\n')
+			run = end + 1
+		}
+		start = end + 1
+	}
+	whole := p[:min(start, len(p))]
+	if out != nil {
+		whole = append(out, p[run:len(whole)]...)
+	}
+	if len(whole) > 0 {
+		if _, err := g.w.Write(whole); err != nil {
 			return 0, err
 		}
 	}
 	return n, nil
+}
+
+// stops are the bytes scanLine looks at: control characters but tab,
+// and the first bytes of the UTF-8 of the unsafe runes above U+007F.
+var stops = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = b != '\t'
+	}
+	t[0x7f], t[0xc2], t[0xd8], t[0xe2] = true, true, true, true
+	return t
+}()
+
+// plainASCII reports whether the eight bytes of w are all printable
+// ASCII (0x20 to 0x7e).
+func plainASCII(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - 0x20*ones) & ^w & highs // a byte under 0x20 (or a high byte)
+	del := w ^ 0x7f*ones                  // a 0x7f byte becomes 0
+	return (w|below)&highs == 0 && (del-ones)&^del&highs == 0
+}
+
+// scanLine finds the end of the line at the start of p (the index of its
+// line break, -1 when p has none) and reports whether appendLine would
+// leave the line as it is.
+func (g *Guard) scanLine(p []byte) (end int, clean bool) {
+	clean = true
+	if !g.Commands {
+		rest := bytes.TrimLeft(p, " \t")
+		clean = !bytes.HasPrefix(rest, []byte("::"))
+	}
+	for i := 0; i < len(p); i++ {
+		// Eight printable ASCII bytes at a time.
+		if i+8 <= len(p) && plainASCII(binary.LittleEndian.Uint64(p[i:])) {
+			i += 7
+			continue
+		}
+		b := p[i]
+		if !stops[b] {
+			continue
+		}
+		switch {
+		case b == '\n':
+			return i, clean
+		case b < 0x80:
+			clean = false
+		default:
+			if r, _ := utf8.DecodeRune(p[i:]); unsafeRune(r) {
+				clean = false
+			}
+		}
+	}
+	return -1, clean
 }
 
 // Flush writes an unfinished last line.

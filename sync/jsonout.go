@@ -1,18 +1,23 @@
-package main
+package sync
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
-
-	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
 
-// writeReportJSON writes a status report as indented JSON, one page at a
-// time, so that a report of thousands of pages is never held twice in
-// memory. The result is what json.Encoder with SetIndent("", "  ") writes.
-func writeReportJSON(w io.Writer, r *isync.Report) error {
+// WriteJSON writes a status report as indented JSON, one page at a time,
+// so that a report of thousands of pages is never held twice in memory.
+// The result is what json.Encoder with SetIndent("", "  ") and
+// SetEscapeHTML(false) writes.
+func WriteJSON(w io.Writer, r *Report) error {
+	return writeJSON(w, r)
+}
+
+// writeJSON is WriteJSON; a page that holds its JSON already (a report
+// spliced from the cache: pageJSON's bytes in frag) is written as it is.
+func writeJSON(w io.Writer, r *Report) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	field := func(name string, v any, last bool) error {
 		b, err := marshalIndent(v, "  ")
@@ -44,9 +49,12 @@ func writeReportJSON(w io.Writer, r *isync.Report) error {
 		if i > 0 {
 			bw.WriteString(",")
 		}
-		b, err := marshalIndent(&r.Pages[i], "    ")
-		if err != nil {
-			return err
+		b := r.Pages[i].frag
+		if b == nil {
+			var err error
+			if b, err = pageJSON(&r.Pages[i]); err != nil {
+				return err
+			}
 		}
 		bw.WriteString("\n    ")
 		bw.Write(b)
@@ -63,6 +71,12 @@ func writeReportJSON(w io.Writer, r *isync.Report) error {
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// pageJSON is a page's report as WriteJSON writes it in the list of
+// pages (after the indent of its first line).
+func pageJSON(p *PageReport) ([]byte, error) {
+	return marshalIndent(p, "    ")
 }
 
 func marshalIndent(v any, prefix string) ([]byte, error) {
