@@ -137,7 +137,11 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		}
 		b, ok := atVersion[o]
 		if !ok {
-			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit)
+			twin := ""
+			if s.trHistoryOnly && tr.Path == tr.Real {
+				twin = s.Layout.SourceName(tr.Lang, tv[o].Path)
+			}
+			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit, twin)
 			atVersion[o] = b
 		}
 		return b
@@ -265,8 +269,9 @@ func (p *provenance) summary(pin *unitBase, tv []history.Version, newest int) *B
 
 // sourceAt is the source as it stood in the tree of commit (a commit of
 // the translation; not parsed yet), under its path then: the real path, the site path
-// (through symbolic links as they were), or an earlier name of the file.
-func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit string) *unitBase {
+// (through symbolic links as they were), an earlier name of the file, or
+// twin (the source's name by the translation's name then; "" for none).
+func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit, twin string) *unitBase {
 	paths := []string{src.Real}
 	if src.Path != src.Real {
 		paths = append(paths, src.Path)
@@ -275,6 +280,9 @@ func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, 
 		if !slices.Contains(paths, v.Path) {
 			paths = append(paths, v.Path)
 		}
+	}
+	if twin != "" && !slices.Contains(paths, twin) {
+		paths = append(paths, twin)
 	}
 	b := &unitBase{confidence: 1}
 	for _, p := range paths {
@@ -285,6 +293,10 @@ func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, 
 	}
 	switch {
 	case b.blob != "":
+	case s.trHistoryOnly:
+		// The source's history was not read (Options.TranslationHistory):
+		// a source renamed since under another name is not followed.
+		b.blob, b.path, b.confidence, b.message = srcBlob, src.Real, 0.5, "the source is not in the translation's commit under its name now"
 	case len(sv) == 0:
 		// The source is not committed: compare with what is on disk.
 		b.blob, b.path, b.confidence, b.message = srcBlob, src.Real, 0.5, "the source is not committed yet"

@@ -33,6 +33,16 @@ type Options struct {
 	// LazyHistory reads git history only when a caller needs it (see
 	// ForEachAligned), not in Load.
 	LazyHistory bool
+	// TranslationHistory reads the history of the translations only, not
+	// that of the source pages (nor of the configuration and string
+	// tables): a check that needs bases but no source history (glossary)
+	// then does not pay for the source's log, most of a cold run on a
+	// large site. A translation's base is the source found in the tree of
+	// its commits under the source's name now, or under the name matching
+	// the translation's name then (see sourceAt); a source renamed since,
+	// under another name, is not followed, and a base not found is the
+	// current source.
+	TranslationHistory bool
 	// Jobs is the number of pages worked on at once; 0 means GOMAXPROCS.
 	Jobs int
 	// Since limits the report to what a change set (a pull request) does
@@ -73,6 +83,9 @@ type Site struct {
 	// noHistory: history was not read on purpose (Options.NoHistory), so
 	// a missing base is not a sign of an incomplete clone.
 	noHistory bool
+	// trHistoryOnly: the history holds the translations only
+	// (Options.TranslationHistory).
+	trHistoryOnly bool
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
@@ -126,6 +139,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.scoped = true
 	}
 	s.noHistory = opts.NoHistory
+	s.trHistoryOnly = opts.TranslationHistory
 	var read gosync.WaitGroup
 	switch {
 	case opts.LazyHistory && !opts.NoHistory:
@@ -287,6 +301,9 @@ func (s *Site) historySpecs(files []site.File) []string {
 	var specs []string
 	seen := map[string]bool{}
 	for _, p := range files {
+		if s.trHistoryOnly && p.Lang == s.Layout.Source {
+			continue
+		}
 		spec := path.Dir(p.Real)
 		if s.scoped && len(files) <= 200 {
 			spec = p.Real // a few files: exactly those
@@ -295,6 +312,9 @@ func (s *Site) historySpecs(files []site.File) []string {
 			seen[spec] = true
 			specs = append(specs, spec)
 		}
+	}
+	if s.trHistoryOnly {
+		return minimalDirs(specs)
 	}
 	// The configuration and the string tables have histories too.
 	if s.Layout.ConfigFile != "" {
