@@ -21,9 +21,9 @@ type AlignedPage struct {
 // ForEachAligned aligns every translation in scope and calls fn with
 // it. Pages are read and aligned on several goroutines, and fn is called
 // from them: it must be safe for concurrent use. A translation is
-// aligned with its base: the pinned one, else the one history gives (read
-// then, once, when Load was asked for LazyHistory and a translation in
-// scope has no pin), else the current source.
+// aligned with its base: the pinned one, else the one history gives
+// (waited for then, once, when Load was asked for LazyHistory and a
+// translation in scope has no pin), else the current source.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
 	s.forEachPair(opts, nil, nil, fn)
 }
@@ -39,7 +39,8 @@ func (s *Site) forEachPair(opts Options, ready func(), skip func(site.Pair) bool
 		}
 	}
 	// Alignment needs the base an unpinned translation was made from, so
-	// history is read then; a run over pinned pages (or none) reads none.
+	// history is waited for then (Load started reading it); a run over
+	// pinned pages (or none) stops it.
 	for _, p := range todo {
 		if p.Source != nil && !s.pinned(p.Translation.File) {
 			s.needHistory()

@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"strings"
+	gosync "sync"
 	"testing"
 )
 
@@ -39,7 +40,10 @@ func TestTranslationHistoryBases(t *testing.T) {
 		}
 		defer s.Close()
 		out := map[string]string{}
+		var mu gosync.Mutex
 		s.ForEachAligned(Options{}, func(a AlignedPage) {
+			mu.Lock()
+			defer mu.Unlock()
 			if a.Base != nil {
 				out[a.Translation.Path] = strings.TrimSpace(string(a.Base.Src))
 			}
