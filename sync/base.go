@@ -53,11 +53,19 @@ type unitBase struct {
 // the source document of its last page sync (nil when unknown), for
 // callers that align a page as a whole.
 func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
-	p := s.findProvenance(vs, src, tr)
+	// Only the base of the last sync is parsed (a third of the parses of
+	// a glossary check on kubernetes/website's ko pages were of the
+	// others), so a page whose other bases cannot be read has this base,
+	// where a unit report would have none.
+	p := s.provenance(vs, src, tr, false)
 	if p.page.Kind == BaseNone {
 		return p.page, nil
 	}
-	return p.page, p.bases[p.synced].doc
+	b := p.bases[p.synced]
+	if b.doc == nil {
+		b.doc = vs.doc(b.blob, b.path)
+	}
+	return p.page, b.doc
 }
 
 // findProvenance works out, unit by unit, which version of the source the
@@ -67,6 +75,12 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 // last changed its words (the working tree's source for uncommitted
 // edits).
 func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
+	return s.provenance(vs, src, tr, true)
+}
+
+// provenance is findProvenance; with everyDoc false, the bases are not
+// parsed (their doc stays nil unless known already).
+func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenance {
 	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
 	p := &provenance{of: make([]int, len(tr.Doc.Units)), in: make([]string, len(tr.Doc.Units))}
@@ -176,10 +190,10 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 				return lost("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
 			}
 			b := srcOf(o)
-			if b.doc == nil {
+			if b.doc == nil && everyDoc {
 				b.doc = vs.doc(b.blob, b.path)
 			}
-			if b.doc == nil {
+			if b.doc == nil && everyDoc {
 				return none("the source version could not be read from the repository")
 			}
 			if k, ok = byBlob[b.blob]; !ok {
