@@ -606,7 +606,36 @@ func confident(p UnitPair, ratio float64) bool {
 			return true
 		}
 	}
+	// A link whose address was updated since keeps its text:
+	// [Flannel](old address) and [Flannel](new address) are one link.
+	srcLabels := linkLabels(p.Source)
+	for l := range linkLabels(p.Target) {
+		if srcLabels[l] {
+			return true
+		}
+	}
 	return false
+}
+
+// linkLabels are the texts of the inline links of units ([text](url)),
+// case folded.
+func linkLabels(units []*parse.Unit) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range units {
+		for rest := u.Text; ; {
+			i := strings.Index(rest, "](")
+			if i < 0 {
+				break
+			}
+			if j := strings.LastIndexByte(rest[:i], '['); j >= 0 {
+				if l := strings.TrimSpace(rest[j+1 : i]); l != "" && !strings.ContainsAny(l, "[]") {
+					out[strings.ToLower(l)] = true
+				}
+			}
+			rest = rest[i+2:]
+		}
+	}
+	return out
 }
 
 func hasLink(set map[string]bool) bool {
