@@ -48,6 +48,10 @@ func (f Finding) String() string {
 // render (either side may be empty).
 type UnitPair struct {
 	Source, Target []*parse.Unit
+	// SourceDoc is the document of the Source units when it is not the
+	// page's Source: a translated unit made from another version of the
+	// source than the rest of the page is paired in that version.
+	SourceDoc *parse.Document
 }
 
 // Page is a translated page to check.
@@ -116,6 +120,7 @@ func (m *Matcher) Check(p Page) []Finding {
 		return s.out
 	}
 	src := m.newScan(p.Source, "")
+	other := map[*parse.Document]*pageScan{}
 	done := map[int]bool{}
 	ratio := pageRatio(p.Pairs)
 	// Tables whose shape differs (rows added since, or dropped) pair
@@ -125,7 +130,14 @@ func (m *Matcher) Check(p Page) []Finding {
 		if !confident(pr, ratio) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
 			continue
 		}
-		nSrc := s.pair(src, pr.Source, pr.Target)
+		srcScan := src
+		if d := pr.SourceDoc; d != nil && d != p.Source {
+			if srcScan = other[d]; srcScan == nil {
+				srcScan = m.newScan(d, "")
+				other[d] = srcScan
+			}
+		}
+		nSrc := s.pair(srcScan, pr.Source, pr.Target)
 		before := len(s.out)
 		for _, u := range pr.Target {
 			sc := s.unit(u)
