@@ -95,9 +95,11 @@ func (s *Site) aligned(p site.Pair) (AlignedPage, bool) {
 		a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
 		return a, true
 	}
-	owned := map[int]bool{} // bases that gave translated units their words
+	// The bases of the units whose words changed after the last page sync
+	// (the others were gone through then, against its base).
+	owned := map[int]bool{}
 	for i, k := range prov.of {
-		if k >= 0 && tr.Doc.Units[i].Translatable {
+		if k >= 0 && k != prov.synced && tr.Doc.Units[i].Translatable && i < len(prov.later) && prov.later[i] {
 			owned[k] = true
 		}
 	}

@@ -2,9 +2,13 @@ package sync
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	gosync "sync"
 	"testing"
+
+	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 )
 
 // TestTranslationHistoryBases: with the translations' history only, a
@@ -65,5 +69,43 @@ func TestTranslationHistoryBases(t *testing.T) {
 				t.Errorf("TranslationHistory %v: %s is aligned with %q, want %q", trOnly, p, got[p], w)
 			}
 		}
+	}
+}
+
+// TestUnitBasePairs: a translated unit updated after the page's last sync
+// is checked against the source it was updated from, not the older
+// source of the rest of the page.
+func TestUnitBasePairs(t *testing.T) {
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	commitStep(t, dir, "one", map[string]string{
+		"hugo.toml":       "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"content/en/a.md": "# Alpha\n\nThe first part.\n\nThe second part.\n\nThe third part.\n\nThe fourth part.\n",
+	})
+	commitStep(t, dir, "translate", map[string]string{
+		"content/ko/a.md": "# 알파\n\n첫째 부분.\n\n둘째 부분.\n\n셋째 부분.\n\n넷째 부분.\n",
+	})
+	commitStep(t, dir, "source", map[string]string{
+		"content/en/a.md": "# Alpha\n\nThe first part.\n\nThe second part runs on Docker.\n\nThe third part.\n\nThe fourth part.\n",
+	})
+	commitStep(t, dir, "update one unit", map[string]string{
+		"content/ko/a.md": "# 알파\n\n첫째 부분.\n\n둘째 부분은 Docker에서 돈다.\n\n셋째 부분.\n\n넷째 부분.\n",
+	})
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - en: Docker\n    ko: {use: [도커]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(context.Background(), dir, Options{LazyHistory: true, TranslationHistory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var got []string
+	for _, f := range s.TermFindings(Options{}, g) {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Rule, f.Term))
+	}
+	want := []string{"content/ko/a.md:5 missing Docker"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
 	}
 }
