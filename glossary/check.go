@@ -68,11 +68,14 @@ type Page struct {
 // pageScan holds the occurrences found in each unit, so a unit is
 // scanned once however many checks read it.
 type pageScan struct {
-	m    *Matcher
-	doc  *parse.Document
-	path string
-	tr   map[*parse.Unit]scanned
-	out  []Finding
+	m *Matcher
+	// earliest is, per term, the byte offset of its first rendering in
+	// the page (Check).
+	earliest map[int]int
+	doc      *parse.Document
+	path     string
+	tr       map[*parse.Unit]scanned
+	out      []Finding
 }
 
 type scanned struct {
@@ -122,6 +125,17 @@ func (m *Matcher) Check(p Page) []Finding {
 	src := m.newScan(p.Source, "")
 	other := map[*parse.Document]*pageScan{}
 	done := map[int]bool{}
+	s.earliest = map[int]int{}
+	for _, u := range units {
+		sc := s.unit(u)
+		for _, o := range sc.occ {
+			if at := sc.t.byteAt(o.at); at >= 0 && (o.f.kind == kindFirst || o.f.kind == kindUse) {
+				if e, ok := s.earliest[o.f.term]; !ok || at < e {
+					s.earliest[o.f.term] = at
+				}
+			}
+		}
+	}
 	ratio := pageRatio(p.Pairs)
 	// Tables whose shape differs (rows added since, or dropped) pair
 	// cells by position only: their cells say nothing.
@@ -202,6 +216,12 @@ func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc sca
 		done[i] = true // 익스텐션 포인트(extension point): the phrase's first use glosses it
 	case o.f.kind == kindUse && nSrc[i] != nil && nSrc[i][kindEN] > 0:
 		done[i] = true
+		if e, ok := s.earliest[i]; ok && e < sc.t.byteAt(o.at) {
+			// The page used the term before, in a unit no pair checks
+			// (the title, a unit added or rewritten since): that was
+			// its first use.
+			return
+		}
 		term := s.m.g.Terms[i]
 		r := term.Langs[s.m.lang]
 		if r == nil || r.First == "" || s.m.keep[i] || term.Severity.Level() == Info || !term.Applies(s.path) {
@@ -834,4 +854,13 @@ func inCode(units []*parse.Unit, term *Term) bool {
 		}
 	}
 	return false
+}
+
+// byteAt is the offset in the document of the normalized text's byte at
+// (-1 when unknown).
+func (t text) byteAt(at int) int {
+	if at < 0 || at >= len(t.off) {
+		return -1
+	}
+	return t.off[at]
 }
