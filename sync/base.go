@@ -49,25 +49,6 @@ type unitBase struct {
 	message    string
 }
 
-// findBase is the page-level summary of the translation's provenance and
-// the source document of its last page sync (nil when unknown), for
-// callers that align a page as a whole.
-func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
-	// Only the base of the last sync is parsed (a third of the parses of
-	// a glossary check on kubernetes/website's ko pages were of the
-	// others), so a page whose other bases cannot be read has this base,
-	// where a unit report would have none.
-	p := s.provenance(vs, src, tr, false)
-	if p.page.Kind == BaseNone {
-		return p.page, nil
-	}
-	b := p.bases[p.synced]
-	if b.doc == nil {
-		b.doc = vs.doc(b.blob, b.path)
-	}
-	return p.page, b.doc
-}
-
 // findProvenance works out, unit by unit, which version of the source the
 // translation was made from, in the order of the design: the page pin is
 // the floor; a unit whose words changed after it (or, unpinned, at all)

@@ -89,6 +89,10 @@ func (s *Site) aligned(p site.Pair) (AlignedPage, bool) {
 		a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
 		return a, true
 	}
+	// Only the bases a pair needs are parsed (on kubernetes/website's ko
+	// pages the others were a third of all parses), so a page one of whose
+	// other bases cannot be read is aligned all the same, where a unit
+	// report would have no base.
 	vs := s.newVersions()
 	prov := s.provenance(vs, src, tr, false)
 	if prov.page.Kind == BaseNone {
