@@ -48,6 +48,10 @@ func (f Finding) String() string {
 // render (either side may be empty).
 type UnitPair struct {
 	Source, Target []*parse.Unit
+	// SourceDoc is the document of the Source units when it is not the
+	// page's Source: a translated unit made from another version of the
+	// source than the rest of the page is paired in that version.
+	SourceDoc *parse.Document
 }
 
 // Page is a translated page to check.
@@ -64,11 +68,14 @@ type Page struct {
 // pageScan holds the occurrences found in each unit, so a unit is
 // scanned once however many checks read it.
 type pageScan struct {
-	m    *Matcher
-	doc  *parse.Document
-	path string
-	tr   map[*parse.Unit]scanned
-	out  []Finding
+	m *Matcher
+	// earliest is, per term, the byte offset of its first rendering in
+	// the page (Check).
+	earliest map[int]int
+	doc      *parse.Document
+	path     string
+	tr       map[*parse.Unit]scanned
+	out      []Finding
 }
 
 type scanned struct {
@@ -116,7 +123,19 @@ func (m *Matcher) Check(p Page) []Finding {
 		return s.out
 	}
 	src := m.newScan(p.Source, "")
+	other := map[*parse.Document]*pageScan{}
 	done := map[int]bool{}
+	s.earliest = map[int]int{}
+	for _, u := range units {
+		sc := s.unit(u)
+		for _, o := range sc.occ {
+			if at := sc.t.byteAt(o.at); at >= 0 && (o.f.kind == kindFirst || o.f.kind == kindUse) {
+				if e, ok := s.earliest[o.f.term]; !ok || at < e {
+					s.earliest[o.f.term] = at
+				}
+			}
+		}
+	}
 	ratio := pageRatio(p.Pairs)
 	// Tables whose shape differs (rows added since, or dropped) pair
 	// cells by position only: their cells say nothing.
@@ -125,7 +144,14 @@ func (m *Matcher) Check(p Page) []Finding {
 		if !confident(pr, ratio) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
 			continue
 		}
-		nSrc := s.pair(src, pr.Source, pr.Target)
+		srcScan := src
+		if d := pr.SourceDoc; d != nil && d != p.Source {
+			if srcScan = other[d]; srcScan == nil {
+				srcScan = m.newScan(d, "")
+				other[d] = srcScan
+			}
+		}
+		nSrc := s.pair(srcScan, pr.Source, pr.Target)
 		before := len(s.out)
 		for _, u := range pr.Target {
 			sc := s.unit(u)
@@ -190,6 +216,12 @@ func (s *pageScan) firstUse(o occurrence, nSrc counts, done map[int]bool, sc sca
 		done[i] = true // 익스텐션 포인트(extension point): the phrase's first use glosses it
 	case o.f.kind == kindUse && nSrc[i] != nil && nSrc[i][kindEN] > 0:
 		done[i] = true
+		if e, ok := s.earliest[i]; ok && e < sc.t.byteAt(o.at) {
+			// The page used the term before, in a unit no pair checks
+			// (the title, a unit added or rewritten since): that was
+			// its first use.
+			return
+		}
 		term := s.m.g.Terms[i]
 		r := term.Langs[s.m.lang]
 		if r == nil || r.First == "" || s.m.keep[i] || term.Severity.Level() == Info || !term.Applies(s.path) {
@@ -606,7 +638,36 @@ func confident(p UnitPair, ratio float64) bool {
 			return true
 		}
 	}
+	// A link whose address was updated since keeps its text:
+	// [Flannel](old address) and [Flannel](new address) are one link.
+	srcLabels := linkLabels(p.Source)
+	for l := range linkLabels(p.Target) {
+		if srcLabels[l] {
+			return true
+		}
+	}
 	return false
+}
+
+// linkLabels are the texts of the inline links of units ([text](url)),
+// case folded.
+func linkLabels(units []*parse.Unit) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range units {
+		for rest := u.Text; ; {
+			i := strings.Index(rest, "](")
+			if i < 0 {
+				break
+			}
+			if j := strings.LastIndexByte(rest[:i], '['); j >= 0 {
+				if l := strings.TrimSpace(rest[j+1 : i]); l != "" && !strings.ContainsAny(l, "[]") {
+					out[strings.ToLower(l)] = true
+				}
+			}
+			rest = rest[i+2:]
+		}
+	}
+	return out
 }
 
 func hasLink(set map[string]bool) bool {
@@ -793,4 +854,13 @@ func inCode(units []*parse.Unit, term *Term) bool {
 		}
 	}
 	return false
+}
+
+// byteAt is the offset in the document of the normalized text's byte at
+// (-1 when unknown).
+func (t text) byteAt(at int) int {
+	if at < 0 || at >= len(t.off) {
+		return -1
+	}
+	return t.off[at]
 }

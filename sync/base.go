@@ -49,17 +49,6 @@ type unitBase struct {
 	message    string
 }
 
-// findBase is the page-level summary of the translation's provenance and
-// the source document of its last page sync (nil when unknown), for
-// callers that align a page as a whole.
-func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
-	p := s.findProvenance(vs, src, tr)
-	if p.page.Kind == BaseNone {
-		return p.page, nil
-	}
-	return p.page, p.bases[p.synced].doc
-}
-
 // findProvenance works out, unit by unit, which version of the source the
 // translation was made from, in the order of the design: the page pin is
 // the floor; a unit whose words changed after it (or, unpinned, at all)
@@ -67,6 +56,12 @@ func (s *Site) findBase(vs *versions, src, tr *Page) (*Base, *parse.Document) {
 // last changed its words (the working tree's source for uncommitted
 // edits).
 func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
+	return s.provenance(vs, src, tr, true)
+}
+
+// provenance is findProvenance; with everyDoc false, the bases are not
+// parsed (their doc stays nil unless known already).
+func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenance {
 	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
 	p := &provenance{of: make([]int, len(tr.Doc.Units)), in: make([]string, len(tr.Doc.Units))}
@@ -137,7 +132,11 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 		}
 		b, ok := atVersion[o]
 		if !ok {
-			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit)
+			twin := ""
+			if s.trHistoryOnly && tr.Path == tr.Real {
+				twin = s.Layout.SourceName(tr.Lang, tv[o].Path)
+			}
+			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit, twin)
 			atVersion[o] = b
 		}
 		return b
@@ -172,10 +171,10 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 				return lost("shallow clone: the translation predates the first fetched commit; check out with fetch-depth: 0")
 			}
 			b := srcOf(o)
-			if b.doc == nil {
+			if b.doc == nil && everyDoc {
 				b.doc = vs.doc(b.blob, b.path)
 			}
-			if b.doc == nil {
+			if b.doc == nil && everyDoc {
 				return none("the source version could not be read from the repository")
 			}
 			if k, ok = byBlob[b.blob]; !ok {
@@ -265,8 +264,9 @@ func (p *provenance) summary(pin *unitBase, tv []history.Version, newest int) *B
 
 // sourceAt is the source as it stood in the tree of commit (a commit of
 // the translation; not parsed yet), under its path then: the real path, the site path
-// (through symbolic links as they were), or an earlier name of the file.
-func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit string) *unitBase {
+// (through symbolic links as they were), an earlier name of the file, or
+// twin (the source's name by the translation's name then; "" for none).
+func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit, twin string) *unitBase {
 	paths := []string{src.Real}
 	if src.Path != src.Real {
 		paths = append(paths, src.Path)
@@ -275,6 +275,9 @@ func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, 
 		if !slices.Contains(paths, v.Path) {
 			paths = append(paths, v.Path)
 		}
+	}
+	if twin != "" && !slices.Contains(paths, twin) {
+		paths = append(paths, twin)
 	}
 	b := &unitBase{confidence: 1}
 	for _, p := range paths {
@@ -285,6 +288,10 @@ func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, 
 	}
 	switch {
 	case b.blob != "":
+	case s.trHistoryOnly:
+		// The source's history was not read (Options.TranslationHistory):
+		// a source renamed since under another name is not followed.
+		b.blob, b.path, b.confidence, b.message = srcBlob, src.Real, 0.5, "the source is not in the translation's commit under its name now"
 	case len(sv) == 0:
 		// The source is not committed: compare with what is on disk.
 		b.blob, b.path, b.confidence, b.message = srcBlob, src.Real, 0.5, "the source is not committed yet"

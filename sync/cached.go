@@ -165,24 +165,25 @@ func historyKey(specs []string) cache.Key {
 }
 
 // readHistory reads the history under specs, through the cache when
-// there is one.
-func (s *Site) readHistory(ctx context.Context, specs []string) (*history.History, error) {
+// there is one; of names it (Site.historyOf).
+func (s *Site) readHistory(ctx context.Context, specs []string) (h *history.History, of string, err error) {
 	if s.cache == nil {
-		return history.ReadHistory(ctx, s.Layout.Root, specs)
+		h, err = history.ReadHistory(ctx, s.Layout.Root, specs)
+		return h, "", err
 	}
 	key := historyKey(specs)
 	prev, _ := s.cache.Get(kindHistory, key)
 	snap, next, _, err := history.ReadHistoryFrom(ctx, s.Layout.Root, specs, prev)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if next != nil {
 		s.cache.Put(kindHistory, key, next)
 	}
 	if snap.Head != "" {
-		s.historyOf = key.String() + " " + snap.Head
+		of = key.String() + " " + snap.Head
 	}
-	return snap.History, nil
+	return snap.History, of, nil
 }
 
 // groupKeyBase is what every group's reports depend on besides its own

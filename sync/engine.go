@@ -30,9 +30,20 @@ type Options struct {
 	Paths []string
 	// NoHistory skips git: bases come from pins only.
 	NoHistory bool
-	// LazyHistory reads git history only when a caller needs it (see
-	// ForEachAligned), not in Load.
+	// LazyHistory starts reading git history in Load but waits for it
+	// only when a caller needs it (see ForEachAligned); Close stops a
+	// read no caller needed.
 	LazyHistory bool
+	// TranslationHistory reads the history of the translations only, not
+	// that of the source pages (nor of the configuration and string
+	// tables): a check that needs bases but no source history (glossary)
+	// then does not pay for the source's log, most of a cold run on a
+	// large site. A translation's base is the source found in the tree of
+	// its commits under the source's name now, or under the name matching
+	// the translation's name then (see sourceAt); a source renamed since,
+	// under another name, is not followed, and a base not found is the
+	// current source.
+	TranslationHistory bool
 	// Jobs is the number of pages worked on at once; 0 means GOMAXPROCS.
 	Jobs int
 	// Since limits the report to what a change set (a pull request) does
@@ -66,13 +77,15 @@ type Site struct {
 	pcfg     parse.Config
 	jobs     int
 
-	lazyHistory context.Context // set until history is read on demand
-	specs       []string        // what the history is read for (lazy history)
-	historyMu   gosync.Mutex
-	scoped      bool // only some pages were scanned
+	lazy      *lazyHistory // set until history is taken on demand
+	historyMu gosync.Mutex
+	scoped    bool // only some pages were scanned
 	// noHistory: history was not read on purpose (Options.NoHistory), so
 	// a missing base is not a sign of an incomplete clone.
 	noHistory bool
+	// trHistoryOnly: the history holds the translations only
+	// (Options.TranslationHistory).
+	trHistoryOnly bool
 
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
@@ -126,11 +139,11 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		s.scoped = true
 	}
 	s.noHistory = opts.NoHistory
+	s.trHistoryOnly = opts.TranslationHistory
 	var read gosync.WaitGroup
 	switch {
 	case opts.LazyHistory && !opts.NoHistory:
-		s.lazyHistory = ctx
-		s.specs = s.historySpecs(files)
+		s.lazy = s.startHistory(ctx, s.historySpecs(files))
 	case !opts.NoHistory:
 		// git log runs while the pages are scanned.
 		read.Add(1)
@@ -230,14 +243,38 @@ func problemOf(path string, err error) FileProblem {
 	return FileProblem{Path: path, Message: err.Error()}
 }
 
-// needHistory reads the history now when Load left it for later, and
-// reports whether there is one.
+// lazyHistory is a history read in the background (Options.LazyHistory):
+// Load starts it next to the scan, as git log is one process and the
+// scan runs on the other cores; needHistory waits for it and Close stops
+// it when no caller needed it.
+type lazyHistory struct {
+	cancel context.CancelFunc
+	done   chan struct{} // closed when h, of and err are set
+	h      *history.History
+	of     string
+	err    error
+}
+
+func (s *Site) startHistory(ctx context.Context, specs []string) *lazyHistory {
+	ctx, cancel := context.WithCancel(ctx)
+	l := &lazyHistory{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.h, l.of, l.err = s.readHistory(ctx, specs)
+	}()
+	return l
+}
+
+// needHistory waits for the history Load left for later, and reports
+// whether there is one.
 func (s *Site) needHistory() bool {
 	s.historyMu.Lock()
 	defer s.historyMu.Unlock()
-	if ctx := s.lazyHistory; ctx != nil {
-		s.lazyHistory = nil
-		s.loadHistory(ctx, s.specs)
+	if l := s.lazy; l != nil {
+		s.lazy = nil
+		<-l.done
+		l.cancel()
+		s.setHistory(l.h, l.of, l.err)
 	}
 	return s.History != nil
 }
@@ -287,6 +324,9 @@ func (s *Site) historySpecs(files []site.File) []string {
 	var specs []string
 	seen := map[string]bool{}
 	for _, p := range files {
+		if s.trHistoryOnly && p.Lang == s.Layout.Source {
+			continue
+		}
 		spec := path.Dir(p.Real)
 		if s.scoped && len(files) <= 200 {
 			spec = p.Real // a few files: exactly those
@@ -295,6 +335,9 @@ func (s *Site) historySpecs(files []site.File) []string {
 			seen[spec] = true
 			specs = append(specs, spec)
 		}
+	}
+	if s.trHistoryOnly {
+		return minimalDirs(specs)
 	}
 	// The configuration and the string tables have histories too.
 	if s.Layout.ConfigFile != "" {
@@ -309,12 +352,15 @@ func (s *Site) historySpecs(files []site.File) []string {
 }
 
 func (s *Site) loadHistory(ctx context.Context, specs []string) {
-	h, err := s.readHistory(ctx, specs)
+	s.setHistory(s.readHistory(ctx, specs))
+}
+
+func (s *Site) setHistory(h *history.History, of string, err error) {
 	if err != nil {
 		s.HistInfo.Message = err.Error() + "; bases come from pins only (in CI, check out with fetch-depth: 0)"
 		return
 	}
-	s.History = h
+	s.History, s.historyOf = h, of
 	s.HistInfo = HistoryInfo{Available: true, Shallow: h.Shallow(), Commits: h.Commits(), Message: h.Degraded()}
 	if h.Shallow() {
 		s.HistInfo.Message = "shallow clone: translations made before the first fetched commit have no base; check out with fetch-depth: 0"
@@ -341,8 +387,21 @@ func minimalDirs(dirs []string) []string {
 	return out
 }
 
-// Close releases the site's git processes.
-func (s *Site) Close() error { return s.History.Close() }
+// Close releases the site's git processes, and stops a history read no
+// caller waited for.
+func (s *Site) Close() error {
+	s.historyMu.Lock()
+	l := s.lazy
+	s.lazy = nil
+	s.historyMu.Unlock()
+	var err error
+	if l != nil {
+		l.cancel()
+		<-l.done
+		err = l.h.Close()
+	}
+	return errors.Join(err, s.History.Close())
+}
 
 // versions caches the parsed historical versions of the pages of one
 // group (a source page and its translations), by blob id. It lives only

@@ -5,6 +5,7 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
+	"slices"
 )
 
 // AlignedPage is a translation with the source units each of its units
@@ -16,14 +17,25 @@ type AlignedPage struct {
 	Base        *parse.Document // the source the translation was made from (or the current source)
 	Translation *Page
 	Pairs       []align.Pair
+	// More pairs the translated units made from other versions of the
+	// source than Base (their base, per unit) in those versions; Pairs
+	// then leaves them out.
+	More []BasePairs
+}
+
+// BasePairs are pairs of units of a version of the source with units of
+// the translation.
+type BasePairs struct {
+	Base  *parse.Document
+	Pairs []align.Pair
 }
 
 // ForEachAligned aligns every translation in scope and calls fn with
 // it. Pages are read and aligned on several goroutines, and fn is called
 // from them: it must be safe for concurrent use. A translation is
-// aligned with its base: the pinned one, else the one history gives (read
-// then, once, when Load was asked for LazyHistory and a translation in
-// scope has no pin), else the current source.
+// aligned with its base: the pinned one, else the one history gives
+// (waited for then, once, when Load was asked for LazyHistory and a
+// translation in scope has no pin), else the current source.
 func (s *Site) ForEachAligned(opts Options, fn func(AlignedPage)) {
 	s.forEachPair(opts, nil, nil, fn)
 }
@@ -39,7 +51,8 @@ func (s *Site) forEachPair(opts Options, ready func(), skip func(site.Pair) bool
 		}
 	}
 	// Alignment needs the base an unpinned translation was made from, so
-	// history is read then; a run over pinned pages (or none) reads none.
+	// history is waited for then (Load started reading it); a run over
+	// pinned pages (or none) stops it.
 	for _, p := range todo {
 		if p.Source != nil && !s.pinned(p.Translation.File) {
 			s.needHistory()
@@ -71,13 +84,79 @@ func (s *Site) aligned(p site.Pair) (AlignedPage, bool) {
 	if err != nil {
 		return AlignedPage{}, false
 	}
-	base := src.Doc
-	if s.History != nil || tr.Doc.Field(s.Config.PinField()) != nil {
-		if _, b := s.findBase(s.newVersions(), src, tr); b != nil {
-			base = b
+	a := AlignedPage{Lang: p.Lang, Source: src, Base: src.Doc, Translation: tr}
+	if s.History == nil && tr.Doc.Field(s.Config.PinField()) == nil {
+		a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
+		return a, true
+	}
+	// Only the bases a pair needs are parsed (on kubernetes/website's ko
+	// pages the others were a third of all parses), so a page one of whose
+	// other bases cannot be read is aligned all the same, where a unit
+	// report would have no base.
+	vs := s.newVersions()
+	prov := s.provenance(vs, src, tr, false)
+	if prov.page.Kind == BaseNone {
+		a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
+		return a, true
+	}
+	// The bases of the units whose words changed after the last page sync
+	// (the others were gone through then, against its base).
+	owned := map[int]bool{}
+	for i, k := range prov.of {
+		if k >= 0 && k != prov.synced && tr.Doc.Units[i].Translatable && i < len(prov.later) && prov.later[i] {
+			owned[k] = true
 		}
 	}
-	return AlignedPage{Lang: p.Lang, Source: src, Base: base, Translation: tr, Pairs: align.Align(base, tr.Doc, align.Options{})}, true
+	docOf := func(k int) *parse.Document {
+		b := prov.bases[k]
+		if b.doc == nil {
+			b.doc = vs.doc(b.blob, b.path)
+		}
+		return b.doc
+	}
+	if d := docOf(prov.synced); d != nil {
+		a.Base = d
+	}
+	a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
+	for k := range prov.bases {
+		if !owned[k] || k == prov.synced {
+			continue
+		}
+		d := docOf(k)
+		if d == nil {
+			continue
+		}
+		a.Pairs = ownedPairs(a.Pairs, tr.Doc, prov.of, k, false)
+		if ps := ownedPairs(align.Align(d, tr.Doc, align.Options{}), tr.Doc, prov.of, k, true); len(ps) > 0 {
+			a.More = append(a.More, BasePairs{Base: d, Pairs: ps})
+		}
+	}
+	return a, true
+}
+
+// ownedPairs keeps the pairs of the translated units made from base k
+// (of: the base of each unit), with keep, or leaves them out; a pair
+// whose translatable units it all leaves out is dropped.
+func ownedPairs(pairs []align.Pair, tr *parse.Document, of []int, k int, keep bool) []align.Pair {
+	var out []align.Pair
+	for _, p := range pairs {
+		var target []int
+		kept := 0
+		for _, t := range p.Target {
+			if !tr.Units[t].Translatable {
+				target = append(target, t)
+				continue
+			}
+			if (t < len(of) && of[t] == k) == keep {
+				target = append(target, t)
+				kept++
+			}
+		}
+		if kept > 0 || len(p.Target) == 0 && !keep {
+			out = append(out, align.Pair{Source: p.Source, Target: target})
+		}
+	}
+	return out
 }
 
 // pinned reports a translation whose front matter pins its base. Only
@@ -95,6 +174,21 @@ func CheckTerms(m *glossary.Matcher, a AlignedPage) []glossary.Finding {
 	for _, pr := range a.Pairs {
 		p.Pairs = append(p.Pairs, glossary.UnitPair{Source: units(a.Base, pr.Source), Target: units(a.Translation.Doc, pr.Target)})
 	}
+	for _, more := range a.More {
+		for _, pr := range more.Pairs {
+			p.Pairs = append(p.Pairs, glossary.UnitPair{Source: units(more.Base, pr.Source), Target: units(a.Translation.Doc, pr.Target), SourceDoc: more.Base})
+		}
+	}
+	if len(a.More) > 0 {
+		// In the translation's order: a first use is the first one there.
+		first := func(u glossary.UnitPair) int {
+			if len(u.Target) == 0 {
+				return -1
+			}
+			return u.Target[0].Start
+		}
+		slices.SortStableFunc(p.Pairs, func(x, y glossary.UnitPair) int { return first(x) - first(y) })
+	}
 	return m.Check(p)
 }
 
@@ -105,6 +199,11 @@ func CensusAdd(c *glossary.Census, a AlignedPage) {
 	}
 	for _, p := range a.Pairs {
 		c.Add(a.Base, units(a.Base, p.Source), a.Translation.Doc, units(a.Translation.Doc, p.Target), a.Translation.Path)
+	}
+	for _, more := range a.More {
+		for _, p := range more.Pairs {
+			c.Add(more.Base, units(more.Base, p.Source), a.Translation.Doc, units(a.Translation.Doc, p.Target), a.Translation.Path)
+		}
 	}
 }
 

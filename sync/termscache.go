@@ -2,6 +2,7 @@ package sync
 
 import (
 	"encoding/json"
+	"strconv"
 	gosync "sync"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
@@ -101,6 +102,7 @@ func (s *Site) termsKeyBase(g *glossary.Glossary) (string, bool) {
 		return "", false
 	}
 	b, ok := s.groupKeyBase(nil, nil)
-	k := cache.KeyOf(kindTerms, b, gd)
+	// Bases found without the source's history may differ.
+	k := cache.KeyOf(kindTerms, b, gd, strconv.FormatBool(s.trHistoryOnly))
 	return string(k[:]), ok
 }

@@ -116,7 +116,7 @@ func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, err
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths, Langs: o.Langs, LazyHistory: true, NoHistory: o.NoHistory,
+	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths, Langs: o.Langs, LazyHistory: true, TranslationHistory: true, NoHistory: o.NoHistory,
 		Cache: openCache(root, o.global.NoCache)})
 	if err != nil {
 		return nil, nil, nil, err

@@ -94,8 +94,12 @@ var ReadExts = []string{".md", ".markdown", ".toml", ".yaml", ".yml", ".json"}
 // with an extension of ReadExts is that file; any other is a directory,
 // of which only the pages are read. "dir/*.md" is git's default pathspec
 // syntax, where "*" spans directories: ":(glob)dir/**/*.md" costs git
-// four times more on kubernetes/website, and each pattern costs, so the
-// rare .markdown pages are one pattern over the whole tree.
+// four times more on kubernetes/website. Each pattern costs, and a
+// pattern with no directory costs most, as git must then look into every
+// directory a commit changed: the rare .markdown pages are looked for in
+// the directories only ("*.markdown" over the whole tree made the log of
+// kubernetes/website's content/ko take 2.2 times the CPU, 2.9 s against
+// 1.3 s).
 func Pathspecs(paths []string) []string {
 	var dirs, specs []string
 	for _, p := range paths {
@@ -108,17 +112,20 @@ func Pathspecs(paths []string) []string {
 	if len(paths) == 0 || slices.Contains(dirs, ".") {
 		dirs = []string{""}
 	}
+	var markdown []string
 	for _, d := range dirs {
 		switch {
 		case strings.ContainsAny(d, "*?[\\"):
 			specs = append(specs, ":(literal)"+d) // a name git would read as a pattern
 		case d == "":
 			specs = append(specs, "*.md")
+			markdown = append(markdown, "*.markdown")
 		default:
 			specs = append(specs, d+"/*.md")
+			markdown = append(markdown, d+"/*.markdown")
 		}
 	}
-	return append(specs, "*.markdown")
+	return append(specs, markdown...)
 }
 
 // readLog runs one git log over the pathspecs of paths, with renames

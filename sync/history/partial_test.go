@@ -138,7 +138,7 @@ func TestReadHistoryMissingPageBlob(t *testing.T) {
 
 func TestPathspecs(t *testing.T) {
 	got := Pathspecs([]string{"content/en", "hugo.toml", "i18n/ja.yaml"})
-	want := []string{":(literal)hugo.toml", ":(literal)i18n/ja.yaml", "content/en/*.md", "*.markdown"}
+	want := []string{":(literal)hugo.toml", ":(literal)i18n/ja.yaml", "content/en/*.md", "content/en/*.markdown"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Pathspecs = %q, want %q", got, want)
 	}
@@ -147,5 +147,28 @@ func TestPathspecs(t *testing.T) {
 	}
 	if esc := Pathspecs([]string{"docs/[draft]"}); esc[0] != ":(literal)docs/[draft]" {
 		t.Errorf("a directory named like a pattern: %q", esc[0])
+	}
+	if files := Pathspecs([]string{"content/en/a.md"}); !reflect.DeepEqual(files, []string{":(literal)content/en/a.md"}) {
+		t.Errorf("Pathspecs(a page) = %q, want that page only", files)
+	}
+}
+
+// TestReadHistoryMarkdownPages: a .markdown page deep in a directory read
+// has its history; one outside the directories read has none.
+func TestReadHistoryMarkdownPages(t *testing.T) {
+	dir := newRepo(t)
+	commitFiles(t, dir, "one", map[string]string{
+		"content/ko/docs/a.markdown": "# A\n",
+		"content/en/b.markdown":      "# B\n",
+		"content/ko/c.md":            "# C\n",
+	})
+	h, err := ReadHistory(context.Background(), dir, []string{"content/ko"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]int{"content/ko/docs/a.markdown": 1, "content/ko/c.md": 1, "content/en/b.markdown": 0} {
+		if n := len(h.Versions(p)); n != want {
+			t.Errorf("%s: %d versions, want %d", p, n, want)
+		}
 	}
 }

@@ -125,3 +125,26 @@ func (l *Layout) Scope(files []File, paths []string) []File {
 	}
 	return out
 }
+
+// SourceName is the path the source page of the translation at p (a
+// path of language lang, relative to the root) has by the site's naming:
+// the same path in the source's content directory, or the name without
+// its language suffix. It is "" when p is not a page of lang.
+func (l *Layout) SourceName(lang, p string) string {
+	tl, sl := l.Language(lang), l.Language(l.Source)
+	if tl == nil || sl == nil || lang == l.Source {
+		return ""
+	}
+	rel, ok := strings.CutPrefix(p, tl.ContentDir+"/")
+	if !ok {
+		return ""
+	}
+	if l.Suffixed {
+		code, name := suffixSplit(l, rel)
+		if code != tl.Code {
+			return ""
+		}
+		rel = name
+	}
+	return path.Join(sl.ContentDir, rel)
+}
