@@ -205,16 +205,49 @@ func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
 		if c < 0 {
 			continue
 		}
-		u := &newer.Units[i]
-		if u.Start < 0 || u.End > len(newer.Src) || u.Start >= u.End {
-			return false
-		}
-		if !bytes.Contains(data, newer.Src[u.Start:u.End]) {
+		if !holds(data, newer, &newer.Units[i]) {
 			return false
 		}
 	}
 	return true
 }
+
+// holds reports whether data, another version of doc's file, holds unit u
+// byte for byte as a whole unit: its text with the same white space on
+// each side, then other text (or the file's start or end). A bare
+// substring is not enough: a paragraph that lost a sentence is a substring
+// of what it was, and its words changed.
+func holds(data []byte, doc *parse.Document, u *parse.Unit) bool {
+	src := doc.Src
+	if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
+		return false
+	}
+	lo, hi := u.Start, u.End
+	for lo > 0 && isSpace(src[lo-1]) {
+		lo--
+	}
+	for hi < len(src) && isSpace(src[hi]) {
+		hi++
+	}
+	text := src[lo:hi]
+	for off := 0; off <= len(data); {
+		i := bytes.Index(data[off:], text)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(text)
+		before := lo == 0 && i == 0 || lo > 0 && i > 0 && !isSpace(data[i-1])
+		after := hi == len(src) && j == len(data) || hi < len(src) && j < len(data) && !isSpace(data[j])
+		if before && after {
+			return true
+		}
+		off = i + 1
+	}
+	return false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // raw returns a blob's bytes, and its parsed document when it was parsed
 // already (found is false when the blob is not in the repository).
@@ -337,8 +370,7 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 	}
 	var rest []int
 	for _, i := range units {
-		u := &cur.Units[i]
-		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && bytes.Contains(data, cur.Src[u.Start:u.End]) {
+		if doc == nil && holds(data, cur, &cur.Units[i]) {
 			in = append(in, i)
 			continue
 		}
