@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/fnv"
 	"slices"
+	"strconv"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
@@ -167,11 +168,25 @@ func matchWords(vs *versions, newer, older *parse.Document, alive []int) []int {
 			}
 		}
 	}
-	pass(func(d *parse.Document, i int) uint64 { return uint64(d.Units[i].Fingerprint) })
+	pass(func(d *parse.Document, i int) uint64 { return fingerprintKey(&d.Units[i]) })
 	if slices.ContainsFunc(alive, func(c int) bool { return c >= 0 }) {
 		pass(func(d *parse.Document, i int) uint64 { return vs.wordsKey(d, i) })
 	}
 	return match
+}
+
+// fingerprintKey is a unit's text fingerprint, and for a front matter
+// field its key too: a field never pairs with body text that says the
+// same (a flag "true" is not a table cell "true").
+func fingerprintKey(u *parse.Unit) uint64 {
+	if u.Kind != parse.FrontMatter {
+		return uint64(u.Fingerprint)
+	}
+	h := fnv.New64a()
+	h.Write([]byte(u.Key))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.FormatUint(uint64(u.Fingerprint), 16)))
+	return h.Sum64()
 }
 
 // wordsKey is what a translated unit says: its words (the text the parse
