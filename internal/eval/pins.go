@@ -369,12 +369,18 @@ func compareUnits(got, ref *pageView) (unitWords, sameStale bool) {
 }
 
 // baseWords maps each translated unit whose base has other words than
-// the source now to its state and those words.
+// the source now to its state and, for a stale unit, those words. An
+// obsolete unit's source unit is gone now whatever its base said (and
+// the report's source_before for it is the page's last-sync source, not
+// the unit's own base), so its state is compared alone.
 func baseWords(p *pageView) map[string]string {
 	m := map[string]string{}
 	for _, u := range p.Units {
-		if u.State == "stale" || u.State == "obsolete" {
+		switch u.State {
+		case "stale":
 			m[u.ID] = u.State + "\x00" + change.FoldWords(u.SourceBefore)
+		case "obsolete":
+			m[u.ID] = u.State
 		}
 	}
 	return m

@@ -18,6 +18,7 @@ func TestCompareUnits(t *testing.T) {
 		{"stale only with pins ignored", page(stale("p1", "Feed the dog.")), page(), false, false},
 		{"stale only with pins honoured", page(), page(stale("p1", "Feed the dog.")), false, false},
 		{"mechanical is the current words", page(unitView{ID: "p1", State: "mechanical"}), page(), true, true},
+		{"obsolete in both, other source text reported", page(unitView{ID: "p1", State: "obsolete", SourceBefore: "Old."}), page(unitView{ID: "p1", State: "obsolete", SourceBefore: "Older."}), true, true},
 		{"obsolete against stale", page(unitView{ID: "p1", State: "obsolete", SourceBefore: "Old."}), page(stale("p1", "Old.")), false, false},
 		{"new source units are not translated units", page(unitView{ID: "s9", State: "new"}), page(), true, true},
 		{"no base with pins honoured", page(), &pageView{Base: &baseView{}}, false, false},
