@@ -104,8 +104,10 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 			if pin.doc = vs.doc(f.Text, src.Path); pin.doc == nil {
 				msg := "pinned source blob " + short(f.Text) + " is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0"
 				var nb *history.NotBlobError
-				if _, _, err := s.History.Blob(f.Text); errors.As(err, &nb) {
+				if _, found, err := s.History.Blob(f.Text); errors.As(err, &nb) {
 					msg = fmt.Sprintf("the pin %s names a %s of this repository, not a version of the source page; accept writes the right one", short(f.Text), nb.Kind)
+				} else if err == nil && found {
+					msg = s.unreadable(f.Text, src.Path, "the pinned source "+short(f.Text))
 				}
 				return none(msg)
 			}
@@ -176,7 +178,11 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 				b.doc = vs.doc(b.blob, b.path)
 			}
 			if b.doc == nil {
-				return none("the source version could not be read from the repository")
+				what := "the source version " + short(b.blob)
+				if b.commit != "" {
+					what = "the source as of commit " + short(b.commit)
+				}
+				return none(s.unreadable(b.blob, b.path, what))
 			}
 			if k, ok = byBlob[b.blob]; !ok {
 				k = len(p.bases)
@@ -325,6 +331,7 @@ func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unit
 			names = append(names, alt)
 		}
 	}
+	unread := ""
 	for _, name := range names {
 		id, found, err := s.History.BlobAt(commit, name)
 		if err != nil {
@@ -341,8 +348,28 @@ func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unit
 		if pin.doc = vs.doc(id, src.Path); pin.doc != nil {
 			return pin, ""
 		}
+		if unread == "" {
+			unread = s.unreadable(id, name, "the source at pinned commit "+short(commit))
+		}
+	}
+	if unread != "" {
+		return nil, unread
 	}
 	return nil, fmt.Sprintf("pinned commit %s has no %s (a commit not in this clone, or a wrong pin); fetch with fetch-depth: 0", short(commit), src.Real)
+}
+
+// unreadable says why a version of the source (what names it) has no
+// document: not in the clone, or it does not parse (then the parser's
+// error, which names the line).
+func (s *Site) unreadable(blob, path, what string) string {
+	data, found, err := s.History.Blob(blob)
+	if err != nil || !found {
+		return what + " (" + path + ") is not in this clone (shallow, or objects missing); fetch with fetch-depth: 0"
+	}
+	if _, err := s.pcfg.Parse(path+"@"+short(blob), data); err != nil {
+		return what + " does not parse, so it cannot be a base: " + err.Error()
+	}
+	return what + " could not be read from the repository"
 }
 
 // bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
