@@ -148,6 +148,17 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 	if !ok {
 		return none("the translation's history could not be read")
 	}
+	if pin == nil {
+		if f := s.flagCleared(vs, tr, tv); f >= 0 {
+			// The translator declared the page up to date there: no unit
+			// is older than that review.
+			for i, o := range origins {
+				if o > f {
+					origins[i] = f
+				}
+			}
+		}
+	}
 	if !slices.ContainsFunc(tr.Doc.Units, func(u parse.Unit) bool { return u.Translatable }) {
 		// No translated unit: measure against the page's first version.
 		o := len(tv) - 1
@@ -209,6 +220,49 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 	p.page = p.summary(pin, tv, newest)
 	p.reviewed = reviewedUnits(tr.Doc)
 	return p
+}
+
+// flagCleared is the newest version of the translation that cleared the
+// site's configured banner flag (flag.key, or the one of the site's
+// convention) while the version before it had the flag set: a statement
+// that the page was reviewed against the source of then, like a commit
+// that moves only a pin. -1 when there is none, or no flag is configured
+// (front matter edits as such are no review: sites mass-edit metadata).
+// At most maxReads versions are looked at.
+func (s *Site) flagCleared(vs *versions, tr *Page, tv []history.Version) int {
+	key := s.Config.Flag.Key
+	if key == "" {
+		return -1
+	}
+	set := func(k int) (bool, bool) {
+		data, doc, found := vs.raw(tv[k].Blob)
+		if !found {
+			return false, false
+		}
+		if doc == nil {
+			var err error
+			if doc, err = (parse.Config{FrontMatterOnly: true}).Parse(tr.Path, data); err != nil {
+				return false, false
+			}
+		}
+		f := doc.Field(key)
+		return f != nil && f.Text != "" && f.Text != "false", true
+	}
+	newer, ok := set(0)
+	if !ok {
+		return -1
+	}
+	for k := 0; k+1 < len(tv) && k < maxReads; k++ {
+		older, ok := set(k + 1)
+		if !ok {
+			return -1
+		}
+		if !newer && older {
+			return k
+		}
+		newer = older
+	}
+	return -1
 }
 
 // lastSync is the origin of the newest page sync: the pin, or a version
