@@ -29,6 +29,14 @@ const ignoredPinKey = site.DefaultPinKey
 // reference (the site's commit pins as the floor of every unit's base).
 func pinsIgnored(string) string { return "pin_key: " + ignoredPinKey + "\n" }
 
+// flagged adds the site's banner flag to a pin setting.
+func flagged(pins func(string) string, flag string) func(string) string {
+	if flag == "" {
+		return pins
+	}
+	return func(key string) string { return pins(key) + "flag:\n  key: " + flag + "\n" }
+}
+
 func pinsHonoured(key string) string {
 	return fmt.Sprintf("pin:\n  key: %s\n  kind: %s\n", key, site.PinCommit)
 }
@@ -38,6 +46,7 @@ type pinsOptions struct {
 	repo    string
 	bin     string
 	pinKey  string
+	flagKey string // the site's banner flag, told to the run with pins ignored
 	content string // map each language directory under it in the config
 	layout  contentLayout
 	work    string
@@ -51,6 +60,7 @@ func parsePins(args []string, stderr io.Writer) (*pinsOptions, error) {
 	fs.StringVar(&o.repo, "repo", "", "the repository (a git work tree; read only)")
 	fs.StringVar(&o.bin, "bin", "", "run this cnpe-i18n binary instead of the library")
 	fs.StringVar(&o.pinKey, "pin", "default_lang_commit", "front matter key of the site's commit pins")
+	fs.StringVar(&o.flagKey, "flag", "", `the site's banner flag (opentelemetry.io: drifted_from_default), configured in the run with pins ignored: a commit that clears it is a review`)
 	fs.StringVar(&o.content, "content-map", "auto", `write a "content:" map of every language directory under -content into the config: auto (when the tool finds no translation language), always or never`)
 	fs.StringVar(&o.layout.Dir, "content", "content", "content directory holding one directory per language")
 	fs.StringVar(&o.layout.Source, "source", "en", "source language")
@@ -103,11 +113,14 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", "HEAD"); err != nil {
 		return err
 	}
-	cfgNote, err := writePinsConfig(o, clone, pinsIgnored, stderr)
+	cfgNote, err := writePinsConfig(o, clone, flagged(pinsIgnored, o.flagKey), stderr)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "pins: %s\n", cfgNote)
+	if o.flagKey != "" {
+		fmt.Fprintf(stderr, "pins: banner flag %s configured: a commit that clears it is a review\n", o.flagKey)
+	}
 	bl, err := openBlobs(ctx, clone)
 	if err != nil {
 		return err
@@ -123,7 +136,7 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 		return err
 	}
 	// The reference: the same tree with the site's pins honoured.
-	if _, err := writePinsConfig(o, clone, pinsHonoured, io.Discard); err != nil {
+	if _, err := writePinsConfig(o, clone, flagged(pinsHonoured, o.flagKey), io.Discard); err != nil {
 		return err
 	}
 	ref, err := run.status(ctx, clone, nil, nil)
