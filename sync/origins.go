@@ -228,38 +228,61 @@ func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
 }
 
 // holds reports whether data, another version of doc's file, holds unit u
-// byte for byte as a whole unit: its text with the same white space on
-// each side, then other text (or the file's start or end). A bare
-// substring is not enough: a paragraph that lost a sentence is a substring
-// of what it was, and its words changed.
+// byte for byte as a whole unit: its text with as many line breaks on
+// each side before other text, or the file's start or end (and, with no
+// line break on a side, the same next byte there: a table cell's "|").
+// A bare substring is not enough: a paragraph that lost a sentence is a
+// substring of what it was, and its words changed. Spaces alone may
+// differ: a table realigned keeps its cells.
 func holds(data []byte, doc *parse.Document, u *parse.Unit) bool {
 	src := doc.Src
 	if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
 		return false
 	}
-	lo, hi := u.Start, u.End
-	for lo > 0 && isSpace(src[lo-1]) {
-		lo--
-	}
-	for hi < len(src) && isSpace(src[hi]) {
-		hi++
-	}
-	text := src[lo:hi]
+	text := src[u.Start:u.End]
+	before, after := edge(src, u.Start, -1), edge(src, u.End, 1)
 	for off := 0; off <= len(data); {
 		i := bytes.Index(data[off:], text)
 		if i < 0 {
 			return false
 		}
 		i += off
-		j := i + len(text)
-		before := lo == 0 && i == 0 || lo > 0 && i > 0 && !isSpace(data[i-1])
-		after := hi == len(src) && j == len(data) || hi < len(src) && j < len(data) && !isSpace(data[j])
-		if before && after {
+		if edge(data, i, -1) == before && edge(data, i+len(text), 1) == after {
 			return true
 		}
 		off = i + 1
 	}
 	return false
+}
+
+// edge describes the white space of b next to offset i, going back (dir
+// -1) or forward (1): the line breaks in it and whether it reaches the
+// start or end of b, or, when it has no line break, the next byte that
+// is not white space.
+func edge(b []byte, i, dir int) int {
+	const end = 1 << 20
+	if dir < 0 {
+		i--
+	}
+	if i < 0 || i >= len(b) {
+		return end
+	}
+	if !isSpace(b[i]) {
+		return -int(b[i]) - 1
+	}
+	n := 0
+	for ; i >= 0 && i < len(b) && isSpace(b[i]); i += dir {
+		if b[i] == '\n' {
+			n++
+		}
+	}
+	switch {
+	case i < 0 || i >= len(b):
+		return end + n + 1
+	case n == 0:
+		return -int(b[i]) - 1 // on the same line: what comes next
+	}
+	return n
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

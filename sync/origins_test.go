@@ -22,6 +22,8 @@ func TestHolds(t *testing.T) {
 		{"last unit, same end", "---\ntitle: Old\n---\n\nRestart it.\n", 2, true},
 		{"second occurrence whole", "---\ntitle: Agent\n---\n\nThe agent collects traces. Often.\n\nThe agent collects traces.\n\nRestart it.\n", 1, true},
 		{"absent", "---\ntitle: Agent\n---\n\nSomething else.\n", 1, false},
+		{"indented, same line breaks", "---\ntitle: Agent\n---\n\n  The agent collects traces.\n\nRestart it.\n", 1, true},
+		{"inside a word", "---\ntitle: Agent\n---\n\nXThe agent collects traces.\n\nRestart it.\n", 1, false},
 	}
 	doc, err := parse.Parse("now.md", []byte(now))
 	if err != nil {
@@ -36,5 +38,35 @@ func TestHolds(t *testing.T) {
 				t.Errorf("holds(unit %d %q) = %v, want %v", tt.unit, doc.Units[tt.unit].Plain, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestHoldsTableCell(t *testing.T) {
+	const now = "| Flag | Default |\n| --- | --- |\n| `cache` | true |\n"
+	doc, err := parse.Parse("now.md", []byte(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := -1
+	for i, u := range doc.Units {
+		if u.Plain == "true" {
+			cell = i
+		}
+	}
+	if cell < 0 {
+		t.Fatal("no cell \"true\"")
+	}
+	tests := []struct {
+		name, older string
+		want        bool
+	}{
+		{"realigned table", "| Flag    | Default |\n| ------- | ------- |\n| `cache` | true    |\n", true},
+		{"cell grew", "| Flag | Default |\n| --- | --- |\n| `cache` | true for all |\n", false},
+		{"cell in a word", "| Flag | Default |\n| --- | --- |\n| `cache` | untrue |\n", false},
+	}
+	for _, tt := range tests {
+		if got := holds([]byte(tt.older), doc, &doc.Units[cell]); got != tt.want {
+			t.Errorf("%s: holds = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
