@@ -99,8 +99,10 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 			if pin.doc = vs.doc(f.Text, src.Path); pin.doc == nil {
 				msg := "pinned source blob " + short(f.Text) + " is not in this clone (shallow, or a wrong pin); fetch with fetch-depth: 0"
 				var nb *history.NotBlobError
-				if _, _, err := s.History.Blob(f.Text); errors.As(err, &nb) {
+				if _, found, err := s.History.Blob(f.Text); errors.As(err, &nb) {
 					msg = fmt.Sprintf("the pin %s names a %s of this repository, not a version of the source page; accept writes the right one", short(f.Text), nb.Kind)
+				} else if err == nil && found {
+					msg = s.unreadable(f.Text, src.Path, "the pinned source "+short(f.Text))
 				}
 				return none(msg)
 			}
@@ -145,6 +147,17 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 	if !ok {
 		return none("the translation's history could not be read")
 	}
+	if pin == nil {
+		if f := s.flagCleared(vs, tr, tv); f >= 0 {
+			// The translator declared the page up to date there: no unit
+			// is older than that review.
+			for i, o := range origins {
+				if o > f {
+					origins[i] = f
+				}
+			}
+		}
+	}
 	if !slices.ContainsFunc(tr.Doc.Units, func(u parse.Unit) bool { return u.Translatable }) {
 		// No translated unit: measure against the page's first version.
 		o := len(tv) - 1
@@ -175,7 +188,11 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 				b.doc = vs.doc(b.blob, b.path)
 			}
 			if b.doc == nil && everyDoc {
-				return none("the source version could not be read from the repository")
+				what := "the source version " + short(b.blob)
+				if b.commit != "" {
+					what = "the source as of commit " + short(b.commit)
+				}
+				return none(s.unreadable(b.blob, b.path, what))
 			}
 			if k, ok = byBlob[b.blob]; !ok {
 				k = len(p.bases)
@@ -202,6 +219,49 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 	p.page = p.summary(pin, tv, newest)
 	p.reviewed = reviewedUnits(tr.Doc)
 	return p
+}
+
+// flagCleared is the newest version of the translation that cleared the
+// site's configured banner flag (flag.key, or the one of the site's
+// convention) while the version before it had the flag set: a statement
+// that the page was reviewed against the source of then, like a commit
+// that moves only a pin. -1 when there is none, or no flag is configured
+// (front matter edits as such are no review: sites mass-edit metadata).
+// At most maxReads versions are looked at.
+func (s *Site) flagCleared(vs *versions, tr *Page, tv []history.Version) int {
+	key := s.Config.Flag.Key
+	if key == "" {
+		return -1
+	}
+	set := func(k int) (bool, bool) {
+		data, doc, found := vs.raw(tv[k].Blob)
+		if !found {
+			return false, false
+		}
+		if doc == nil {
+			var err error
+			if doc, err = (parse.Config{FrontMatterOnly: true}).Parse(tr.Path, data); err != nil {
+				return false, false
+			}
+		}
+		f := doc.Field(key)
+		return f != nil && f.Text != "" && f.Text != "false", true
+	}
+	newer, ok := set(0)
+	if !ok {
+		return -1
+	}
+	for k := 0; k+1 < len(tv) && k < maxReads; k++ {
+		older, ok := set(k + 1)
+		if !ok {
+			return -1
+		}
+		if !newer && older {
+			return k
+		}
+		newer = older
+	}
+	return -1
 }
 
 // lastSync is the origin of the newest page sync: the pin, or a version
@@ -332,6 +392,7 @@ func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unit
 			names = append(names, alt)
 		}
 	}
+	unread := ""
 	for _, name := range names {
 		id, found, err := s.History.BlobAt(commit, name)
 		if err != nil {
@@ -348,8 +409,28 @@ func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unit
 		if pin.doc = vs.doc(id, src.Path); pin.doc != nil {
 			return pin, ""
 		}
+		if unread == "" {
+			unread = s.unreadable(id, name, "the source at pinned commit "+short(commit))
+		}
+	}
+	if unread != "" {
+		return nil, unread
 	}
 	return nil, fmt.Sprintf("pinned commit %s has no %s (a commit not in this clone, or a wrong pin); fetch with fetch-depth: 0", short(commit), src.Real)
+}
+
+// unreadable says why a version of the source (what names it) has no
+// document: not in the clone, or it does not parse (then the parser's
+// error, which names the line).
+func (s *Site) unreadable(blob, path, what string) string {
+	data, found, err := s.History.Blob(blob)
+	if err != nil || !found {
+		return what + " (" + path + ") is not in this clone (shallow, or objects missing); fetch with fetch-depth: 0"
+	}
+	if _, err := s.pcfg.Parse(path+"@"+short(blob), data); err != nil {
+		return what + " does not parse, so it cannot be a base: " + err.Error()
+	}
+	return what + " could not be read from the repository"
 }
 
 // bundleTwin is the other Hugo spelling of a page: x/index.md for x.md

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/fnv"
 	"slices"
+	"strconv"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
@@ -167,11 +168,25 @@ func matchWords(vs *versions, newer, older *parse.Document, alive []int) []int {
 			}
 		}
 	}
-	pass(func(d *parse.Document, i int) uint64 { return uint64(d.Units[i].Fingerprint) })
+	pass(func(d *parse.Document, i int) uint64 { return fingerprintKey(&d.Units[i]) })
 	if slices.ContainsFunc(alive, func(c int) bool { return c >= 0 }) {
 		pass(func(d *parse.Document, i int) uint64 { return vs.wordsKey(d, i) })
 	}
 	return match
+}
+
+// fingerprintKey is a unit's text fingerprint, and for a front matter
+// field its key too: a field never pairs with body text that says the
+// same (a flag "true" is not a table cell "true").
+func fingerprintKey(u *parse.Unit) uint64 {
+	if u.Kind != parse.FrontMatter {
+		return uint64(u.Fingerprint)
+	}
+	h := fnv.New64a()
+	h.Write([]byte(u.Key))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.FormatUint(uint64(u.Fingerprint), 16)))
+	return h.Sum64()
 }
 
 // wordsKey is what a translated unit says: its words (the text the parse
@@ -205,16 +220,72 @@ func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
 		if c < 0 {
 			continue
 		}
-		u := &newer.Units[i]
-		if u.Start < 0 || u.End > len(newer.Src) || u.Start >= u.End {
-			return false
-		}
-		if !bytes.Contains(data, newer.Src[u.Start:u.End]) {
+		if !holds(data, newer, &newer.Units[i]) {
 			return false
 		}
 	}
 	return true
 }
+
+// holds reports whether data, another version of doc's file, holds unit u
+// byte for byte as a whole unit: its text with as many line breaks on
+// each side before other text, or the file's start or end (and, with no
+// line break on a side, the same next byte there: a table cell's "|").
+// A bare substring is not enough: a paragraph that lost a sentence is a
+// substring of what it was, and its words changed. Spaces alone may
+// differ: a table realigned keeps its cells.
+func holds(data []byte, doc *parse.Document, u *parse.Unit) bool {
+	src := doc.Src
+	if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
+		return false
+	}
+	text := src[u.Start:u.End]
+	before, after := edge(src, u.Start, -1), edge(src, u.End, 1)
+	for off := 0; off <= len(data); {
+		i := bytes.Index(data[off:], text)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if edge(data, i, -1) == before && edge(data, i+len(text), 1) == after {
+			return true
+		}
+		off = i + 1
+	}
+	return false
+}
+
+// edge describes the white space of b next to offset i, going back (dir
+// -1) or forward (1): the line breaks in it and whether it reaches the
+// start or end of b, or, when it has no line break, the next byte that
+// is not white space.
+func edge(b []byte, i, dir int) int {
+	const end = 1 << 20
+	if dir < 0 {
+		i--
+	}
+	if i < 0 || i >= len(b) {
+		return end
+	}
+	if !isSpace(b[i]) {
+		return -int(b[i]) - 1
+	}
+	n := 0
+	for ; i >= 0 && i < len(b) && isSpace(b[i]); i += dir {
+		if b[i] == '\n' {
+			n++
+		}
+	}
+	switch {
+	case i < 0 || i >= len(b):
+		return end + n + 1
+	case n == 0:
+		return -int(b[i]) - 1 // on the same line: what comes next
+	}
+	return n
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // raw returns a blob's bytes, and its parsed document when it was parsed
 // already (found is false when the blob is not in the repository).
@@ -337,8 +408,7 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 	}
 	var rest []int
 	for _, i := range units {
-		u := &cur.Units[i]
-		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && bytes.Contains(data, cur.Src[u.Start:u.End]) {
+		if doc == nil && holds(data, cur, &cur.Units[i]) {
 			in = append(in, i)
 			continue
 		}

@@ -29,7 +29,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 const usage = `usage:
   eval replay -repo DIR [-langs ko,ja] [-max N] [-since YYYY-MM-DD] [-bin PATH] [-v]
-  eval pins -repo DIR [-bin PATH] [-content DIR] [-v]
+  eval pins -repo DIR [-bin PATH] [-flag KEY] [-content DIR] [-v]
 Run "eval replay -h" or "eval pins -h" for every flag.
 `
 

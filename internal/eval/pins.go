@@ -24,11 +24,29 @@ import (
 // error the tool reports; its default key is not.)
 const ignoredPinKey = site.DefaultPinKey
 
+// pinsIgnored and pinsHonoured are the pin settings of the two status
+// runs: the one judged (every base inferred from history) and the
+// reference (the site's commit pins as the floor of every unit's base).
+func pinsIgnored(string) string { return "pin_key: " + ignoredPinKey + "\n" }
+
+// flagged adds the site's banner flag to a pin setting.
+func flagged(pins func(string) string, flag string) func(string) string {
+	if flag == "" {
+		return pins
+	}
+	return func(key string) string { return pins(key) + "flag:\n  key: " + flag + "\n" }
+}
+
+func pinsHonoured(key string) string {
+	return fmt.Sprintf("pin:\n  key: %s\n  kind: %s\n", key, site.PinCommit)
+}
+
 // pinsOptions are the flags of the pins command.
 type pinsOptions struct {
 	repo    string
 	bin     string
 	pinKey  string
+	flagKey string // the site's banner flag, told to the run with pins ignored
 	content string // map each language directory under it in the config
 	layout  contentLayout
 	work    string
@@ -42,6 +60,7 @@ func parsePins(args []string, stderr io.Writer) (*pinsOptions, error) {
 	fs.StringVar(&o.repo, "repo", "", "the repository (a git work tree; read only)")
 	fs.StringVar(&o.bin, "bin", "", "run this cnpe-i18n binary instead of the library")
 	fs.StringVar(&o.pinKey, "pin", "default_lang_commit", "front matter key of the site's commit pins")
+	fs.StringVar(&o.flagKey, "flag", "", `the site's banner flag (opentelemetry.io: drifted_from_default), configured in the run with pins ignored: a commit that clears it is a review`)
 	fs.StringVar(&o.content, "content-map", "auto", `write a "content:" map of every language directory under -content into the config: auto (when the tool finds no translation language), always or never`)
 	fs.StringVar(&o.layout.Dir, "content", "content", "content directory holding one directory per language")
 	fs.StringVar(&o.layout.Source, "source", "en", "source language")
@@ -71,6 +90,13 @@ type pinned struct {
 	SameWords                 bool   // the base's translatable units have the pinned words
 	SameFlags                 bool   // the tool flags exactly the source units whose words changed since the pin
 	Relation                  string // of the base's commit to the pin: older, newer, unrelated, same, none
+	// UnitWords: every translated unit's base has, for that unit, the
+	// English words the run with the pins honoured gives it (so each
+	// unit's verdict is the same); the per-unit reading of SameWords.
+	UnitWords bool
+	// SameStale: the run with pins ignored lists exactly the stale units
+	// of the run with pins honoured.
+	SameStale bool
 }
 
 func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) error {
@@ -87,11 +113,14 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 	if _, err := gitOut(ctx, clone, "checkout", "-q", "-f", "--detach", "HEAD"); err != nil {
 		return err
 	}
-	cfgNote, err := writePinsConfig(o, clone, stderr)
+	cfgNote, err := writePinsConfig(o, clone, flagged(pinsIgnored, o.flagKey), stderr)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "pins: %s\n", cfgNote)
+	if o.flagKey != "" {
+		fmt.Fprintf(stderr, "pins: banner flag %s configured: a commit that clears it is a review\n", o.flagKey)
+	}
 	bl, err := openBlobs(ctx, clone)
 	if err != nil {
 		return err
@@ -101,17 +130,27 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	rep, err := newRunner(o.bin).status(ctx, clone, nil, nil)
+	run := newRunner(o.bin)
+	rep, err := run.status(ctx, clone, nil, nil)
 	if err != nil {
 		return err
 	}
-	byTr := map[string]*pageView{}
-	for k := range rep.Pages {
-		byTr[rep.Pages[k].Translation] = &rep.Pages[k]
+	// The reference: the same tree with the site's pins honoured.
+	if _, err := writePinsConfig(o, clone, flagged(pinsHonoured, o.flagKey), io.Discard); err != nil {
+		return err
 	}
+	ref, err := run.status(ctx, clone, nil, nil)
+	if err != nil {
+		return err
+	}
+	byTr, refTr := byTranslation(rep), byTranslation(ref)
 	for i := range pages {
-		if err := judge(ctx, clone, bl, &pages[i], byTr[pages[i].Translation]); err != nil {
+		p := &pages[i]
+		if err := judge(ctx, clone, bl, p, byTr[p.Translation]); err != nil {
 			return err
+		}
+		if p.PinBlob != "" {
+			p.UnitWords, p.SameStale = compareUnits(byTr[p.Translation], refTr[p.Translation])
 		}
 	}
 	writePins(stdout, pages, o.verbose)
@@ -119,9 +158,18 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// writePinsConfig writes the clone's cnpe-i18n.yaml: pins ignored and,
-// when asked or needed, every language directory mapped.
-func writePinsConfig(o *pinsOptions, clone string, stderr io.Writer) (string, error) {
+func byTranslation(r *report) map[string]*pageView {
+	m := map[string]*pageView{}
+	for k := range r.Pages {
+		m[r.Pages[k].Translation] = &r.Pages[k]
+	}
+	return m
+}
+
+// writePinsConfig writes the clone's cnpe-i18n.yaml: the pin setting
+// (pins(o.pinKey)) and, when asked or needed, every language directory
+// mapped.
+func writePinsConfig(o *pinsOptions, clone string, pins func(key string) string, stderr io.Writer) (string, error) {
 	// The repository's own configuration: the clone's is the one written
 	// by an earlier run.
 	cfg, err := site.LoadConfig(o.repo)
@@ -137,7 +185,7 @@ func writePinsConfig(o *pinsOptions, clone string, stderr io.Writer) (string, er
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "pin_key: %s\n", ignoredPinKey)
+	b.WriteString(pins(o.pinKey))
 	note := "pins ignored (pin_key: " + ignoredPinKey + "); languages as the tool detects them"
 	if mapDirs {
 		ents, err := os.ReadDir(filepath.Join(clone, filepath.FromSlash(o.layout.Dir)))
@@ -319,6 +367,49 @@ func sameFlags(root string, bl *blobs, p *pinned, page *pageView) (bool, error) 
 	return maps.Equal(got, want), nil
 }
 
+// compareUnits compares a page's report with pins ignored (got) with its
+// report with pins honoured (ref), unit by unit. unitWords: every
+// translated unit has the same English words at its base in both runs
+// (a stale or obsolete unit's source text at its base, folded to its
+// words; any other translated unit's base has the words the source has
+// now), so each unit's verdict is the same. sameStale: the same
+// translated units are stale. Both are false when a run has no base.
+func compareUnits(got, ref *pageView) (unitWords, sameStale bool) {
+	if got == nil || ref == nil || got.Base == nil || ref.Base == nil || got.Base.Blob == "" || ref.Base.Blob == "" {
+		return false, false
+	}
+	return maps.Equal(baseWords(got), baseWords(ref)), maps.Equal(unitsIn(got, "stale"), unitsIn(ref, "stale"))
+}
+
+// baseWords maps each translated unit whose base has other words than
+// the source now to its state and, for a stale unit, those words. An
+// obsolete unit's source unit is gone now whatever its base said (and
+// the report's source_before for it is the page's last-sync source, not
+// the unit's own base), so its state is compared alone.
+func baseWords(p *pageView) map[string]string {
+	m := map[string]string{}
+	for _, u := range p.Units {
+		switch u.State {
+		case "stale":
+			m[u.ID] = u.State + "\x00" + change.FoldWords(u.SourceBefore)
+		case "obsolete":
+			m[u.ID] = u.State
+		}
+	}
+	return m
+}
+
+// unitsIn is the set of the page's units in state.
+func unitsIn(p *pageView, state string) map[string]bool {
+	m := map[string]bool{}
+	for _, u := range p.Units {
+		if u.State == state {
+			m[u.ID] = true
+		}
+	}
+	return m
+}
+
 // sameWords reports whether two versions of a source page have the same
 // translatable units with the same words (text fingerprints).
 func sameWords(bl *blobs, path, a, b string) (bool, error) {
@@ -354,6 +445,7 @@ func sameWords(bl *blobs, path, a, b string) (bool, error) {
 func writePins(w io.Writer, pages []pinned, verbose bool) {
 	type count struct {
 		pages, resolved, base, blob, words, flags int
+		unitWords, sameStale                      int
 		rel                                       map[string]int
 	}
 	byLang := map[string]*count{}
@@ -381,18 +473,24 @@ func writePins(w io.Writer, pages []pinned, verbose bool) {
 				if p.SameFlags {
 					c.flags++
 				}
+				if p.UnitWords {
+					c.unitWords++
+				}
+				if p.SameStale {
+					c.sameStale++
+				}
 			}
 		}
 	}
 	if verbose {
 		tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
-		fmt.Fprintln(tw, "page\tpin\tpinned-blob\tbase-commit\tbase-blob\tsame-blob\tsame-words\tsame-flags\tbase-vs-pin")
+		fmt.Fprintln(tw, "page\tpin\tpinned-blob\tbase-commit\tbase-blob\tsame-blob\tsame-words\tsame-flags\tbase-vs-pin\tunit-words\tsame-stale")
 		for _, p := range pages {
 			bc, bb := "-", "-"
 			if p.Base != nil {
 				bc, bb = short(p.Base.Commit), short(p.Base.Blob)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%v\t%v\t%s\n", p.Translation, short(p.Pin), short(p.PinBlob), bc, bb, p.SameBlob, p.SameWords, p.SameFlags, p.Relation)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%v\t%v\t%s\t%v\t%v\n", p.Translation, dash(short(p.Pin)), dash(short(p.PinBlob)), dash(bc), dash(bb), p.SameBlob, p.SameWords, p.SameFlags, p.Relation, p.UnitWords, p.SameStale)
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
@@ -403,10 +501,11 @@ func writePins(w io.Writer, pages []pinned, verbose bool) {
 	}
 	sort.Strings(langs)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lang\tpinned\tresolved\twith-base\tsame-blob\tsame-words\tsame-flags\tbase-older\tbase-newer\tunrelated\tno-base\t")
+	fmt.Fprintln(tw, "lang\tpinned\tresolved\twith-base\tsame-blob\tsame-words\tsame-flags\tunit-words\tsame-stale\tbase-older\tbase-newer\tunrelated\tno-base\t")
 	row := func(name string, c *count) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, c.pages, c.resolved, c.base,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t\n", name, c.pages, c.resolved, c.base,
 			pct(ratio(c.blob, c.resolved)), pct(ratio(c.words, c.resolved)), pct(ratio(c.flags, c.resolved)),
+			pct(ratio(c.unitWords, c.resolved)), pct(ratio(c.sameStale, c.resolved)),
 			c.rel["older"], c.rel["newer"], c.rel["unrelated"], c.rel["none"])
 	}
 	for _, l := range langs {
@@ -414,4 +513,12 @@ func writePins(w io.Writer, pages []pinned, verbose bool) {
 	}
 	row("all", all)
 	tw.Flush()
+}
+
+// dash stands for an empty column.
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -48,6 +48,8 @@ type unitView struct {
 	SourceID string `json:"source_id"`
 	// Base is the unit's own base, when the tool reports one.
 	Base *unitBaseView `json:"base"`
+	// SourceBefore is the source unit's text at the unit's base.
+	SourceBefore string `json:"source_before"`
 }
 
 type unitBaseView struct {
