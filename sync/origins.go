@@ -201,6 +201,7 @@ func fieldText(doc *parse.Document, key string) string {
 // holds byte for byte the text of every live unit of newer (alive[i] >= 0):
 // then no unit still followed changed its words in that version.
 func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
+	var from int
 	for i, c := range alive {
 		if c < 0 {
 			continue
@@ -209,11 +210,24 @@ func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
 		if u.Start < 0 || u.End > len(newer.Src) || u.Start >= u.End {
 			return false
 		}
-		if !bytes.Contains(data, newer.Src[u.Start:u.End]) {
+		if !containsFrom(data, newer.Src[u.Start:u.End], &from) {
 			return false
 		}
 	}
 	return true
+}
+
+// containsFrom is bytes.Contains(data, sub), looking first past *from
+// and moving *from past the match found there. Asked for the units of a
+// page in order, most of which an older version still holds in the same
+// order, it reads the version about once instead of once per unit.
+func containsFrom(data, sub []byte, from *int) bool {
+	if i := bytes.Index(data[*from:], sub); i >= 0 {
+		*from += i + len(sub)
+		return true
+	}
+	// Not past *from: a match can still start before it.
+	return bytes.Contains(data[:min(len(data), *from+len(sub)-1)], sub)
 }
 
 // raw returns a blob's bytes, and its parsed document when it was parsed
@@ -336,9 +350,10 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 		alive[i] = -1
 	}
 	var rest []int
+	var from int
 	for _, i := range units {
 		u := &cur.Units[i]
-		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && bytes.Contains(data, cur.Src[u.Start:u.End]) {
+		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && containsFrom(data, cur.Src[u.Start:u.End], &from) {
 			in = append(in, i)
 			continue
 		}
