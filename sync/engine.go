@@ -14,6 +14,8 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -353,11 +355,30 @@ type versions struct {
 	words   map[*parse.Document][]uint64
 	trees   map[string]string // "commit:path" → blob, "" for none
 	missing int               // blobs asked for that are not in the repository
+	// diffs are the source diffs made, by their two documents: the
+	// translations of a page often share a base.
+	diffs map[[2]*parse.Document]*change.SourceDiff
+	// aligns keeps the source pages' alignment features: the current
+	// source and its older versions are aligned with every translation.
+	aligns align.Cache
 }
 
 func (s *Site) newVersions() *versions {
 	return &versions{site: s, docs: map[string]*parse.Document{},
-		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
+		words: map[*parse.Document][]uint64{}, trees: map[string]string{},
+		diffs: map[[2]*parse.Document]*change.SourceDiff{}}
+}
+
+// kinds is change.DiffKinds(before, after), made once per pair of
+// documents. A SourceDiff is not changed once made, so its users share it.
+func (v *versions) kinds(before, after *parse.Document) *change.SourceDiff {
+	k := [2]*parse.Document{before, after}
+	d, ok := v.diffs[k]
+	if !ok {
+		d = change.DiffKinds(before, after)
+		v.diffs[k] = d
+	}
+	return d
 }
 
 // wordsKey is the words key of a version's unit, computed once.
