@@ -2,7 +2,6 @@ package sync
 
 import (
 	"bytes"
-	"hash/fnv"
 	"slices"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -180,13 +179,19 @@ func matchWords(vs *versions, newer, older *parse.Document, alive []int) []int {
 // CJK–Latin spacing sweep, full- or half-width punctuation, quote styles
 // and markup edits leave it as it was.
 func wordsKey(u *parse.Unit) uint64 {
-	h := fnv.New64a()
+	var buf [256]byte
+	b := buf[:0]
 	if u.Kind == parse.FrontMatter {
-		h.Write([]byte(u.Key))
-		h.Write([]byte{0})
+		b = append(append(b, u.Key...), 0)
 	}
-	h.Write([]byte(change.FoldWords(u.Plain)))
-	return h.Sum64()
+	b = change.AppendFoldWords(b, u.Plain)
+	// FNV-1a, 64 bits.
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // fieldText is the text of a front matter field, "" when absent.
@@ -201,7 +206,7 @@ func fieldText(doc *parse.Document, key string) string {
 // holds byte for byte the text of every live unit of newer (alive[i] >= 0):
 // then no unit still followed changed its words in that version.
 func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
-	var from int
+	f := finder{data: data}
 	for i, c := range alive {
 		if c < 0 {
 			continue
@@ -210,24 +215,42 @@ func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
 		if u.Start < 0 || u.End > len(newer.Src) || u.Start >= u.End {
 			return false
 		}
-		if !containsFrom(data, newer.Src[u.Start:u.End], &from) {
+		if !f.contains(newer.Src[u.Start:u.End]) {
 			return false
 		}
 	}
 	return true
 }
 
-// containsFrom is bytes.Contains(data, sub), looking first past *from
-// and moving *from past the match found there. Asked for the units of a
-// page in order, most of which an older version still holds in the same
-// order, it reads the version about once instead of once per unit.
-func containsFrom(data, sub []byte, from *int) bool {
-	if i := bytes.Index(data[*from:], sub); i >= 0 {
-		*from += i + len(sub)
+// finder answers bytes.Contains(data, sub) for the units of a page asked
+// for in order, most of which an older version still holds in the same
+// order: it looks first past the last match, so that it reads the version
+// about once instead of once per unit, and, after a few units it did not
+// find, rules out others with a filter of the version's 8-byte windows
+// (see grams) instead of reading the whole version for each.
+type finder struct {
+	data   []byte
+	from   int    // the end of the last match
+	misses int    // units not found
+	grams  *grams // made after the second miss
+}
+
+func (f *finder) contains(sub []byte) bool {
+	if f.grams != nil && !f.grams.mayHold(sub) {
+		return false
+	}
+	if i := bytes.Index(f.data[f.from:], sub); i >= 0 {
+		f.from += i + len(sub)
 		return true
 	}
-	// Not past *from: a match can still start before it.
-	return bytes.Contains(data[:min(len(data), *from+len(sub)-1)], sub)
+	// Not past from: a match can still start before it.
+	if bytes.Contains(f.data[:min(len(f.data), f.from+len(sub)-1)], sub) {
+		return true
+	}
+	if f.misses++; f.misses == 2 {
+		f.grams = newGrams(f.data)
+	}
+	return false
 }
 
 // raw returns a blob's bytes, and its parsed document when it was parsed
@@ -350,10 +373,10 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 		alive[i] = -1
 	}
 	var rest []int
-	var from int
+	f := finder{data: data}
 	for _, i := range units {
 		u := &cur.Units[i]
-		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && containsFrom(data, cur.Src[u.Start:u.End], &from) {
+		if doc == nil && u.Start >= 0 && u.Start < u.End && u.End <= len(cur.Src) && f.contains(cur.Src[u.Start:u.End]) {
 			in = append(in, i)
 			continue
 		}

@@ -366,12 +366,14 @@ func SameWords(a, b string) bool { return FoldWords(a) == FoldWords(b) }
 // FoldWords is the words of a text without white space and punctuation
 // (but for marks inside a number: 1.1 is not 11), width folded (NFKC) and
 // in lower case: what SameWords compares.
-func FoldWords(s string) string {
+func FoldWords(s string) string { return string(AppendFoldWords(nil, s)) }
+
+// AppendFoldWords appends FoldWords(s) to dst.
+func AppendFoldWords(dst []byte, s string) []byte {
 	if !isASCII(s) {
 		s = norm.NFKC.String(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	dst = slices.Grow(dst, len(s))
 	prev := rune(-1) // the rune before r, written or not
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -389,12 +391,12 @@ func FoldWords(s string) string {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			dst = append(dst, byte(r))
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
-	return b.String()
+	return dst
 }
 
 // digitAt reports whether s holds a digit at byte i.
