@@ -425,3 +425,18 @@ func (v *versions) doc(id, name string) *parse.Document {
 
 // add records a page's current content under its blob id.
 func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
+
+// detach copies the texts of a page's unit reports out of the pages they
+// were cut from. A unit's text is a slice of its whole page, so one kept
+// in a report would keep the page, and the older source versions whose
+// units it quotes, alive until the run ends.
+func detach(r *PageReport) {
+	for i := range r.Units {
+		u := &r.Units[i]
+		u.SourceBefore = strings.Clone(u.SourceBefore)
+		u.SourceAfter = strings.Clone(u.SourceAfter)
+		u.Text = strings.Clone(u.Text)
+		u.ID = strings.Clone(u.ID)
+		u.SourceID = strings.Clone(u.SourceID)
+	}
+}

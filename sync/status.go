@@ -260,6 +260,7 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 				glossary.SortFindings(r.Glossary)
 			}
 		}
+		detach(&r)
 		reports[i] = r
 	}
 	return clean && vs.missing == 0
