@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"strings"
+	gosync "sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,6 +19,12 @@ var markdown = goldmark.New(
 	goldmark.WithExtensions(extension.GFM, extension.Footnote),
 	goldmark.WithParserOptions(parser.WithAttribute()),
 )
+
+// maskedBufs are buffers for the masked copy of a page (segmentBody);
+// one larger than maxPooledMask is left to the garbage collector.
+var maskedBufs = gosync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledMask = 1 << 20
 
 // segmenter walks one page's AST and collects its units.
 type segmenter struct {
@@ -40,7 +47,16 @@ type blockContext struct {
 // matter fields), in document order.
 func segmentBody(doc *Document, fm FrontMatterBlock, units []Unit) []Unit {
 	src := doc.Src
-	masked := bytes.Clone(src)
+	// The masked copy lives only while the page is parsed: the AST's
+	// segments index into it, but every text kept is copied out of src.
+	bp := maskedBufs.Get().(*[]byte)
+	masked := append((*bp)[:0], src...)
+	defer func() {
+		if cap(masked) <= maxPooledMask {
+			*bp = masked[:0]
+			maskedBufs.Put(bp)
+		}
+	}()
 	// The front matter (or BOM) is blanked, not cut, so that offsets in the
 	// AST are offsets in the file.
 	for i := 0; i < fm.End; i++ {

@@ -35,6 +35,8 @@ type provenance struct {
 	// later is, per unit, whether its words changed after the last page
 	// sync: only such a unit can render a source unit added since.
 	later []bool
+	// vs holds the group's versions (and source diffs, see kinds).
+	vs *versions
 }
 
 // unitBase is one source version some translated units were made from.
@@ -64,7 +66,7 @@ func (s *Site) findProvenance(vs *versions, src, tr *Page) *provenance {
 func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenance {
 	srcBlob := history.BlobID(src.Src)
 	vs.add(srcBlob, src.Doc)
-	p := &provenance{of: make([]int, len(tr.Doc.Units)), in: make([]string, len(tr.Doc.Units))}
+	p := &provenance{of: make([]int, len(tr.Doc.Units)), in: make([]string, len(tr.Doc.Units)), vs: vs}
 	missing := vs.missing
 	none := func(msg string) *provenance {
 		p.page = &Base{Kind: BaseNone, Message: msg, IncompleteHistory: vs.missing > missing}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 
@@ -412,11 +414,30 @@ type versions struct {
 	words   map[*parse.Document][]uint64
 	trees   map[string]string // "commit:path" → blob, "" for none
 	missing int               // blobs asked for that are not in the repository
+	// diffs are the source diffs made, by their two documents: the
+	// translations of a page often share a base.
+	diffs map[[2]*parse.Document]*change.SourceDiff
+	// aligns keeps the source pages' alignment features: the current
+	// source and its older versions are aligned with every translation.
+	aligns align.Cache
 }
 
 func (s *Site) newVersions() *versions {
 	return &versions{site: s, docs: map[string]*parse.Document{},
-		words: map[*parse.Document][]uint64{}, trees: map[string]string{}}
+		words: map[*parse.Document][]uint64{}, trees: map[string]string{},
+		diffs: map[[2]*parse.Document]*change.SourceDiff{}}
+}
+
+// kinds is change.DiffKinds(before, after), made once per pair of
+// documents. A SourceDiff is not changed once made, so its users share it.
+func (v *versions) kinds(before, after *parse.Document) *change.SourceDiff {
+	k := [2]*parse.Document{before, after}
+	d, ok := v.diffs[k]
+	if !ok {
+		d = change.DiffKinds(before, after)
+		v.diffs[k] = d
+	}
+	return d
 }
 
 // wordsKey is the words key of a version's unit, computed once.
@@ -463,3 +484,18 @@ func (v *versions) doc(id, name string) *parse.Document {
 
 // add records a page's current content under its blob id.
 func (v *versions) add(id string, doc *parse.Document) { v.docs[id] = doc }
+
+// detach copies the texts of a page's unit reports out of the pages they
+// were cut from. A unit's text is a slice of its whole page, so one kept
+// in a report would keep the page, and the older source versions whose
+// units it quotes, alive until the run ends.
+func detach(r *PageReport) {
+	for i := range r.Units {
+		u := &r.Units[i]
+		u.SourceBefore = strings.Clone(u.SourceBefore)
+		u.SourceAfter = strings.Clone(u.SourceAfter)
+		u.Text = strings.Clone(u.Text)
+		u.ID = strings.Clone(u.ID)
+		u.SourceID = strings.Clone(u.SourceID)
+	}
+}

@@ -195,13 +195,19 @@ func fingerprintKey(u *parse.Unit) uint64 {
 // CJK–Latin spacing sweep, full- or half-width punctuation, quote styles
 // and markup edits leave it as it was.
 func wordsKey(u *parse.Unit) uint64 {
-	h := fnv.New64a()
+	var buf [256]byte
+	b := buf[:0]
 	if u.Kind == parse.FrontMatter {
-		h.Write([]byte(u.Key))
-		h.Write([]byte{0})
+		b = append(append(b, u.Key...), 0)
 	}
-	h.Write([]byte(change.FoldWords(u.Plain)))
-	return h.Sum64()
+	b = change.AppendFoldWords(b, u.Plain)
+	// FNV-1a, 64 bits.
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // fieldText is the text of a front matter field, "" when absent.
@@ -216,11 +222,12 @@ func fieldText(doc *parse.Document, key string) string {
 // holds byte for byte the text of every live unit of newer (alive[i] >= 0):
 // then no unit still followed changed its words in that version.
 func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
+	f := finder{data: data}
 	for i, c := range alive {
 		if c < 0 {
 			continue
 		}
-		if !holds(data, newer, &newer.Units[i]) {
+		if !f.holds(newer, &newer.Units[i]) {
 			return false
 		}
 	}
@@ -235,24 +242,66 @@ func holdsUnits(data []byte, newer *parse.Document, alive []int) bool {
 // substring of what it was, and its words changed. Spaces alone may
 // differ: a table realigned keeps its cells.
 func holds(data []byte, doc *parse.Document, u *parse.Unit) bool {
+	f := finder{data: data}
+	return f.holds(doc, u)
+}
+
+// finder answers holds for the units of a page asked for in order, most
+// of which an older version still holds in the same order: it looks first
+// past the last match, so that it reads the version about once instead of
+// once per unit, and, after a few units it did not find, rules out others
+// with a filter of the version's 8-byte windows (see grams) instead of
+// reading the whole version for each. The cursor and the filter change
+// where it looks, never what it answers.
+type finder struct {
+	data   []byte
+	from   int    // the end of the last match
+	misses int    // units not found
+	grams  *grams // made after the second miss
+}
+
+func (f *finder) holds(doc *parse.Document, u *parse.Unit) bool {
 	src := doc.Src
 	if u.Start < 0 || u.End > len(src) || u.Start >= u.End {
 		return false
 	}
 	text := src[u.Start:u.End]
+	if f.grams != nil && !f.grams.mayHold(text) {
+		return false
+	}
 	before, after := edge(src, u.Start, -1), edge(src, u.End, 1)
-	for off := 0; off <= len(data); {
-		i := bytes.Index(data[off:], text)
+	whole := func(i int) bool {
+		return edge(f.data, i, -1) == before && edge(f.data, i+len(text), 1) == after
+	}
+	if i := indexWhole(f.data, text, f.from, len(f.data), whole); i >= 0 {
+		f.from = i + len(text)
+		return true
+	}
+	// Not past from: a match can still start before it.
+	if indexWhole(f.data, text, 0, min(len(f.data), f.from+len(text)-1), whole) >= 0 {
+		return true
+	}
+	if f.misses++; f.misses == 2 {
+		f.grams = newGrams(f.data)
+	}
+	return false
+}
+
+// indexWhole returns the offset of the first occurrence of text in
+// data[lo:hi] that whole accepts, or -1.
+func indexWhole(data, text []byte, lo, hi int, whole func(int) bool) int {
+	for off := lo; off < hi; {
+		i := bytes.Index(data[off:hi], text)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += off
-		if edge(data, i, -1) == before && edge(data, i+len(text), 1) == after {
-			return true
+		if whole(i) {
+			return i
 		}
 		off = i + 1
 	}
-	return false
+	return -1
 }
 
 // edge describes the white space of b next to offset i, going back (dir
@@ -407,8 +456,9 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 		alive[i] = -1
 	}
 	var rest []int
+	f := finder{data: data}
 	for _, i := range units {
-		if doc == nil && holds(data, cur, &cur.Units[i]) {
+		if doc == nil && f.holds(cur, &cur.Units[i]) {
 			in = append(in, i)
 			continue
 		}

@@ -300,10 +300,11 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 					baseDoc = sp.Doc
 				}
 				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Source: sp, Base: baseDoc, Translation: tr,
-					Pairs: align.Align(baseDoc, tr.Doc, align.Options{})})
+					Pairs: align.Align(baseDoc, tr.Doc, align.Options{Cache: &vs.aligns})})
 				glossary.SortFindings(r.Glossary)
 			}
 		}
+		detach(&r)
 		reports[i] = r
 	}
 	return clean && vs.missing == 0

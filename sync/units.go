@@ -25,7 +25,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	needStates := false
 	for k, b := range p.bases {
 		if !b.current {
-			diffs[k] = change.DiffKinds(b.doc, cur)
+			diffs[k] = p.vs.kinds(b.doc, cur)
 			needStates = needStates || diffs[k].NeedsAlignment()
 		}
 	}
@@ -55,7 +55,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	}
 	var pairs []align.Pair // the synced source with the translation
 	if needStates {
-		pairs = align.Align(synced.doc, tr, align.Options{})
+		pairs = align.Align(synced.doc, tr, align.Options{Cache: &p.vs.aligns})
 		for _, pair := range pairs {
 			for _, k := range basesOf(p, pair.Target) {
 				d := diffs[k]
@@ -88,7 +88,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	}
 	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of a later base
 	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
-		for _, pair := range align.Align(cur, tr, align.Options{}) {
+		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns}) {
 			for _, t := range pair.Target {
 				k := p.of[t]
 				if k == p.synced || t < len(p.later) && !p.later[t] {

@@ -24,7 +24,60 @@ type Options struct {
 	// (in characters); 0 estimates it from the two pages.
 	Ratio float64
 
+	// Cache, when set, keeps what is read from source pages between
+	// alignments: a page aligned with several translations is read once.
+	Cache *Cache
+
 	maxCells int // the table's bound, MaxCells when 0 (tests set it lower)
+}
+
+// Cache holds the features of the source pages aligned with it, by
+// document; documents must not change while it holds them. It is not safe
+// for concurrent use. The zero value is ready to use.
+type Cache struct {
+	src map[*parse.Document]*sourceSide
+}
+
+// sourceSide is what alignment reads from a source page: the features
+// of its body units, of each two consecutive prose units merged, and the
+// length of its prose.
+type sourceSide struct {
+	s, s2 []features
+	prose float64
+}
+
+// source is the source side of doc, from the cache when it has it.
+func (c *Cache) source(doc *parse.Document, si []int) *sourceSide {
+	if c == nil {
+		return newSourceSide(doc, si)
+	}
+	if c.src == nil {
+		c.src = map[*parse.Document]*sourceSide{}
+	}
+	ss, ok := c.src[doc]
+	if !ok {
+		ss = newSourceSide(doc, si)
+		c.src[doc] = ss
+	}
+	return ss
+}
+
+func newSourceSide(doc *parse.Document, si []int) *sourceSide {
+	ss := &sourceSide{s: make([]features, 0, len(si))}
+	for _, i := range si {
+		f := unitFeatures(&doc.Units[i], true)
+		ss.s = append(ss.s, f)
+		if f.prose {
+			ss.prose += f.length
+		}
+	}
+	ss.s2 = make([]features, len(ss.s))
+	for i := 1; i < len(ss.s); i++ {
+		if ss.s[i].prose && ss.s[i-1].prose {
+			ss.s2[i] = merge(ss.s[i-1], ss.s[i])
+		}
+	}
+	return ss
 }
 
 // Align aligns the units of a source page with those of its translation:
@@ -65,7 +118,7 @@ func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 		}
 	}
 	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
-	a := newAligner(src, tgt, si, ti, opts.Ratio)
+	a := newAligner(opts.Cache.source(src, si), src, tgt, si, ti, opts.Ratio)
 	a.maxCells = opts.maxCells
 	if a.maxCells <= 0 {
 		a.maxCells = MaxCells
@@ -121,7 +174,7 @@ func unitFeatures(u *parse.Unit, allWords bool) features {
 	}
 	f.names = sortedSet(f.names)
 	if allWords {
-		for _, t := range change.Tokenize(strings.ToLower(u.Plain)) {
+		for t := range change.Tokens(strings.ToLower(u.Plain)) {
 			r, _ := utf8.DecodeRuneInString(t)
 			if r < utf8.RuneSelf && change.IsWordRune(r) && len(t) > 1 {
 				f.words = append(f.words, strHash(t))
@@ -215,9 +268,9 @@ type aligner struct {
 	sLocal, tLocal []int
 }
 
-func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
-	a := &aligner{si: si, ti: ti, ratio: ratio,
-		s: make([]features, 0, len(si)), t: make([]features, 0, len(ti)),
+func newAligner(ss *sourceSide, src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
+	a := &aligner{si: si, ti: ti, ratio: ratio, s: ss.s, s2: ss.s2,
+		t:      make([]features, 0, len(ti)),
 		sLocal: make([]int, len(src.Units)), tLocal: make([]int, len(tgt.Units))}
 	for k, i := range si {
 		a.sLocal[i] = k
@@ -225,25 +278,12 @@ func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner 
 	for k, j := range ti {
 		a.tLocal[j] = k
 	}
-	var ls, lt float64
-	for _, i := range si {
-		f := unitFeatures(&src.Units[i], true)
-		a.s = append(a.s, f)
-		if f.prose {
-			ls += f.length
-		}
-	}
+	var lt float64
 	for _, i := range ti {
 		f := unitFeatures(&tgt.Units[i], false)
 		a.t = append(a.t, f)
 		if f.prose {
 			lt += f.length
-		}
-	}
-	a.s2 = make([]features, len(a.s))
-	for i := 1; i < len(a.s); i++ {
-		if a.s[i].prose && a.s[i-1].prose {
-			a.s2[i] = merge(a.s[i-1], a.s[i])
 		}
 	}
 	a.t2 = make([]features, len(a.t))
@@ -254,7 +294,7 @@ func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner 
 	}
 	if a.ratio <= 0 {
 		a.ratio = 1
-		if ls > 0 && lt > 0 {
+		if ls := ss.prose; ls > 0 && lt > 0 {
 			a.ratio = lt / ls
 		}
 	}
@@ -267,7 +307,7 @@ func newAligner(src, tgt *parse.Document, si, ti []int, ratio float64) *aligner 
 const threshold = 0.42
 
 // sim scores how likely target features t render source features s, 0–1.
-func (a *aligner) sim(s, t features) float64 {
+func (a *aligner) sim(s, t *features) float64 {
 	if !s.prose && !t.prose && s.kind == t.kind {
 		if s.full == t.full {
 			return 1
@@ -281,7 +321,7 @@ func (a *aligner) sim(s, t features) float64 {
 	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*a.lengthScore(s, t)
 }
 
-func kindScore(s, t features) float64 {
+func kindScore(s, t *features) float64 {
 	switch {
 	case s.kind == t.kind && (s.kind != parse.Heading || s.level == t.level):
 		return 1
@@ -293,7 +333,7 @@ func kindScore(s, t features) float64 {
 	return 0
 }
 
-func anchorScore(s, t features) float64 {
+func anchorScore(s, t *features) float64 {
 	if len(s.anchors) == 0 && len(t.anchors) == 0 {
 		return 0.5
 	}
@@ -302,7 +342,7 @@ func anchorScore(s, t features) float64 {
 
 // wordScore measures the Latin words the two units share: the target's
 // words found in the source, and the source's names found in the target.
-func wordScore(s, t features) float64 {
+func wordScore(s, t *features) float64 {
 	switch {
 	case len(t.words) == 0 && len(s.names) == 0:
 		return 0.5
@@ -318,7 +358,7 @@ func wordScore(s, t features) float64 {
 
 // lengthScore is high when the target is about ratio times as long as
 // the source: a smooth bump over the log of their length ratio.
-func (a *aligner) lengthScore(s, t features) float64 {
+func (a *aligner) lengthScore(s, t *features) float64 {
 	if s.length == 0 || t.length == 0 {
 		if s.length == t.length {
 			return 1

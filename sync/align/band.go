@@ -121,9 +121,17 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 					best, step = s, byte(di<<4|dj)
 				}
 			}
+			// can tells whether a step from prev with a gain of at most
+			// maxGain could beat best: the score is not worth computing
+			// otherwise (sim is at most 1; the margin covers rounding).
+			can := func(prev, maxGain float64) bool {
+				return !math.IsInf(prev, -1) && prev+maxGain+1e-9 > best
+			}
 			s, t := i0+i-1, j0+j-1 // the units the step into (i, j) takes
 			if i > 0 && j > 0 {
-				try(up.at(j-1), a.sim(a.s[s], a.t[t])-threshold, 1, 1)
+				if prev := up.at(j - 1); can(prev, 1-threshold) {
+					try(prev, a.sim(&a.s[s], &a.t[t])-threshold, 1, 1)
+				}
 			}
 			if i > 0 {
 				try(up.at(j), 0, 1, 0)
@@ -132,10 +140,14 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 				try(cur.at(j-1), 0, 0, 1)
 			}
 			if i > 1 && j > 0 && a.s[s].prose && a.s[s-1].prose {
-				try(up2.at(j-1), a.sim(a.s2[s], a.t[t])-threshold-0.12, 2, 1)
+				if prev := up2.at(j - 1); can(prev, 1-threshold-0.12) {
+					try(prev, a.sim(&a.s2[s], &a.t[t])-threshold-0.12, 2, 1)
+				}
 			}
 			if i > 0 && j > 1 && a.t[t].prose && a.t[t-1].prose {
-				try(up.at(j-2), a.sim(a.s[s], a.t2[t])-threshold-0.12, 1, 2)
+				if prev := up.at(j - 2); can(prev, 1-threshold-0.12) {
+					try(prev, a.sim(&a.s[s], &a.t2[t])-threshold-0.12, 1, 2)
+				}
 			}
 			cur.score = append(cur.score, best)
 			steps[offsets[i]+j-lo] = step

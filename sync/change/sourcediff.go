@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -233,16 +234,24 @@ func (d *SourceDiff) body(before, after *parse.Document, bi, ai []int) {
 func (d *SourceDiff) pairBlock(before, after *parse.Document, dels, ins []int) {
 	pairedIns := make([]int, len(ins)) // index into dels+1, 0 when unpaired
 	pairedDel := make([]int, len(dels))
+	insWords := make([][]string, len(ins)) // word sets, made when first compared
 	j := 0
 	for di, i := range dels {
 		b := &before.Units[i]
+		var bw []string
 		best, bestSim := -1, 0.0
 		for k := j; k < len(ins) && k < j+4; k++ {
 			a := &after.Units[ins[k]]
 			if a.Kind != b.Kind || pairedIns[k] != 0 {
 				continue
 			}
-			if s := wordSimilarity(b.Plain, a.Plain); s > bestSim {
+			if bw == nil {
+				bw = wordSet(b.Plain)
+			}
+			if insWords[k] == nil {
+				insWords[k] = wordSet(a.Plain)
+			}
+			if s := dice(bw, insWords[k]); s > bestSim {
 				best, bestSim = k, s
 			}
 		}
@@ -311,28 +320,40 @@ func (d *SourceDiff) findMoves() {
 }
 
 // wordSimilarity is the Dice coefficient of the two texts' word sets.
-func wordSimilarity(a, b string) float64 {
-	wa, wb := wordSet(a), wordSet(b)
+func wordSimilarity(a, b string) float64 { return dice(wordSet(a), wordSet(b)) }
+
+// dice is the Dice coefficient of two word sets (see wordSet).
+func dice(wa, wb []string) float64 {
 	if len(wa) == 0 && len(wb) == 0 {
 		return 1
 	}
-	common := 0
-	for w := range wa {
-		if wb[w] {
+	common, i, j := 0, 0, 0
+	for i < len(wa) && j < len(wb) {
+		switch c := strings.Compare(wa[i], wb[j]); {
+		case c == 0:
 			common++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return 2 * float64(common) / float64(len(wa)+len(wb))
 }
 
-func wordSet(s string) map[string]bool {
-	set := map[string]bool{}
-	for _, t := range Tokenize(strings.ToLower(s)) {
+// wordSet is the set of a text's tokens in lower case but for white
+// space, sorted; never nil.
+func wordSet(s string) []string {
+	set := []string{}
+	for t := range Tokens(strings.ToLower(s)) {
 		if strings.TrimSpace(t) != "" {
-			set[t] = true
+			set = append(set, t)
 		}
 	}
-	return set
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
 // SameWords reports whether two texts say the same words: they differ only
@@ -345,19 +366,55 @@ func SameWords(a, b string) bool { return FoldWords(a) == FoldWords(b) }
 // FoldWords is the words of a text without white space and punctuation
 // (but for marks inside a number: 1.1 is not 11), width folded (NFKC) and
 // in lower case: what SameWords compares.
-func FoldWords(s string) string {
-	rs := []rune(norm.NFKC.String(s))
-	var b strings.Builder
-	for i, r := range rs {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		if unicode.IsPunct(r) && !(i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
+func FoldWords(s string) string { return string(AppendFoldWords(nil, s)) }
+
+// AppendFoldWords appends FoldWords(s) to dst.
+func AppendFoldWords(dst []byte, s string) []byte {
+	if !isASCII(s) {
+		s = norm.NFKC.String(s)
 	}
-	return b.String()
+	dst = slices.Grow(dst, len(s))
+	prev := rune(-1) // the rune before r, written or not
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			prev = r
+			continue
+		}
+		if unicode.IsPunct(r) && !(unicode.IsDigit(prev) && digitAt(s, i)) {
+			prev = r
+			continue
+		}
+		prev = r
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// digitAt reports whether s holds a digit at byte i.
+func digitAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsDigit(r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // NeedsAlignment reports whether a change reaches translated units: white

@@ -5,6 +5,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
 )
@@ -174,5 +177,53 @@ func TestDiffKinds(t *testing.T) {
 	}
 	if full.Changes[0].Kind != Prose || full.Changes[0].Words == nil {
 		t.Errorf("DiffSource: first change %s without words", full.Changes[0].Kind)
+	}
+}
+
+// foldWordsRunes is FoldWords as first written, over a rune slice: the
+// reference the streaming FoldWords must agree with.
+func foldWordsRunes(s string) string {
+	rs := []rune(norm.NFKC.String(s))
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if unicode.IsPunct(r) && !(i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func TestFoldWordsAgrees(t *testing.T) {
+	for _, s := range []string{
+		"", "Hello, World!", "version 1.1 and 1,000 items.", "1.", ".1", "a.1", "1.a",
+		"ＡＢＣ１．２", "“Quoted” text—dash", "Kubernetes 클러스터를 1.2 버전으로", "日本語の文章、句読点。",
+		"１．２", "x\u00a0y", "Ǆ title", "tab\tand\nnewline", "ﬁle ligature", "-1.5e3",
+	} {
+		if got, want := FoldWords(s), foldWordsRunes(s); got != want {
+			t.Errorf("FoldWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestWordSimilarity(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"", "", 1},
+		{"The cat sat", "the cat sat", 1},
+		{"a b c d", "a b x y", 0.5},
+		{"a a a b", "a b", 1},
+		{"one two", "", 0},
+		{"猫が座った", "猫が立った", 0.8},
+	}
+	for _, tt := range tests {
+		if got := wordSimilarity(tt.a, tt.b); got != tt.want {
+			t.Errorf("wordSimilarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

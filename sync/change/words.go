@@ -1,6 +1,7 @@
 package change
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,36 +96,63 @@ func Tokenize(s string) []string {
 	// A word and a space come every six bytes or so of English; a CJK
 	// character is three bytes.
 	tokens := make([]string, 0, len(s)/3+1)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		j := i + size
-		switch {
-		case unicode.IsSpace(r):
-			for j < len(s) {
-				r2, s2 := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				j += s2
-			}
-		case IsWordRune(r) && !isCJK(r):
-			for j < len(s) {
-				r2, s2 := utf8.DecodeRuneInString(s[j:])
-				if !IsWordRune(r2) || isCJK(r2) {
-					break
-				}
-				j += s2
-			}
-		}
-		tokens = append(tokens, s[i:j])
-		i = j
+	for t := range Tokens(s) {
+		tokens = append(tokens, t)
 	}
 	return tokens
+}
+
+// Tokens yields the tokens of Tokenize one by one, for callers that look
+// at each once and need no slice of them.
+func Tokens(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); {
+			j := tokenEnd(s, i)
+			if !yield(s[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// tokenEnd is the end of the token that starts at s[i].
+func tokenEnd(s string, i int) int {
+	r, size := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s[i:])
+	}
+	j := i + size
+	switch {
+	case unicode.IsSpace(r):
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			j += s2
+		}
+	case IsWordRune(r) && !isCJK(r):
+		for j < len(s) {
+			r2, s2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, s2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if !IsWordRune(r2) || isCJK(r2) {
+				break
+			}
+			j += s2
+		}
+	}
+	return j
 }
 
 // IsWordRune reports whether r belongs to a word: a letter, a digit,
 // "_" or an apostrophe.
 func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' || r == '_' || r == '\''
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\''
 }
 
@@ -136,7 +164,7 @@ func isCJK(r rune) bool {
 // Latin words, and CJK characters (roughly two to a word).
 func CountWords(text string) int {
 	n, cjk := 0, 0
-	for _, t := range Tokenize(text) {
+	for t := range Tokens(text) {
 		r, _ := utf8.DecodeRuneInString(t)
 		switch {
 		case isCJK(r):
