@@ -112,6 +112,13 @@ type UnitReport struct {
 	Base *UnitBase `json:"base,omitempty"`
 }
 
+// SourceRemoved reports whether the unit's source was removed: an
+// obsolete unit, or a mechanical one whose source was code or markup
+// with no words (the translation drops it without a translator).
+func (u *UnitReport) SourceRemoved() bool {
+	return u.State == UnitObsolete || u.Change == change.Removed
+}
+
 // UnitBase is the base of one translated unit.
 type UnitBase struct {
 	// Blob is the git blob id of the source file the unit was made from.

@@ -135,7 +135,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 // ok is false when they are current.
 func unitState(changes []*change.Change, tr *parse.Document, targets []int) (UnitReport, bool) {
 	state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
-	removed := 0
+	removed, structure := 0, 0
 	for _, c := range changes {
 		if c == nil {
 			continue
@@ -149,12 +149,20 @@ func unitState(changes []*change.Change, tr *parse.Document, targets []int) (Uni
 			}
 		case change.Removed:
 			removed++
+			if !c.Before.Translatable {
+				structure++
+			}
 			if ch == nil {
 				ch = c
 			}
 		}
 	}
-	if removed > 0 && removed == len(changes) {
+	switch {
+	case removed > 0 && removed == len(changes) && structure == removed:
+		// Code, a shortcode line or markup with no words the source
+		// removed: the translation follows it without a translator.
+		state, kind = UnitMechanical, change.Removed
+	case removed > 0 && removed == len(changes):
 		state, kind = UnitObsolete, change.Removed
 	}
 	if state == UnitCurrent {

@@ -53,13 +53,13 @@ func printDiff(w io.Writer, p isync.PageReport, colour bool) {
 			fmt.Fprintf(w, "    english new: %s\n", indent(u.SourceAfter, "      "))
 			continue
 		}
-		if u.State == isync.UnitObsolete {
+		if u.SourceRemoved() {
 			fmt.Fprintf(w, "  %s  %s:%s  %s\n", u.State, p.Translation, lineSpan(u.Line, u.EndLine), u.ID)
 		} else {
 			fmt.Fprintf(w, "  %s  %s:%s  %s (source %s:%d)\n", u.State, p.Translation, lineSpan(u.Line, u.EndLine), u.ID, p.Source, u.SourceLine)
 		}
 		switch {
-		case u.State == isync.UnitObsolete:
+		case u.SourceRemoved():
 			fmt.Fprintf(w, "    english removed (was %s:%d in %s): %s\n", p.Source, u.SourceLine, base, indent(u.SourceBefore, "      "))
 		case u.SourceBefore != u.SourceAfter || len(u.Words) > 0:
 			fmt.Fprintf(w, "    english was (%s): %s\n", base, indent(u.SourceBefore, "      "))

@@ -49,7 +49,14 @@ type candidate struct {
 	// Earlier are the translation's versions before the parent's, newest
 	// first: Earlier[0] is made by PrevCommit (at most maxEarlier).
 	Earlier []version
+	// Later are the translation's versions after the commit's, oldest
+	// first (at most maxLater): what the translators did next, for
+	// reading a false flag (-explain).
+	Later []version
 }
+
+// maxLater bounds how far forward a flag is followed (-explain).
+const maxLater = 8
 
 // version is a translation as one commit left it, and its source then.
 type version struct {
@@ -71,6 +78,7 @@ func findCatchUps(commits []commit, l contentLayout, langs []string, since int64
 	srcAt := map[string]string{}      // translation → source blob after that commit
 	hist := map[string][]version{}    // translation → its versions, oldest first
 	var out []candidate
+	open := map[string][]int{} // translation → candidates (indexes into out) still following it
 	for seq, c := range commits {
 		var touched []string
 		for _, ch := range c.Changes {
@@ -109,7 +117,19 @@ func findCatchUps(commits []commit, l contentLayout, langs []string, since int64
 				delete(hist, t)
 				continue
 			}
-			hist[t] = append(hist[t], version{Commit: c.Hash, Tr: blob[t], Src: srcAt[t]})
+			v := version{Commit: c.Hash, Tr: blob[t], Src: srcAt[t]}
+			hist[t] = append(hist[t], v)
+			still := open[t][:0]
+			for _, k := range open[t] {
+				out[k].Later = append(out[k].Later, v)
+				if len(out[k].Later) < maxLater {
+					still = append(still, k)
+				}
+			}
+			open[t] = still
+		}
+		for k := len(out) - 1; k >= 0 && out[k].Seq == seq; k-- {
+			open[out[k].Translation] = append(open[out[k].Translation], k)
 		}
 	}
 	return out

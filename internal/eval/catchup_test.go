@@ -49,6 +49,9 @@ func TestFindCatchUps(t *testing.T) {
 	if want := []version{{"c1", "k2", "e1"}, {"c0", "k1", "e1"}}; !slices.Equal(c.Earlier, want) {
 		t.Errorf("c3's earlier versions: got %v, want %v", c.Earlier, want)
 	}
+	if want := []version{{"c4", "k4", "e2"}, {"c6", "k5", "e3"}, {"c7", "k6", "e3"}}; !slices.Equal(c.Later, want) {
+		t.Errorf("c3's later versions: got %v, want %v", c.Later, want)
+	}
 }
 
 func TestParseLog(t *testing.T) {

@@ -28,6 +28,7 @@ type replayOptions struct {
 	work    string
 	verbose bool
 	saved   bool
+	explain string
 }
 
 func parseReplay(args []string, stderr io.Writer) (*replayOptions, error) {
@@ -46,6 +47,7 @@ func parseReplay(args []string, stderr io.Writer) (*replayOptions, error) {
 	fs.StringVar(&o.work, "work", "", "scratch directory for the checkout (default: a temporary one, removed after)")
 	fs.BoolVar(&o.verbose, "v", false, "print one line per catch-up page")
 	fs.BoolVar(&o.saved, "saved", false, "score only the commits whose report the -work directory saved (a partial run), running nothing")
+	fs.StringVar(&o.explain, "explain", "", "write each flagged unit and each missed English-driven unit to this file, one JSON object a line, for reading by hand")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -139,6 +141,16 @@ func replay(ctx context.Context, o *replayOptions, stderr io.Writer) ([]replayed
 	if o.saved {
 		run = nil
 	}
+	var notes []unitNote
+	explain := func(r replayed, t truth) {
+		if o.explain == "" {
+			return
+		}
+		d := docs[r.cand.Commit+" "+r.cand.Translation]
+		notes = append(notes, explainPage(pcfg, r, d, t, func() []*parse.Document {
+			return readLater(bl, pcfg, r.cand)
+		})...)
+	}
 	var results []replayed
 	for i := 0; i < len(picked); {
 		j := i
@@ -147,14 +159,45 @@ func replay(ctx context.Context, o *replayOptions, stderr io.Writer) ([]replayed
 		}
 		group := picked[i:j]
 		i = j
-		rs, err := replayCommit(ctx, run, bl, o.repo, clone, filepath.Join(work, "reports"), group, docs)
+		rs, err := replayCommit(ctx, run, bl, o.repo, clone, filepath.Join(work, "reports"), group, docs, explain)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", short(group[0].Commit), err)
 			continue
 		}
 		results = append(results, rs...)
 	}
+	if o.explain != "" {
+		f, err := os.Create(o.explain)
+		if err != nil {
+			return nil, err
+		}
+		err = writeNotes(f, notes)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	return results, nil
+}
+
+// readLater reads the translation's versions after the catch-up, as far
+// as they read and parse.
+func readLater(bl *blobs, pcfg parse.Config, c candidate) []*parse.Document {
+	var out []*parse.Document
+	for _, v := range c.Later {
+		data, _, ok, err := bl.read(v.Tr)
+		if err != nil || !ok {
+			break
+		}
+		doc, err := pcfg.Parse(c.Translation, data)
+		if err != nil {
+			break
+		}
+		out = append(out, doc)
+	}
+	return out
 }
 
 // readDocs reads and parses the four versions of a catch-up.
@@ -209,7 +252,7 @@ func readEarlier(bl *blobs, pcfg parse.Config, c candidate, d *catchUpDocs) {
 
 // replayCommit checks out the parent of one commit and runs status on the
 // translations it caught up.
-func replayCommit(ctx context.Context, run statusRunner, bl *blobs, repo, clone, cache string, group []candidate, docs map[string]catchUpDocs) ([]replayed, error) {
+func replayCommit(ctx context.Context, run statusRunner, bl *blobs, repo, clone, cache string, group []candidate, docs map[string]catchUpDocs, explain func(replayed, truth)) ([]replayed, error) {
 	var paths, langs []string
 	for _, c := range group {
 		paths = append(paths, c.Translation)
@@ -250,7 +293,9 @@ func replayCommit(ctx context.Context, run statusRunner, bl *blobs, repo, clone,
 				}
 			}
 		}
-		r.score = scoreUnits(flagged, news, commitTruth(docs[c.Commit+" "+c.Translation]))
+		t := commitTruth(docs[c.Commit+" "+c.Translation])
+		r.score = scoreUnits(flagged, news, t)
+		explain(r, t)
 		out = append(out, r)
 	}
 	return out, nil

@@ -44,6 +44,15 @@ type unitView struct {
 	ID    string `json:"id"`
 	State string `json:"state"`
 	Line  int    `json:"line"`
+	// Change, Kind, the texts and lines are kept for reading a saved
+	// report (-explain).
+	Change       string `json:"change,omitempty"`
+	Kind         string `json:"kind,omitempty"`
+	EndLine      int    `json:"end_line,omitempty"`
+	SourceLine   int    `json:"source_line,omitempty"`
+	SourceBefore string `json:"source_before,omitempty"`
+	SourceAfter  string `json:"source_after,omitempty"`
+	Text         string `json:"text,omitempty"`
 	// SourceID is the source unit (now, or at the base when removed).
 	SourceID string `json:"source_id"`
 	// Base is the unit's own base, when the tool reports one.

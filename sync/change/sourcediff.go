@@ -139,6 +139,8 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Typography
 		case SameWords(b.Plain, a.Plain):
 			c.Kind = Mechanical // a link or code change is not hidden by a typography change
+		case SameWords(codeShown(b), codeShown(a)):
+			c.Kind = Mechanical // words put in code spans or taken out of them: markup, not prose
 		default:
 			c.Kind = Prose
 			if !d.noWords {
@@ -157,6 +159,26 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 		c.Kind = Whitespace
 	}
 	return c
+}
+
+// codeShown is a unit's plain text with its code spans shown instead of
+// masked, when every mask is a code span (else the plain text): the words
+// a reader sees, code included.
+func codeShown(u *parse.Unit) string {
+	if u.Anchors == nil || len(u.Anchors.Code) == 0 || len(u.Anchors.Images) > 0 ||
+		strings.Count(u.Plain, maskToken) != len(u.Anchors.Code) {
+		return u.Plain
+	}
+	var b strings.Builder
+	rest := u.Plain
+	for _, code := range u.Anchors.Code {
+		i := strings.Index(rest, maskToken)
+		b.WriteString(rest[:i])
+		b.WriteString(code)
+		rest = rest[i+len(maskToken):]
+	}
+	b.WriteString(rest)
+	return b.String()
 }
 
 // markupChanged reports a change of the link and image targets, code or

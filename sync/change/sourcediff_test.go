@@ -45,6 +45,19 @@ var edits = []edit{
 		p[i] = strings.Replace(strings.Replace(p[i], "team's", "team\u2019s", 1), "/docs/", "/v2/docs/", 1)
 		return p
 	}, Mechanical},
+	{"word made code", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], "every service", "every `service`", 1)
+		return p
+	}, Mechanical},
+	{"word made code and quoted words made code", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(strings.Replace(p[i], "the team's", "the \"team's\"", 1), "every service", "every `service`", 1)
+		p[i] = strings.Replace(p[i], "\"team's\"", "`team's`", 1)
+		return p
+	}, Mechanical},
+	{"word made code and changed", func(r *rand.Rand, p []string, i int) []string {
+		p[i] = strings.Replace(p[i], "every service", "every `workload`", 1)
+		return p
+	}, Prose},
 	{"word", func(r *rand.Rand, p []string, i int) []string {
 		p[i] = strings.Replace(p[i], "service", "workload", 1)
 		return p

@@ -58,6 +58,11 @@ func CarryMechanical(base, cur, tr *parse.Document, name string) ([]byte, []Note
 		}
 		for _, bi := range p.Source {
 			c := diff.ByBefore[bi]
+			if c != nil && c.Kind == change.Removed && !c.Before.Translatable && c.Before.Kind != parse.FrontMatter {
+				tu := &tr.Units[p.Target[0]]
+				notes = append(notes, Note{Path: name, Line: tu.Line, Message: fmt.Sprintf("the source removed this %s: remove it here (fix does not delete)", c.Before.Kind)})
+				continue
+			}
 			if c == nil || c.Kind != change.Mechanical || c.Before.Kind == parse.FrontMatter {
 				continue
 			}

@@ -177,3 +177,25 @@ func TestHostileCarryOnlyWhereTheOldValueIs(t *testing.T) {
 		t.Errorf("plain value not carried:\n%s", out)
 	}
 }
+
+// A code block the source removed is named for a person, not deleted: fix
+// never removes text.
+func TestCarryNamesRemovedCode(t *testing.T) {
+	parseDoc := func(name, src string) *parse.Document {
+		doc, err := parse.Config{}.Parse(name, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	base := parseDoc("en.md", "Start it.\n\n```shell\ntiled --fg\n```\n\nThen look.\n")
+	cur := parseDoc("en.md", "Start it.\n\nThen look.\n")
+	tr := "Kidou.\n\n```shell\ntiled --fg\n```\n\nMiru.\n"
+	out, notes := CarryMechanical(base, cur, parseDoc("ja.md", tr), "ja.md")
+	if string(out) != tr {
+		t.Errorf("fix changed the translation:\n%s", out)
+	}
+	if len(notes) != 1 || notes[0].Line != 4 || !strings.Contains(notes[0].Message, "removed this code") {
+		t.Errorf("notes = %+v, want one naming line 4 (the removed code)", notes)
+	}
+}

@@ -114,10 +114,43 @@ func applied(text string, src []byte, reps []replacement) bool {
 // already carry a mechanical source change: fix did it, or the translator
 // did.
 func Carried(c *change.Change, tr *parse.Document, targets []int) bool {
+	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
+	text := string(tr.Src[first.Start:last.End])
 	reps, ok := replacements(c)
 	if !ok {
+		return holdsAnchors(c, text, tr.Src)
+	}
+	return applied(text, tr.Src, reps)
+}
+
+// holdsAnchors reports whether a translated text already has the link
+// targets and code of a source unit that gained or lost some (words put
+// in code spans, a link added): every one the source has now is there,
+// and none it dropped.
+func holdsAnchors(c *change.Change, text string, src []byte) bool {
+	b, a := c.Before, c.After
+	if b == nil || a == nil || b.Kind == parse.Code || b.Kind == parse.Shortcode || b.Kind == parse.FrontMatter {
 		return false
 	}
-	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
-	return applied(string(tr.Src[first.Start:last.End]), tr.Src, reps)
+	ba, aa := b.AllAnchors(), a.AllAnchors()
+	for k, pair := range [][2][]string{{ba.Links, aa.Links}, {ba.Code, aa.Code}} {
+		r := replacement{kind: repLink}
+		if k == 1 {
+			r.kind = repCode
+		}
+		has := func(v string) bool {
+			return r.present(text, v) || r.kind == repLink && len(referenceDefs(src, v)) > 0
+		}
+		for _, v := range pair[1] {
+			if !has(v) {
+				return false
+			}
+		}
+		for _, v := range pair[0] {
+			if !slices.Contains(pair[1], v) && has(v) {
+				return false
+			}
+		}
+	}
+	return slices.Equal(ba.Images, aa.Images)
 }

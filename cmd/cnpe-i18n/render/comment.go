@@ -278,7 +278,7 @@ func gatherComment(r *isync.Report) *commentData {
 			sg.pages = append(sg.pages, p)
 			for _, u := range p.Units {
 				key := fmt.Sprintf("%d\x00%s", u.SourceLine, u.SourceAfter)
-				if u.State == isync.UnitObsolete {
+				if u.SourceRemoved() {
 					key = "removed\x00" + u.SourceBefore
 				}
 				g := sg.byKey[key]
@@ -422,6 +422,11 @@ func (g *unitGroup) markdown(l Linker) string {
 	case isync.UnitStale:
 		fmt.Fprintf(&b, "- **changed** (%s): %s\n", en, best)
 	case isync.UnitMechanical:
+		if first.Change == change.Removed {
+			fmt.Fprintf(&b, "- **code or markup removed** (was line %d): <del>%s</del>\n", g.sourceLine, EscapeMD(Excerpt(unescapeMD(first.SourceBefore), 300)))
+			where = "remove from"
+			break
+		}
 		fmt.Fprintf(&b, "- **links or code changed** (%s; <code>cnpe-i18n fix</code> carries it): %s\n", en, best)
 		where = "carry to"
 	case isync.UnitNew, isync.UnitUntranslated:

@@ -80,6 +80,10 @@ func Findings(r *isync.Report) []Finding {
 			case isync.UnitMechanical:
 				f.Rule, f.Title = "mechanical-unit", "Links or code changed: "+u.SourceID
 				f.Message = "Only links, code or markup changed in the source (cnpe-i18n fix can carry it): " + plainDiff(u.Words)
+				if u.Change == change.Removed {
+					f.Title = "Code or markup removed: " + u.SourceID
+					f.Message = "The source removed this code, shortcode or markup (it has no words to translate): remove it here too: " + u.SourceBefore
+				}
 			case isync.UnitObsolete:
 				f.Rule, f.Title = "obsolete-unit", "Source removed"
 				f.Message = "The source of this unit was removed: " + u.SourceBefore

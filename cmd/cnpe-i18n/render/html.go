@@ -353,7 +353,7 @@ func (s *site) pageView(p *pageRow) pageView {
 		}
 		if u.SourceLine > 0 && r.Source != "" {
 			uv.SourceWhere = fmt.Sprintf("%s:%d", r.Source, u.SourceLine)
-			if s.Linker.Base != "" && u.State != isync.UnitObsolete {
+			if s.Linker.Base != "" && !u.SourceRemoved() {
 				uv.SrcLink = s.Linker.Line(r.Source, u.SourceLine, 0)
 			}
 		}
@@ -369,7 +369,7 @@ func (s *site) pageView(p *pageRow) pageView {
 					uv.Now = append(uv.Now, e)
 				}
 			}
-		case u.State == isync.UnitObsolete:
+		case u.SourceRemoved():
 			uv.Removed = u.SourceBefore
 		case u.State == isync.UnitNew || u.State == isync.UnitUntranslated:
 			uv.Added = u.SourceAfter
