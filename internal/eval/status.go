@@ -50,15 +50,13 @@ type unitView struct {
 	Kind         string `json:"kind,omitempty"`
 	EndLine      int    `json:"end_line,omitempty"`
 	SourceLine   int    `json:"source_line,omitempty"`
-	SourceBefore string `json:"source_before,omitempty"`
+	SourceBefore string `json:"source_before,omitempty"` // the source unit's text at the unit's base
 	SourceAfter  string `json:"source_after,omitempty"`
 	Text         string `json:"text,omitempty"`
 	// SourceID is the source unit (now, or at the base when removed).
 	SourceID string `json:"source_id"`
 	// Base is the unit's own base, when the tool reports one.
 	Base *unitBaseView `json:"base"`
-	// SourceBefore is the source unit's text at the unit's base.
-	SourceBefore string `json:"source_before"`
 }
 
 type unitBaseView struct {
