@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -397,74 +396,35 @@ func encodeGroup(reports []PageReport, idx []int, frags [][]byte) []byte {
 // decodeGroup reads encodeGroup's heads; each report's frag is a slice
 // of data.
 func decodeGroup(data []byte) ([]PageReport, bool) {
-	d := decoder{b: data}
-	n := d.uvarint()
-	if d.bad || n > uint64(len(data)) {
+	d := cache.NewRecord(data)
+	n := d.Uvarint()
+	if d.Bad() || n > uint64(len(data)) {
 		return nil, false
 	}
 	out := make([]PageReport, n)
 	sizes := make([]uint64, n)
 	for i := range out {
 		r := &out[i]
-		if sizes[i] = d.uvarint(); sizes[i] == 0 {
+		if sizes[i] = d.Uvarint(); sizes[i] == 0 {
 			return nil, false
 		}
-		r.units, r.Words = d.count(), d.count()
-		st := d.uvarint()
+		r.units, r.Words = d.Int(), d.Int()
+		st := d.Uvarint()
 		if st >= uint64(len(pageStateNames)) {
 			return nil, false
 		}
 		r.State = PageState(st)
-		r.Lang, r.Source, r.Translation = d.str(), d.str(), d.str()
+		r.Lang, r.Source, r.Translation = d.String(), d.String(), d.String()
 	}
 	for i := range out {
-		f := d.bytes(sizes[i])
-		if d.bad {
+		f := d.Bytes(sizes[i])
+		if d.Bad() {
 			return nil, false
 		}
 		out[i].frag = f
 	}
-	return out, !d.bad && len(d.b) == 0
+	return out, !d.Bad() && d.Rest() == 0
 }
-
-// decoder reads encodeGroup's fields; bad is set by a field that runs
-// past the end.
-type decoder struct {
-	b   []byte
-	bad bool
-}
-
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-// count is a uvarint that fits an int on every platform.
-func (d *decoder) count() int {
-	v := d.uvarint()
-	if v > math.MaxInt32 {
-		d.bad = true
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) bytes(n uint64) []byte {
-	if d.bad || n > uint64(len(d.b)) {
-		d.bad = true
-		return nil
-	}
-	v := d.b[:n:n]
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) str() string { return string(d.bytes(d.uvarint())) }
 
 // cacheable reports whether reports made without a problem can be kept:
 // a report whose base is unknown may depend on objects or history the

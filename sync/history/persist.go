@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
 )
 
 // A Snapshot is a History as it is kept between runs: the index and the
@@ -291,85 +293,46 @@ func (s Snapshot) Encode() []byte {
 
 var errSnapshot = errors.New("history snapshot does not decode")
 
-// snapshotReader reads what Encode wrote; every count and length is
-// checked against the bytes left, so a damaged snapshot fails and never
-// allocates more than its size.
-type snapshotReader struct {
-	b   []byte
-	err error
-}
-
-func (r *snapshotReader) num() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.err, r.b = errSnapshot, nil
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-// count is a number of items of at least one byte each.
-func (r *snapshotReader) count() int {
-	v := r.num()
-	if v < 0 || v > int64(len(r.b)) {
-		r.err, r.b = errSnapshot, nil
-		return 0
-	}
-	return int(v)
-}
-
-func (r *snapshotReader) str() string {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > uint64(len(r.b)-n) {
-		r.err, r.b = errSnapshot, nil
-		return ""
-	}
-	s := string(r.b[n : n+int(v)])
-	r.b = r.b[n+int(v):]
-	return s
-}
-
 // DecodeSnapshot reads an encoded snapshot of the repository at root.
 func DecodeSnapshot(root string, data []byte) (*Snapshot, error) {
-	r := &snapshotReader{b: data}
-	if r.num() != snapshotVersion {
+	r := cache.NewRecord(data)
+	if r.Varint() != snapshotVersion {
 		return nil, errSnapshot
 	}
-	s := &Snapshot{Head: r.str(), Newest: r.str()}
+	s := &Snapshot{Head: r.String(), Newest: r.String()}
 	h := newHistory(root)
-	h.commits = int(r.num())
+	h.commits = int(r.Varint())
 	type commit struct {
 		id   string
 		time int64
 	}
 	bySeq := map[int]commit{}
-	for n := r.count(); n > 0 && r.err == nil; n-- {
-		q := int(r.num())
-		bySeq[q] = commit{r.str(), r.num()}
+	for n := r.Count(); n > 0 && !r.Bad(); n-- {
+		q := int(r.Varint())
+		bySeq[q] = commit{r.String(), r.Varint()}
 	}
-	for n := r.count(); n > 0 && r.err == nil; n-- {
-		p := r.str()
-		vs := make([]Version, 0, min(r.count(), len(r.b)))
-		for m := cap(vs); m > 0 && r.err == nil; m-- {
-			q := int(r.num())
+	for n := r.Count(); n > 0 && !r.Bad(); n-- {
+		p := r.String()
+		vs := make([]Version, 0, min(r.Count(), r.Rest()))
+		for m := cap(vs); m > 0 && !r.Bad(); m-- {
+			q := int(r.Varint())
 			c, ok := bySeq[q]
 			if !ok {
 				return nil, errSnapshot
 			}
-			vs = append(vs, Version{Commit: c.id, Time: c.time, Seq: q, Blob: r.str(), Path: p})
+			vs = append(vs, Version{Commit: c.id, Time: c.time, Seq: q, Blob: r.String(), Path: p})
 		}
 		h.paths[p] = vs
 	}
-	for n := r.count(); n > 0 && r.err == nil; n-- {
-		p := r.str()
-		rs := make([]rename, 0, min(r.count(), len(r.b)))
-		for m := cap(rs); m > 0 && r.err == nil; m-- {
-			rs = append(rs, rename{from: r.str(), seq: int(r.num())})
+	for n := r.Count(); n > 0 && !r.Bad(); n-- {
+		p := r.String()
+		rs := make([]rename, 0, min(r.Count(), r.Rest()))
+		for m := cap(rs); m > 0 && !r.Bad(); m-- {
+			rs = append(rs, rename{from: r.String(), seq: int(r.Varint())})
 		}
 		h.renames[p] = rs
 	}
-	if r.err != nil || len(r.b) != 0 || h.commits < 0 {
+	if r.Bad() || r.Rest() != 0 || h.commits < 0 {
 		return nil, fmt.Errorf("%w", errSnapshot)
 	}
 	s.History = h
