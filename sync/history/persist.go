@@ -197,29 +197,24 @@ func merge(add, old *History) *History {
 	k := add.commits
 	h := newHistory(old.root)
 	h.commits = k + old.commits
-	for p, vs := range add.paths {
-		h.paths[p] = vs
-	}
-	for p, vs := range old.paths {
-		out := h.paths[p]
-		for _, v := range vs {
-			v.Seq += k
-			out = append(out, v)
-		}
-		h.paths[p] = out
-	}
-	for p, rs := range add.renames {
-		h.renames[p] = rs
-	}
-	for p, rs := range old.renames {
-		out := h.renames[p]
-		for _, r := range rs {
-			r.seq += k
-			out = append(out, r)
-		}
-		h.renames[p] = out
-	}
+	stack(h.paths, add.paths, old.paths, func(v Version) Version { v.Seq += k; return v })
+	stack(h.renames, add.renames, old.renames, func(r rename) rename { r.seq += k; return r })
 	return h
+}
+
+// stack fills dst with add's entries per path, then old's, each moved on
+// by shift.
+func stack[T any](dst, add, old map[string][]T, shift func(T) T) {
+	for p, vs := range add {
+		dst[p] = vs
+	}
+	for p, vs := range old {
+		out := dst[p]
+		for _, v := range vs {
+			out = append(out, shift(v))
+		}
+		dst[p] = out
+	}
 }
 
 const snapshotVersion = 1
