@@ -74,9 +74,6 @@ JSON: {"dir", "entries", "bytes", "limit", "kinds": {KIND: {"entries", "bytes"}}
 		Example: `  cnpe-i18n cache info --format json`,
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if err := opts.global.checkFormat("text", "json"); err != nil {
-				return err
-			}
 			st, err := opts.store()
 			if err != nil {
 				return err
@@ -97,9 +94,6 @@ version). With --dry-run it prints what it would remove.`,
 		Example: `  cnpe-i18n cache clear`,
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if err := opts.global.checkFormat("text", "json"); err != nil {
-				return err
-			}
 			st, err := opts.store()
 			if err != nil {
 				return err
@@ -121,7 +115,11 @@ version). With --dry-run it prints what it would remove.`,
 	return cmd
 }
 
+// store checks the output format and opens the repository's cache.
 func (o *cacheOptions) store() (*cache.Store, error) {
+	if err := o.global.checkFormat("text", "json"); err != nil {
+		return nil, err
+	}
 	root, _, err := resolveRoot(o.Root, nil)
 	if err != nil {
 		return nil, err
