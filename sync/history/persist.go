@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -255,11 +257,7 @@ func (s Snapshot) Encode() []byte {
 		str(bySeq[q].id)
 		num(bySeq[q].time)
 	}
-	paths := make([]string, 0, len(h.paths))
-	for p := range h.paths {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
+	paths := slices.Sorted(maps.Keys(h.paths))
 	num(int64(len(paths)))
 	for _, p := range paths {
 		str(p)
@@ -269,11 +267,7 @@ func (s Snapshot) Encode() []byte {
 			str(v.Blob)
 		}
 	}
-	renamed := make([]string, 0, len(h.renames))
-	for p := range h.renames {
-		renamed = append(renamed, p)
-	}
-	sort.Strings(renamed)
+	renamed := slices.Sorted(maps.Keys(h.renames))
 	num(int64(len(renamed)))
 	for _, p := range renamed {
 		str(p)
