@@ -349,6 +349,7 @@ func (v *versions) raw(id string) (data []byte, doc *parse.Document, found bool)
 	if err != nil || !found {
 		if err == nil {
 			v.missing++
+			v.site.missingBlobs.Add(1)
 		}
 		v.docs[id] = nil
 		return nil, nil, false
