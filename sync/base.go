@@ -9,6 +9,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
 // provenance is where the units of one translation came from: for each
@@ -224,8 +225,8 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 }
 
 // flagCleared is the newest version of the translation that cleared the
-// site's configured banner flag (flag.key, or the one of the site's
-// convention) while the version before it had the flag set: a statement
+// site's configured banner flag (flag.key) while the version before it
+// had the flag set: a statement
 // that the page was reviewed against the source of then, like a commit
 // that moves only a pin. -1 when there is none, or no flag is configured
 // (front matter edits as such are no review: sites mass-edit metadata).
@@ -235,6 +236,8 @@ func (s *Site) flagCleared(vs *versions, tr *Page, tv []history.Version) int {
 	if key == "" {
 		return -1
 	}
+	fm := s.pcfg
+	fm.FrontMatterOnly = true
 	set := func(k int) (bool, bool) {
 		data, doc, found := vs.raw(tv[k].Blob)
 		if !found {
@@ -242,12 +245,11 @@ func (s *Site) flagCleared(vs *versions, tr *Page, tv []history.Version) int {
 		}
 		if doc == nil {
 			var err error
-			if doc, err = (parse.Config{FrontMatterOnly: true}).Parse(tr.Path, data); err != nil {
+			if doc, err = fm.Parse(tr.Path, data); err != nil {
 				return false, false
 			}
 		}
-		f := doc.Field(key)
-		return f != nil && f.Text != "" && f.Text != "false", true
+		return site.FlagSet(doc, key), true
 	}
 	newer, ok := set(0)
 	if !ok {

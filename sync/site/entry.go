@@ -55,11 +55,11 @@ func EntryOf(f File, src []byte, pcfg parse.Config, cfg Config) (*Entry, error) 
 	if u := doc.Field(cfg.PinField()); u != nil {
 		e.Pin = u.Text
 	}
-	e.Outdated = flagSet(doc, cfg.FlagField())
+	e.Outdated = FlagSet(doc, cfg.FlagField())
 	if !cfg.PinConfigured() {
 		e.flags = map[string]bool{}
 		for i, c := range Conventions {
-			e.flags[c.Flag.Key] = flagSet(doc, c.Flag.Key)
+			e.flags[c.Flag.Key] = FlagSet(doc, c.Flag.Key)
 			if u := doc.Field(c.Pin.Key); u != nil && u.Text != "" && e.convention == 0 {
 				e.convention, e.conventionPin = i+1, u.Text
 			}
@@ -68,9 +68,9 @@ func EntryOf(f File, src []byte, pcfg parse.Config, cfg Config) (*Entry, error) 
 	return e, nil
 }
 
-// flagSet reports a banner flag with a value other than false or empty
+// FlagSet reports a banner flag with a value other than false or empty
 // (drifted_from_default: "file not found" is set).
-func flagSet(doc *parse.Document, key string) bool {
+func FlagSet(doc *parse.Document, key string) bool {
 	u := doc.Field(key)
 	return u != nil && u.Text != "" && u.Text != "false"
 }
