@@ -160,7 +160,7 @@ func TestCacheFollowsChanges(t *testing.T) {
 	}
 	rendered := func() []byte {
 		t.Helper()
-		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		st := openCache(t, cdir, "test")
 		b, outline := statusJSONSpliced(t, dir, Options{Cache: st})
 		if want := outlineOf(t, dir, Options{}); !bytes.Equal(outline, want) {
 			t.Errorf("outline of the spliced report:\n%s\nwant\n%s", outline, want)
@@ -204,7 +204,7 @@ func TestCacheIsUsed(t *testing.T) {
 	// A commit editing one English page: only its group is made again.
 	t.Setenv("GIT_COMMITTER_DATE", "@1900000000 +0000")
 	commitStep(t, dir, "edit", map[string]string{"content/en/c.md": "# Gamma\n\nGamma text, edited.\n"})
-	st, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+	st = openCache(t, cdir, "test")
 	if _, err := Status(context.Background(), dir, Options{Cache: st}); err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestCacheIsUsed(t *testing.T) {
 	if misses != 1 || puts != 3 || hits < 3 {
 		t.Errorf("after a commit: %d hits, %d misses, %d writes; want 1 miss and 3 writes", hits, misses, puts)
 	}
-	other, _ := cache.Open(cache.Options{Dir: cdir, Tool: "another version"})
+	other := openCache(t, cdir, "another version")
 	if _, err := Status(context.Background(), dir, Options{Cache: other}); err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func TestStatusJSONReused(t *testing.T) {
 	summaries := 0
 	run := func() *cache.Store {
 		t.Helper()
-		st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+		st := openCache(t, cdir, "test")
 		sum, out, err := StatusJSON(context.Background(), dir, Options{Cache: st}, "v", func(*Outline) ([]byte, error) {
 			summaries++
 			return []byte("summary"), nil
@@ -349,7 +349,7 @@ func TestCacheConcurrentRuns(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				st, _ := cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+				st := openCache(t, cdir, "test")
 				r, err := Status(context.Background(), dir, Options{Cache: st})
 				if err != nil {
 					t.Error(err)
@@ -380,7 +380,7 @@ func TestCacheTermFindings(t *testing.T) {
 		t.Helper()
 		opts := Options{LazyHistory: true}
 		if cdir != "" {
-			opts.Cache, _ = cache.Open(cache.Options{Dir: cdir, Tool: "test"})
+			opts.Cache = openCache(t, cdir, "test")
 			defer func() { _, misses, puts = opts.Cache.Stats() }()
 		}
 		s, err := Load(context.Background(), dir, opts)
@@ -407,4 +407,15 @@ func TestCacheTermFindings(t *testing.T) {
 			t.Errorf("warm glossary check: %d cache misses, %d writes; want none", misses, puts)
 		}
 	}
+}
+
+// openCache opens a store for a test, failing the test when it cannot (a
+// nil store would turn the cache off and the test would check nothing).
+func openCache(t testing.TB, dir, tool string) *cache.Store {
+	t.Helper()
+	st, err := cache.Open(cache.Options{Dir: dir, Tool: tool})
+	if err != nil {
+		t.Errorf("opening the cache: %v", err)
+	}
+	return st
 }
