@@ -32,48 +32,26 @@ const (
 // Units are followed from version to version by their words (matchWords),
 // so a typography, spacing, width or markup sweep is not a change.
 //
-// What matters of an origin is the source in its tree (srcOf: the source
-// blob at a version): between two versions with the same source a unit
-// has the same base whichever of them changed it, so only the newest
-// version of each run is read, and the origin given is that version. In
-// a shallow clone the first fetched version is read too: a unit as old as
-// it has the origin len(tv)-1, which has no known base. Past maxReads
-// versions (where the source changed), the units not placed yet have the
-// origin of the oldest version read. ok is
-// false when the newest version cannot be read.
+// Without a pin, bisectOrigins places the units (reading only the
+// versions where the source in the tree changed). With one, every version
+// back to where the pin took its value is read. ok is false when the
+// newest version cannot be read.
 func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned bool, srcOf func(int) string) (origins []int, ok bool) {
 	if !pinned {
 		return s.bisectOrigins(vs, tr, tv, srcOf)
 	}
+	// Pinned: every version back to where the pin took its value is
+	// read, since that is where the units still there were reviewed.
 	origins = make([]int, len(tr.Doc.Units))
 	pinKey := s.Config.PinField()
 	pinVal := fieldText(tr.Doc, pinKey)
-	boundary := s.History.Shallow() && len(tv) > 0 && tv[len(tv)-1].Seq == s.History.Commits()-1
 	newer, at := tr.Doc, fromWorkTree
 	alive := make([]int, len(newer.Units)) // unit of newer → unit now; -1 once its origin is known
 	for i := range alive {
 		alive[i] = i
 	}
 	left := len(alive)
-	prev := srcOf(fromWorkTree)
-	reads := 0
 	for k := 0; k < len(tv) && left > 0; k++ {
-		if !pinned {
-			// The pin's versions are all read: where it took its value
-			// matters.
-			b := srcOf(k)
-			if b == prev && !(boundary && k == len(tv)-1) {
-				continue
-			}
-			prev = b
-			if reads++; reads > maxReads {
-				// A very long history: a unit left as it was through
-				// that many updates of the translation against a
-				// changed source is taken as reviewed in the oldest of
-				// them.
-				break
-			}
-		}
 		data, doc, found := vs.raw(tv[k].Blob)
 		if !found {
 			if k == 0 {
@@ -81,7 +59,7 @@ func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned 
 			}
 			break // unreadable: the units are as old as the newest version read
 		}
-		if doc == nil && (!pinned || bytes.Contains(data, []byte(pinVal))) && holdsUnits(data, newer, alive) {
+		if doc == nil && bytes.Contains(data, []byte(pinVal)) && holdsUnits(data, newer, alive) {
 			// Every unit still to place is there byte for byte (and
 			// the pin too): none changed in this version, which need
 			// not be parsed.
@@ -95,7 +73,7 @@ func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned 
 			}
 			break
 		}
-		if pinned && fieldText(older, pinKey) != pinVal {
+		if fieldText(older, pinKey) != pinVal {
 			at = fromPin
 			break
 		}
@@ -120,9 +98,7 @@ func (s *Site) unitOrigins(vs *versions, tr *Page, tv []history.Version, pinned 
 		}
 		at = k
 	}
-	if pinned {
-		at = fromPin
-	}
+	at = fromPin
 	for _, c := range alive {
 		if c >= 0 {
 			origins[c] = at
