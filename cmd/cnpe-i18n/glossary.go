@@ -14,6 +14,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
@@ -28,6 +29,9 @@ type glossaryOptions struct {
 	Langs     []string
 	Paths     []string
 	NoHistory bool
+	// cache is the store site opened (nil without one); the command trims
+	// it when done, as status does.
+	cache *cache.Store
 }
 
 func newCmdGlossary(s *streams, global *globalOptions) *cobra.Command {
@@ -116,8 +120,9 @@ func (o *glossaryOptions) site() (*isync.Site, *glossary.Glossary, []string, err
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	o.cache = openCache(root, o.global.NoCache)
 	site, err := isync.Load(context.Background(), root, isync.Options{Config: cfg, Paths: paths, Langs: o.Langs, LazyHistory: true, TranslationHistory: true, NoHistory: o.NoHistory,
-		Cache: openCache(root, o.global.NoCache)})
+		Cache: o.cache})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -146,6 +151,7 @@ renderings from what a site really writes.`,
 			if err != nil {
 				return err
 			}
+			defer opts.cache.Trim()
 			defer site.Close()
 			c := g.Matcher(opts.Langs[0]).NewCensus()
 			var mu sync.Mutex

@@ -69,6 +69,7 @@ JSON: {"schema_version": 1, "findings": [{"rule", "severity", "lang",
 			if err != nil {
 				return err
 			}
+			defer opts.cache.Trim()
 			defer site.Close()
 			g.Targets = true // for Corroborate
 			findings := site.TermFindings(isync.Options{Langs: opts.Langs, Paths: paths}, g)
