@@ -85,7 +85,6 @@ JSON: {"dir", "entries", "bytes", "limit", "kinds": {KIND: {"entries", "bytes"}}
 			return writeCacheInfo(s, opts.global.Format, in, "")
 		},
 	}
-	info.Flags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	clear := &cobra.Command{
 		Use:   "clear [--dry-run] [--format text|json]",
 		Short: "Remove every entry of the cache",
@@ -109,8 +108,8 @@ version). With --dry-run it prints what it would remove.`,
 			return err
 		},
 	}
-	clear.Flags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	clear.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print what would be removed, remove nothing")
+	cmd.PersistentFlags().StringVarP(&opts.Root, "root", "C", ".", "repository root")
 	cmd.AddCommand(info, clear)
 	return cmd
 }
