@@ -166,6 +166,9 @@ func replay(ctx context.Context, o *replayOptions, stderr io.Writer) ([]replayed
 		}
 		results = append(results, rs...)
 	}
+	if len(results) == 0 && len(picked) > 0 {
+		return nil, fmt.Errorf("none of the %d catch-up commits could be replayed (see the errors above)", len(picked))
+	}
 	if o.explain != "" {
 		f, err := os.Create(o.explain)
 		if err != nil {
