@@ -341,9 +341,6 @@ func (d *SourceDiff) findMoves() {
 	}
 }
 
-// wordSimilarity is the Dice coefficient of the two texts' word sets.
-func wordSimilarity(a, b string) float64 { return dice(wordSet(a), wordSet(b)) }
-
 // dice is the Dice coefficient of two word sets (see wordSet).
 func dice(wa, wb []string) float64 {
 	if len(wa) == 0 && len(wb) == 0 {

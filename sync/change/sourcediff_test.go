@@ -235,8 +235,8 @@ func TestWordSimilarity(t *testing.T) {
 		{"猫が座った", "猫が立った", 0.8},
 	}
 	for _, tt := range tests {
-		if got := wordSimilarity(tt.a, tt.b); got != tt.want {
-			t.Errorf("wordSimilarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		if got := dice(wordSet(tt.a), wordSet(tt.b)); got != tt.want {
+			t.Errorf("dice of the word sets of %q and %q = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
