@@ -90,7 +90,10 @@ func describe(dir string) {
 			translated++
 		}
 	}
-	out, _ := exec.Command("git", "-C", dir, "rev-list", "--count", "HEAD").Output()
+	commits := "unknown (git rev-list failed)"
+	if out, err := exec.Command("git", "-C", dir, "rev-list", "--count", "HEAD").Output(); err == nil {
+		commits = strings.TrimSpace(string(out))
+	}
 	fmt.Printf("%s: %d Markdown files under content/ (%d not under content/en), %.1f MB, %s commits\n",
-		dir, len(files), translated, float64(size)/1e6, strings.TrimSpace(string(out)))
+		dir, len(files), translated, float64(size)/1e6, commits)
 }
