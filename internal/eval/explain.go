@@ -107,11 +107,9 @@ func explainPage(pcfg parse.Config, r replayed, d catchUpDocs, t truth, later fu
 		}
 	}
 	for _, id := range r.score.Missed {
-		u := unitView{ID: id, State: "absent"}
-		for _, pu := range r.page.Units {
-			if pu.ID == id {
-				u = pu
-			}
+		u, ok := r.page.unit(id)
+		if !ok {
+			u = unitView{ID: id, State: "absent"}
 		}
 		note(u, false)
 	}

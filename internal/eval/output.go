@@ -128,15 +128,10 @@ func writeMissed(w io.Writer, results []replayed) {
 	for _, r := range results {
 		for _, id := range r.score.Missed {
 			state, in := "absent", "-"
-			if r.page != nil {
-				for _, u := range r.page.Units {
-					if u.ID != id {
-						continue
-					}
-					state = u.State
-					if u.Base != nil && u.Base.TranslatedIn != "" {
-						in = short(u.Base.TranslatedIn)
-					}
+			if u, ok := r.page.unit(id); ok {
+				state = u.State
+				if u.Base != nil && u.Base.TranslatedIn != "" {
+					in = short(u.Base.TranslatedIn)
 				}
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", id, short(r.cand.Commit), r.cand.Translation, state, in)

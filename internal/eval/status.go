@@ -23,6 +23,19 @@ type report struct {
 	Pages []pageView `json:"pages"`
 }
 
+// unit is the page's unit with that id; ok is false when there is none
+// (or no page).
+func (p *pageView) unit(id string) (u unitView, ok bool) {
+	if p != nil {
+		for _, pu := range p.Units {
+			if pu.ID == id {
+				return pu, true
+			}
+		}
+	}
+	return unitView{}, false
+}
+
 type pageView struct {
 	Lang        string     `json:"lang"`
 	Source      string     `json:"source"`
