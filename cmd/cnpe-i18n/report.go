@@ -14,20 +14,20 @@ import (
 )
 
 type reportOptions struct {
+	global    *globalOptions
 	Root      string
 	Out       string
 	Paths     []string
 	Langs     []string
 	NoHistory bool
-	NoCache   bool
 	Glossary  string
 	Repo      string
 	Ref       string
 	Server    string
 }
 
-func newCmdReport(s *streams, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{}
+func newCmdReport(s *streams, global *globalOptions, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{global: global}
 	cmd := &cobra.Command{
 		Use:   "report --out DIR [PATH...] [--lang L,...]",
 		Short: "Write a static HTML report of the translation status",
@@ -48,7 +48,6 @@ exit code is 0 unless something could not be read or written.`,
   cnpe-i18n report --out public --repo cncf/tag-app-delivery --ref "$(git rev-parse HEAD)" --lang ja,ko`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			opts.NoCache, _ = cmd.Flags().GetBool("no-cache")
 			if opts.Out == "" {
 				return usageErrorf("report needs --out DIR")
 			}
@@ -74,7 +73,7 @@ func runReport(s *streams, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	sopts.Cache = openCache(root, opts.NoCache)
+	sopts.Cache = openCache(root, opts.global.NoCache)
 	defer sopts.Cache.Trim()
 	report, err := isync.Status(context.Background(), root, sopts)
 	if err != nil {
