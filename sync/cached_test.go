@@ -336,6 +336,67 @@ func TestStatusJSONReused(t *testing.T) {
 	}
 }
 
+// TestStatusJSONKeptAsRead: the output is kept in the cache from the
+// JSON written for it, whichever way it is taken (read, WriteTo, not
+// read at all), and the next run gives the same bytes without making the
+// report; an output read in part is not kept.
+func TestStatusJSONKeptAsRead(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	dir := cacheSite(t)
+	want := writtenJSON(t, dir, Options{})
+	tests := []struct {
+		name string
+		take func(io.Reader) []byte // what the output gives; nil: not kept
+		kept bool
+	}{
+		{"read", func(r io.Reader) []byte {
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}, true},
+		{"WriteTo", func(r io.Reader) []byte {
+			var b bytes.Buffer
+			if _, err := r.(io.WriterTo).WriteTo(&b); err != nil {
+				t.Fatal(err)
+			}
+			return b.Bytes()
+		}, true},
+		{"not read", func(io.Reader) []byte { return nil }, true},
+		{"read in part", func(r io.Reader) []byte {
+			r.Read(make([]byte, 10))
+			return nil
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cdir := t.TempDir()
+			made := 0
+			run := func(take func(io.Reader) []byte) []byte {
+				t.Helper()
+				_, out, err := StatusJSON(context.Background(), dir, Options{Cache: openCache(t, cdir, "test")}, "v",
+					func(*Outline) ([]byte, error) { made++; return []byte("s"), nil })
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := take(out)
+				out.Close()
+				return b
+			}
+			if got := run(tt.take); got != nil {
+				sameJSON(t, "first run", got, want)
+			}
+			got := run(tests[0].take)
+			sameJSON(t, "second run", got, want)
+			if wantMade := map[bool]int{true: 1, false: 2}[tt.kept]; made != wantMade {
+				t.Errorf("%d reports made in two runs, want %d", made, wantMade)
+			}
+		})
+	}
+}
+
 // TestCacheConcurrentRuns: two runs at once on one cache agree with a
 // run without it.
 func TestCacheConcurrentRuns(t *testing.T) {
