@@ -224,12 +224,7 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 // pair, both pages (their entries and blob ids) and the history of both
 // paths, in log order. ok is false when an input is not known.
 func (s *Site) groupKey(base string, pairs []site.Pair, idx []int) (cache.Key, bool) {
-	return s.groupKeyOf(base, pairs, idx, nil)
-}
-
-// groupKeyOf is groupKey with the pages' digests made in advance
-// (entryDigests); nil makes them here.
-func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map[*site.Entry]string) (cache.Key, bool) {
+	entries := s.entryDigests()
 	h := cache.NewHasher()
 	h.Add(kindGroup)
 	h.Add(base)
@@ -246,10 +241,6 @@ func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map
 			}
 			blob, ok := s.blobs[e.Path]
 			d, known := entries[e]
-			if entries == nil {
-				d = digest(e)
-				known = d != ""
-			}
 			if !ok || !known || e.Unreadable {
 				return cache.Key{}, false
 			}
@@ -267,18 +258,22 @@ func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map
 	return h.Key(), true
 }
 
-// entryDigests are the digests of the pages' entries, for groupKey: each
-// page is in one group but a source is in every pair of its group.
+// entryDigests are the digests of the pages' entries, for the keys of
+// groups (each page is in one group but a source is in every pair of its
+// group) and of the rendered output; made once per run. A page whose
+// entry does not encode has none.
 func (s *Site) entryDigests() map[*site.Entry]string {
-	ds := make([]string, len(s.pages))
-	parallel(len(s.pages), s.jobs, func(i int) { ds[i] = digest(s.pages[i]) })
-	m := make(map[*site.Entry]string, len(s.pages))
-	for i, e := range s.pages {
-		if ds[i] != "" {
-			m[e] = ds[i]
+	s.digestsOnce.Do(func() {
+		ds := make([]string, len(s.pages))
+		parallel(len(s.pages), s.jobs, func(i int) { ds[i] = digest(s.pages[i]) })
+		s.digests = make(map[*site.Entry]string, len(s.pages))
+		for i, e := range s.pages {
+			if ds[i] != "" {
+				s.digests[e] = ds[i]
+			}
 		}
-	}
-	return m
+	})
+	return s.digests
 }
 
 // appendVersions appends to b the versions of a source and of its

@@ -92,6 +92,9 @@ type Site struct {
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
 
+	digestsOnce gosync.Once
+	digests     map[*site.Entry]string // entryDigests
+
 	cache *cache.Store
 	// missingBlobs counts the blobs asked for that the repository lacks:
 	// what was made from their absence is not kept in the cache.

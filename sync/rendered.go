@@ -223,6 +223,7 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 		parts = append(parts, digest(opts.Glossary))
 	}
 	// Every page, in path order.
+	digests := s.entryDigests()
 	pages := slices.Clone(s.pages)
 	slices.SortFunc(pages, func(a, b *site.Entry) int { return strings.Compare(a.Path, b.Path) })
 	for _, e := range pages {
@@ -230,7 +231,7 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 		if !ok {
 			return cache.Key{}, false
 		}
-		parts = append(parts, digest(e), blob)
+		parts = append(parts, digests[e], blob)
 	}
 	// The string tables and the site configuration, read as StringReport
 	// reads them.

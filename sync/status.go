@@ -85,11 +85,8 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		}
 	}
 	base, keyed := "", false
-	var entries map[*site.Entry]string
 	if s.cache != nil {
-		if base, keyed = s.groupKeyBase(opts.Glossary, terms); keyed {
-			entries = s.entryDigests()
-		}
+		base, keyed = s.groupKeyBase(opts.Glossary, terms)
 	}
 	// The string tables need nothing of the pages: they are compared
 	// while the pages are.
@@ -106,7 +103,7 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		var key cache.Key
 		ok := keyed
 		if ok {
-			key, ok = s.groupKeyOf(base, pairs, groups[g], entries)
+			key, ok = s.groupKey(base, pairs, groups[g])
 		}
 		if ok && s.cachedGroup(key, groups[g], reports, splice) {
 			return
