@@ -185,6 +185,14 @@ func (s *Site) readHistory(ctx context.Context, specs []string) (h *history.Hist
 	return snap.History, of, nil
 }
 
+// stateParts are the key parts of what every report depends on besides
+// its pages and options: the configuration, parse configuration, layout
+// and the history's state hist. ok is false when one does not encode.
+func (s *Site) stateParts(hist HistoryInfo) (parts []string, ok bool) {
+	parts = []string{digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(hist)}
+	return parts, !slices.Contains(parts, "")
+}
+
 // groupKeyBase is what every group's reports depend on besides its own
 // pages: the configuration, layout and history state, the glossary.
 func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Matcher) (string, bool) {
@@ -192,8 +200,12 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 	// a shallow clone's reports depend on it.
 	hist := s.HistInfo
 	hist.Commits = 0
-	parts := []string{cacheFormat, digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(hist),
-		strconv.FormatBool(s.noHistory), strconv.FormatBool(s.History != nil)}
+	state, ok := s.stateParts(hist)
+	if !ok {
+		return "", false
+	}
+	parts := append([]string{cacheFormat}, state...)
+	parts = append(parts, strconv.FormatBool(s.noHistory), strconv.FormatBool(s.History != nil))
 	if s.History.Shallow() {
 		parts = append(parts, "shallow", strconv.Itoa(s.History.Commits()))
 	}
@@ -210,11 +222,6 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 			return "", false
 		}
 		parts = append(parts, "glossary", gd, digest(langs))
-	}
-	for _, p := range parts[:5] {
-		if p == "" {
-			return "", false
-		}
 	}
 	k := cache.KeyOf(parts...)
 	return string(k[:]), true

@@ -155,11 +155,18 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // a variant and scope: each new commit replaces it rather than adding an
 // entry of the size of the output.
 func renderedSlot(opts Options, variant string) cache.Key {
+	return cache.KeyOf(scopeParts(opts, variant)...)
+}
+
+// scopeParts are the key parts of a variant (command, flags) and scope
+// (languages, paths, change set): what renderedSlot is made of, and the
+// first parts of reportKey.
+func scopeParts(opts Options, variant string) []string {
 	parts := []string{kindRendered, cacheFormat, variant, digest(opts.Langs), digest(opts.Paths), digest(opts.NoHistory)}
 	if sc := opts.Since; sc != nil {
 		parts = append(parts, digest(sc), digest(sc.Added), digest(sc.Deleted))
 	}
-	return cache.KeyOf(parts...)
+	return parts
 }
 
 // cachedRendering reads the rendering in slot when it was made under
@@ -209,16 +216,15 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 	if s.cache == nil || (s.History != nil && s.historyOf == "") {
 		return cache.Key{}, false
 	}
-	parts := []string{kindRendered, cacheFormat, variant, digest(s.Config), digest(s.pcfg), digest(s.Layout),
-		digest(s.HistInfo), s.historyOf, digest(s.Problems())}
 	if s.History == nil && !s.noHistory {
 		return cache.Key{}, false // why it is missing may change without a trace here
 	}
-	sc := opts.Since
-	if sc != nil {
-		parts = append(parts, digest(sc), digest(sc.Added), digest(sc.Deleted))
+	state, ok := s.stateParts(s.HistInfo)
+	if !ok {
+		return cache.Key{}, false
 	}
-	parts = append(parts, digest(opts.Langs), digest(opts.Paths), digest(opts.NoHistory))
+	parts := append(scopeParts(opts, variant), state...)
+	parts = append(parts, s.historyOf, digest(s.Problems()))
 	if opts.Glossary != nil {
 		parts = append(parts, digest(opts.Glossary))
 	}
@@ -245,11 +251,6 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 		}
 		data, err := site.ReadFileIn(s.Layout.Root, f, 0)
 		parts = append(parts, f, string(data), errText(err))
-	}
-	for _, p := range parts[3:7] {
-		if p == "" {
-			return cache.Key{}, false
-		}
 	}
 	return cache.KeyOf(parts...), true
 }
