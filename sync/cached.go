@@ -13,6 +13,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
@@ -101,7 +102,15 @@ func (s *Site) scanCached(files []site.File, partial bool) {
 		f := files[i]
 		p := filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path))
 		fi, err := os.Stat(p)
-		if err == nil {
+		if err != nil {
+			// Not there, or not to be looked at: ReadEntry says why (or
+			// reads a page made since; it is not kept).
+			var e *site.Entry
+			if e, err = site.ReadEntry(s.Layout.Root, f, s.pcfg, s.Config); err == nil {
+				infos[i] = e
+				return
+			}
+		} else {
 			ino, ctime := statStamp(fi)
 			rec := scanRecord{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Ino: ino, CTime: ctime, Seen: time.Now().UnixNano()}
 			r, ok := old.Files[f.Path]
@@ -112,10 +121,13 @@ func (s *Site) scanCached(files []site.File, partial bool) {
 				return
 			}
 			fresh[i] = true
-			if src, err := site.ReadFile(p, s.pcfg.MaxBytes); err == nil {
+			var src []byte
+			if src, err = site.ReadFile(p, s.pcfg.MaxBytes); err != nil {
+				err = parse.PathError(f.Path, err)
+			} else {
 				blob := history.BlobID(src)
-				e, err := site.EntryOf(f, src, s.pcfg, s.Config)
-				if err == nil {
+				var e *site.Entry
+				if e, err = site.EntryOf(f, src, s.pcfg, s.Config); err == nil {
 					rec.Blob, rec.Entry = blob, e.Record()
 					infos[i], recs[i] = e, &rec
 					return
@@ -123,13 +135,9 @@ func (s *Site) scanCached(files []site.File, partial bool) {
 				failed[i] = blob
 			}
 		}
-		// Unreadable: ReadEntry says why, and nothing is kept.
-		e, err := site.ReadEntry(s.Layout.Root, f, s.pcfg, s.Config)
-		if err != nil {
-			s.problem(problemOf(f.Path, err))
-			e = &site.Entry{File: f, HasBody: true, Unreadable: true}
-		}
-		infos[i] = e
+		// Unreadable, or does not parse: nothing is kept.
+		s.problem(problemOf(f.Path, err))
+		infos[i] = &site.Entry{File: f, HasBody: true, Unreadable: true}
 	})
 	next := scanSnapshot{Files: make(map[string]scanRecord, len(files))}
 	changed := len(old.Files) != len(files)

@@ -148,6 +148,15 @@ func TestCacheFollowsChanges(t *testing.T) {
 			at -= 100_000
 			commit(map[string]string{"content/ko/b.md": "# 베타\n\n베타.\n"})
 		}},
+		{"a page that does not parse", func() {
+			write("content/ko/c.md", "---\ntitle: 감마\n\n# 감마\n")
+		}},
+		{"that page committed, and one made a dangling link", func() {
+			commit(nil)
+			if err := os.Symlink("nowhere.md", filepath.Join(dir, "content/ko/e.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"every cache entry damaged", func() {
 			filepath.Walk(cdir, func(p string, fi os.FileInfo, err error) error {
 				if err == nil && fi.Mode().IsRegular() {
@@ -167,9 +176,17 @@ func TestCacheFollowsChanges(t *testing.T) {
 		}
 		return b
 	}
+	// The steps that make a problem, and the page it names.
+	problems := map[string]string{
+		"a page that does not parse":                        "content/ko/c.md",
+		"that page committed, and one made a dangling link": "content/ko/e.md",
+	}
 	for _, st := range steps {
 		st.do()
 		want := statusJSON(t, dir, Options{}, "")
+		if p := problems[st.name]; p != "" && !bytes.Contains(want, []byte(`"path": "`+p+`"`)) {
+			t.Fatalf("%s: no problem names %s:\n%s", st.name, p, want)
+		}
 		sameJSON(t, st.name, statusJSON(t, dir, Options{}, cdir), want)
 		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
 		written := writtenJSON(t, dir, Options{})
