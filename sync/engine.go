@@ -500,4 +500,8 @@ func detach(r *PageReport) {
 		u.ID = strings.Clone(u.ID)
 		u.SourceID = strings.Clone(u.SourceID)
 	}
+	for i := range r.Glossary {
+		f := &r.Glossary[i]
+		f.Source, f.Target, f.Found = strings.Clone(f.Source), strings.Clone(f.Target), strings.Clone(f.Found)
+	}
 }
