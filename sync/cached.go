@@ -13,6 +13,7 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
@@ -101,7 +102,15 @@ func (s *Site) scanCached(files []site.File, partial bool) {
 		f := files[i]
 		p := filepath.Join(s.Layout.Root, filepath.FromSlash(f.Path))
 		fi, err := os.Stat(p)
-		if err == nil {
+		if err != nil {
+			// Not there, or not to be looked at: ReadEntry says why (or
+			// reads a page made since; it is not kept).
+			var e *site.Entry
+			if e, err = site.ReadEntry(s.Layout.Root, f, s.pcfg, s.Config); err == nil {
+				infos[i] = e
+				return
+			}
+		} else {
 			ino, ctime := statStamp(fi)
 			rec := scanRecord{Size: fi.Size(), MTime: fi.ModTime().UnixNano(), Ino: ino, CTime: ctime, Seen: time.Now().UnixNano()}
 			r, ok := old.Files[f.Path]
@@ -112,10 +121,13 @@ func (s *Site) scanCached(files []site.File, partial bool) {
 				return
 			}
 			fresh[i] = true
-			if src, err := site.ReadFile(p, s.pcfg.MaxBytes); err == nil {
+			var src []byte
+			if src, err = site.ReadFile(p, s.pcfg.MaxBytes); err != nil {
+				err = parse.PathError(f.Path, err)
+			} else {
 				blob := history.BlobID(src)
-				e, err := site.EntryOf(f, src, s.pcfg, s.Config)
-				if err == nil {
+				var e *site.Entry
+				if e, err = site.EntryOf(f, src, s.pcfg, s.Config); err == nil {
 					rec.Blob, rec.Entry = blob, e.Record()
 					infos[i], recs[i] = e, &rec
 					return
@@ -123,13 +135,9 @@ func (s *Site) scanCached(files []site.File, partial bool) {
 				failed[i] = blob
 			}
 		}
-		// Unreadable: ReadEntry says why, and nothing is kept.
-		e, err := site.ReadEntry(s.Layout.Root, f, s.pcfg, s.Config)
-		if err != nil {
-			s.problem(problemOf(f.Path, err))
-			e = &site.Entry{File: f, HasBody: true, Unreadable: true}
-		}
-		infos[i] = e
+		// Unreadable, or does not parse: nothing is kept.
+		s.problem(problemOf(f.Path, err))
+		infos[i] = &site.Entry{File: f, HasBody: true, Unreadable: true}
 	})
 	next := scanSnapshot{Files: make(map[string]scanRecord, len(files))}
 	changed := len(old.Files) != len(files)
@@ -185,6 +193,14 @@ func (s *Site) readHistory(ctx context.Context, specs []string) (h *history.Hist
 	return snap.History, of, nil
 }
 
+// stateParts are the key parts of what every report depends on besides
+// its pages and options: the configuration, parse configuration, layout
+// and the history's state hist. ok is false when one does not encode.
+func (s *Site) stateParts(hist HistoryInfo) (parts []string, ok bool) {
+	parts = []string{digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(hist)}
+	return parts, !slices.Contains(parts, "")
+}
+
 // groupKeyBase is what every group's reports depend on besides its own
 // pages: the configuration, layout and history state, the glossary.
 func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Matcher) (string, bool) {
@@ -192,8 +208,12 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 	// a shallow clone's reports depend on it.
 	hist := s.HistInfo
 	hist.Commits = 0
-	parts := []string{cacheFormat, digest(s.Config), digest(s.pcfg), digest(s.Layout), digest(hist),
-		strconv.FormatBool(s.noHistory), strconv.FormatBool(s.History != nil)}
+	state, ok := s.stateParts(hist)
+	if !ok {
+		return "", false
+	}
+	parts := append([]string{cacheFormat}, state...)
+	parts = append(parts, strconv.FormatBool(s.noHistory), strconv.FormatBool(s.History != nil))
 	if s.History.Shallow() {
 		parts = append(parts, "shallow", strconv.Itoa(s.History.Commits()))
 	}
@@ -211,11 +231,6 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 		}
 		parts = append(parts, "glossary", gd, digest(langs))
 	}
-	for _, p := range parts[:5] {
-		if p == "" {
-			return "", false
-		}
-	}
 	k := cache.KeyOf(parts...)
 	return string(k[:]), true
 }
@@ -224,12 +239,7 @@ func (s *Site) groupKeyBase(g *glossary.Glossary, terms map[string]*glossary.Mat
 // pair, both pages (their entries and blob ids) and the history of both
 // paths, in log order. ok is false when an input is not known.
 func (s *Site) groupKey(base string, pairs []site.Pair, idx []int) (cache.Key, bool) {
-	return s.groupKeyOf(base, pairs, idx, nil)
-}
-
-// groupKeyOf is groupKey with the pages' digests made in advance
-// (entryDigests); nil makes them here.
-func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map[*site.Entry]string) (cache.Key, bool) {
+	entries := s.entryDigests()
 	h := cache.NewHasher()
 	h.Add(kindGroup)
 	h.Add(base)
@@ -246,10 +256,6 @@ func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map
 			}
 			blob, ok := s.blobs[e.Path]
 			d, known := entries[e]
-			if entries == nil {
-				d = digest(e)
-				known = d != ""
-			}
 			if !ok || !known || e.Unreadable {
 				return cache.Key{}, false
 			}
@@ -267,18 +273,22 @@ func (s *Site) groupKeyOf(base string, pairs []site.Pair, idx []int, entries map
 	return h.Key(), true
 }
 
-// entryDigests are the digests of the pages' entries, for groupKey: each
-// page is in one group but a source is in every pair of its group.
+// entryDigests are the digests of the pages' entries, for the keys of
+// groups (each page is in one group but a source is in every pair of its
+// group) and of the rendered output; made once per run. A page whose
+// entry does not encode has none.
 func (s *Site) entryDigests() map[*site.Entry]string {
-	ds := make([]string, len(s.pages))
-	parallel(len(s.pages), s.jobs, func(i int) { ds[i] = digest(s.pages[i]) })
-	m := make(map[*site.Entry]string, len(s.pages))
-	for i, e := range s.pages {
-		if ds[i] != "" {
-			m[e] = ds[i]
+	s.digestsOnce.Do(func() {
+		ds := make([]string, len(s.pages))
+		parallel(len(s.pages), s.jobs, func(i int) { ds[i] = digest(s.pages[i]) })
+		s.digests = make(map[*site.Entry]string, len(s.pages))
+		for i, e := range s.pages {
+			if ds[i] != "" {
+				s.digests[e] = ds[i]
+			}
 		}
-	}
-	return m
+	})
+	return s.digests
 }
 
 // appendVersions appends to b the versions of a source and of its

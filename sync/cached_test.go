@@ -148,6 +148,15 @@ func TestCacheFollowsChanges(t *testing.T) {
 			at -= 100_000
 			commit(map[string]string{"content/ko/b.md": "# 베타\n\n베타.\n"})
 		}},
+		{"a page that does not parse", func() {
+			write("content/ko/c.md", "---\ntitle: 감마\n\n# 감마\n")
+		}},
+		{"that page committed, and one made a dangling link", func() {
+			commit(nil)
+			if err := os.Symlink("nowhere.md", filepath.Join(dir, "content/ko/e.md")); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"every cache entry damaged", func() {
 			filepath.Walk(cdir, func(p string, fi os.FileInfo, err error) error {
 				if err == nil && fi.Mode().IsRegular() {
@@ -167,9 +176,17 @@ func TestCacheFollowsChanges(t *testing.T) {
 		}
 		return b
 	}
+	// The steps that make a problem, and the page it names.
+	problems := map[string]string{
+		"a page that does not parse":                        "content/ko/c.md",
+		"that page committed, and one made a dangling link": "content/ko/e.md",
+	}
 	for _, st := range steps {
 		st.do()
 		want := statusJSON(t, dir, Options{}, "")
+		if p := problems[st.name]; p != "" && !bytes.Contains(want, []byte(`"path": "`+p+`"`)) {
+			t.Fatalf("%s: no problem names %s:\n%s", st.name, p, want)
+		}
 		sameJSON(t, st.name, statusJSON(t, dir, Options{}, cdir), want)
 		sameJSON(t, st.name+" (again)", statusJSON(t, dir, Options{}, cdir), want)
 		written := writtenJSON(t, dir, Options{})
@@ -333,6 +350,67 @@ func TestStatusJSONReused(t *testing.T) {
 	outputs, _ := filepath.Glob(filepath.Join(cdir, "rendered", "*", "*"))
 	if len(outputs) != 1 {
 		t.Errorf("%d rendered outputs in the cache after three different runs, want 1: %q", len(outputs), outputs)
+	}
+}
+
+// TestStatusJSONKeptAsRead: the output is kept in the cache from the
+// JSON written for it, whichever way it is taken (read, WriteTo, not
+// read at all), and the next run gives the same bytes without making the
+// report; an output read in part is not kept.
+func TestStatusJSONKeptAsRead(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	dir := cacheSite(t)
+	want := writtenJSON(t, dir, Options{})
+	tests := []struct {
+		name string
+		take func(io.Reader) []byte // what the output gives; nil: not kept
+		kept bool
+	}{
+		{"read", func(r io.Reader) []byte {
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}, true},
+		{"WriteTo", func(r io.Reader) []byte {
+			var b bytes.Buffer
+			if _, err := r.(io.WriterTo).WriteTo(&b); err != nil {
+				t.Fatal(err)
+			}
+			return b.Bytes()
+		}, true},
+		{"not read", func(io.Reader) []byte { return nil }, true},
+		{"read in part", func(r io.Reader) []byte {
+			r.Read(make([]byte, 10))
+			return nil
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cdir := t.TempDir()
+			made := 0
+			run := func(take func(io.Reader) []byte) []byte {
+				t.Helper()
+				_, out, err := StatusJSON(context.Background(), dir, Options{Cache: openCache(t, cdir, "test")}, "v",
+					func(*Outline) ([]byte, error) { made++; return []byte("s"), nil })
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := take(out)
+				out.Close()
+				return b
+			}
+			if got := run(tt.take); got != nil {
+				sameJSON(t, "first run", got, want)
+			}
+			got := run(tests[0].take)
+			sameJSON(t, "second run", got, want)
+			if wantMade := map[bool]int{true: 1, false: 2}[tt.kept]; made != wantMade {
+				t.Errorf("%d reports made in two runs, want %d", made, wantMade)
+			}
+		})
 	}
 }
 

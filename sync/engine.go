@@ -92,6 +92,9 @@ type Site struct {
 	indexOnce gosync.Once
 	byPath    map[string]*site.Entry
 
+	digestsOnce gosync.Once
+	digests     map[*site.Entry]string // entryDigests
+
 	cache *cache.Store
 	// missingBlobs counts the blobs asked for that the repository lacks:
 	// what was made from their absence is not kept in the cache.
@@ -409,8 +412,12 @@ func (s *Site) Close() error {
 // group (a source page and its translations), by blob id. It lives only
 // while the group is worked on.
 type versions struct {
-	site    *Site
-	docs    map[string]*parse.Document
+	site *Site
+	docs map[string]*parse.Document
+	// raws are blobs read and not parsed (yet): a version probed byte for
+	// byte is often probed again, or parsed after. Parsing moves a blob
+	// to docs, whose Src holds the same bytes.
+	raws    map[string][]byte
 	words   map[*parse.Document][]uint64
 	trees   map[string]string // "commit:path" → blob, "" for none
 	missing int               // blobs asked for that are not in the repository
@@ -423,7 +430,7 @@ type versions struct {
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{},
+	return &versions{site: s, docs: map[string]*parse.Document{}, raws: map[string][]byte{},
 		words: map[*parse.Document][]uint64{}, trees: map[string]string{},
 		diffs: map[[2]*parse.Document]*change.SourceDiff{}}
 }
@@ -470,16 +477,11 @@ func (v *versions) doc(id, name string) *parse.Document {
 	if doc, ok := v.docs[id]; ok {
 		return doc
 	}
-	var doc *parse.Document
-	data, found, err := v.site.History.Blob(id)
-	if err == nil && found {
-		doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
-	} else if err == nil {
-		v.missing++
-		v.site.missingBlobs.Add(1)
+	data, _, found := v.raw(id)
+	if !found {
+		return nil
 	}
-	v.docs[id] = doc
-	return doc
+	return v.parsed(id, name, data, nil)
 }
 
 // add records a page's current content under its blob id.
@@ -497,5 +499,9 @@ func detach(r *PageReport) {
 		u.Text = strings.Clone(u.Text)
 		u.ID = strings.Clone(u.ID)
 		u.SourceID = strings.Clone(u.SourceID)
+	}
+	for i := range r.Glossary {
+		f := &r.Glossary[i]
+		f.Source, f.Target, f.Found = strings.Clone(f.Source), strings.Clone(f.Target), strings.Clone(f.Found)
 	}
 }

@@ -321,6 +321,9 @@ func (v *versions) raw(id string) (data []byte, doc *parse.Document, found bool)
 		}
 		return doc.Src, doc, true
 	}
+	if data, ok := v.raws[id]; ok {
+		return data, nil, true
+	}
 	data, found, err := v.site.History.Blob(id)
 	if err != nil || !found {
 		if err == nil {
@@ -330,6 +333,7 @@ func (v *versions) raw(id string) (data []byte, doc *parse.Document, found bool)
 		v.docs[id] = nil
 		return nil, nil, false
 	}
+	v.raws[id] = data
 	return data, nil, true
 }
 
@@ -341,6 +345,7 @@ func (v *versions) parsed(id, name string, data []byte, doc *parse.Document) *pa
 	}
 	doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
 	v.docs[id] = doc
+	delete(v.raws, id)
 	return doc
 }
 

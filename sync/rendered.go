@@ -51,59 +51,93 @@ func StatusJSON(ctx context.Context, root string, opts Options, variant string,
 	}
 	rr := &reportReader{r: r}
 	// What was made from blobs the repository lacks may change when they
-	// are fetched: it is not kept. The entry is written while the output
-	// is read.
+	// are fetched: it is not kept. The entry is written with the output,
+	// from the same JSON.
 	if keyed && s.missingBlobs.Load() == 0 {
 		if w, err := s.cache.Create(kindRendered, slot); err == nil {
-			rr.kept = make(chan struct{})
-			go func() {
-				defer close(rr.kept)
-				w.Write(key[:])
-				if writeJSON(w, r) != nil {
-					w.Abort()
-					return
-				}
-				w.Write(sum)
-				w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(sum))))
-				w.Commit()
-			}()
+			w.Write(key[:])
+			rr.keep, rr.sum = w, sum
 		}
 	}
 	return sum, rr, nil
 }
 
-// reportReader reads a report's JSON, written as it is read.
+// reportReader reads a report's JSON, written as it is read; with keep,
+// the same bytes go into the report's cache entry.
 type reportReader struct {
 	r    *Report
+	keep *cache.Pending // the entry, its key written; nil once written
+	sum  []byte         // the summary, which ends the entry
 	pipe *io.PipeReader
-	kept chan struct{} // closed when the cache entry of the output is written
+	done chan struct{} // closed when the pipe's writer has finished
+}
+
+// write writes the JSON to w, and into the entry when there is one: the
+// entry is kept when the whole output was written.
+func (rr *reportReader) write(w io.Writer) error {
+	keep := rr.keep
+	if keep == nil {
+		return writeJSON(w, rr.r)
+	}
+	rr.keep = nil
+	err := writeJSON(teeWriter{w, keep}, rr.r)
+	if err != nil {
+		keep.Abort()
+		return err
+	}
+	keep.Write(rr.sum)
+	keep.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(rr.sum))))
+	keep.Commit() // an entry that fails to be written is a later miss
+	return nil
 }
 
 // WriteTo writes the JSON to w (io.Copy's way, without a pipe).
 func (rr *reportReader) WriteTo(w io.Writer) (int64, error) {
+	if rr.pipe != nil { // Read began: the rest comes through the pipe
+		return io.Copy(w, rr.pipe)
+	}
 	cw := &countWriter{w: w}
-	err := writeJSON(cw, rr.r)
+	err := rr.write(cw)
 	return cw.n, err
 }
 
 func (rr *reportReader) Read(p []byte) (int, error) {
 	if rr.pipe == nil {
 		pr, pw := io.Pipe()
-		rr.pipe = pr
-		go func() { pw.CloseWithError(writeJSON(pw, rr.r)) }()
+		rr.pipe, rr.done = pr, make(chan struct{})
+		go func() {
+			defer close(rr.done)
+			pw.CloseWithError(rr.write(pw))
+		}()
 	}
 	return rr.pipe.Read(p)
 }
 
-// Close waits for the output to be in the cache.
+// Close waits for the output to be in the cache. An output not read at
+// all is written to the cache only; one read in part is not kept.
 func (rr *reportReader) Close() error {
 	if rr.pipe != nil {
 		rr.pipe.Close()
+		<-rr.done
+		return nil
 	}
-	if rr.kept != nil {
-		<-rr.kept
+	if rr.keep != nil {
+		rr.write(io.Discard)
 	}
 	return nil
+}
+
+// teeWriter writes to w and to the cache entry; the entry keeps its own
+// error (it is then not committed), which does not stop the output.
+type teeWriter struct {
+	w    io.Writer
+	keep *cache.Pending
+}
+
+func (t teeWriter) Write(p []byte) (int, error) {
+	n, err := t.w.Write(p)
+	t.keep.Write(p[:n])
+	return n, err
 }
 
 type countWriter struct {
@@ -121,11 +155,18 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // a variant and scope: each new commit replaces it rather than adding an
 // entry of the size of the output.
 func renderedSlot(opts Options, variant string) cache.Key {
+	return cache.KeyOf(scopeParts(opts, variant)...)
+}
+
+// scopeParts are the key parts of a variant (command, flags) and scope
+// (languages, paths, change set): what renderedSlot is made of, and the
+// first parts of reportKey.
+func scopeParts(opts Options, variant string) []string {
 	parts := []string{kindRendered, cacheFormat, variant, digest(opts.Langs), digest(opts.Paths), digest(opts.NoHistory)}
 	if sc := opts.Since; sc != nil {
 		parts = append(parts, digest(sc), digest(sc.Added), digest(sc.Deleted))
 	}
-	return cache.KeyOf(parts...)
+	return parts
 }
 
 // cachedRendering reads the rendering in slot when it was made under
@@ -175,20 +216,20 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 	if s.cache == nil || (s.History != nil && s.historyOf == "") {
 		return cache.Key{}, false
 	}
-	parts := []string{kindRendered, cacheFormat, variant, digest(s.Config), digest(s.pcfg), digest(s.Layout),
-		digest(s.HistInfo), s.historyOf, digest(s.Problems())}
 	if s.History == nil && !s.noHistory {
 		return cache.Key{}, false // why it is missing may change without a trace here
 	}
-	sc := opts.Since
-	if sc != nil {
-		parts = append(parts, digest(sc), digest(sc.Added), digest(sc.Deleted))
+	state, ok := s.stateParts(s.HistInfo)
+	if !ok {
+		return cache.Key{}, false
 	}
-	parts = append(parts, digest(opts.Langs), digest(opts.Paths), digest(opts.NoHistory))
+	parts := append(scopeParts(opts, variant), state...)
+	parts = append(parts, s.historyOf, digest(s.Problems()))
 	if opts.Glossary != nil {
 		parts = append(parts, digest(opts.Glossary))
 	}
 	// Every page, in path order.
+	digests := s.entryDigests()
 	pages := slices.Clone(s.pages)
 	slices.SortFunc(pages, func(a, b *site.Entry) int { return strings.Compare(a.Path, b.Path) })
 	for _, e := range pages {
@@ -196,7 +237,7 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 		if !ok {
 			return cache.Key{}, false
 		}
-		parts = append(parts, digest(e), blob)
+		parts = append(parts, digests[e], blob)
 	}
 	// The string tables and the site configuration, read as StringReport
 	// reads them.
@@ -210,11 +251,6 @@ func (s *Site) reportKey(opts Options, variant string) (cache.Key, bool) {
 		}
 		data, err := site.ReadFileIn(s.Layout.Root, f, 0)
 		parts = append(parts, f, string(data), errText(err))
-	}
-	for _, p := range parts[3:7] {
-		if p == "" {
-			return cache.Key{}, false
-		}
 	}
 	return cache.KeyOf(parts...), true
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/internal/cache"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
@@ -77,19 +76,13 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		groups[g] = append(groups[g], i)
 	}
 	reports := make([]PageReport, len(pairs))
-	var terms map[string]*glossary.Matcher
-	if opts.Glossary != nil {
-		terms = map[string]*glossary.Matcher{}
-		for _, l := range r.Languages {
-			terms[l] = opts.Glossary.Matcher(l)
-		}
+	g, terms := termsOf(opts.Glossary, r.Languages)
+	if g != nil {
+		splice = false // corroborate reads every page's findings
 	}
 	base, keyed := "", false
-	var entries map[*site.Entry]string
 	if s.cache != nil {
-		if base, keyed = s.groupKeyBase(opts.Glossary, terms); keyed {
-			entries = s.entryDigests()
-		}
+		base, keyed = s.groupKeyBase(g, terms)
 	}
 	// The string tables need nothing of the pages: they are compared
 	// while the pages are.
@@ -106,7 +99,7 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		var key cache.Key
 		ok := keyed
 		if ok {
-			key, ok = s.groupKeyOf(base, pairs, groups[g], entries)
+			key, ok = s.groupKey(base, pairs, groups[g])
 		}
 		if ok && s.cachedGroup(key, groups[g], reports, splice) {
 			return
@@ -117,6 +110,9 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		}
 	})
 	s.suggestRenames(reports)
+	if g != nil {
+		corroborate(g, reports)
+	}
 	s.checkComplete(&r.History, reports)
 	if opts.Since != nil {
 		reports = s.filterSince(reports, opts.Since)
@@ -259,11 +255,23 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			r.State = PageMissing
 		case p.Source == nil:
 			r.State = PageOrphan
+			if m := terms[p.Lang]; m != nil {
+				if tr, err := (&lazyPage{site: s, info: p.Translation}).get(); err == nil {
+					r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Translation: tr})
+				}
+			}
 		case p.Translation.Unreadable || p.Source.Unreadable:
 			r.State = PageUntracked
 			r.Base = &Base{Kind: BaseNone, Message: "the page could not be read (see the problems)"}
 		case !p.Translation.HasBody && p.Source.HasBody:
 			r.State = PageStub
+			if m := terms[p.Lang]; m != nil {
+				sp, err1 := src.get()
+				tr, err2 := (&lazyPage{site: s, info: p.Translation}).get()
+				if err1 == nil && err2 == nil {
+					r.Glossary = CheckTerms(m, s.alignedPage(p.Lang, vs, s.findProvenance(vs, sp, tr), sp, tr))
+				}
+			}
 		default:
 			base, quick := s.quickBase(src, p.Translation)
 			if quick && terms == nil {
@@ -289,21 +297,17 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
 				break
 			}
-			baseDoc := sp.Doc
+			var prov *provenance
 			if quick {
 				r.State, r.Base = PageCurrent, base
 			} else {
-				baseDoc = s.pageReport(vs, sp, tr, &r)
+				prov = s.pageReport(vs, sp, tr, &r)
 			}
 			if m := terms[p.Lang]; m != nil {
-				if baseDoc == nil {
-					baseDoc = sp.Doc
-				}
-				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Source: sp, Base: baseDoc, Translation: tr,
-					Pairs: align.Align(baseDoc, tr.Doc, align.Options{Cache: &vs.aligns})})
-				glossary.SortFindings(r.Glossary)
+				r.Glossary = CheckTerms(m, s.alignedPage(p.Lang, vs, prov, sp, tr))
 			}
 		}
+		glossary.SortFindings(r.Glossary)
 		detach(&r)
 		reports[i] = r
 	}
@@ -361,14 +365,14 @@ func langOrder(l *site.Layout, code string) int {
 }
 
 // pageReport fills r for a source page and its translation, and returns
-// the source document of the last page sync (nil when unknown).
-func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Document {
+// the provenance it found.
+func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *provenance {
 	prov := s.findProvenance(vs, src, tr)
 	r.Base = prov.page
 	if prov.page.Kind == BaseNone {
 		r.State = PageUntracked
 		r.Units = untranslatedUnits(src.Doc, tr.Doc)
-		return nil
+		return prov
 	}
 	r.Units = unitStates(prov, src.Doc, tr.Doc)
 	r.State = PageCurrent
@@ -381,7 +385,7 @@ func (s *Site) pageReport(vs *versions, src, tr *Page, r *PageReport) *parse.Doc
 			r.Words += change.CountWords(u.SourceAfter)
 		}
 	}
-	return prov.bases[prov.synced].doc
+	return prov
 }
 
 // stringsInScope reports whether the string tables and site configuration

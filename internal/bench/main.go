@@ -4,6 +4,7 @@
 //	go run ./internal/bench -gen /tmp/cnpe-bench          # ~2 min CPU, 5-10 min wall on a busy 2-core box
 //	go run ./internal/bench -run /tmp/cnpe-bench -count 5 # medians, peak memory
 //	go run ./internal/bench -repo ~/src/website -count 5  # any real clone
+//	go run ./internal/bench -repo /work/repos/k8s-md -bad-files 1 # a clone with one bad page
 //	go run ./internal/bench -stats ~/src/website          # the distributions the generator follows
 //
 // The generator follows the distributions -stats measures (see gen.go and
@@ -12,6 +13,16 @@
 // versions per page and page sizes, translations that lag, skip and add
 // blocks, reorder lists and are edited on their own, and old versions of
 // images missing from the object store, as in a partial clone.
+//
+// A status run must exit 0: status exits 2 when some files cannot be
+// processed (a page with an unclosed front matter, say), which on a
+// clone with no bad input means a bug. A repository known to hold bad
+// files is timed with -bad-files N: exit 2 is then accepted only when the
+// run reports exactly N files it could not process, and the first run
+// prints them; exit 0 then fails, as -bad-files is out of date. (The
+// Markdown-only kubernetes/website copy holds one:
+// content/ru/docs/contribute/intermediate.md, whose front matter is not
+// closed.)
 //
 // Each timed run reports wall time, CPU (user + system, git children
 // included) and the peak memory of the whole process tree, sampled from
@@ -47,6 +58,7 @@ func main() {
 		seed    = flag.Uint64("seed", 1, "random seed")
 		count   = flag.Int("count", 5, "status runs")
 		sample  = flag.Int("sample", 200, "Markdown files timed with one git log each")
+		bad     = flag.Int("bad-files", 0, "files of the repository known not to be processable (status exit 2 is accepted only when it reports exactly these many)")
 	)
 	flag.Parse()
 	var err error
@@ -68,7 +80,7 @@ func main() {
 		if *repo != "" {
 			dir = *repo
 		}
-		err = timeStatus(dir, *bin, *count, *sample)
+		err = timeStatus(dir, *bin, *count, *sample, *bad)
 	default:
 		flag.Usage()
 		os.Exit(2)

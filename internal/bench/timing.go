@@ -30,17 +30,17 @@ func env() []string {
 	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"), "TZ=UTC", "LC_ALL=C.UTF-8", "NO_COLOR=1"}
 }
 
-// timeRun runs bin args in dir, sampling the process tree's memory.
-// Exit codes 0-2 are results (stale pages, problems in some files);
-// anything else is an error.
-func timeRun(dir, bin string, args ...string) (sample, error) {
+// timeRun runs bin args in dir, sampling the process tree's memory, and
+// returns its stderr. An exit code is no error here: the caller judges
+// it (checkExit, checkStatus).
+func timeRun(dir, bin string, args ...string) (sample, string, error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir, cmd.Env = dir, env()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return sample{}, err
+		return sample{}, "", err
 	}
 	sampler := sampleTree(cmd.Process.Pid, 20*time.Millisecond)
 	err := cmd.Wait()
@@ -48,10 +48,52 @@ func timeRun(dir, bin string, args ...string) (sample, error) {
 	s.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	s.rc = cmd.ProcessState.ExitCode()
 	var exit *exec.ExitError
-	if err != nil && (!errors.As(err, &exit) || s.rc < 0 || s.rc > 2) {
-		return s, fmt.Errorf("%s %s: %w: %s", filepath.Base(bin), strings.Join(args, " "), err, lastLine(stderr.String()))
+	if err != nil && (!errors.As(err, &exit) || s.rc < 0) {
+		return s, stderr.String(), fmt.Errorf("%s %s: %w: %s", filepath.Base(bin), strings.Join(args, " "), err, lastLine(stderr.String()))
 	}
-	return s, nil
+	return s, stderr.String(), nil
+}
+
+// checkExit fails a run that did not exit 0.
+func checkExit(s sample, stderr, what string) error {
+	if s.rc != 0 {
+		return fmt.Errorf("%s: exit %d: %s", what, s.rc, lastLine(stderr))
+	}
+	return nil
+}
+
+// checkStatus judges the exit of a status run (with --fail-on none, so
+// findings never fail it) on a repository said to hold badFiles files
+// that cannot be processed (-bad-files): exit 0 when it holds none; exit
+// 2, the tool's code for bad input, only when the tool reports exactly
+// that many files it could not process. It returns the lines naming
+// those files (file:line:col: message).
+func checkStatus(s sample, stderr string, badFiles int) ([]string, error) {
+	var problems []string
+	reported := 0
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if rest, ok := strings.CutPrefix(l, "cnpe-i18n: "); ok {
+			if n, ok := strings.CutSuffix(rest, " could not be processed"); ok {
+				fmt.Sscanf(n, "%d file", &reported)
+			}
+			continue
+		}
+		if l != "" {
+			problems = append(problems, l)
+		}
+	}
+	switch {
+	case s.rc == 0 && badFiles == 0:
+		return nil, nil
+	case s.rc == 0:
+		return nil, fmt.Errorf("status: exit 0, but -bad-files says the repository holds %d file(s) that cannot be processed", badFiles)
+	case s.rc == 2 && badFiles > 0 && reported == badFiles:
+		return problems, nil
+	case s.rc == 2:
+		return problems, fmt.Errorf("status: exit 2: %d file(s) could not be processed, -bad-files says %d:\n%s",
+			reported, badFiles, strings.Join(problems[:min(len(problems), 10)], "\n"))
+	}
+	return nil, fmt.Errorf("status: exit %d: %s", s.rc, lastLine(stderr))
 }
 
 func lastLine(s string) string {
@@ -71,7 +113,7 @@ func hasCache(dir, bin string) (bool, string) {
 	return true, ""
 }
 
-func timeStatus(dir, bin string, count, nsample int) error {
+func timeStatus(dir, bin string, count, nsample, badFiles int) error {
 	describe(dir)
 	if bin == "" {
 		bin = filepath.Join(os.TempDir(), "cnpe-i18n-bench")
@@ -101,14 +143,14 @@ func timeStatus(dir, bin string, count, nsample int) error {
 				return fmt.Errorf("cache clear: %w: %s", err, lastLine(string(out)))
 			}
 		}
-		s, err := timeRun(dir, bin, status...)
+		s, err := timeChecked(dir, bin, status, badFiles, i == 0)
 		if err != nil {
 			return err
 		}
 		cold = append(cold, s)
 		fmt.Printf("run %d cold: %s\n", i+1, s)
 		if warmable {
-			s, err := timeRun(dir, bin, status...)
+			s, err := timeChecked(dir, bin, status, badFiles, false)
 			if err != nil {
 				return err
 			}
@@ -138,6 +180,22 @@ func timeStatus(dir, bin string, count, nsample int) error {
 		ratio("warm", w)
 	}
 	return nil
+}
+
+// timeChecked times one status run and judges its exit (checkStatus);
+// with show, it prints the files the run could not process.
+func timeChecked(dir, bin string, status []string, badFiles int, show bool) (sample, error) {
+	s, stderr, err := timeRun(dir, bin, status...)
+	if err != nil {
+		return s, err
+	}
+	problems, err := checkStatus(s, stderr, badFiles)
+	if show && err == nil {
+		for _, p := range problems {
+			fmt.Println("could not be processed (-bad-files):", p)
+		}
+	}
+	return s, err
 }
 
 // markdownFiles lists the tracked Markdown files under a content
@@ -189,7 +247,10 @@ func timePerFileGit(dir string, n int) (sample, error) {
 	var total sample
 	timed := 0
 	for i := 0; i < len(pages); i += step {
-		s, err := timeRun(dir, "git", "log", "-1", "--format=%H", "--", pages[i])
+		s, stderr, err := timeRun(dir, "git", "log", "-1", "--format=%H", "--", pages[i])
+		if err == nil {
+			err = checkExit(s, stderr, "git log -1 -- "+pages[i])
+		}
 		if err != nil {
 			return sample{}, err
 		}

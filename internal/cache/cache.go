@@ -252,50 +252,71 @@ func (s *Store) read(p string) ([]byte, bool) {
 	return payload, ok
 }
 
-// header is magic, format version (uint32), tool length (uint16), tool,
-// payload length (uint64), SHA-256 of the payload.
+// A header is magic, format version (uint32), tool length (uint16),
+// tool, payload length (uint64), SHA-256 of the payload.
+
+// headerSize is the size of the header of an entry written by tool.
+func headerSize(tool string) int { return len(magic) + 4 + 2 + len(tool) + 8 + sha256.Size }
+
+// appendHeader appends the header of a payload of n bytes whose SHA-256
+// is sum.
+func appendHeader(b []byte, tool string, n uint64, sum []byte) []byte {
+	b = append(b, magic[:]...)
+	b = binary.LittleEndian.AppendUint32(b, FormatVersion)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(tool)))
+	b = append(b, tool...)
+	b = binary.LittleEndian.AppendUint64(b, n)
+	return append(b, sum...)
+}
+
+// encodeHeader is the header of payload.
 func encodeHeader(tool string, payload []byte) []byte {
-	var b bytes.Buffer
-	b.Write(magic[:])
-	binary.Write(&b, binary.LittleEndian, uint32(FormatVersion))
-	binary.Write(&b, binary.LittleEndian, uint16(len(tool)))
-	b.WriteString(tool)
-	binary.Write(&b, binary.LittleEndian, uint64(len(payload)))
 	sum := sha256.Sum256(payload)
-	b.Write(sum[:])
-	return b.Bytes()
+	return appendHeader(make([]byte, 0, headerSize(tool)), tool, uint64(len(payload)), sum[:])
+}
+
+// readHeader reads the header of an entry of size bytes (header and
+// payload) from r: ok is false but for this format and tool and a
+// payload length that matches size; sum is the payload's SHA-256 as
+// recorded.
+func readHeader(r io.Reader, size int64, tool string) (n uint64, sum []byte, ok bool) {
+	if len(tool) > 0xffff {
+		return 0, nil, false
+	}
+	head := make([]byte, headerSize(tool))
+	if size < int64(len(head)) {
+		return 0, nil, false
+	}
+	if _, err := io.ReadFull(r, head); err != nil {
+		return 0, nil, false
+	}
+	fixed := len(magic) + 4 + 2
+	if !bytes.Equal(head[:len(magic)], magic[:]) ||
+		binary.LittleEndian.Uint32(head[len(magic):]) != FormatVersion ||
+		int(binary.LittleEndian.Uint16(head[len(magic)+4:])) != len(tool) ||
+		string(head[fixed:fixed+len(tool)]) != tool {
+		return 0, nil, false
+	}
+	rest := head[fixed+len(tool):]
+	n = binary.LittleEndian.Uint64(rest)
+	if n > maxPayload || int64(n) != size-int64(len(head)) {
+		return 0, nil, false
+	}
+	return n, rest[8:], true
 }
 
 // decode reads an entry of size bytes from r; ok is false for anything
 // but a whole entry of this format and tool.
 func decode(r io.Reader, size int64, tool string) ([]byte, bool) {
-	if len(tool) > 0xffff {
-		return nil, false
-	}
-	fixed := len(magic) + 4 + 2
-	head := make([]byte, fixed+len(tool)+8+32)
-	if size < int64(len(head)) {
-		return nil, false
-	}
-	if _, err := io.ReadFull(r, head); err != nil {
-		return nil, false
-	}
-	if !bytes.Equal(head[:len(magic)], magic[:]) ||
-		binary.LittleEndian.Uint32(head[len(magic):]) != FormatVersion ||
-		int(binary.LittleEndian.Uint16(head[len(magic)+4:])) != len(tool) ||
-		string(head[fixed:fixed+len(tool)]) != tool {
-		return nil, false
-	}
-	rest := head[fixed+len(tool):]
-	n := binary.LittleEndian.Uint64(rest)
-	if n > maxPayload || int64(n) != size-int64(len(head)) {
+	n, sum, ok := readHeader(r, size, tool)
+	if !ok {
 		return nil, false
 	}
 	payload := make([]byte, n)
 	if _, err := io.ReadFull(r, payload); err != nil {
 		return nil, false
 	}
-	if sha256.Sum256(payload) != [32]byte(rest[8:]) {
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
 		return nil, false
 	}
 	return payload, true

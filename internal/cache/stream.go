@@ -3,7 +3,6 @@ package cache
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"hash"
 	"io"
@@ -40,7 +39,7 @@ func (s *Store) Create(kind string, k Key) (*Pending, error) {
 	}
 	// The header is written last, when the length and sum are known; its
 	// size is the same.
-	head := len(encodeHeader(s.tool, nil))
+	head := headerSize(s.tool)
 	if _, err := f.Write(make([]byte, head)); err != nil {
 		f.Close()
 		os.Remove(f.Name())
@@ -68,13 +67,7 @@ func (w *Pending) Write(b []byte) (int, error) {
 func (w *Pending) Commit() error {
 	err := w.err
 	if err == nil {
-		head := make([]byte, 0, w.head)
-		head = append(head, magic[:]...)
-		head = binary.LittleEndian.AppendUint32(head, FormatVersion)
-		head = binary.LittleEndian.AppendUint16(head, uint16(len(w.s.tool)))
-		head = append(head, w.s.tool...)
-		head = binary.LittleEndian.AppendUint64(head, uint64(w.n))
-		head = w.sum.Sum(head)
+		head := appendHeader(make([]byte, 0, w.head), w.s.tool, uint64(w.n), w.sum.Sum(nil))
 		_, err = w.f.WriteAt(head, 0)
 	}
 	if cerr := w.f.Close(); err == nil {
@@ -140,38 +133,24 @@ func (s *Store) StreamPrefixed(kind string, k Key, prefix []byte) (*io.SectionRe
 // and sums the payload; it returns the payload.
 func (s *Store) check(f *os.File, prefix []byte) (*io.SectionReader, bool) {
 	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || len(s.tool) > 0xffff {
+	if err != nil || !fi.Mode().IsRegular() {
 		return nil, false
 	}
-	head := make([]byte, len(encodeHeader(s.tool, nil)))
-	if _, err := io.ReadFull(f, head); err != nil {
+	n, want, ok := readHeader(f, fi.Size(), s.tool)
+	if !ok || uint64(len(prefix)) > n {
 		return nil, false
 	}
-	fixed := len(magic) + 4 + 2
-	if string(head[:len(magic)]) != string(magic[:]) ||
-		binary.LittleEndian.Uint32(head[len(magic):]) != FormatVersion ||
-		int(binary.LittleEndian.Uint16(head[len(magic)+4:])) != len(s.tool) ||
-		string(head[fixed:fixed+len(s.tool)]) != s.tool {
-		return nil, false
-	}
-	rest := head[fixed+len(s.tool):]
-	n := binary.LittleEndian.Uint64(rest)
-	if n > maxPayload || int64(n) != fi.Size()-int64(len(head)) {
-		return nil, false
-	}
-	if uint64(len(prefix)) > n {
-		return nil, false
-	}
+	head := int64(headerSize(s.tool))
 	start := make([]byte, len(prefix))
-	if _, err := f.ReadAt(start, int64(len(head))); err != nil || !bytes.Equal(start, prefix) {
+	if _, err := f.ReadAt(start, head); err != nil || !bytes.Equal(start, prefix) {
 		return nil, false
 	}
 	sum := sha256.New()
-	if _, err := io.Copy(sum, io.NewSectionReader(f, int64(len(head)), int64(n))); err != nil {
+	if _, err := io.Copy(sum, io.NewSectionReader(f, head, int64(n))); err != nil {
 		return nil, false
 	}
-	if string(sum.Sum(nil)) != string(rest[8:]) {
+	if !bytes.Equal(sum.Sum(nil), want) {
 		return nil, false
 	}
-	return io.NewSectionReader(f, int64(len(head)), int64(n)), true
+	return io.NewSectionReader(f, head, int64(n)), true
 }

@@ -139,6 +139,7 @@ type features struct {
 	logLen  float64  // its logarithm
 	prose   bool
 	row     string // a table cell's table and row ("intro/table-1/r2")
+	col     string // and its column ("c3", "c3#2" for a cell's second unit)
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
@@ -148,7 +149,7 @@ func unitFeatures(u *parse.Unit, allWords bool) features {
 	if u.Kind == parse.TableCell {
 		if r := strings.LastIndex(u.ID, "/r"); r >= 0 {
 			if c := strings.IndexByte(u.ID[r:], 'c'); c >= 0 {
-				f.row = u.ID[:r+c]
+				f.row, f.col = u.ID[:r+c], u.ID[r+c:]
 			}
 		}
 	}

@@ -181,19 +181,25 @@ func (a *aligner) surePairs(ss, ts []int) []anchor {
 
 // rowPairs turns the sure pairs of table cells into pairs of rows: a
 // source row whose sure cells all pair with cells of one target row, and
-// that row's with cells of it, pairs with it cell by cell, in column
-// order. Header rows pair with each other.
+// that row's with cells of it, pairs with it cell by cell, by the column
+// the parser gave each cell (a cell left empty has no unit, so the
+// place of a cell among its row's units is not its column). Header rows
+// pair with each other.
 func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
-	type cell struct{ row, col int }
+	type cell struct {
+		row   int // rows of the run, counted from 0
+		col   string
+		first bool // the row's first cell in the run
+	}
 	rowsOf := func(pos []int, fs []features) []cell {
 		cells := make([]cell, len(pos))
-		row, col := -1, 0
+		row := -1
 		for k, i := range pos {
-			if k == 0 || fs[i].row != fs[pos[k-1]].row {
-				row, col = row+1, 0
+			first := k == 0 || fs[i].row != fs[pos[k-1]].row
+			if first {
+				row++
 			}
-			cells[k] = cell{row, col}
-			col++
+			cells[k] = cell{row, fs[i].col, first}
 		}
 		return cells
 	}
@@ -215,7 +221,7 @@ func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
 	header := func(pos []int, fs []features, cells []cell) int {
 		h := -1
 		for k, i := range pos {
-			if strings.HasSuffix(fs[i].row, "/r0") && cells[k].col == 0 {
+			if strings.HasSuffix(fs[i].row, "/r0") && cells[k].first {
 				if h >= 0 {
 					return -1
 				}
@@ -231,9 +237,13 @@ func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
 			}
 		}
 	}
-	at := map[cell]int{}
+	type place struct {
+		row int
+		col string
+	}
+	at := map[place]int{}
 	for y, c := range ct {
-		at[c] = y
+		at[place{c.row, c.col}] = y
 	}
 	var pairs []anchor
 	for x, c := range cs {
@@ -241,7 +251,7 @@ func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
 		if !ok || r == conflict || from[r] != c.row {
 			continue
 		}
-		if y, ok := at[cell{r, c.col}]; ok {
+		if y, ok := at[place{r, c.col}]; ok {
 			pairs = append(pairs, anchor{x, y})
 		}
 	}

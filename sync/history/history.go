@@ -31,6 +31,8 @@ type History struct {
 	paths   map[string][]Version // newest first
 	renames map[string][]rename  // new path → where it came from
 	commits int
+	// newest is the first commit the log printed ("" when none).
+	newest string
 	// degraded says what the history lacks (renames not followed).
 	degraded string
 	// forward maps a renamed path to its newest new name (built on first
@@ -188,7 +190,9 @@ func (h *History) parseLog(r *bufio.Reader) error {
 			}
 			commit = fields[0]
 			ctime, _ = strconv.ParseInt(fields[1], 10, 64)
-			seq++
+			if seq++; seq == 0 {
+				h.newest = commit
+			}
 			h.commits++
 			continue
 		}

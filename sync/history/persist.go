@@ -68,19 +68,11 @@ func ReadHistoryFrom(ctx context.Context, root string, paths []string, prev []by
 	}
 	// The head the log was read from: a commit made while it ran makes
 	// the snapshot unsafe to keep.
-	newest, err2 := newestCommit(ctx, root, paths, head)
-	if now, err3 := HeadCommit(ctx, root); err2 != nil || err3 != nil || now != head {
+	if now, err := HeadCommit(ctx, root); err != nil || now != head {
 		return &Snapshot{History: h}, nil, Rebuilt, nil
 	}
-	snap = &Snapshot{History: h, Head: head, Newest: newest}
+	snap = &Snapshot{History: h, Head: head, Newest: h.newest}
 	return snap, snap.Encode(), Rebuilt, nil
-}
-
-// newestCommit is the first commit "git log head -- paths" prints.
-func newestCommit(ctx context.Context, root string, paths []string, head string) (string, error) {
-	args := append([]string{"log", "-1", "--format=%H", head, "--"}, Pathspecs(paths)...)
-	out, err := gitOutput(ctx, root, args...)
-	return strings.TrimSpace(out), err
 }
 
 // update reads the commits of head that old does not cover and puts them
@@ -112,10 +104,8 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 		return nil, false
 	}
 	newest := old.Newest
-	if i := bytes.IndexByte(prefix, 0x1e); i >= 0 {
-		if f := strings.Fields(string(prefix[i+1 : min(len(prefix), i+200)])); len(f) > 0 {
-			newest = f[0]
-		}
+	if add.newest != "" {
+		newest = add.newest
 	}
 	return &Snapshot{History: merge(add, old.History), Head: head, Newest: newest}, true
 }

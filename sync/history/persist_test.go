@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -159,5 +160,43 @@ func TestUpdate(t *testing.T) {
 			}
 			sameHistory(t, got.History, want)
 		})
+	}
+}
+
+// TestRebuildOneLog: a history read in full runs "git log" once: the
+// newest commit the snapshot records is the first the log printed, and
+// the snapshot then updates from it.
+func TestRebuildOneLog(t *testing.T) {
+	dir := newRepo(t)
+	gitAt(t, dir, 1000, "checkout", "-q", "-b", "main")
+	datedCommit(t, dir, 1000, map[string]string{"en/a.md": "# A\n", "ko/a.md": "# 가\n"})
+	datedCommit(t, dir, 2000, map[string]string{"en/a.md": "# A\n\ntwo\n"})
+	datedCommit(t, dir, 3000, map[string]string{"other.txt": "off the paths"})
+	trace := filepath.Join(t.TempDir(), "trace")
+	t.Setenv("GIT_TRACE", trace)
+	ctx := context.Background()
+	paths := []string{"en", "ko"}
+	snap, next, how, err := ReadHistoryFrom(ctx, dir, paths, nil)
+	if err != nil || next == nil || how != Rebuilt {
+		t.Fatalf("ReadHistoryFrom: %v, %d bytes kept, %s; want a rebuilt snapshot", err, len(next), how)
+	}
+	data, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "git log "); n != 1 {
+		t.Errorf("%d git log runs, want 1:\n%s", n, data)
+	}
+	t.Setenv("GIT_TRACE", "")
+	out, err := exec.Command("git", "-C", dir, "log", "-1", "--format=%H", "--", "en", "ko").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSpace(string(out)); snap.Newest != want {
+		t.Errorf("Newest = %q, want %q", snap.Newest, want)
+	}
+	datedCommit(t, dir, 4000, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
+	if _, _, how, err := ReadHistoryFrom(ctx, dir, paths, next); err != nil || how != Updated {
+		t.Errorf("after a commit: %s, %v; want %s", how, err, Updated)
 	}
 }
