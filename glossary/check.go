@@ -91,7 +91,7 @@ func (s *pageScan) unit(u *parse.Unit) scanned {
 	if sc, ok := s.tr[u]; ok {
 		return sc
 	}
-	t := normalize(s.doc.Src, u.Spans)
+	t := unitText(s.doc.Src, u)
 	sc := scanned{t, s.m.tr.scan(t, nil)}
 	s.tr[u] = sc
 	return sc
@@ -370,7 +370,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 	nSrc := counts{}
 	for _, u := range srcUnits {
 		if _, ok := src.tr[u]; !ok {
-			t := normalize(src.doc.Src, u.Spans)
+			t := unitText(src.doc.Src, u)
 			src.tr[u] = scanned{t, m.en.scan(t, m.accepts)}
 		}
 		sc := src.tr[u]
@@ -494,7 +494,7 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 				continue
 			}
 			if t.off == nil {
-				t = normalize(doc.Src, u.Spans)
+				t = unitText(doc.Src, &u)
 			}
 			ix := index{}
 			for _, f := range m.enAv[i] {
