@@ -435,8 +435,12 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		evidence := false
 		for _, o := range occ {
 			if o.f.term == i && o.f.kind == kindEnglish && compound(scanOf(scans, o).t, o.at, o.end) == "" {
-				// Left in English: point at it.
+				// Left in English: point at it, or, when it glosses
+				// another rendering (상태 검사(health check)), at that.
 				sc, at, found, evidence = scanOf(scans, o), o.at, o.f.text, true
+				if gat, g := glossWords(sc.t, o); g != "" && !parenthesized(srcUnits, o.f.text) {
+					at, found = gat, g
+				}
 				break
 			}
 		}
@@ -460,6 +464,51 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 		s.add(Missing, term, sc, at, trUnits[0], found, strings.Join(formsText(m.use[i]), ", "))
 	}
 	return nSrc
+}
+
+// glossWords returns the words an English occurrence in parentheses glosses
+// (as many as it has: 상태 검사 for 상태 검사(health check), 종속적 for
+// 종속적(cascading)), with their offset in t.norm; "" when it is not
+// such a gloss.
+func glossWords(t text, o occurrence) (int, string) {
+	if o.at == 0 || t.norm[o.at-1] != '(' || o.end >= len(t.norm) || t.norm[o.end] != ')' {
+		return 0, ""
+	}
+	end := o.at - 1
+	start := end
+	for words := len(strings.Fields(o.f.text)); words > 0; words-- {
+		k := start
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(t.cased[:k])
+			if !isHangul(r) && !isCJK(r) {
+				break
+			}
+			k -= size
+		}
+		if k == start {
+			break
+		}
+		start = k
+		if words > 1 && start > 0 && t.cased[start-1] == ' ' {
+			start--
+		}
+	}
+	start += len(t.cased[start:end]) - len(strings.TrimLeft(t.cased[start:end], " "))
+	if start >= end {
+		return 0, ""
+	}
+	return start, t.cased[start:end]
+}
+
+// parenthesized reports source units that have the English in
+// parentheses too (a namespace (Role)): there it is no gloss.
+func parenthesized(units []*parse.Unit, en string) bool {
+	for _, u := range units {
+		if strings.Contains(strings.ToLower(u.Text), "("+strings.ToLower(en)+")") {
+			return true
+		}
+	}
+	return false
 }
 
 func scanOf(scans []scanned, o occurrence) scanned {
