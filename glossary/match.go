@@ -178,11 +178,11 @@ func inIdentifier(t text, at, end int) bool {
 	if namesLongerProduct(t, at, end) {
 		return true
 	}
-	// A quoted value ("user", "group") is a literal.
+	// A quoted value ("user", 'hostnames') is a literal.
 	if at > 0 && end < len(t.norm) && isWordChar(first) {
 		b, _ := utf8.DecodeLastRuneInString(t.norm[:at])
 		a, _ := utf8.DecodeRuneInString(t.norm[end:])
-		if (b == '"' || b == '“') && (a == '"' || a == '”') {
+		if (b == '"' || b == '“') && (a == '"' || a == '”') || b == '\'' && (a == '\'' || last == '\'') {
 			return true
 		}
 	}
