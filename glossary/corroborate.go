@@ -129,6 +129,33 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		}
 		learned[k] = kept
 	}
+	// A learned word most of whose findings have the same word before it
+	// is shown with it: 더 이상 (more) for 이상, which alone reads
+	// "above" or "abnormal", where deprecated is 더 이상 사용하지 않는다.
+	type phraseKey struct {
+		k key
+		w string
+	}
+	phrases := map[phraseKey]string{}
+	for k, ws := range learned {
+		for _, w := range ws {
+			before, with := map[string]int{}, 0
+			for _, i := range perTerm[k] {
+				if !words[i][w] {
+					continue
+				}
+				with++
+				if b := wordBefore(findings[i].Target, w); b != "" {
+					before[b]++
+				}
+			}
+			for b, c := range before {
+				if c >= minSupport && float64(c) >= 0.8*float64(with) {
+					phrases[phraseKey{k, w}] = b + " " + w
+				}
+			}
+		}
+	}
 	out := findings[:0:0]
 	for i, f := range findings {
 		if words[i] == nil {
@@ -144,12 +171,42 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		for _, w := range learned[key{f.Lang, f.Term}] {
 			if words[i][w] {
 				f.Found = w
+				if p := phrases[phraseKey{key{f.Lang, f.Term}, w}]; p != "" && strings.Contains(f.Target, p) {
+					f.Found = p
+				}
 				out = append(out, f)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// wordBefore returns the Hangul word just before the first w in text
+// that starts a word, when a space separates them.
+func wordBefore(text, w string) string {
+	for at := 0; ; {
+		j := strings.Index(text[at:], w)
+		if j < 0 {
+			return ""
+		}
+		j += at
+		if j > 0 && text[j-1] == ' ' {
+			k := j - 1
+			for k > 0 {
+				r, size := utf8.DecodeLastRuneInString(text[:k])
+				if !isHangul(r) {
+					break
+				}
+				k -= size
+			}
+			if k < j-1 {
+				return text[k : j-1]
+			}
+			return ""
+		}
+		at = j + len(w)
+	}
 }
 
 // startsWithAny reports a word that is, or begins with, one of words
