@@ -493,6 +493,28 @@ func glossWords(t text, o occurrence) (int, string) {
 			start--
 		}
 	}
+	// A grammatical word alone (않는다 in 더 이상 사용되지 않는다(deprecated))
+	// takes the word before it too.
+	firstWord := func() string {
+		if w := strings.Fields(t.cased[start:end]); len(w) > 0 {
+			return w[0]
+		}
+		return ""
+	}
+	for extra := 0; extra < 2 && functionWords[firstWord()] && start > 1 && t.cased[start-1] == ' '; extra++ {
+		k := start - 1
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(t.cased[:k])
+			if !isHangul(r) {
+				break
+			}
+			k -= size
+		}
+		if k == start-1 {
+			break
+		}
+		start = k
+	}
 	start += len(t.cased[start:end]) - len(strings.TrimLeft(t.cased[start:end], " "))
 	if start >= end {
 		return 0, ""

@@ -156,6 +156,18 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 			}
 		}
 	}
+	// A grammatical word (다음 "following", 같은 "like", 이상 "above")
+	// renders no concept: learned alone it is noise, the finding is
+	// dropped; within a phrase (더 이상) it stands.
+	for k, ws := range learned {
+		kept := ws[:0:0]
+		for _, w := range ws {
+			if !functionWords[w] || phrases[phraseKey{k, w}] != "" {
+				kept = append(kept, w)
+			}
+		}
+		learned[k] = kept
+	}
 	out := findings[:0:0]
 	for i, f := range findings {
 		if words[i] == nil {
@@ -180,6 +192,16 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+// functionWords are Korean grammatical words and word forms that
+// translations write around a term, never in its place.
+var functionWords = map[string]bool{
+	"다음": true, "같은": true, "같이": true, "이상": true, "이하": true, "없는": true, "없이": true,
+	"않는다": true, "않는": true, "않은": true, "있는": true, "있다": true, "하는": true, "한다": true,
+	"위한": true, "위해": true, "통해": true, "대한": true, "대해": true, "경우": true, "모든": true,
+	"이러한": true, "그러한": true, "해당": true, "부터": true, "가능": true, "가능한": true, "또는": true,
+	"그리고": true, "또한": true, "따라": true, "때문에": true, "이후": true, "이전": true,
 }
 
 // wordBefore returns the Hangul word just before the first w in text

@@ -100,3 +100,21 @@ func TestCorroboratePhrase(t *testing.T) {
 		t.Errorf("found %q, want %q", strings.Join(got, ","), want)
 	}
 }
+
+// TestCorroborateFunctionWord checks that a grammatical word the units
+// share (다음, "following") is not learned: the findings are dropped.
+func TestCorroborateFunctionWord(t *testing.T) {
+	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: manifest\n    ko: {use: [매니페스트]}\n"))
+	var in []glossary.Finding
+	for _, s := range []string{"다음은 예시이다.", "다음 파일을 쓴다.", "다음과 같이 적용한다.", "다음을 저장한다.", "다음 내용을 본다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "manifest", Found: "0 of 1", Target: s})
+	}
+	for _, s := range []string{"목록이 길다.", "설정이 바뀐다.", "문서를 읽는다.", "값을 쓴다.", "이름을 고른다.", "길이가 다르다.", "순서가 있다.", "키가 없다.", "파일을 연다.", "창을 닫는다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "Other", Found: "0 of 1", Target: s})
+	}
+	for _, f := range glossary.Corroborate(g, in) {
+		if f.Term == "manifest" {
+			t.Errorf("kept %q: found %q", f.Target, f.Found)
+		}
+	}
+}
