@@ -86,11 +86,11 @@ func (c *Census) Add(srcDoc *parse.Document, src []*parse.Unit, trDoc *parse.Doc
 	m := c.m
 	nSrc, trOcc := counts{}, map[int][]occurrence{}
 	for _, u := range src {
-		t := normalize(srcDoc.Src, u.Spans)
+		t := unitText(srcDoc.Src, u)
 		nSrc.add(m.en.scan(t, m.accepts))
 	}
 	for _, u := range tr {
-		t := normalize(trDoc.Src, u.Spans)
+		t := unitText(trDoc.Src, u)
 		for _, o := range m.tr.scan(t, nil) {
 			trOcc[o.f.term] = append(trOcc[o.f.term], o)
 		}

@@ -129,6 +129,45 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		}
 		learned[k] = kept
 	}
+	// A learned word most of whose findings have the same word before it
+	// is shown with it: 더 이상 (more) for 이상, which alone reads
+	// "above" or "abnormal", where deprecated is 더 이상 사용하지 않는다.
+	type phraseKey struct {
+		k key
+		w string
+	}
+	phrases := map[phraseKey]string{}
+	for k, ws := range learned {
+		for _, w := range ws {
+			before, with := map[string]int{}, 0
+			for _, i := range perTerm[k] {
+				if !words[i][w] {
+					continue
+				}
+				with++
+				if b := wordBefore(findings[i].Target, w); b != "" {
+					before[b]++
+				}
+			}
+			for b, c := range before {
+				if c >= minSupport && float64(c) >= 0.8*float64(with) {
+					phrases[phraseKey{k, w}] = b + " " + w
+				}
+			}
+		}
+	}
+	// A grammatical word (다음 "following", 같은 "like", 이상 "above")
+	// renders no concept: learned alone it is noise, the finding is
+	// dropped; within a phrase (더 이상) it stands.
+	for k, ws := range learned {
+		kept := ws[:0:0]
+		for _, w := range ws {
+			if !functionWords[w] || phrases[phraseKey{k, w}] != "" {
+				kept = append(kept, w)
+			}
+		}
+		learned[k] = kept
+	}
 	out := findings[:0:0]
 	for i, f := range findings {
 		if words[i] == nil {
@@ -144,12 +183,52 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		for _, w := range learned[key{f.Lang, f.Term}] {
 			if words[i][w] {
 				f.Found = w
+				if p := phrases[phraseKey{key{f.Lang, f.Term}, w}]; p != "" && strings.Contains(f.Target, p) {
+					f.Found = p
+				}
 				out = append(out, f)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// functionWords are Korean grammatical words and word forms that
+// translations write around a term, never in its place.
+var functionWords = map[string]bool{
+	"다음": true, "같은": true, "같이": true, "이상": true, "이하": true, "없는": true, "없이": true,
+	"않는다": true, "않는": true, "않은": true, "있는": true, "있다": true, "하는": true, "한다": true,
+	"위한": true, "위해": true, "통해": true, "대한": true, "대해": true, "경우": true, "모든": true,
+	"이러한": true, "그러한": true, "해당": true, "부터": true, "가능": true, "가능한": true, "또는": true,
+	"그리고": true, "또한": true, "따라": true, "때문에": true, "이후": true, "이전": true,
+}
+
+// wordBefore returns the Hangul word just before the first w in text
+// that starts a word, when a space separates them.
+func wordBefore(text, w string) string {
+	for at := 0; ; {
+		j := strings.Index(text[at:], w)
+		if j < 0 {
+			return ""
+		}
+		j += at
+		if j > 0 && text[j-1] == ' ' {
+			k := j - 1
+			for k > 0 {
+				r, size := utf8.DecodeLastRuneInString(text[:k])
+				if !isHangul(r) {
+					break
+				}
+				k -= size
+			}
+			if k < j-1 {
+				return text[k : j-1]
+			}
+			return ""
+		}
+		at = j + len(w)
+	}
 }
 
 // startsWithAny reports a word that is, or begins with, one of words

@@ -76,3 +76,45 @@ func TestCorroborateStable(t *testing.T) {
 		}
 	}
 }
+
+// TestCorroboratePhrase checks that a learned word most of whose units
+// have the same word before it is reported with that word: 더 이상, not
+// 이상 alone.
+func TestCorroboratePhrase(t *testing.T) {
+	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: deprecated\n    ko: {use: [사용 중단]}\n"))
+	var in []glossary.Finding
+	for _, s := range []string{"이 필드는 더 이상 쓰지 않는다.", "그 API는 더 이상 지원되지 않는다.", "옵션은 더 이상 권장하지 않는다.", "플래그는 더 이상 쓰이지 않는다.", "이 방식은 더 이상 사용하지 않는다.", "값이 기준 이상이다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "deprecated", Found: "0 of 1", Target: s})
+	}
+	for _, s := range []string{"목록이 길다.", "설정이 바뀐다.", "문서를 읽는다.", "값을 쓴다.", "이름을 고른다.", "길이가 다르다.", "순서가 있다.", "키가 없다.", "파일을 연다.", "창을 닫는다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "Other", Found: "0 of 1", Target: s})
+	}
+	var got []string
+	for _, f := range glossary.Corroborate(g, in) {
+		if f.Term == "deprecated" {
+			got = append(got, f.Found)
+		}
+	}
+	want := "더 이상,더 이상,더 이상,더 이상,더 이상,이상"
+	if strings.Join(got, ",") != want {
+		t.Errorf("found %q, want %q", strings.Join(got, ","), want)
+	}
+}
+
+// TestCorroborateFunctionWord checks that a grammatical word the units
+// share (다음, "following") is not learned: the findings are dropped.
+func TestCorroborateFunctionWord(t *testing.T) {
+	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: manifest\n    ko: {use: [매니페스트]}\n"))
+	var in []glossary.Finding
+	for _, s := range []string{"다음은 예시이다.", "다음 파일을 쓴다.", "다음과 같이 적용한다.", "다음을 저장한다.", "다음 내용을 본다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "manifest", Found: "0 of 1", Target: s})
+	}
+	for _, s := range []string{"목록이 길다.", "설정이 바뀐다.", "문서를 읽는다.", "값을 쓴다.", "이름을 고른다.", "길이가 다르다.", "순서가 있다.", "키가 없다.", "파일을 연다.", "창을 닫는다."} {
+		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "Other", Found: "0 of 1", Target: s})
+	}
+	for _, f := range glossary.Corroborate(g, in) {
+		if f.Term == "manifest" {
+			t.Errorf("kept %q: found %q", f.Target, f.Found)
+		}
+	}
+}

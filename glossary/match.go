@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -174,12 +175,46 @@ func inIdentifier(t text, at, end int) bool {
 			return true
 		}
 	}
-	// A quoted value ("user", "group") is a literal.
+	if namesLongerProduct(t, at, end) {
+		return true
+	}
+	// A quoted value ("user", 'hostnames') is a literal.
 	if at > 0 && end < len(t.norm) && isWordChar(first) {
 		b, _ := utf8.DecodeLastRuneInString(t.norm[:at])
 		a, _ := utf8.DecodeRuneInString(t.norm[end:])
-		if (b == '"' || b == '“') && (a == '"' || a == '”') {
+		if (b == '"' || b == '“') && (a == '"' || a == '”') || b == '\'' && (a == '\'' || last == '\'') {
 			return true
+		}
+	}
+	return false
+}
+
+// namesLongerProduct reports a Latin occurrence that is the whole text of
+// a link to a site whose host name is a longer word starting with it:
+// [Node](https://nodejs.org/en) is Node.js, another product than the
+// term. A host named as the term or otherwise ([Calico](https://www.
+// projectcalico.org/)) leaves it a term.
+func namesLongerProduct(t text, at, end int) bool {
+	if t.src == nil || at == 0 || end > len(t.off) || end <= at {
+		return false
+	}
+	start, stop := t.off[at], t.off[end-1]+1
+	if start < 1 || t.src[start-1] != '[' || !bytes.HasPrefix(t.src[stop:], []byte("](")) {
+		return false
+	}
+	rest := t.src[stop+2:]
+	for _, scheme := range []string{"https://", "http://"} {
+		if after, ok := bytes.CutPrefix(rest, []byte(scheme)); ok {
+			host := after
+			if i := bytes.IndexAny(after, "/)"); i >= 0 {
+				host = after[:i]
+			}
+			word := strings.ToLower(t.norm[at:end])
+			for _, label := range strings.Split(strings.ToLower(string(host)), ".") {
+				if len(label) > len(word) && strings.HasPrefix(label, word) {
+					return true
+				}
+			}
 		}
 	}
 	return false

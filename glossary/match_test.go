@@ -37,6 +37,9 @@ func TestMatchBoundaries(t *testing.T) {
 		{"cnpe", "`cnpe`", 1},
 		{"secret", "Secret1つあたり", 1},         // a number after the word in CJK text
 		{"secret", "secret1 and secret2", 0}, // identifiers in English
+		{"secret", "the 'secret' value", 0},  // a quoted literal
+		{"secret", "the users' secret", 1},
+		{"secret", "the 'secrets' value", 0}, // the plural's apostrophe form ends at the quote
 	}
 	for _, tt := range tests {
 		if got := findIn(t, tt.form, tt.text); got != tt.want {
@@ -115,6 +118,28 @@ func TestFoldRuneFastPath(t *testing.T) {
 			if got, want := foldRune(r, true), norm.NFKC.String(string(r)); got != want {
 				t.Fatalf("foldRune(%U) = %q, NFKC %q", r, got, want)
 			}
+		}
+	}
+}
+
+func TestGlossWords(t *testing.T) {
+	tests := []struct{ form, text, want string }{
+		{"health check", "먼저 상태 검사(health check)를 한다", "상태 검사"},
+		{"cascading", "비종속적, 종속적(cascading) 삭제", "종속적"},
+		{"cascading", "cascading 삭제", ""},   // not in parentheses
+		{"cascading", "삭제 (cascading)", ""}, // no word right before
+	}
+	for _, tt := range tests {
+		src := []byte(tt.text)
+		tx := normalize(src, []parse.Span{{Start: 0, End: len(src)}})
+		ix := index{}
+		ix.add(newForm(tt.form))
+		occ := ix.scan(tx, nil)
+		if len(occ) != 1 {
+			t.Fatalf("%q in %q: %d matches", tt.form, tt.text, len(occ))
+		}
+		if _, got := glossWords(tx, occ[0]); got != tt.want {
+			t.Errorf("gloss of %q in %q = %q, want %q", tt.form, tt.text, got, tt.want)
 		}
 	}
 }

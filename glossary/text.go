@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,7 @@ type text struct {
 	norm  string
 	cased string
 	off   []int
+	src   []byte // the file the offsets are in (unitText)
 }
 
 // codeMark stands for a code span or other masked text inside a unit.
@@ -77,21 +79,85 @@ func (b *textBuilder) spans(src []byte, spans []parse.Span) {
 		if inCode {
 			continue
 		}
-		for i := sp.Start; i < sp.End && i < len(src); {
-			r, size := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && size <= 1 {
-				i++
-				continue
-			}
-			b.add(foldRune(r, true), foldRune(r, false), i)
-			i += size
-		}
+		b.runes(src, sp.Start, sp.End)
 	}
 }
 
-// gap adds what the bytes between two spans of a unit render as.
+// tooltipText matches a Hugo glossary_tooltip shortcode tag with a text
+// argument, which the page renders as that text: {{< glossary_tooltip
+// text="노드" term_id="node" >}} reads 노드. Submatch 1 is the text.
+var tooltipText = regexp.MustCompile(`\{\{[<%]\s*glossary_tooltip\s[^}]*?\btext="([^"]*)"[^}]*?[>%]\}\}`)
+
+// unitText is normalize for one unit, with the text of glossary tooltips
+// that open or close it (outside its spans) too.
+func unitText(src []byte, u *parse.Unit) text {
+	var b textBuilder
+	if len(u.Spans) == 0 {
+		return b.text()
+	}
+	b.tooltips(src, u.Start, u.Spans[0].Start, false)
+	b.spans(src, u.Spans)
+	b.tooltips(src, u.Spans[len(u.Spans)-1].End, u.End, true)
+	t := b.text()
+	t.src = src
+	return t
+}
+
+// tooltips adds the text of the glossary tooltips in src[start:end],
+// outside a unit's spans: the gap between a tooltip and the unit's
+// text renders as gap does, the bytes beyond the unit not at all.
+func (b *textBuilder) tooltips(src []byte, start, end int, after bool) {
+	if start < 0 || end > len(src) || start >= end {
+		return
+	}
+	locs := tooltipText.FindAllSubmatchIndex(src[start:end], -1)
+	for k, l := range locs {
+		if after || k > 0 {
+			from := start
+			if k > 0 {
+				from = start + locs[k-1][1]
+			}
+			b.plainGap(src, from, start+l[0])
+		}
+		b.runes(src, start+l[2], start+l[3])
+	}
+	if n := len(locs); n > 0 && !after {
+		b.plainGap(src, start+locs[n-1][1], end)
+	}
+}
+
+// runes adds src[start:end] as written.
+func (b *textBuilder) runes(src []byte, start, end int) {
+	for i := start; i < end && i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			i++
+			continue
+		}
+		b.add(foldRune(r, true), foldRune(r, false), i)
+		i += size
+	}
+}
+
+// gap adds what the bytes between two spans of a unit render as: the
+// text of a glossary tooltip in them as text, the rest as plainGap.
 func (b *textBuilder) gap(src []byte, start, end int) {
 	if end > len(src) {
+		return
+	}
+	locs := tooltipText.FindAllSubmatchIndex(src[start:end], -1)
+	at := start
+	for _, l := range locs {
+		b.plainGap(src, at, start+l[0])
+		b.runes(src, start+l[2], start+l[3])
+		at = start + l[1]
+	}
+	b.plainGap(src, at, end)
+}
+
+// plainGap adds what bytes with no tooltip render as.
+func (b *textBuilder) plainGap(src []byte, start, end int) {
+	if start >= end {
 		return
 	}
 	g := src[start:end]
