@@ -1,11 +1,12 @@
 package sync
 
 import (
+	"slices"
+
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
-	"slices"
 )
 
 // AlignedPage is a translation with the source units each of its units
@@ -94,44 +95,7 @@ func (s *Site) aligned(p site.Pair) (AlignedPage, bool) {
 	// other bases cannot be read is aligned all the same, where a unit
 	// report would have no base.
 	vs := s.newVersions()
-	prov := s.provenance(vs, src, tr, false)
-	if prov.page.Kind == BaseNone {
-		a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
-		return a, true
-	}
-	// The bases of the units whose words changed after the last page sync
-	// (the others were gone through then, against its base).
-	owned := map[int]bool{}
-	for i, k := range prov.of {
-		if k >= 0 && k != prov.synced && tr.Doc.Units[i].Translatable && i < len(prov.later) && prov.later[i] {
-			owned[k] = true
-		}
-	}
-	docOf := func(k int) *parse.Document {
-		b := prov.bases[k]
-		if b.doc == nil {
-			b.doc = vs.doc(b.blob, b.path)
-		}
-		return b.doc
-	}
-	if d := docOf(prov.synced); d != nil {
-		a.Base = d
-	}
-	a.Pairs = align.Align(a.Base, tr.Doc, align.Options{})
-	for k := range prov.bases {
-		if !owned[k] || k == prov.synced {
-			continue
-		}
-		d := docOf(k)
-		if d == nil {
-			continue
-		}
-		a.Pairs = ownedPairs(a.Pairs, tr.Doc, prov.of, k, false)
-		if ps := ownedPairs(align.Align(d, tr.Doc, align.Options{}), tr.Doc, prov.of, k, true); len(ps) > 0 {
-			a.More = append(a.More, BasePairs{Base: d, Pairs: ps})
-		}
-	}
-	return a, true
+	return s.alignedPage(p.Lang, vs, s.provenance(vs, src, tr, false), src, tr), true
 }
 
 // ownedPairs keeps the pairs of the translated units made from base k
