@@ -143,3 +143,10 @@ func TestGlossWords(t *testing.T) {
 		}
 	}
 }
+
+// normalize is the text of spans of src, as unitText builds a unit's.
+func normalize(src []byte, spans []parse.Span) text {
+	var b textBuilder
+	b.spans(src, spans)
+	return b.text()
+}

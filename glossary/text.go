@@ -56,12 +56,6 @@ func (b *textBuilder) text() text {
 	return text{norm: b.norm.String(), cased: b.cased.String(), off: b.off}
 }
 
-func normalize(src []byte, spans []parse.Span) text {
-	var b textBuilder
-	b.spans(src, spans)
-	return b.text()
-}
-
 // spans adds the spans of one unit.
 func (b *textBuilder) spans(src []byte, spans []parse.Span) {
 	inCode := false
@@ -88,12 +82,17 @@ func (b *textBuilder) spans(src []byte, spans []parse.Span) {
 // text="노드" term_id="node" >}} reads 노드. Submatch 1 is the text.
 var tooltipText = regexp.MustCompile(`\{\{[<%]\s*glossary_tooltip\s[^}]*?\btext="([^"]*)"[^}]*?[>%]\}\}`)
 
-// unitText is normalize for one unit, with the text of glossary tooltips
-// that open or close it (outside its spans) too.
+// unitText is the text of one unit as the page renders it: its spans,
+// with the text of glossary tooltips that open or close it (outside its
+// spans) too. A unit that is nothing but tooltips (a list item or table
+// cell) has no spans: its text is theirs.
 func unitText(src []byte, u *parse.Unit) text {
 	var b textBuilder
 	if len(u.Spans) == 0 {
-		return b.text()
+		b.tooltips(src, u.Start, u.End, false)
+		t := b.text()
+		t.src = src
+		return t
 	}
 	b.tooltips(src, u.Start, u.Spans[0].Start, false)
 	b.spans(src, u.Spans)
