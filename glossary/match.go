@@ -179,9 +179,14 @@ func inIdentifier(t text, at, end int) bool {
 		return true
 	}
 	// A quoted value ("user", 'hostnames') is a literal.
-	if at > 0 && end < len(t.norm) && isWordChar(first) {
+	// The closing quote may be the match's own last character, at the
+	// end of the unit.
+	if at > 0 && isWordChar(first) {
 		b, _ := utf8.DecodeLastRuneInString(t.norm[:at])
-		a, _ := utf8.DecodeRuneInString(t.norm[end:])
+		var a rune
+		if end < len(t.norm) {
+			a, _ = utf8.DecodeRuneInString(t.norm[end:])
+		}
 		if (b == '"' || b == '“') && (a == '"' || a == '”') || b == '\'' && (a == '\'' || last == '\'') {
 			return true
 		}
@@ -354,9 +359,9 @@ func englishForms(term string) []string {
 	if strings.Contains(term, "-") {
 		bases = append(bases, strings.ReplaceAll(term, "-", " "))
 	}
-	// A term listed in the plural (Image Pull Secrets) matches its
-	// singular too.
-	if sg, ok := singular(term); ok {
+	// A term of two words or more listed in the plural (Image Pull
+	// Secrets) matches its singular too.
+	if sg, ok := singular(term); ok && strings.ContainsAny(term, " -") {
 		bases = append(bases, sg)
 	}
 	for _, b := range bases {
@@ -412,15 +417,17 @@ func compound(t text, at, end int) string {
 var minorWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "on": true, "in": true,
 	"for": true, "with": true, "by": true, "at": true, "from": true, "as": true}
 
-// singular undoes a regular plural of the last word (secrets, policies),
-// for terms of two words or more, where the plural is the listed form.
+// singular undoes a regular plural of the last word (secrets,
+// policies). A term of one word must be a lower-case common noun not
+// ending in -us or -is: a capitalised word is a name (Kubernetes,
+// Windows), and status or basis is no plural.
 func singular(s string) (string, bool) {
 	i := strings.LastIndexAny(s, " -")
-	if i < 0 {
-		return "", false
-	}
 	word := s[i+1:]
 	lower := strings.ToLower(word)
+	if i < 0 && (lower != word || strings.HasSuffix(lower, "us") || strings.HasSuffix(lower, "is")) {
+		return "", false
+	}
 	switch {
 	case strings.HasSuffix(lower, "ies") && len(word) > 4:
 		return s[:i+1] + word[:len(word)-3] + "y", true

@@ -40,6 +40,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"secret", "the 'secret' value", 0},  // a quoted literal
 		{"secret", "the users' secret", 1},
 		{"secret", "the 'secrets' value", 0}, // the plural's apostrophe form ends at the quote
+		{"secret", "set it to 'secrets'", 0}, // the same at the end of the unit
+		{"secret", "set it to 'secret'", 0},
 	}
 	for _, tt := range tests {
 		if got := findIn(t, tt.form, tt.text); got != tt.want {
@@ -149,4 +151,31 @@ func normalize(src []byte, spans []parse.Span) text {
 	var b textBuilder
 	b.spans(src, spans)
 	return b.text()
+}
+
+func TestSingular(t *testing.T) {
+	tests := []struct {
+		en, want string
+		ok       bool
+	}{
+		{"tolerations", "toleration", true},
+		{"taints", "taint", true},
+		{"Kubernetes", "", false}, // a name
+		{"Windows", "", false},
+		{"status", "", false},
+		{"basis", "", false},
+		{"access", "", false},
+		{"pods", "pod", true},
+		{"ids", "", false}, // too short to tell
+		{"toleration", "", false},
+		{"policies", "policy", true},
+		{"Image Pull Secrets", "Image Pull Secret", true},
+		{"Network Policies", "Network Policy", true},
+	}
+	for _, tt := range tests {
+		got, ok := singular(tt.en)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("singular(%q) = %q, %v; want %q, %v", tt.en, got, ok, tt.want, tt.ok)
+		}
+	}
 }

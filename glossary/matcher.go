@@ -86,8 +86,8 @@ func expandFirst(pattern string, use, en []string) []string {
 		ens = nil
 		for _, e := range en {
 			ens = append(ens, e, plural(e))
-			if l := strings.ToLower(e); strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && len(e) > 3 {
-				ens = append(ens, e[:len(e)-1]) // 톨러레이션(toleration) for tolerations, as the ko table writes it
+			if s, ok := singular(e); ok {
+				ens = append(ens, s) // 톨러레이션(toleration) for tolerations, as the ko table writes it
 			}
 		}
 	}
