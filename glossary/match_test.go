@@ -40,7 +40,8 @@ func TestMatchBoundaries(t *testing.T) {
 		{"secret", "the 'secret' value", 0},  // a quoted literal
 		{"secret", "the users' secret", 1},
 		{"secret", "the 'secrets' value", 0}, // the plural's apostrophe form ends at the quote
-		{"secret", "set it to 'secrets'", 0}, // the same at the end of the unit
+		{"secrets'", "set it to 'secrets'", 0}, // that form at the end of the unit
+		{"secrets'", "'secrets'", 0},
 		{"secret", "set it to 'secret'", 0},
 	}
 	for _, tt := range tests {
