@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // TestStatusGlossaryAsCheck: status with a glossary reports the terms
@@ -85,5 +87,37 @@ func TestStatusGlossaryAsCheck(t *testing.T) {
 	}
 	if slices.ContainsFunc(want, func(f string) bool { return f[:len("content/ko/b.md")] == "content/ko/b.md" }) {
 		t.Errorf("glossary check keeps the uncorroborated finding on b.md: %q", want)
+	}
+}
+
+// TestStatusGlossaryUnparsable: an orphan or stub translation whose front
+// matter scans but whose body does not parse (here over the link
+// reference limit) is a problem of the run when a glossary checks it, as
+// any other page that does not parse, not a page silently left unchecked.
+func TestStatusGlossaryUnparsable(t *testing.T) {
+	refs := strings.Repeat("[r]: https://example.com/x\n", parse.MaxReferenceRun+1)
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	commitStep(t, dir, "one", map[string]string{
+		"hugo.toml":        "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"content/en/a.md":  "---\ntitle: A\n---\n\nEvery cluster has a node.\n",
+		"content/ko/a.md":  "---\ntitle: 가\n---\n" + refs,
+		"content/ko/or.md": "# 고아\n\n" + refs,
+	})
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - en: node\n    ko: {use: [노드]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Status(context.Background(), dir, Options{Glossary: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Path)
+	}
+	slices.Sort(got)
+	if want := []string{"content/ko/a.md", "content/ko/or.md"}; !slices.Equal(got, want) {
+		t.Errorf("problems in %q, want %q", got, want)
 	}
 }

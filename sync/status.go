@@ -240,6 +240,16 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 	vs := s.newVersions()
 	clean := true
 	srcReported := false
+	// failed reports a page that could not be read or parsed (the group's
+	// source once) and keeps the group out of the cache.
+	failed := func(path string, err error, isSource bool) {
+		clean = false
+		if isSource && srcReported {
+			return
+		}
+		srcReported = srcReported || isSource
+		s.problem(problemOf(path, err))
+	}
 	for _, i := range idx {
 		p := pairs[i]
 		r := PageReport{Lang: p.Lang, Units: []UnitReport{}}
@@ -258,6 +268,8 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			if m := terms[p.Lang]; m != nil {
 				if tr, err := (&lazyPage{site: s, info: p.Translation}).get(); err == nil {
 					r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Translation: tr})
+				} else {
+					failed(p.Translation.Path, err, false)
 				}
 			}
 		case p.Translation.Unreadable || p.Source.Unreadable:
@@ -268,7 +280,12 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			if m := terms[p.Lang]; m != nil {
 				sp, err1 := src.get()
 				tr, err2 := (&lazyPage{site: s, info: p.Translation}).get()
-				if err1 == nil && err2 == nil {
+				switch {
+				case err1 != nil:
+					failed(p.Source.Path, err1, true)
+				case err2 != nil:
+					failed(p.Translation.Path, err2, false)
+				default:
 					r.Glossary = CheckTerms(m, s.alignedPage(p.Lang, vs, s.findProvenance(vs, sp, tr), sp, tr))
 				}
 			}
@@ -280,19 +297,14 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			}
 			sp, err := src.get()
 			if err != nil {
-				if !srcReported {
-					s.problem(problemOf(p.Source.Path, err))
-					srcReported = true
-				}
-				clean = false
+				failed(p.Source.Path, err, true)
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the source page could not be parsed"}
 				break
 			}
 			tr, err := (&lazyPage{site: s, info: p.Translation}).get()
 			if err != nil {
-				s.problem(problemOf(p.Translation.Path, err))
-				clean = false
+				failed(p.Translation.Path, err, false)
 				r.State = PageUntracked
 				r.Base = &Base{Kind: BaseNone, Message: "the translation could not be parsed"}
 				break
