@@ -326,10 +326,10 @@ func (v *versions) raw(id string) (data []byte, doc *parse.Document, found bool)
 	}
 	data, found, err := v.site.History.Blob(id)
 	if err != nil || !found {
-		if err == nil {
-			v.missing++
-			v.site.missingBlobs.Add(1)
-		}
+		// A blob git could not give (absent, or a failed read) leaves what
+		// is made without it incomplete: it is not kept in the cache.
+		v.missing++
+		v.site.missingBlobs.Add(1)
 		v.docs[id] = nil
 		return nil, nil, false
 	}

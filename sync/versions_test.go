@@ -38,3 +38,21 @@ func TestVersionsKeepRaw(t *testing.T) {
 		t.Errorf("%d blobs missing, want 0", vs.missing)
 	}
 }
+
+// TestVersionsReadError: a blob git fails to give (here an id that is no
+// object id) counts as missing, like an absent one, so that nothing made
+// without it is kept in the cache.
+func TestVersionsReadError(t *testing.T) {
+	s, err := Load(context.Background(), cacheSite(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	vs := s.newVersions()
+	if _, _, found := vs.raw("not-an-object-id"); found {
+		t.Fatal("raw of a bad id found")
+	}
+	if vs.missing != 1 || s.missingBlobs.Load() != 1 {
+		t.Errorf("missing %d, run %d; want 1, 1", vs.missing, s.missingBlobs.Load())
+	}
+}
