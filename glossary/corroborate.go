@@ -35,130 +35,183 @@ const (
 // A word that renders another concept of g (컨테이너 where Pod is missing)
 // stands for that concept, not this one.
 func Corroborate(g *Glossary, findings []Finding) []Finding {
-	type key struct{ lang, term string }
-	others := map[key]map[string]bool{} // per language and concept: words of the other concepts' renderings
-	otherWords := func(k key) map[string]bool {
-		if w, ok := others[k]; ok {
-			return w
-		}
-		w := map[string]bool{}
-		for _, t := range g.Terms {
-			r := t.Langs[k.lang]
-			if r == nil || t.Name() == k.term {
-				continue
-			}
-			for _, u := range append(append([]string(nil), r.Use...), r.Allow...) {
-				for tok := range tokens(u) {
-					w[tok] = true
-				}
-			}
-		}
-		others[k] = w
-		return w
+	c := newLearning(findings)
+	learned := map[termKey][]string{}
+	for k, idx := range c.perTerm {
+		learned[k] = c.learn(idx, otherWords(g, k))
 	}
-	words := make([]map[string]bool, len(findings))
-	perTerm := map[key][]int{}
-	all := map[string]int{}
-	total := 0
+	phrases := c.phrases(learned)
+	dropFunctionWords(learned, phrases)
+	out := findings[:0:0]
+	for i, f := range findings {
+		if c.words[i] == nil {
+			out = append(out, f)
+			continue
+		}
+		k := termKey{f.Lang, f.Term}
+		if f.Rule == Keep && len(c.perTerm[k]) < minSupport {
+			// Too few to learn from: a name lost in translation was most
+			// likely translated (OTel Operator rendered in words).
+			out = append(out, f)
+			continue
+		}
+		for _, w := range learned[k] {
+			if c.words[i][w] {
+				f.Found = w
+				if p := phrases[phraseKey{k, w}]; p != "" && strings.Contains(f.Target, p) {
+					f.Found = p
+				}
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// termKey is a concept in one language.
+type termKey struct{ lang, term string }
+
+// phraseKey is a word learned for a concept.
+type phraseKey struct {
+	k termKey
+	w string
+}
+
+// otherWords are the words of the renderings of g's concepts other than
+// k's, in k's language.
+func otherWords(g *Glossary, k termKey) map[string]bool {
+	w := map[string]bool{}
+	for _, t := range g.Terms {
+		r := t.Langs[k.lang]
+		if r == nil || t.Name() == k.term {
+			continue
+		}
+		for _, u := range append(append([]string(nil), r.Use...), r.Allow...) {
+			for tok := range tokens(u) {
+				w[tok] = true
+			}
+		}
+	}
+	return w
+}
+
+// learning holds the words of the findings Corroborate learns from.
+type learning struct {
+	findings []Finding
+	words    []map[string]bool // per finding: the words of its translated text (nil: not learned from)
+	perTerm  map[termKey][]int // per concept: its findings
+	all      map[string]int    // per word: the findings that have it
+	total    int               // findings learned from
+}
+
+func newLearning(findings []Finding) *learning {
+	c := &learning{findings: findings, words: make([]map[string]bool, len(findings)),
+		perTerm: map[termKey][]int{}, all: map[string]int{}}
 	for i, f := range findings {
 		if !isCount(f.Found) || f.Target == "" || f.Rule != Missing && f.Rule != Keep {
 			continue
 		}
-		words[i] = tokens(f.Target)
-		k := key{f.Lang, f.Term}
-		perTerm[k] = append(perTerm[k], i)
-		for w := range words[i] {
-			all[w]++
+		c.words[i] = tokens(f.Target)
+		k := termKey{f.Lang, f.Term}
+		c.perTerm[k] = append(c.perTerm[k], i)
+		for w := range c.words[i] {
+			c.all[w]++
 		}
-		total++
+		c.total++
 	}
-	learned := map[key][]string{}
-	for k, idx := range perTerm {
-		n := map[string]int{}
-		for _, i := range idx {
-			for w := range words[i] {
-				n[w]++
-			}
+	return c
+}
+
+// learn is the words a concept's findings (idx) share far more than the
+// run's findings do, none of them a word of another concept (other).
+func (c *learning) learn(idx []int, other map[string]bool) []string {
+	n := map[string]int{}
+	for _, i := range idx {
+		for w := range c.words[i] {
+			n[w]++
 		}
-		var cands []string
-		other := otherWords(k)
-		for w, c := range n {
-			share := float64(c) / float64(len(idx))
-			lift := share / (float64(all[w]) / float64(total))
-			if c >= minSupport && (share >= minShare && lift >= minLift || share >= 0.5 && lift >= 2) && !startsWithAny(w, other) {
-				cands = append(cands, w)
-			}
+	}
+	var cands []string
+	for w, k := range n {
+		share := float64(k) / float64(len(idx))
+		lift := share / (float64(c.all[w]) / float64(c.total))
+		if k >= minSupport && (share >= minShare && lift >= minLift || share >= 0.5 && lift >= 2) && !startsWithAny(w, other) {
+			cands = append(cands, w)
 		}
-		// A prefix stands for the word most of its findings have (저장 in
-		// 저장소).
-		sort.Strings(cands)
-		orig := append([]string(nil), cands...)
-		for j, w := range cands {
-			for {
-				best := ""
-				for _, x := range orig {
-					if len(x) > len(w) && strings.HasPrefix(x, w) && utf8.RuneCountInString(x) == utf8.RuneCountInString(w)+1 &&
-						float64(n[x]) >= 0.8*float64(n[w]) && (best == "" || n[x] > n[best] || n[x] == n[best] && x < best) {
-						best = x
-					}
-				}
-				if best == "" {
-					break
-				}
-				w = best
-			}
-			cands[j] = w
-		}
-		// The most shared first; a longer word whose stem is already in
-		// (유형의 after 유형) adds nothing.
-		sort.Slice(cands, func(a, b int) bool {
-			if n[cands[a]] != n[cands[b]] {
-				return n[cands[a]] > n[cands[b]]
-			}
-			return cands[a] < cands[b]
-		})
-		var kept []string
-	next:
-		for _, w := range cands {
-			for _, s := range kept {
-				if strings.HasPrefix(w, s) || strings.HasPrefix(s, w) {
-					continue next
+	}
+	// A prefix stands for the word most of its findings have (저장 in
+	// 저장소).
+	sort.Strings(cands)
+	orig := append([]string(nil), cands...)
+	for j, w := range cands {
+		for {
+			best := ""
+			for _, x := range orig {
+				if len(x) > len(w) && strings.HasPrefix(x, w) && utf8.RuneCountInString(x) == utf8.RuneCountInString(w)+1 &&
+					float64(n[x]) >= 0.8*float64(n[w]) && (best == "" || n[x] > n[best] || n[x] == n[best] && x < best) {
+					best = x
 				}
 			}
-			kept = append(kept, w)
+			if best == "" {
+				break
+			}
+			w = best
 		}
-		learned[k] = kept
+		cands[j] = w
 	}
-	// A learned word most of whose findings have the same word before it
-	// is shown with it: 더 이상 (more) for 이상, which alone reads
-	// "above" or "abnormal", where deprecated is 더 이상 사용하지 않는다.
-	type phraseKey struct {
-		k key
-		w string
+	// The most shared first; a longer word whose stem is already in
+	// (유형의 after 유형) adds nothing.
+	sort.Slice(cands, func(a, b int) bool {
+		if n[cands[a]] != n[cands[b]] {
+			return n[cands[a]] > n[cands[b]]
+		}
+		return cands[a] < cands[b]
+	})
+	var kept []string
+next:
+	for _, w := range cands {
+		for _, s := range kept {
+			if strings.HasPrefix(w, s) || strings.HasPrefix(s, w) {
+				continue next
+			}
+		}
+		kept = append(kept, w)
 	}
+	return kept
+}
+
+// phrases: a learned word most of whose findings have the same word
+// before it is shown with it: 더 이상 (more) for 이상, which alone reads
+// "above" or "abnormal", where deprecated is 더 이상 사용하지 않는다.
+func (c *learning) phrases(learned map[termKey][]string) map[phraseKey]string {
 	phrases := map[phraseKey]string{}
 	for k, ws := range learned {
 		for _, w := range ws {
 			before, with := map[string]int{}, 0
-			for _, i := range perTerm[k] {
-				if !words[i][w] {
+			for _, i := range c.perTerm[k] {
+				if !c.words[i][w] {
 					continue
 				}
 				with++
-				if b := wordBefore(findings[i].Target, w); b != "" {
+				if b := wordBefore(c.findings[i].Target, w); b != "" {
 					before[b]++
 				}
 			}
-			for b, c := range before {
-				if c >= minSupport && float64(c) >= 0.8*float64(with) {
+			for b, n := range before {
+				if n >= minSupport && float64(n) >= 0.8*float64(with) {
 					phrases[phraseKey{k, w}] = b + " " + w
 				}
 			}
 		}
 	}
-	// A grammatical word (다음 "following", 같은 "like", 이상 "above")
-	// renders no concept: learned alone it is noise, the finding is
-	// dropped; within a phrase (더 이상) it stands.
+	return phrases
+}
+
+// dropFunctionWords: a grammatical word (다음 "following", 같은 "like",
+// 이상 "above") renders no concept: learned alone it is noise, and its
+// findings are dropped; within a phrase (더 이상) it stands.
+func dropFunctionWords(learned map[termKey][]string, phrases map[phraseKey]string) {
 	for k, ws := range learned {
 		kept := ws[:0:0]
 		for _, w := range ws {
@@ -168,30 +221,6 @@ func Corroborate(g *Glossary, findings []Finding) []Finding {
 		}
 		learned[k] = kept
 	}
-	out := findings[:0:0]
-	for i, f := range findings {
-		if words[i] == nil {
-			out = append(out, f)
-			continue
-		}
-		if f.Rule == Keep && len(perTerm[key{f.Lang, f.Term}]) < minSupport {
-			// Too few to learn from: a name lost in translation was most
-			// likely translated (OTel Operator rendered in words).
-			out = append(out, f)
-			continue
-		}
-		for _, w := range learned[key{f.Lang, f.Term}] {
-			if words[i][w] {
-				f.Found = w
-				if p := phrases[phraseKey{key{f.Lang, f.Term}, w}]; p != "" && strings.Contains(f.Target, p) {
-					f.Found = p
-				}
-				out = append(out, f)
-				break
-			}
-		}
-	}
-	return out
 }
 
 // functionWords are Korean grammatical words and word forms that
