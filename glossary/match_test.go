@@ -39,7 +39,7 @@ func TestMatchBoundaries(t *testing.T) {
 		{"secret", "secret1 and secret2", 0}, // identifiers in English
 		{"secret", "the 'secret' value", 0},  // a quoted literal
 		{"secret", "the users' secret", 1},
-		{"secret", "the 'secrets' value", 0}, // the plural's apostrophe form ends at the quote
+		{"secret", "the 'secrets' value", 0},   // the plural's apostrophe form ends at the quote
 		{"secrets'", "set it to 'secrets'", 0}, // that form at the end of the unit
 		{"secrets'", "'secrets'", 0},
 		{"secret", "set it to 'secret'", 0},
