@@ -146,6 +146,11 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 		}
 		return b
 	}
+	if pin == nil {
+		// bisectOrigins looks the source up in the tree of every version
+		// (sourceAt tries src.Real first): in batches, not one by one.
+		vs.prefetchAt(tv[:min(len(tv), maxPrefetch)], src.Real)
+	}
 	origins, ok := s.unitOrigins(vs, tr, tv, pin != nil, func(k int) string { return srcOf(k).blob })
 	if !ok {
 		return none("the translation's history could not be read")

@@ -471,6 +471,30 @@ func (v *versions) blobAt(commit, path string) (string, bool) {
 	return blob, blob != ""
 }
 
+// prefetchAt looks path up in the trees of the commits of vs (see
+// blobAt) in batches, for the lookups blobAt is about to make one by one.
+// A failed batch leaves them to blobAt.
+func (v *versions) prefetchAt(vs []history.Version, path string) {
+	var commits []string
+	seen := map[string]bool{}
+	for _, ver := range vs {
+		if _, ok := v.trees[ver.Commit+":"+path]; !ok && !seen[ver.Commit] {
+			seen[ver.Commit] = true
+			commits = append(commits, ver.Commit)
+		}
+	}
+	if len(commits) < 2 {
+		return
+	}
+	blobs, err := v.site.History.BlobsAt(commits, path)
+	if err != nil {
+		return
+	}
+	for i, c := range commits {
+		v.trees[c+":"+path] = blobs[i]
+	}
+}
+
 // doc returns the parsed blob, nil when it is not in the repository or
 // does not parse (an old version that does not parse cannot be a base).
 func (v *versions) doc(id, name string) *parse.Document {

@@ -418,6 +418,11 @@ func (s *Site) bisectOrigins(vs *versions, tr *Page, tv []history.Version, srcOf
 	return origins, true
 }
 
+// maxPrefetch bounds the versions of a translation whose source blob is
+// looked up in one go before bisectOrigins (which stops at maxReads
+// source changes, seldom past this).
+const maxPrefetch = 256
+
 // maxParses is how many older versions of a translation bisectOrigins
 // parses at most.
 const maxParses = 6

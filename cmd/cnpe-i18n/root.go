@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strings"
 
@@ -43,6 +44,7 @@ type globalOptions struct {
 	Color      string
 	CPUProfile string
 	MemProfile string
+	Trace      string
 	NoCache    bool
 }
 
@@ -168,6 +170,8 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	root.PersistentFlags().BoolVar(&opts.NoCache, "no-cache", false, "neither read nor write the cache (see cnpe-i18n cache)")
 	root.PersistentFlags().MarkHidden("cpuprofile")
 	root.PersistentFlags().MarkHidden("memprofile")
+	root.PersistentFlags().StringVar(&opts.Trace, "trace", "", "write an execution trace to `file`")
+	root.PersistentFlags().MarkHidden("trace")
 	root.SetFlagErrorFunc(flagError)
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkOutput(cmd, opts); err != nil {
@@ -199,10 +203,25 @@ func startProfiles(opts *globalOptions) (func(), error) {
 		}
 		cpu = f
 	}
+	var tr *os.File
+	if opts.Trace != "" {
+		f, err := os.Create(opts.Trace)
+		if err != nil {
+			return nil, err
+		}
+		if err := trace.Start(f); err != nil {
+			return nil, err
+		}
+		tr = f
+	}
 	return func() {
 		if cpu != nil {
 			pprof.StopCPUProfile()
 			cpu.Close()
+		}
+		if tr != nil {
+			trace.Stop()
+			tr.Close()
 		}
 		if opts.MemProfile != "" {
 			if f, err := os.Create(opts.MemProfile); err == nil {

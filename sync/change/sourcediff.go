@@ -389,14 +389,44 @@ func FoldWords(s string) string { return string(AppendFoldWords(nil, s)) }
 
 // AppendFoldWords appends FoldWords(s) to dst.
 func AppendFoldWords(dst []byte, s string) []byte {
-	if !isASCII(s) {
-		s = norm.NFKC.String(s)
+	// Most texts hold only runes NFKC leaves as they are, next to any
+	// other rune of the set (ASCII, the blocks of plainLetter and common
+	// CJK punctuation): they are folded as they are, in one pass. A text
+	// with any other rune is normalised first.
+	if out, ok := appendFold(dst, s, true); ok {
+		return out
 	}
+	out, _ := appendFold(dst, norm.NFKC.String(s), false)
+	return out
+}
+
+// appendFold is AppendFoldWords of s, in NFKC. With stable, it gives up
+// (false) at the first rune it does not know to be stable under NFKC.
+func appendFold(dst []byte, s string, stable bool) ([]byte, bool) {
 	dst = slices.Grow(dst, len(s))
 	prev := rune(-1) // the rune before r, written or not
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && asciiClass[c] != asciiSpace && asciiClass[c] != asciiPunct {
+			// A letter, digit or symbol: written, in lower case.
+			i++
+			prev = rune(c)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if plainLetter(r) {
+			// Hangul, kana or a CJK ideograph: a letter, with no case.
+			prev = r
+			dst = append(dst, s[i-size:i]...)
+			continue
+		}
+		if stable && r >= utf8.RuneSelf && !stablePunct(r) {
+			return nil, false
+		}
 		if unicode.IsSpace(r) {
 			prev = r
 			continue
@@ -415,7 +445,42 @@ func AppendFoldWords(dst []byte, s string) []byte {
 		}
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
-	return dst
+	return dst, true
+}
+
+// stablePunct reports whether r is CJK punctuation that NFKC leaves as it
+// is: 、。「」『』 (not the full-width forms, which it maps to ASCII).
+func stablePunct(r rune) bool {
+	return r == 0x3001 || r == 0x3002 || 0x300C <= r && r <= 0x300F
+}
+
+// ASCII classes for AppendFoldWords: unicode.IsSpace and unicode.IsPunct
+// of each byte below utf8.RuneSelf, looked up in a table.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiPunct
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case unicode.IsSpace(rune(c)):
+			t[c] = asciiSpace
+		case unicode.IsPunct(rune(c)):
+			t[c] = asciiPunct
+		}
+	}
+	return t
+}()
+
+// plainLetter reports whether r is in a block of letters only (Unicode
+// category Lo) that have no case: Hangul syllables, CJK unified
+// ideographs, hiragana and katakana. Neither space nor punctuation,
+// and their own lower case, they are copied as they are.
+func plainLetter(r rune) bool {
+	return 0xAC00 <= r && r <= 0xD7A3 || 0x4E00 <= r && r <= 0x9FFF ||
+		0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA
 }
 
 // digitAt reports whether s holds a digit at byte i.
@@ -425,15 +490,6 @@ func digitAt(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsDigit(r)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // NeedsAlignment reports whether a change reaches translated units: white

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -220,6 +221,51 @@ func TestFoldWordsAgrees(t *testing.T) {
 			t.Errorf("FoldWords(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// TestFoldWordsEveryRune checks FoldWords against the reference for every
+// rune alone and between digits (where a punctuation mark is kept) and
+// letters: the table and block fast paths must not change an answer.
+func TestFoldWordsEveryRune(t *testing.T) {
+	bad := 0
+	// Every assigned letter, digit, space and punctuation mark is below
+	// 0x32000 (the planes past it hold tags and private use).
+	for r := rune(0); r < 0x32000 && bad < 10; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "1" + string(r) + "2", "A" + string(r) + "b ", string(r) + string(r) + "가"} {
+			if got, want := FoldWords(s), foldWordsRunes(s); got != want {
+				t.Errorf("FoldWords(%q) = %q, want %q", s, got, want)
+				bad++
+			}
+		}
+	}
+}
+
+func BenchmarkFoldWords(b *testing.B) {
+	texts := []string{
+		"Kubernetes is a portable, extensible, open source platform for managing containerized workloads and services (version 1.31).",
+		"쿠버네티스는 컨테이너화된 워크로드와 서비스를 관리하기 위한 이식성이 있고, 확장가능한 오픈소스 플랫폼이다.",
+		"Kubernetes 是一个可移植、可扩展的开源平台，用于管理容器化的工作负载和服务。",
+	}
+	var buf []byte
+	for b.Loop() {
+		for _, s := range texts {
+			buf = AppendFoldWords(buf[:0], s)
+		}
+	}
+}
+
+func FuzzFoldWords(f *testing.F) {
+	for _, s := range []string{"Hello, World! 1.1", "Kubernetes 클러스터를 1.2 버전으로", "日本語の文章、句読点。ｶﾀｶﾅ", "１．２ ﬁle"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldWords(s), foldWordsRunes(s); got != want {
+			t.Errorf("FoldWords(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestWordSimilarity(t *testing.T) {

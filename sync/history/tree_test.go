@@ -80,6 +80,29 @@ func TestBlobAt(t *testing.T) {
 			t.Errorf("BlobAt(%.7s, %q) = %q, want %q", tt.commit, tt.path, got, tt.want)
 		}
 	}
+	// BlobsAt answers as BlobAt does, over more commits than one batch
+	// holds, the unanswerable ones (not hex, not in the repository,
+	// symbolic links out of the tree) mixed in.
+	var commits []string
+	for range atBatch {
+		commits = append(commits, first, second, "HEAD", strings.Repeat("0", len(first)))
+	}
+	for _, path := range []string{"paper/index.md", "content/paper/index.md", "other.md", "content/out/passwd", "paper", "paper/index.md\nHEAD:other.md", ""} {
+		blobs, err := h.BlobsAt(commits, path)
+		if err != nil {
+			t.Fatalf("BlobsAt(%q): %v", path, err)
+		}
+		if len(blobs) != len(commits) {
+			t.Fatalf("BlobsAt(%q): %d answers for %d commits", path, len(blobs), len(commits))
+		}
+		for i, c := range commits {
+			want, _, _ := h.BlobAt(c, path)
+			if blobs[i] != want {
+				t.Errorf("BlobsAt(%q)[%d] (%.7s) = %q, BlobAt = %q", path, i, c, blobs[i], want)
+				break
+			}
+		}
+	}
 }
 
 func rev(t *testing.T, dir, name string) string {
