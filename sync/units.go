@@ -54,8 +54,9 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		return nil
 	}
 	var pairs []align.Pair // the synced source with the translation
+	var loose map[int]bool // units changed since a sync the page was rearranged after
 	if needStates {
-		pairs = align.Align(synced.doc, tr, align.Options{Cache: &p.vs.aligns})
+		pairs, loose = p.syncPairs(synced.doc, tr)
 		for _, pair := range pairs {
 			for _, k := range basesOf(p, pair.Target) {
 				d := diffs[k]
@@ -86,9 +87,48 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 			}
 		}
 	}
+	var curPairs []align.Pair // the current source with the translation, aligned once
+	aligned := func() []align.Pair {
+		if curPairs == nil {
+			curPairs = align.Align(cur, tr, align.Options{Cache: &p.vs.aligns})
+		}
+		return curPairs
+	}
+	if len(loose) > 0 {
+		// Units changed since the sync are in no pair of the sync's
+		// source: they render the current source units they align
+		// with, changed as their own base's diff says.
+		for _, pair := range aligned() {
+			for _, k := range basesOf(p, pair.Target) {
+				d := diffs[k]
+				if d == nil || !d.NeedsAlignment() {
+					continue
+				}
+				var targets []int
+				for _, t := range pair.Target {
+					if loose[t] && p.of[t] == k {
+						targets = append(targets, t)
+					}
+				}
+				if len(targets) == 0 {
+					continue
+				}
+				changes := make([]*change.Change, len(pair.Source))
+				for n, ci := range pair.Source {
+					if c := d.ByAfter[ci]; c != nil && c.Kind != change.Added {
+						changes[n] = c
+					}
+				}
+				if u, ok := unitState(changes, tr, targets); ok {
+					u.Base = p.unitBase(k, targets)
+					units = append(units, u)
+				}
+			}
+		}
+	}
 	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of a later base
 	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
-		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns}) {
+		for _, pair := range aligned() {
 			for _, t := range pair.Target {
 				k := p.of[t]
 				if k == p.synced || t < len(p.later) && !p.later[t] {
@@ -128,6 +168,76 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	})
 	insertionLines(units, cur, tr, synced.doc, pairs, diffs[p.synced])
 	return units
+}
+
+// syncPairs aligns the source of the last page sync with the
+// translation. When the units kept since the sync are no longer in the
+// order the sync left them (the translator has since moved sections to
+// follow a later source), the translation now does not follow the sync's
+// source, and aligning the two pairs units by where they stand, not by
+// what they render. The sync's source is then aligned with the
+// translation as the sync left it, and its units are carried to the
+// translation now by their words (matchWords); the units changed since
+// the sync are in no pair, and are returned as loose.
+func (p *provenance) syncPairs(src, tr *parse.Document) (pairs []align.Pair, loose map[int]bool) {
+	opts := align.Options{Cache: &p.vs.aligns}
+	var then *parse.Document
+	if p.syncTr != nil {
+		then = p.syncTr()
+	}
+	if then == nil || then == tr {
+		return align.Align(src, tr, opts), nil
+	}
+	all := make([]int, len(tr.Units))
+	for i := range all {
+		all[i] = i
+	}
+	match := matchWords(p.vs, tr, then, all) // unit now → unit then
+	if !moved(match) {
+		return align.Align(src, tr, opts), nil
+	}
+	now := make([]int, len(then.Units))
+	for j := range now {
+		now[j] = -1
+	}
+	loose = map[int]bool{}
+	for i, j := range match {
+		if j >= 0 {
+			now[j] = i
+		} else {
+			loose[i] = true
+		}
+	}
+	for _, pair := range align.Align(src, then, opts) {
+		var targets []int
+		for _, t := range pair.Target {
+			if now[t] >= 0 {
+				targets = append(targets, now[t])
+			}
+		}
+		if len(targets) == 0 && len(pair.Target) > 0 {
+			continue // its translation changed since: loose units tell
+		}
+		slices.Sort(targets)
+		pairs = append(pairs, align.Pair{Source: pair.Source, Target: targets})
+	}
+	return pairs, loose
+}
+
+// moved reports whether units matched in another version (match: unit →
+// unit there, -1 for none) stand there in another order.
+func moved(match []int) bool {
+	last := -1
+	for _, j := range match {
+		if j < 0 {
+			continue
+		}
+		if j < last {
+			return true
+		}
+		last = j
+	}
+	return false
 }
 
 // unitState is the state of translated units (targets) from the changes
