@@ -13,12 +13,14 @@ import (
 
 // unitStates compares each base of the translation's units with the
 // current source and carries the changes to the translated units made
-// from that base. The translation is aligned once, with the source of its
-// last sync; a unit made from another base reaches its own base's change
-// through the current source unit it renders. Source units added since the
-// last sync are new unless a unit translated from a later base renders
-// them (then a second alignment, with the current source, tells; it is
-// needed only when some unit changed after the sync).
+// from that base. The source of the last sync is aligned with the
+// translation as the sync left it (see syncPairs); a unit kept from an
+// older base reaches its own base's change through the current source
+// unit it renders. A unit changed since the sync is aligned through its
+// own base. Source units added since the last sync are new unless a unit
+// translated from a later base renders them (then an alignment with the
+// current source tells; it is needed only when some unit changed after
+// the sync).
 func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
 	diffs := make([]*change.SourceDiff, len(p.bases))
@@ -87,23 +89,23 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 			}
 		}
 	}
-	var curPairs []align.Pair // the current source with the translation, aligned once
-	aligned := func() []align.Pair {
-		if curPairs == nil {
-			curPairs = align.Align(cur, tr, align.Options{Cache: &p.vs.aligns})
-		}
-		return curPairs
-	}
 	if len(loose) > 0 {
 		// Units changed since the sync are in no pair of the sync's
-		// source: they render the current source units they align
-		// with, changed as their own base's diff says.
-		for _, pair := range aligned() {
-			for _, k := range basesOf(p, pair.Target) {
-				d := diffs[k]
-				if d == nil || !d.NeedsAlignment() {
-					continue
-				}
+		// source: each base of theirs is aligned with the translation
+		// now (which they are part of), and gives them its changes.
+		var ks []int
+		for t := range loose {
+			if k := p.of[t]; k >= 0 && !slices.Contains(ks, k) {
+				ks = append(ks, k)
+			}
+		}
+		slices.Sort(ks)
+		for _, k := range ks {
+			d := diffs[k]
+			if d == nil || !d.NeedsAlignment() {
+				continue
+			}
+			for _, pair := range align.Align(p.bases[k].doc, tr, align.Options{Cache: &p.vs.aligns}) {
 				var targets []int
 				for _, t := range pair.Target {
 					if loose[t] && p.of[t] == k {
@@ -114,10 +116,8 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 					continue
 				}
 				changes := make([]*change.Change, len(pair.Source))
-				for n, ci := range pair.Source {
-					if c := d.ByAfter[ci]; c != nil && c.Kind != change.Added {
-						changes[n] = c
-					}
+				for n, si := range pair.Source {
+					changes[n] = d.ByBefore[si]
 				}
 				if u, ok := unitState(changes, tr, targets); ok {
 					u.Base = p.unitBase(k, targets)
@@ -128,7 +128,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	}
 	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of a later base
 	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
-		for _, pair := range aligned() {
+		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns}) {
 			for _, t := range pair.Target {
 				k := p.of[t]
 				if k == p.synced || t < len(p.later) && !p.later[t] {
@@ -170,15 +170,14 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	return units
 }
 
-// syncPairs aligns the source of the last page sync with the
-// translation. When the units kept since the sync are no longer in the
-// order the sync left them (the translator has since moved sections to
-// follow a later source), the translation now does not follow the sync's
-// source, and aligning the two pairs units by where they stand, not by
-// what they render. The sync's source is then aligned with the
-// translation as the sync left it, and its units are carried to the
-// translation now by their words (matchWords); the units changed since
-// the sync are in no pair, and are returned as loose.
+// syncPairs aligns the source of the last page sync with the translation
+// as the sync left it: the translator made that version from that source,
+// so it follows it (the translation now may not: sections moved since to
+// follow a later source pair by where they stand, not by what they say).
+// The units are carried to the translation now by their words
+// (matchWords); the units changed since the sync are in no pair and are
+// returned as loose. Without an older version of the sync (the sync is
+// the translation now, or the pin), the translation now is aligned.
 func (p *provenance) syncPairs(src, tr *parse.Document) (pairs []align.Pair, loose map[int]bool) {
 	opts := align.Options{Cache: &p.vs.aligns}
 	var then *parse.Document
@@ -193,9 +192,6 @@ func (p *provenance) syncPairs(src, tr *parse.Document) (pairs []align.Pair, loo
 		all[i] = i
 	}
 	match := matchWords(p.vs, tr, then, all) // unit now → unit then
-	if !moved(match) {
-		return align.Align(src, tr, opts), nil
-	}
 	now := make([]int, len(then.Units))
 	for j := range now {
 		now[j] = -1
@@ -222,22 +218,6 @@ func (p *provenance) syncPairs(src, tr *parse.Document) (pairs []align.Pair, loo
 		pairs = append(pairs, align.Pair{Source: pair.Source, Target: targets})
 	}
 	return pairs, loose
-}
-
-// moved reports whether units matched in another version (match: unit →
-// unit there, -1 for none) stand there in another order.
-func moved(match []int) bool {
-	last := -1
-	for _, j := range match {
-		if j < 0 {
-			continue
-		}
-		if j < last {
-			return true
-		}
-		last = j
-	}
-	return false
 }
 
 // unitState is the state of translated units (targets) from the changes
