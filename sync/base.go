@@ -36,6 +36,9 @@ type provenance struct {
 	// later is, per unit, whether its words changed after the last page
 	// sync: only such a unit can render a source unit added since.
 	later []bool
+	// syncTr reads the translation as the last page sync left it (nil
+	// when that is the translation now, or the sync is the pin).
+	syncTr func() *parse.Document
 	// vs holds the group's versions (and source diffs, see kinds).
 	vs *versions
 }
@@ -217,6 +220,10 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 	syncedAt := oldest
 	if o, ok := lastSync(tr.Doc, origins); ok {
 		p.synced, syncedAt = byOrigin[o], o
+	}
+	if syncedAt >= 0 && syncedAt < len(tv) && tv[syncedAt].Blob != history.BlobID(tr.Src) {
+		blob := tv[syncedAt].Blob
+		p.syncTr = func() *parse.Document { return vs.doc(blob, tr.Path) }
 	}
 	p.later = make([]bool, len(p.of))
 	for i, o := range origins {

@@ -387,6 +387,21 @@ func (s *Site) bisectOrigins(vs *versions, tr *Page, tv []history.Version, srcOf
 		return nil, false
 	}
 	parses := maxParses
+	// top is where a unit known only to be in the working tree goes.
+	// Units the working tree did not change are in the newest commit,
+	// tv[0]: placed there, a unit the bisection cannot place (no parses
+	// left) keeps the source of tv[0], never the working tree's, which
+	// would call it current. Only units the working tree changed are
+	// placed in it.
+	top, units := fromWorkTree, all
+	if history.BlobID(tr.Src) == tv[0].Blob {
+		top = 0
+	} else if in, out, unknown := present(vs, tr, tv[0], all, &parses); len(unknown) == 0 {
+		for _, i := range out {
+			origins[i] = fromWorkTree
+		}
+		top, units = 0, in
+	}
 	// solve places units present in reads[lo] (the working tree for -1)
 	// and absent from reads[hi+1] (nothing past the last read).
 	var solve func(lo, hi int, units []int)
@@ -400,7 +415,7 @@ func (s *Site) bisectOrigins(vs *versions, tr *Page, tv []history.Version, srcOf
 			in, out, unknown = present(vs, tr, tv[reads[mid]], units, &parses)
 		}
 		if lo == hi || len(unknown) > 0 {
-			o := fromWorkTree
+			o := top
 			if lo >= 0 {
 				o = reads[lo]
 			}
@@ -414,7 +429,7 @@ func (s *Site) bisectOrigins(vs *versions, tr *Page, tv []history.Version, srcOf
 		solve(mid, hi, in)
 		solve(lo, mid-1, out)
 	}
-	solve(-1, len(reads)-1, all)
+	solve(-1, len(reads)-1, units)
 	return origins, true
 }
 

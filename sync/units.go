@@ -13,12 +13,14 @@ import (
 
 // unitStates compares each base of the translation's units with the
 // current source and carries the changes to the translated units made
-// from that base. The translation is aligned once, with the source of its
-// last sync; a unit made from another base reaches its own base's change
-// through the current source unit it renders. Source units added since the
-// last sync are new unless a unit translated from a later base renders
-// them (then a second alignment, with the current source, tells; it is
-// needed only when some unit changed after the sync).
+// from that base. The source of the last sync is aligned with the
+// translation as the sync left it (see syncPairs); a unit kept from an
+// older base reaches its own base's change through the current source
+// unit it renders. A unit changed since the sync is aligned through its
+// own base. Source units added since the last sync are new unless a unit
+// translated from a later base renders them (then an alignment with the
+// current source tells; it is needed only when some unit changed after
+// the sync).
 func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	units := []UnitReport{}
 	diffs := make([]*change.SourceDiff, len(p.bases))
@@ -54,8 +56,9 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		return nil
 	}
 	var pairs []align.Pair // the synced source with the translation
+	var loose map[int]bool // units changed since a sync the page was rearranged after
 	if needStates {
-		pairs = align.Align(synced.doc, tr, align.Options{Cache: &p.vs.aligns})
+		pairs, loose = p.syncPairs(synced.doc, tr)
 		for _, pair := range pairs {
 			for _, k := range basesOf(p, pair.Target) {
 				d := diffs[k]
@@ -78,6 +81,43 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 					default:
 						changes[n] = d.ByAfter[curIndex[now]]
 					}
+				}
+				if u, ok := unitState(changes, tr, targets); ok {
+					u.Base = p.unitBase(k, targets)
+					units = append(units, u)
+				}
+			}
+		}
+	}
+	if len(loose) > 0 {
+		// Units changed since the sync are in no pair of the sync's
+		// source: each base of theirs is aligned with the translation
+		// now (which they are part of), and gives them its changes.
+		var ks []int
+		for t := range loose {
+			if k := p.of[t]; k >= 0 && !slices.Contains(ks, k) {
+				ks = append(ks, k)
+			}
+		}
+		slices.Sort(ks)
+		for _, k := range ks {
+			d := diffs[k]
+			if d == nil || !d.NeedsAlignment() {
+				continue
+			}
+			for _, pair := range align.Align(p.bases[k].doc, tr, align.Options{Cache: &p.vs.aligns}) {
+				var targets []int
+				for _, t := range pair.Target {
+					if loose[t] && p.of[t] == k {
+						targets = append(targets, t)
+					}
+				}
+				if len(targets) == 0 {
+					continue
+				}
+				changes := make([]*change.Change, len(pair.Source))
+				for n, si := range pair.Source {
+					changes[n] = d.ByBefore[si]
 				}
 				if u, ok := unitState(changes, tr, targets); ok {
 					u.Base = p.unitBase(k, targets)
@@ -128,6 +168,56 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 	})
 	insertionLines(units, cur, tr, synced.doc, pairs, diffs[p.synced])
 	return units
+}
+
+// syncPairs aligns the source of the last page sync with the translation
+// as the sync left it: the translator made that version from that source,
+// so it follows it (the translation now may not: sections moved since to
+// follow a later source pair by where they stand, not by what they say).
+// The units are carried to the translation now by their words
+// (matchWords); the units changed since the sync are in no pair and are
+// returned as loose. Without an older version of the sync (the sync is
+// the translation now, or the pin), the translation now is aligned.
+func (p *provenance) syncPairs(src, tr *parse.Document) (pairs []align.Pair, loose map[int]bool) {
+	opts := align.Options{Cache: &p.vs.aligns}
+	var then *parse.Document
+	if p.syncTr != nil {
+		then = p.syncTr()
+	}
+	if then == nil || then == tr {
+		return align.Align(src, tr, opts), nil
+	}
+	all := make([]int, len(tr.Units))
+	for i := range all {
+		all[i] = i
+	}
+	match := matchWords(p.vs, tr, then, all) // unit now → unit then
+	now := make([]int, len(then.Units))
+	for j := range now {
+		now[j] = -1
+	}
+	loose = map[int]bool{}
+	for i, j := range match {
+		if j >= 0 {
+			now[j] = i
+		} else {
+			loose[i] = true
+		}
+	}
+	for _, pair := range align.Align(src, then, opts) {
+		var targets []int
+		for _, t := range pair.Target {
+			if now[t] >= 0 {
+				targets = append(targets, now[t])
+			}
+		}
+		if len(targets) == 0 && len(pair.Target) > 0 {
+			continue // its translation changed since: loose units tell
+		}
+		slices.Sort(targets)
+		pairs = append(pairs, align.Pair{Source: pair.Source, Target: targets})
+	}
+	return pairs, loose
 }
 
 // unitState is the state of translated units (targets) from the changes
