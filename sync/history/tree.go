@@ -58,9 +58,20 @@ func (c *treeCheck) blobAt(commit, path string) (string, bool, error) {
 }
 
 // atBatch is how many lookups BlobsAt writes before reading their
-// answers: few enough that neither pipe fills (some 100 bytes a request,
-// 50 an answer), so git never waits for a reader that waits for it.
-const atBatch = 128
+// answers, and atBytes how many bytes of requests at most: few enough
+// that neither pipe (64 KiB) fills, so git never waits for a reader that
+// waits for it. An answer is some 50 bytes, or, for a path the commit
+// lacks, the request echoed with " missing": a long path means fewer
+// lookups a batch.
+const (
+	atBatch = 128
+	atBytes = 16 << 10
+)
+
+// atBatchFor is the batch size of lookups of path.
+func atBatchFor(path string) int {
+	return max(1, min(atBatch, atBytes/(len(path)+64)))
+}
 
 // BlobsAt is BlobAt for path in each of commits (blobs[i] is "" where
 // BlobAt's ok would be false), asked of one process in batches: one
@@ -88,7 +99,7 @@ func (h *History) BlobsAt(commits []string, path string) ([]string, error) {
 	pool := h.trees
 	h.mu.Unlock()
 	for len(ask) > 0 {
-		n := min(len(ask), atBatch)
+		n := min(len(ask), atBatchFor(path))
 		err := pool.do(func(c *treeCheck) error {
 			var b strings.Builder
 			for _, i := range ask[:n] {
