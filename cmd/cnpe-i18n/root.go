@@ -11,9 +11,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/cnpe-i18n/cnpe-i18n/cmd/cnpe-i18n/render"
 
 	isync "github.com/cnpe-i18n/cnpe-i18n/sync"
 )
@@ -189,40 +190,41 @@ func addGlobalFlags(root *cobra.Command, opts *globalOptions, s *streams) {
 	}
 }
 
-// startProfiles starts the CPU profile; the returned func stops it and
-// writes the heap profile.
+// startProfiles starts the CPU profile and the execution trace; the
+// returned func stops them and writes the heap profile. When one cannot
+// start, what was started is stopped.
 func startProfiles(opts *globalOptions) (func(), error) {
-	var cpu *os.File
-	if opts.CPUProfile != "" {
-		f, err := os.Create(opts.CPUProfile)
-		if err != nil {
-			return nil, err
+	var stops []func()
+	stopAll := func() {
+		for _, stop := range slices.Backward(stops) {
+			stop()
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return nil, err
-		}
-		cpu = f
 	}
-	var tr *os.File
-	if opts.Trace != "" {
-		f, err := os.Create(opts.Trace)
+	for _, p := range []struct {
+		path  string
+		start func(io.Writer) error
+		stop  func()
+	}{
+		{opts.CPUProfile, pprof.StartCPUProfile, pprof.StopCPUProfile},
+		{opts.Trace, trace.Start, trace.Stop},
+	} {
+		if p.path == "" {
+			continue
+		}
+		f, err := os.Create(p.path)
 		if err != nil {
+			stopAll()
 			return nil, err
 		}
-		if err := trace.Start(f); err != nil {
+		if err := p.start(f); err != nil {
+			f.Close()
+			stopAll()
 			return nil, err
 		}
-		tr = f
+		stops = append(stops, func() { p.stop(); f.Close() })
 	}
 	return func() {
-		if cpu != nil {
-			pprof.StopCPUProfile()
-			cpu.Close()
-		}
-		if tr != nil {
-			trace.Stop()
-			tr.Close()
-		}
+		stopAll()
 		if opts.MemProfile != "" {
 			if f, err := os.Create(opts.MemProfile); err == nil {
 				pprof.WriteHeapProfile(f)
