@@ -56,7 +56,7 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		return nil
 	}
 	var pairs []align.Pair // the synced source with the translation
-	var loose map[int]bool // units changed since a sync the page was rearranged after
+	var loose map[int]bool // units changed since the sync: their words match nothing in the translation as the sync left it
 	if needStates {
 		pairs, loose = p.syncPairs(synced.doc, tr)
 		for _, pair := range pairs {
@@ -82,50 +82,74 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 						changes[n] = d.ByAfter[curIndex[now]]
 					}
 				}
-				if u, ok := unitState(changes, tr, targets); ok {
-					u.Base = p.unitBase(k, targets)
-					units = append(units, u)
-				}
+				units = p.appendState(units, k, changes, tr, targets)
 			}
 		}
 	}
-	if len(loose) > 0 {
-		// Units changed since the sync are in no pair of the sync's
-		// source: each base of theirs is aligned with the translation
-		// now (which they are part of), and gives them its changes.
-		var ks []int
-		for t := range loose {
-			if k := p.of[t]; k >= 0 && !slices.Contains(ks, k) {
-				ks = append(ks, k)
-			}
+	units = append(units, p.looseStates(loose, diffs, tr)...)
+	units = append(units, newStates(p, cur, tr, added, diffs)...)
+	if len(p.reviewed) > 0 {
+		units = slices.DeleteFunc(units, func(u UnitReport) bool { return p.reviewed[u.SourceFingerprint.String()] })
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		a, b := units[i], units[j]
+		la, lb := a.Line, b.Line
+		if la == 0 {
+			la = a.SourceLine
 		}
-		slices.Sort(ks)
-		for _, k := range ks {
-			d := diffs[k]
-			if d == nil || !d.NeedsAlignment() {
+		if lb == 0 {
+			lb = b.SourceLine
+		}
+		return la < lb
+	})
+	insertionLines(units, cur, tr, synced.doc, pairs, diffs[p.synced])
+	return units
+}
+
+// looseStates are the states of the units changed since the sync (loose):
+// they are in no pair of the sync's source, so each base of theirs is
+// aligned with the translation now (which they are part of), and gives
+// them its changes.
+func (p *provenance) looseStates(loose map[int]bool, diffs []*change.SourceDiff, tr *parse.Document) []UnitReport {
+	var units []UnitReport
+	var ks []int
+	for t := range loose {
+		if k := p.of[t]; k >= 0 && !slices.Contains(ks, k) {
+			ks = append(ks, k)
+		}
+	}
+	slices.Sort(ks)
+	for _, k := range ks {
+		d := diffs[k]
+		if d == nil || !d.NeedsAlignment() {
+			continue
+		}
+		for _, pair := range align.Align(p.bases[k].doc, tr, align.Options{Cache: &p.vs.aligns}) {
+			var targets []int
+			for _, t := range pair.Target {
+				if loose[t] && p.of[t] == k {
+					targets = append(targets, t)
+				}
+			}
+			if len(targets) == 0 {
 				continue
 			}
-			for _, pair := range align.Align(p.bases[k].doc, tr, align.Options{Cache: &p.vs.aligns}) {
-				var targets []int
-				for _, t := range pair.Target {
-					if loose[t] && p.of[t] == k {
-						targets = append(targets, t)
-					}
-				}
-				if len(targets) == 0 {
-					continue
-				}
-				changes := make([]*change.Change, len(pair.Source))
-				for n, si := range pair.Source {
-					changes[n] = d.ByBefore[si]
-				}
-				if u, ok := unitState(changes, tr, targets); ok {
-					u.Base = p.unitBase(k, targets)
-					units = append(units, u)
-				}
+			changes := make([]*change.Change, len(pair.Source))
+			for n, si := range pair.Source {
+				changes[n] = d.ByBefore[si]
 			}
+			units = p.appendState(units, k, changes, tr, targets)
 		}
 	}
+	return units
+}
+
+// newStates are the source units added since the sync (added) that no
+// unit translated from a later base renders: an alignment with the
+// current source tells, needed only when some unit changed after the
+// sync.
+func newStates(p *provenance, cur, tr *parse.Document, added []*change.Change, diffs []*change.SourceDiff) []UnitReport {
+	var units []UnitReport
 	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of a later base
 	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
 		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns}) {
@@ -152,21 +176,16 @@ func unitStates(p *provenance, cur, tr *parse.Document) []UnitReport {
 		units = append(units, UnitReport{ID: a.ID, State: UnitNew, Change: change.Added, Kind: a.Kind,
 			SourceID: a.ID, SourceLine: a.Line, SourceAfter: a.Text, SourceFingerprint: a.Fingerprint})
 	}
-	if len(p.reviewed) > 0 {
-		units = slices.DeleteFunc(units, func(u UnitReport) bool { return p.reviewed[u.SourceFingerprint.String()] })
+	return units
+}
+
+// appendState appends the state of translated units (targets, made from
+// base k) whose source units changed as changes say, if any.
+func (p *provenance) appendState(units []UnitReport, k int, changes []*change.Change, tr *parse.Document, targets []int) []UnitReport {
+	if u, ok := unitState(changes, tr, targets); ok {
+		u.Base = p.unitBase(k, targets)
+		units = append(units, u)
 	}
-	sort.SliceStable(units, func(i, j int) bool {
-		a, b := units[i], units[j]
-		la, lb := a.Line, b.Line
-		if la == 0 {
-			la = a.SourceLine
-		}
-		if lb == 0 {
-			lb = b.SourceLine
-		}
-		return la < lb
-	})
-	insertionLines(units, cur, tr, synced.doc, pairs, diffs[p.synced])
 	return units
 }
 
