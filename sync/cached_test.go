@@ -88,7 +88,7 @@ func cacheSite(t *testing.T) string {
 		commitStep(t, dir, fmt.Sprint(at), files)
 	}
 	step(map[string]string{
-		"hugo.toml":       "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"hugo.toml":       enKoHugo,
 		"content/en/a.md": "# Alpha\n\nFirst paragraph of alpha.\n\nSecond paragraph.\n",
 		"content/en/b.md": "# Beta\n\nBeta text here.\n",
 		"content/en/c.md": "# Gamma\n\nGamma text.\n",

@@ -21,7 +21,7 @@ func TestStatusGlossaryAsCheck(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
 	commitStep(t, dir, "one", map[string]string{
-		"hugo.toml":       "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"hugo.toml":       enKoHugo,
 		"content/en/a.md": "# Alpha\n\nThe first part.\n\nThe second part.\n\nThe third part.\n\nThe fourth part.\n",
 		"content/en/b.md": "# Beta\n\nEvery cluster has a node.\n",
 		"content/en/c.md": "---\ntitle: Node\n---\n\n# Node\n\nA node text.\n",
@@ -99,7 +99,7 @@ func TestStatusGlossaryUnparsable(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
 	commitStep(t, dir, "one", map[string]string{
-		"hugo.toml":        "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"hugo.toml":        enKoHugo,
 		"content/en/a.md":  "---\ntitle: A\n---\n\nEvery cluster has a node.\n",
 		"content/ko/a.md":  "---\ntitle: 가\n---\n" + refs,
 		"content/ko/or.md": "# 고아\n\n" + refs,

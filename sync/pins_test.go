@@ -8,6 +8,9 @@ import (
 	"testing"
 )
 
+// enKoHugo is the hugo.toml of a test site in English and Korean.
+const enKoHugo = "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n"
+
 // commitStep writes files and commits them; it returns the commit.
 func commitStep(t *testing.T, dir, msg string, files map[string]string) string {
 	t.Helper()

@@ -20,7 +20,7 @@ func TestTranslationHistoryBases(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
 	commitStep(t, dir, "one", map[string]string{
-		"hugo.toml":         "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"hugo.toml":         enKoHugo,
 		"content/en/a.md":   "# Alpha\n\nFirst words of alpha.\n",
 		"content/en/old.md": "# Moved\n\nThe moved page says this.\n",
 	})
@@ -79,7 +79,7 @@ func TestUnitBasePairs(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
 	commitStep(t, dir, "one", map[string]string{
-		"hugo.toml":       "defaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ko]\ncontentDir = \"content/ko\"\n",
+		"hugo.toml":       enKoHugo,
 		"content/en/a.md": "# Alpha\n\nThe first part.\n\nThe second part.\n\nThe third part.\n\nThe fourth part.\n",
 	})
 	commitStep(t, dir, "translate", map[string]string{
