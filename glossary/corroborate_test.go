@@ -60,9 +60,7 @@ func TestCorroborate(t *testing.T) {
 func TestCorroborateStable(t *testing.T) {
 	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: redirect\n    ko: {use: [리다이렉트]}\n"))
 	var in []glossary.Finding
-	for _, s := range []string{"요청을 리디렉션한다.", "모두 리디렉션된다.", "리디렉션 규칙이다.", "리디렉션을 끈다.", "값을 리디렉션한다.", "그 리디렉션은 느리다."} {
-		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "redirect", Found: "0 of 1", Target: s})
-	}
+	in = append(in, misses("redirect", "요청을 리디렉션한다.", "모두 리디렉션된다.", "리디렉션 규칙이다.", "리디렉션을 끈다.", "값을 리디렉션한다.", "그 리디렉션은 느리다.")...)
 	in = append(in, baseline()...)
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20 {
@@ -81,9 +79,7 @@ func TestCorroborateStable(t *testing.T) {
 func TestCorroboratePhrase(t *testing.T) {
 	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: deprecated\n    ko: {use: [사용 중단]}\n"))
 	var in []glossary.Finding
-	for _, s := range []string{"이 필드는 더 이상 쓰지 않는다.", "그 API는 더 이상 지원되지 않는다.", "옵션은 더 이상 권장하지 않는다.", "플래그는 더 이상 쓰이지 않는다.", "이 방식은 더 이상 사용하지 않는다.", "값이 기준 이상이다."} {
-		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "deprecated", Found: "0 of 1", Target: s})
-	}
+	in = append(in, misses("deprecated", "이 필드는 더 이상 쓰지 않는다.", "그 API는 더 이상 지원되지 않는다.", "옵션은 더 이상 권장하지 않는다.", "플래그는 더 이상 쓰이지 않는다.", "이 방식은 더 이상 사용하지 않는다.", "값이 기준 이상이다.")...)
 	in = append(in, baseline()...)
 	var got []string
 	for _, f := range glossary.Corroborate(g, in) {
@@ -102,9 +98,7 @@ func TestCorroboratePhrase(t *testing.T) {
 func TestCorroborateFunctionWord(t *testing.T) {
 	g, _ := glossary.Parse("g.yaml", []byte("terms:\n  - en: manifest\n    ko: {use: [매니페스트]}\n"))
 	var in []glossary.Finding
-	for _, s := range []string{"다음은 예시이다.", "다음 파일을 쓴다.", "다음과 같이 적용한다.", "다음을 저장한다.", "다음 내용을 본다."} {
-		in = append(in, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "manifest", Found: "0 of 1", Target: s})
-	}
+	in = append(in, misses("manifest", "다음은 예시이다.", "다음 파일을 쓴다.", "다음과 같이 적용한다.", "다음을 저장한다.", "다음 내용을 본다.")...)
 	in = append(in, baseline()...)
 	for _, f := range glossary.Corroborate(g, in) {
 		if f.Term == "manifest" {
@@ -116,9 +110,14 @@ func TestCorroborateFunctionWord(t *testing.T) {
 // baseline is findings of another concept in ten unrelated units: what a
 // learned word must stand out from.
 func baseline() []glossary.Finding {
+	return misses("Other", "목록이 길다.", "설정이 바뀐다.", "문서를 읽는다.", "값을 쓴다.", "이름을 고른다.", "길이가 다르다.", "순서가 있다.", "키가 없다.", "파일을 연다.", "창을 닫는다.")
+}
+
+// misses is a count-only missing finding of term in each of the units.
+func misses(term string, units ...string) []glossary.Finding {
 	var fs []glossary.Finding
-	for _, s := range []string{"목록이 길다.", "설정이 바뀐다.", "문서를 읽는다.", "값을 쓴다.", "이름을 고른다.", "길이가 다르다.", "순서가 있다.", "키가 없다.", "파일을 연다.", "창을 닫는다."} {
-		fs = append(fs, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: "Other", Found: "0 of 1", Target: s})
+	for _, u := range units {
+		fs = append(fs, glossary.Finding{Rule: glossary.Missing, Lang: "ko", Term: term, Found: "0 of 1", Target: u})
 	}
 	return fs
 }
