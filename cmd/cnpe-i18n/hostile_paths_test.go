@@ -19,7 +19,9 @@ contentDir = "content/ko"
 // a page whose name must never show up.
 func outsideDir(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	// A name no output can contain by chance: t.TempDir's own is "001",
+	// which a commit id in the output sometimes holds.
+	dir := filepath.Join(t.TempDir(), "outside-the-repository")
 	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
 	os.WriteFile(filepath.Join(dir, "docs", "secret-outside.md"), []byte("---\ntitle: Outside\n---\n\nNot part of the site.\n"), 0o644)
 	return dir
