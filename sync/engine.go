@@ -424,7 +424,7 @@ type versions struct {
 	// diffs are the source diffs made, by their two documents: the
 	// translations of a page often share a base.
 	diffs map[[2]*parse.Document]*change.SourceDiff
-	// aligns keeps the source pages' alignment features: the current
+	// aligns keeps the pages' alignment features: the current
 	// source and its older versions are aligned with every translation.
 	aligns align.Cache
 }

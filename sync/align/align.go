@@ -31,53 +31,62 @@ type Options struct {
 	maxCells int // the table's bound, MaxCells when 0 (tests set it lower)
 }
 
-// Cache holds the features of the source pages aligned with it, by
-// document; documents must not change while it holds them. It is not safe
-// for concurrent use. The zero value is ready to use.
+// Cache holds the features of the pages aligned with it, by document
+// and side; documents must not change while it holds them. It is not
+// safe for concurrent use. The zero value is ready to use.
 type Cache struct {
-	src map[*parse.Document]*sourceSide
+	sides map[sideKey]*side
 }
 
-// sourceSide is what alignment reads from a source page: the features
-// of its body units, of each two consecutive prose units merged, and the
-// length of its prose.
-type sourceSide struct {
-	s, s2 []features
+type sideKey struct {
+	doc    *parse.Document
+	source bool
+}
+
+// side is what alignment reads from one page: the features of its body
+// units, of each two consecutive prose units merged, and the length of
+// its prose. A source side has all its Latin words, a target side only
+// those a translation keeps.
+type side struct {
+	f, f2 []features
 	prose float64
 }
 
-// source is the source side of doc, from the cache when it has it.
-func (c *Cache) source(doc *parse.Document, si []int) *sourceSide {
+// side is the side of doc (its body units idx), from the cache when it
+// has it: a source page is aligned with several translations, and a
+// translation with several versions of its source.
+func (c *Cache) side(doc *parse.Document, idx []int, source bool) *side {
 	if c == nil {
-		return newSourceSide(doc, si)
+		return newSide(doc, idx, source)
 	}
-	if c.src == nil {
-		c.src = map[*parse.Document]*sourceSide{}
+	if c.sides == nil {
+		c.sides = map[sideKey]*side{}
 	}
-	ss, ok := c.src[doc]
+	k := sideKey{doc, source}
+	sd, ok := c.sides[k]
 	if !ok {
-		ss = newSourceSide(doc, si)
-		c.src[doc] = ss
+		sd = newSide(doc, idx, source)
+		c.sides[k] = sd
 	}
-	return ss
+	return sd
 }
 
-func newSourceSide(doc *parse.Document, si []int) *sourceSide {
-	ss := &sourceSide{s: make([]features, 0, len(si))}
-	for _, i := range si {
-		f := unitFeatures(&doc.Units[i], true)
-		ss.s = append(ss.s, f)
+func newSide(doc *parse.Document, idx []int, source bool) *side {
+	sd := &side{f: make([]features, 0, len(idx))}
+	for _, i := range idx {
+		f := unitFeatures(&doc.Units[i], source)
+		sd.f = append(sd.f, f)
 		if f.prose {
-			ss.prose += f.length
+			sd.prose += f.length
 		}
 	}
-	ss.s2 = make([]features, len(ss.s))
-	for i := 1; i < len(ss.s); i++ {
-		if ss.s[i].prose && ss.s[i-1].prose {
-			ss.s2[i] = merge(ss.s[i-1], ss.s[i])
+	sd.f2 = make([]features, len(sd.f))
+	for i := 1; i < len(sd.f); i++ {
+		if sd.f[i].prose && sd.f[i-1].prose {
+			sd.f2[i] = merge(sd.f[i-1], sd.f[i])
 		}
 	}
-	return ss
+	return sd
 }
 
 // Align aligns the units of a source page with those of its translation:
@@ -118,7 +127,7 @@ func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 		}
 	}
 	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
-	a := newAligner(opts.Cache.source(src, si), src, tgt, si, ti, opts.Ratio)
+	a := newAligner(opts.Cache.side(src, si, true), opts.Cache.side(tgt, ti, false), src, tgt, si, ti, opts.Ratio)
 	a.maxCells = opts.maxCells
 	if a.maxCells <= 0 {
 		a.maxCells = MaxCells
@@ -269,9 +278,8 @@ type aligner struct {
 	sLocal, tLocal []int
 }
 
-func newAligner(ss *sourceSide, src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
-	a := &aligner{si: si, ti: ti, ratio: ratio, s: ss.s, s2: ss.s2,
-		t:      make([]features, 0, len(ti)),
+func newAligner(ss, ts *side, src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
+	a := &aligner{si: si, ti: ti, ratio: ratio, s: ss.f, s2: ss.f2, t: ts.f, t2: ts.f2,
 		sLocal: make([]int, len(src.Units)), tLocal: make([]int, len(tgt.Units))}
 	for k, i := range si {
 		a.sLocal[i] = k
@@ -279,24 +287,10 @@ func newAligner(ss *sourceSide, src, tgt *parse.Document, si, ti []int, ratio fl
 	for k, j := range ti {
 		a.tLocal[j] = k
 	}
-	var lt float64
-	for _, i := range ti {
-		f := unitFeatures(&tgt.Units[i], false)
-		a.t = append(a.t, f)
-		if f.prose {
-			lt += f.length
-		}
-	}
-	a.t2 = make([]features, len(a.t))
-	for j := 1; j < len(a.t); j++ {
-		if a.t[j].prose && a.t[j-1].prose {
-			a.t2[j] = merge(a.t[j-1], a.t[j])
-		}
-	}
 	if a.ratio <= 0 {
 		a.ratio = 1
-		if ls := ss.prose; ls > 0 && lt > 0 {
-			a.ratio = lt / ls
+		if ss.prose > 0 && ts.prose > 0 {
+			a.ratio = ts.prose / ss.prose
 		}
 	}
 	a.logRatio = math.Log(a.ratio)

@@ -7,17 +7,25 @@ import (
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
-// run aligns the body sequences. A page whose band fits in MaxCells is
-// aligned in one table; a longer one is cut at anchors first, so that the
-// narrower band each stretch gets still follows the page.
+// cutAbove is the number of body units on either side past which a
+// page is cut at anchors before it is aligned.
+const cutAbove = 200
+
+// run aligns the body sequences. A long page (past cutAbove units, or
+// whose band does not fit in MaxCells) is cut at anchors first: each
+// stretch between two anchors gets a band of its own, which follows the
+// page where one band over the whole page would hold cells far from it,
+// and costs a fraction of it (the table of a page grows with the square
+// of its length).
 func (a *aligner) run() []Pair {
 	n, m := len(a.s), len(a.t)
-	if newBand(n, m, a.maxCells).fits() {
-		return a.span(0, n, 0, m)
+	var anchors []anchor
+	if max(n, m) > cutAbove || !newBand(n, m, a.maxCells).fits() {
+		anchors = a.anchors()
 	}
 	var out []Pair
 	i, j := 0, 0
-	for _, an := range a.anchors() {
+	for _, an := range anchors {
 		out = append(out, a.span(i, an.i, j, an.j)...)
 		out = append(out, Pair{Source: []int{a.si[an.i]}, Target: []int{a.ti[an.j]}})
 		i, j = an.i+1, an.j+1

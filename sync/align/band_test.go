@@ -110,3 +110,37 @@ func checkPairs(t testing.TB, src, tgt *parse.Document, pairs []Pair) {
 		}
 	}
 }
+
+// TestAlignCutsLongPages checks that a page past cutAbove units is cut at
+// its anchors (the code blocks, verbatim on both sides) and aligned a
+// stretch at a time: the largest table is a small part of one band over
+// the whole page, and the alignment is the same but for where the band
+// alone strays.
+func TestAlignCutsLongPages(t *testing.T) {
+	for _, n := range []int{cutAbove / 2, 4 * cutAbove} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			s, tr := genPair(n, 3)
+			src, tgt := parsetest.MustParse(t, "en.md", s), parsetest.MustParse(t, "ja.md", tr)
+			pairs, cells := align(src, tgt, Options{})
+			checkPairs(t, src, tgt, pairs)
+			ns, nt := len(src.BodyIndexes()), len(tgt.BodyIndexes())
+			whole := newBand(ns, nt, MaxCells).cells()
+			cut := max(ns, nt) > cutAbove
+			if cut && cells > whole/4 || !cut && cells < whole/2 {
+				t.Errorf("%d and %d units: the largest table held %d cells, one band over the page %d (cut: %v)", ns, nt, cells, whole, cut)
+			}
+			// Code blocks pair with their copies: the generated translation
+			// keeps them verbatim.
+			for _, p := range pairs {
+				for _, i := range p.Source {
+					if src.Units[i].Kind != parse.Code {
+						continue
+					}
+					if len(p.Target) != 1 || tgt.Units[p.Target[0]].Text != src.Units[i].Text {
+						t.Errorf("code block %s paired with %v", src.Units[i].ID, p.Target)
+					}
+				}
+			}
+		})
+	}
+}
