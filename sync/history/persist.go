@@ -83,7 +83,7 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cmd := gitCommand(ctx, root, logArgs(paths, "-M", head)...)
+	cmd := gitCommand(ctx, root, logArgs(Pathspecs(paths), "-M", head)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, false
