@@ -44,43 +44,54 @@ const maxBeside = 64
 // group is a parent directory whose pages are read, less what lies
 // beside the directories of paths in it.
 type group struct {
-	parent   string
-	children []string        // names of the directories read
-	beside   map[string]bool // other names ever under parent
+	parent  string
+	members []string        // the directories read, relative to parent
+	inner   map[string]bool // the directories on the way to a deeper member
+	beside  map[string]bool // other paths ever under parent, relative to it
 }
 
 // groups are the parents of at least minGroup directories of paths
-// whose pages can be read as the parent's. A directory named like a
-// pattern and the whole tree are left alone, and so is a parent that
-// holds any other path of paths (a file, or a directory deeper down),
-// which a name excluded beside the directories could hold.
+// whose pages can be read as the parent's; a group's members are all
+// the directories of paths in it, children or deeper. A parent in
+// another group's parent, one that holds a file of paths or a directory
+// named like a pattern, and the whole tree are left alone.
 func groups(paths []string) []*group {
-	_, dirs := splitPaths(paths)
-	by := map[string]*group{}
+	files, dirs := splitPaths(paths)
+	children := map[string]int{}
 	for _, d := range dirs {
-		parent, name := path.Split(d)
-		parent = strings.TrimSuffix(parent, "/")
-		if d == "" || parent == "" || name == "" || isPattern(d) {
-			continue
+		if parent, _ := path.Split(d); parent != "" && d != "" {
+			children[strings.TrimSuffix(parent, "/")]++
 		}
-		g := by[parent]
-		if g == nil {
-			g = &group{parent: parent, beside: map[string]bool{}}
-			by[parent] = g
-		}
-		g.children = append(g.children, name)
 	}
 	var out []*group
-	for _, parent := range slices.Sorted(maps.Keys(by)) {
-		g := by[parent]
-		other := slices.ContainsFunc(paths, func(p string) bool {
-			name, ok := strings.CutPrefix(p, parent+"/")
-			return p == parent || ok && !(slices.Contains(g.children, name) && slices.Contains(dirs, p))
-		})
-		if len(g.children) >= minGroup && !other {
-			slices.Sort(g.children)
-			out = append(out, g)
+	for _, parent := range slices.Sorted(maps.Keys(children)) {
+		if children[parent] < minGroup || slices.ContainsFunc(out, func(g *group) bool {
+			return strings.HasPrefix(parent, g.parent+"/")
+		}) {
+			continue
 		}
+		under := func(p string) bool { return p == parent || strings.HasPrefix(p, parent+"/") }
+		if isPattern(parent) || slices.ContainsFunc(files, func(f string) bool { return under(strings.TrimPrefix(f, ":(literal)")) }) {
+			continue
+		}
+		g := &group{parent: parent, inner: map[string]bool{}, beside: map[string]bool{}}
+		for _, d := range dirs {
+			if under(d) {
+				g.members = append(g.members, d[len(parent)+1:])
+			}
+		}
+		if slices.ContainsFunc(g.members, isPattern) || slices.Contains(g.members, "") {
+			continue
+		}
+		for _, m := range g.members {
+			for i := range len(m) {
+				if m[i] == '/' {
+					g.inner[m[:i]] = true
+				}
+			}
+		}
+		slices.Sort(g.members)
+		out = append(out, g)
 	}
 	return out
 }
@@ -93,17 +104,19 @@ func besideArgs(gs []*group) []string {
 		args = append(args, ":(literal)"+g.parent+"/")
 	}
 	for _, g := range gs {
-		for _, c := range g.children {
-			args = append(args, ":(exclude,literal)"+g.parent+"/"+c)
+		for _, m := range g.members {
+			args = append(args, ":(exclude,literal)"+g.parent+"/"+m)
 		}
 	}
 	return args
 }
 
 // addBeside reads the NUL-separated paths of besideArgs' log into the
-// groups; false when a path is under none of them (git printed paths
-// from elsewhere than the pathspecs' root).
-func addBeside(gs []*group, r io.Reader) (bool, error) {
+// groups: what to exclude of each path is its first directory (or
+// itself) that is neither a member nor on the way to one. ok is false
+// when a path is under no group, in a member, or where a member's way
+// goes (a file once named like a directory on it).
+func addBeside(gs []*group, r io.Reader) (ok bool, err error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	for {
 		tok, err := br.ReadString(0)
@@ -117,20 +130,27 @@ func addBeside(gs []*group, r io.Reader) (bool, error) {
 		if p == "" {
 			continue
 		}
-		found := false
-		for _, g := range gs {
-			rest, ok := strings.CutPrefix(p, g.parent+"/")
-			if !ok {
-				continue
-			}
-			name, _, _ := strings.Cut(rest, "/")
-			if !slices.Contains(g.children, name) {
-				g.beside[name] = true
-				found = true
-			}
-		}
-		if !found {
+		i := slices.IndexFunc(gs, func(g *group) bool { return strings.HasPrefix(p, g.parent+"/") })
+		if i < 0 {
 			return false, nil
+		}
+		g := gs[i]
+		rel := p[len(g.parent)+1:]
+		at := 0
+		for {
+			next := strings.IndexByte(rel[at:], '/')
+			name := rel
+			if next >= 0 {
+				name = rel[:at+next]
+			}
+			if slices.Contains(g.members, name) || g.inner[name] && next < 0 {
+				return false, nil
+			}
+			if !g.inner[name] {
+				g.beside[name] = true
+				break
+			}
+			at += next + 1
 		}
 	}
 }
@@ -148,8 +168,8 @@ func groupedSpecs(paths []string, gs []*group) []string {
 			continue
 		}
 		parents = append(parents, g)
-		for _, c := range g.children {
-			grouped[g.parent+"/"+c] = true
+		for _, m := range g.members {
+			grouped[g.parent+"/"+m] = true
 		}
 	}
 	var rest []string

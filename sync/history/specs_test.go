@@ -48,9 +48,18 @@ func TestGroupedSpecs(t *testing.T) {
 			want:  Pathspecs(append([]string{"content/ko.toml"}, fourLangs...)),
 		},
 		{
-			name:  "a directory deeper in the parent",
-			paths: append([]string{"content/zh/docs"}, fourLangs...),
-			want:  Pathspecs(append([]string{"content/zh/docs"}, fourLangs...)),
+			name:    "a directory deeper in the parent",
+			paths:   append([]string{"content/zh/docs"}, fourLangs...),
+			beside:  map[string]bool{"zh/blog": true, "zh/_index.md": true},
+			parents: []string{"content"},
+			want: []string{"content/*.md", "content/*.markdown",
+				":(exclude,literal)content/zh/_index.md", ":(exclude,literal)content/zh/blog"},
+		},
+		{
+			name:    "a group in a group",
+			paths:   append([]string{"content/zh/a", "content/zh/b", "content/zh/c", "content/zh/d"}, fourLangs...),
+			parents: []string{"content"},
+			want:    []string{"content/*.md", "content/*.markdown"},
 		},
 		{
 			name:  "top-level directories",
@@ -108,10 +117,14 @@ func TestAddBeside(t *testing.T) {
 		{"a path elsewhere", "content/zh/a.md\x00docs/a.md\x00", false, nil},
 		{"a path in a directory read", "content/ko/a.md\x00", false, nil},
 		{"no final NUL", "content/zh/a.md", true, []string{"zh"}},
+		{"beside a deeper directory", "content/it/docs/a.md\x00content/it/_index.md\x00content/it/docs/tasks/b.md\x00content/it/blog/c.md\x00", true,
+			[]string{"it/_index.md", "it/blog", "it/docs/a.md", "it/docs/tasks"}},
+		{"a file once where a deeper directory goes", "content/it/docs\x00", false, nil},
+		{"a path in a deeper directory read", "content/it/docs/concepts/a.md\x00", false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			gs := groups(fourLangs)
+			gs := groups(append([]string{"content/it/docs/concepts"}, fourLangs...))
 			ok, err := addBeside(gs, strings.NewReader(tt.out))
 			if err != nil || ok != tt.ok {
 				t.Fatalf("addBeside = %v, %v; want %v", ok, err, tt.ok)
