@@ -57,8 +57,8 @@ var ErrNoHistory = errors.New("no git history")
 // (relative to root; none means the whole tree) with one "git log"
 // process. A path with the extension of a page, a configuration or a
 // string table is that file; any other is a directory, of which only
-// the pages are read (Pathspecs), so rename detection never reads an
-// image. A shallow clone is read as far as it goes and reported by
+// the pages are read (Pathspecs, or the cheaper equivalent of logSpecs),
+// so rename detection never reads an image. A shallow clone is read as far as it goes and reported by
 // Shallow. When an object git needs for rename detection is absent (a
 // partial clone), the log is read again without renames and Degraded
 // says so; pages whose own versions are absent are told by Blob.

@@ -83,6 +83,8 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// The narrow pathspecs: the few new commits cost little, and the log
+	// is the one ReadHistory's grouped pathspecs reproduce.
 	cmd := gitCommand(ctx, root, logArgs(Pathspecs(paths), "-M", head)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

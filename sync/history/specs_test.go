@@ -207,3 +207,39 @@ func TestReadHistoryGrouped(t *testing.T) {
 		t.Errorf("content/*.md without the names beside gives the same versions %v: the scenario does not tell the pathspecs apart", ko)
 	}
 }
+
+// TestUpdateGrouped: a snapshot read with grouped pathspecs updates to
+// the history a full read gives, through a new name beside the
+// languages.
+func TestUpdateGrouped(t *testing.T) {
+	dir := newRepo(t)
+	gitAt(t, dir, 1000, "checkout", "-q", "-b", "main")
+	datedCommit(t, dir, 1000, map[string]string{
+		"content/de/x.md": "# X de\n", "content/en/x.md": "# X\n", "content/fr/x.md": "# X fr\n", "content/ko/x.md": "# X ko\n",
+		"content/zz/a.md": "# zz\n",
+	})
+	ctx := context.Background()
+	_, snap, how, err := ReadHistoryFrom(ctx, dir, fourLangs, nil)
+	if err != nil || snap == nil || how != Rebuilt {
+		t.Fatalf("ReadHistoryFrom: %v, %s", err, how)
+	}
+	long := "# B\n\n" + strings.Repeat("A paragraph long enough for rename detection.\n", 8)
+	datedCommit(t, dir, 2000, map[string]string{"content/yy/b.md": long, "content/en/x.md": "# X\n\ntwo\n"})
+	gitAt(t, dir, 3000, "mv", "content/yy/b.md", "content/ko/b.md")
+	datedCommit(t, dir, 3000, nil)
+	got, _, how, err := ReadHistoryFrom(ctx, dir, fourLangs, snap)
+	if err != nil || how != Updated {
+		t.Fatalf("ReadHistoryFrom: %v, %s; want %s", err, how, Updated)
+	}
+	want, err := ReadHistory(ctx, dir, fourLangs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameHistory(t, got.History, want)
+	if specs := logSpecs(ctx, dir, fourLangs); !slices.Contains(specs, ":(exclude,literal)content/yy") {
+		t.Errorf("logSpecs = %q, want content/yy excluded", specs)
+	}
+	if len(want.Versions("content/ko/b.md")) != 1 || want.RenamedTo("content/yy/b.md") != "" {
+		t.Errorf("content/ko/b.md: %v; want one version, added", want.Versions("content/ko/b.md"))
+	}
+}
