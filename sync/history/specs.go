@@ -97,9 +97,12 @@ func groups(paths []string) []*group {
 }
 
 // besideArgs is the git log that lists every path ever under the
-// parents of gs other than in the directories read.
+// parents of gs other than in the directories read: every commit, merges
+// compared with their first parent, root commits with the empty tree
+// (whatever log.showRoot says). A git older than 2.31 does not know
+// --diff-merges and fails it.
 func besideArgs(gs []*group) []string {
-	args := []string{"log", "--format=", "--name-only", "-z", "--no-renames", "--full-history", "--diff-merges=first-parent", "--no-color", "--no-textconv", "--no-ext-diff", "HEAD", "--"}
+	args := []string{"log", "--format=", "--name-only", "-z", "--no-renames", "--full-history", "--diff-merges=first-parent", "--root", "--no-color", "--no-textconv", "--no-ext-diff", "HEAD", "--"}
 	for _, g := range gs {
 		args = append(args, ":(literal)"+g.parent+"/")
 	}

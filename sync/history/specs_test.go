@@ -243,3 +243,18 @@ func TestUpdateGrouped(t *testing.T) {
 		t.Errorf("content/ko/b.md: %v; want one version, added", want.Versions("content/ko/b.md"))
 	}
 }
+
+// TestBesideRoot: a name beside the languages that only the root commit
+// holds is found, whatever the repository's log.showRoot says.
+func TestBesideRoot(t *testing.T) {
+	dir := newRepo(t)
+	gitAt(t, dir, 1000, "config", "log.showRoot", "false")
+	datedCommit(t, dir, 1000, map[string]string{
+		"content/de/x.md": "# X de\n", "content/en/x.md": "# X\n", "content/fr/x.md": "# X fr\n", "content/ko/x.md": "# X ko\n",
+		"content/zz/a.md": "# zz\n",
+	})
+	datedCommit(t, dir, 2000, map[string]string{"content/en/x.md": "# X\n\ntwo\n"})
+	if specs := logSpecs(context.Background(), dir, fourLangs); !slices.Contains(specs, ":(exclude,literal)content/zz") {
+		t.Errorf("logSpecs = %q, want content/zz excluded", specs)
+	}
+}
