@@ -34,8 +34,10 @@ import (
 
 // minGroup is the fewest directories of one parent read as the parent:
 // below it, the walk that finds what lies beside them costs more than
-// the patterns it saves.
-const minGroup = 4
+// the patterns it saves. Measured, git alone: kubernetes/website (16
+// languages) 15.4 s of CPU for its log, 11.6 s for the walk and the
+// grouped log; opentelemetry.io (11) 1.1 s either way.
+const minGroup = 8
 
 // maxBeside is the most names beside the directories of a parent that
 // are excluded; past it the directories are read one by one.

@@ -9,7 +9,8 @@ import (
 	"testing"
 )
 
-var fourLangs = []string{"content/de", "content/en", "content/fr", "content/ko"}
+// langs are minGroup directories of one parent.
+var langs = []string{"content/de", "content/en", "content/es", "content/fr", "content/it", "content/ja", "content/ko", "content/pl"}
 
 func TestGroupedSpecs(t *testing.T) {
 	many := map[string]bool{}
@@ -25,7 +26,7 @@ func TestGroupedSpecs(t *testing.T) {
 	}{
 		{
 			name:    "languages of a site, the names beside them excluded",
-			paths:   append([]string{"hugo.toml", "i18n/ko.toml"}, fourLangs...),
+			paths:   append([]string{"hugo.toml", "i18n/ko.toml"}, langs...),
 			beside:  map[string]bool{"zh": true, "README.md": true},
 			parents: []string{"content"},
 			want: []string{":(literal)hugo.toml", ":(literal)i18n/ko.toml", "content/*.md", "content/*.markdown",
@@ -33,23 +34,23 @@ func TestGroupedSpecs(t *testing.T) {
 		},
 		{
 			name:    "nothing beside them",
-			paths:   fourLangs,
+			paths:   langs,
 			parents: []string{"content"},
 			want:    []string{"content/*.md", "content/*.markdown"},
 		},
 		{
 			name:  "too few directories",
-			paths: fourLangs[:3],
-			want:  Pathspecs(fourLangs[:3]),
+			paths: langs[:minGroup-1],
+			want:  Pathspecs(langs[:minGroup-1]),
 		},
 		{
 			name:  "a file of the paths in the parent",
-			paths: append([]string{"content/ko.toml"}, fourLangs...),
-			want:  Pathspecs(append([]string{"content/ko.toml"}, fourLangs...)),
+			paths: append([]string{"content/ko.toml"}, langs...),
+			want:  Pathspecs(append([]string{"content/ko.toml"}, langs...)),
 		},
 		{
 			name:    "a directory deeper in the parent",
-			paths:   append([]string{"content/zh/docs"}, fourLangs...),
+			paths:   append([]string{"content/zh/docs"}, langs...),
 			beside:  map[string]bool{"zh/blog": true, "zh/_index.md": true},
 			parents: []string{"content"},
 			want: []string{"content/*.md", "content/*.markdown",
@@ -57,30 +58,30 @@ func TestGroupedSpecs(t *testing.T) {
 		},
 		{
 			name:    "a group in a group",
-			paths:   append([]string{"content/zh/a", "content/zh/b", "content/zh/c", "content/zh/d"}, fourLangs...),
+			paths:   append([]string{"content/zh/a", "content/zh/b", "content/zh/c", "content/zh/d", "content/zh/e", "content/zh/f", "content/zh/g", "content/zh/h"}, langs...),
 			parents: []string{"content"},
 			want:    []string{"content/*.md", "content/*.markdown"},
 		},
 		{
 			name:  "top-level directories",
-			paths: []string{"de", "en", "fr", "ko"},
-			want:  Pathspecs([]string{"de", "en", "fr", "ko"}),
+			paths: []string{"de", "en", "es", "fr", "it", "ja", "ko", "pl"},
+			want:  Pathspecs([]string{"de", "en", "es", "fr", "it", "ja", "ko", "pl"}),
 		},
 		{
 			name:  "a directory named like a pattern is not counted",
-			paths: []string{"content/[de]", "content/en", "content/fr", "content/ko"},
-			want:  Pathspecs([]string{"content/[de]", "content/en", "content/fr", "content/ko"}),
+			paths: append([]string{"content/[de]"}, langs[1:]...),
+			want:  Pathspecs(append([]string{"content/[de]"}, langs[1:]...)),
 		},
 		{
 			name:    "too many names beside",
-			paths:   fourLangs,
+			paths:   langs,
 			beside:  many,
 			parents: []string{"content"},
-			want:    Pathspecs(fourLangs),
+			want:    Pathspecs(langs),
 		},
 		{
 			name:    "two parents, one grouped",
-			paths:   append([]string{"blog/a", "blog/b"}, fourLangs...),
+			paths:   append([]string{"blog/a", "blog/b"}, langs...),
 			parents: []string{"content"},
 			want:    []string{"blog/a/*.md", "blog/b/*.md", "blog/a/*.markdown", "blog/b/*.markdown", "content/*.md", "content/*.markdown"},
 		},
@@ -117,14 +118,14 @@ func TestAddBeside(t *testing.T) {
 		{"a path elsewhere", "content/zh/a.md\x00docs/a.md\x00", false, nil},
 		{"a path in a directory read", "content/ko/a.md\x00", false, nil},
 		{"no final NUL", "content/zh/a.md", true, []string{"zh"}},
-		{"beside a deeper directory", "content/it/docs/a.md\x00content/it/_index.md\x00content/it/docs/tasks/b.md\x00content/it/blog/c.md\x00", true,
-			[]string{"it/_index.md", "it/blog", "it/docs/a.md", "it/docs/tasks"}},
-		{"a file once where a deeper directory goes", "content/it/docs\x00", false, nil},
-		{"a path in a deeper directory read", "content/it/docs/concepts/a.md\x00", false, nil},
+		{"beside a deeper directory", "content/vi/docs/a.md\x00content/vi/_index.md\x00content/vi/docs/tasks/b.md\x00content/vi/blog/c.md\x00", true,
+			[]string{"vi/_index.md", "vi/blog", "vi/docs/a.md", "vi/docs/tasks"}},
+		{"a file once where a deeper directory goes", "content/vi/docs\x00", false, nil},
+		{"a path in a deeper directory read", "content/vi/docs/concepts/a.md\x00", false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			gs := groups(append([]string{"content/it/docs/concepts"}, fourLangs...))
+			gs := groups(append([]string{"content/vi/docs/concepts"}, langs...))
 			ok, err := addBeside(gs, strings.NewReader(tt.out))
 			if err != nil || ok != tt.ok {
 				t.Fatalf("addBeside = %v, %v; want %v", ok, err, tt.ok)
@@ -168,7 +169,7 @@ func TestReadHistoryGrouped(t *testing.T) {
 	datedCommit(t, dir, 5000, map[string]string{"content/en/x.md": "# X\n\nnew\n", "content/README.md": "read me\n"})
 
 	ctx := context.Background()
-	paths := append([]string{"hugo.toml"}, fourLangs...)
+	paths := append([]string{"hugo.toml"}, langs...)
 	specs := logSpecs(ctx, dir, paths)
 	want := []string{":(literal)hugo.toml", "content/*.md", "content/*.markdown",
 		":(exclude,literal)content/README.md", ":(exclude,literal)content/zz"}
@@ -219,7 +220,7 @@ func TestUpdateGrouped(t *testing.T) {
 		"content/zz/a.md": "# zz\n",
 	})
 	ctx := context.Background()
-	_, snap, how, err := ReadHistoryFrom(ctx, dir, fourLangs, nil)
+	_, snap, how, err := ReadHistoryFrom(ctx, dir, langs, nil)
 	if err != nil || snap == nil || how != Rebuilt {
 		t.Fatalf("ReadHistoryFrom: %v, %s", err, how)
 	}
@@ -227,16 +228,16 @@ func TestUpdateGrouped(t *testing.T) {
 	datedCommit(t, dir, 2000, map[string]string{"content/yy/b.md": long, "content/en/x.md": "# X\n\ntwo\n"})
 	gitAt(t, dir, 3000, "mv", "content/yy/b.md", "content/ko/b.md")
 	datedCommit(t, dir, 3000, nil)
-	got, _, how, err := ReadHistoryFrom(ctx, dir, fourLangs, snap)
+	got, _, how, err := ReadHistoryFrom(ctx, dir, langs, snap)
 	if err != nil || how != Updated {
 		t.Fatalf("ReadHistoryFrom: %v, %s; want %s", err, how, Updated)
 	}
-	want, err := ReadHistory(ctx, dir, fourLangs)
+	want, err := ReadHistory(ctx, dir, langs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameHistory(t, got.History, want)
-	if specs := logSpecs(ctx, dir, fourLangs); !slices.Contains(specs, ":(exclude,literal)content/yy") {
+	if specs := logSpecs(ctx, dir, langs); !slices.Contains(specs, ":(exclude,literal)content/yy") {
 		t.Errorf("logSpecs = %q, want content/yy excluded", specs)
 	}
 	if len(want.Versions("content/ko/b.md")) != 1 || want.RenamedTo("content/yy/b.md") != "" {
@@ -254,7 +255,7 @@ func TestBesideRoot(t *testing.T) {
 		"content/zz/a.md": "# zz\n",
 	})
 	datedCommit(t, dir, 2000, map[string]string{"content/en/x.md": "# X\n\ntwo\n"})
-	if specs := logSpecs(context.Background(), dir, fourLangs); !slices.Contains(specs, ":(exclude,literal)content/zz") {
+	if specs := logSpecs(context.Background(), dir, langs); !slices.Contains(specs, ":(exclude,literal)content/zz") {
 		t.Errorf("logSpecs = %q, want content/zz excluded", specs)
 	}
 }
