@@ -57,8 +57,8 @@ var ErrNoHistory = errors.New("no git history")
 // (relative to root; none means the whole tree) with one "git log"
 // process. A path with the extension of a page, a configuration or a
 // string table is that file; any other is a directory, of which only
-// the pages are read (Pathspecs), so rename detection never reads an
-// image. A shallow clone is read as far as it goes and reported by
+// the pages are read (Pathspecs, or the cheaper equivalent of logSpecs),
+// so rename detection never reads an image. A shallow clone is read as far as it goes and reported by
 // Shallow. When an object git needs for rename detection is absent (a
 // partial clone), the log is read again without renames and Degraded
 // says so; pages whose own versions are absent are told by Blob.
@@ -74,10 +74,11 @@ func ReadHistory(ctx context.Context, root string, paths []string) (*History, er
 		return nil, fmt.Errorf("%w: not a git repository", ErrNoHistory)
 	}
 	shallow := strings.TrimSpace(out) == "true"
-	h, stderr, err := readLog(ctx, root, paths, "-M")
+	specs := logSpecs(ctx, root, paths)
+	h, stderr, err := readLog(ctx, root, specs, "-M")
 	if err != nil && strings.Contains(stderr, "unable to read") {
 		missing := strings.TrimSpace(stderr)
-		if h, _, err = readLog(ctx, root, paths, "--no-renames"); err == nil {
+		if h, _, err = readLog(ctx, root, specs, "--no-renames"); err == nil {
 			h.degraded = "renames not followed: " + missing + " (a partial clone or snapshot lacks objects; fetch them for rename detection)"
 		}
 	}
@@ -103,10 +104,29 @@ var ReadExts = []string{".md", ".markdown", ".toml", ".yaml", ".yml", ".json"}
 // kubernetes/website's content/ko take 2.2 times the CPU, 2.9 s against
 // 1.3 s).
 func Pathspecs(paths []string) []string {
-	var dirs, specs []string
+	files, dirs := splitPaths(paths)
+	var markdown []string
+	for _, d := range dirs {
+		switch {
+		case isPattern(d):
+			files = append(files, ":(literal)"+d) // a name git would read as a pattern
+		case d == "":
+			files = append(files, "*.md")
+			markdown = append(markdown, "*.markdown")
+		default:
+			files = append(files, d+"/*.md")
+			markdown = append(markdown, d+"/*.markdown")
+		}
+	}
+	return append(files, markdown...)
+}
+
+// splitPaths sorts paths into the pathspecs of files (":(literal)" and
+// the path) and directories ("" for the whole tree).
+func splitPaths(paths []string) (files, dirs []string) {
 	for _, p := range paths {
 		if slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) {
-			specs = append(specs, ":(literal)"+p)
+			files = append(files, ":(literal)"+p)
 		} else {
 			dirs = append(dirs, p)
 		}
@@ -114,27 +134,16 @@ func Pathspecs(paths []string) []string {
 	if len(paths) == 0 || slices.Contains(dirs, ".") {
 		dirs = []string{""}
 	}
-	var markdown []string
-	for _, d := range dirs {
-		switch {
-		case strings.ContainsAny(d, "*?[\\"):
-			specs = append(specs, ":(literal)"+d) // a name git would read as a pattern
-		case d == "":
-			specs = append(specs, "*.md")
-			markdown = append(markdown, "*.markdown")
-		default:
-			specs = append(specs, d+"/*.md")
-			markdown = append(markdown, d+"/*.markdown")
-		}
-	}
-	return append(specs, markdown...)
+	return files, dirs
 }
 
-// readLog runs one git log over the pathspecs of paths, with renames
+func isPattern(name string) bool { return strings.ContainsAny(name, "*?[\\") }
+
+// readLog runs one git log over the pathspecs specs, with renames
 // ("-M") or without ("--no-renames"), and returns its stderr.
-func readLog(ctx context.Context, root string, paths []string, renames string) (*History, string, error) {
+func readLog(ctx context.Context, root string, specs []string, renames string) (*History, string, error) {
 	h := newHistory(root)
-	cmd := gitCommand(ctx, root, logArgs(paths, renames)...)
+	cmd := gitCommand(ctx, root, logArgs(specs, renames)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, "", err
@@ -159,12 +168,12 @@ func newHistory(root string) *History {
 	return &History{root: root, paths: map[string][]Version{}, renames: map[string][]rename{}}
 }
 
-// logArgs is the git log of readLog; revs (a commit) goes before the
-// pathspecs, none means HEAD.
-func logArgs(paths []string, renames string, revs ...string) []string {
+// logArgs is the git log of readLog over the pathspecs specs; revs (a
+// commit) goes before them, none means HEAD.
+func logArgs(specs []string, renames string, revs ...string) []string {
 	args := []string{"log", "--format=%x1e%H %ct", "--raw", "-z", "--no-abbrev", renames, "--no-color", "--no-textconv", "--no-ext-diff"}
 	args = append(append(args, revs...), "--")
-	return append(args, Pathspecs(paths)...)
+	return append(args, specs...)
 }
 
 // parseLog reads "git log --raw -z" output: a record separator, the

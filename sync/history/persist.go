@@ -83,7 +83,9 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cmd := gitCommand(ctx, root, logArgs(paths, "-M", head)...)
+	// The narrow pathspecs: the few new commits cost little, and the log
+	// is the one ReadHistory's grouped pathspecs reproduce.
+	cmd := gitCommand(ctx, root, logArgs(Pathspecs(paths), "-M", head)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, false
