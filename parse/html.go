@@ -58,7 +58,7 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 	if emitted {
 		return
 	}
-	text := string(bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n")))
+	text := s.lfText(start, end)
 	s.add(Unit{
 		Kind:        HTML,
 		Start:       start,
@@ -219,7 +219,7 @@ func (s *segmenter) newRun(start int, stack []string, row, col int) *htmlRun {
 }
 
 func (s *segmenter) emitRun(r *htmlRun, table int) {
-	text := string(bytes.ReplaceAll(s.src[r.start:r.end], []byte("\r\n"), []byte("\n")))
+	text := s.lfText(r.start, r.end)
 	plain := r.plain.String()
 	kind := HTML
 	if r.cell && table >= 0 {

@@ -232,12 +232,7 @@ func (s *segmenter) codeUnit(n ast.Node, lang string) {
 			end = len(s.src)
 		}
 	}
-	var b strings.Builder
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(bytes.ReplaceAll(seg.Value(s.src), []byte("\r\n"), []byte("\n")))
-	}
-	body := strings.TrimRight(b.String(), "\n")
+	body := strings.TrimRight(s.codeText(lines), "\n")
 	s.add(Unit{
 		Kind:        Code,
 		Key:         lang,
@@ -248,6 +243,39 @@ func (s *segmenter) codeUnit(n ast.Node, lang string) {
 		Fingerprint: hash("code:" + lang),
 		Anchors:     &Anchors{Code: []string{body}},
 	})
+}
+
+// codeText is the text of a code block's lines with \r\n line endings
+// made \n. Lines that follow each other in the file without a CR are a
+// slice of the page's text, with no copy.
+func (s *segmenter) codeText(lines *text.Segments) string {
+	if lines.Len() == 0 {
+		return ""
+	}
+	first, last := lines.At(0), lines.At(lines.Len()-1)
+	contiguous := first.Padding == 0
+	for i := 0; i+1 < lines.Len() && contiguous; i++ {
+		a, b := lines.At(i), lines.At(i+1)
+		contiguous = a.Stop == b.Start && b.Padding == 0
+	}
+	if contiguous && bytes.IndexByte(s.src[first.Start:last.Stop], '\r') < 0 {
+		return s.str[first.Start:last.Stop]
+	}
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(bytes.ReplaceAll(seg.Value(s.src), []byte("\r\n"), []byte("\n")))
+	}
+	return b.String()
+}
+
+// lfText is src[start:end] with \r\n line endings made \n: a slice of
+// the page's text when it holds no CR.
+func (s *segmenter) lfText(start, end int) string {
+	if bytes.IndexByte(s.src[start:end], '\r') < 0 {
+		return s.str[start:end]
+	}
+	return string(bytes.ReplaceAll(s.src[start:end], []byte("\r\n"), []byte("\n")))
 }
 
 func (s *segmenter) table(t *east.Table) {
@@ -273,15 +301,15 @@ func (s *segmenter) shortcodesBefore(off int) {
 		if !t.block || t.closing {
 			continue
 		}
-		raw := string(bytes.ReplaceAll(s.src[t.start:t.end], []byte("\r\n"), []byte("\n")))
+		plain := "{{" + t.name + "}}"
 		s.append(Unit{
 			Kind:        Shortcode,
 			Key:         t.name,
 			Start:       t.start,
 			End:         t.end,
-			Text:        raw,
-			Plain:       "{{" + t.name + "}}",
-			Fingerprint: hash("{{" + t.name + "}}"),
+			Text:        s.lfText(t.start, t.end),
+			Plain:       plain,
+			Fingerprint: hash(plain),
 			Anchors:     &Anchors{Shortcodes: []string{t.name}},
 		})
 	}
