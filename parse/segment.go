@@ -37,6 +37,10 @@ type segmenter struct {
 	nextTag int    // the first tag in tags not yet placed
 	scratch folder // reused for each unit's plain text
 	spans   []Span // visible ranges of the unit being built
+
+	spanSlab   []Span    // spans kept by units (keepSpans)
+	anchorSlab []Anchors // anchors kept by units (anchorsOrNil)
+	htmlText   []byte    // reused for each run of text in an HTML block
 }
 
 type blockContext struct {
@@ -157,11 +161,11 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		Start:        start,
 		End:          trimEnd(s.src, start, end),
 		Text:         raw,
-		Translatable: strings.Trim(plain, maskToken+" ") != "",
+		Translatable: hasWords(plain),
 		Plain:        plain,
 		Fingerprint:  hash(plain),
-		Anchors:      anchorsOrNil(anchors),
-		Spans:        append([]Span(nil), s.spans...),
+		Anchors:      s.anchorsOrNil(anchors),
+		Spans:        s.keepSpans(s.spans),
 	}
 	return s.add(u)
 }
@@ -315,11 +319,54 @@ func (s *segmenter) shortcodesBefore(off int) {
 	}
 }
 
-func anchorsOrNil(a Anchors) *Anchors {
+// hasWords reports whether plain text holds anything but masked parts
+// and spaces: strings.Trim(plain, maskToken+" ") != "", without building
+// the cut set on every call.
+func hasWords(plain string) bool {
+	for i := 0; i < len(plain); {
+		switch {
+		case plain[i] == ' ':
+			i++
+		case strings.HasPrefix(plain[i:], maskToken):
+			i += len(maskToken)
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// slabSize is how many spans or anchors a segmenter allocates at once:
+// units keep parts of one shared array instead of one allocation each.
+const slabSize = 64
+
+// keepSpans returns a copy of spans (nil for none) that the unit keeps.
+// The copy is cut from a shared array with its capacity capped, so that
+// an append by a user copies instead of writing into the next unit's.
+func (s *segmenter) keepSpans(spans []Span) []Span {
+	n := len(spans)
+	if n == 0 {
+		return nil
+	}
+	if cap(s.spanSlab)-len(s.spanSlab) < n {
+		s.spanSlab = make([]Span, 0, max(slabSize, n))
+	}
+	i := len(s.spanSlab)
+	s.spanSlab = append(s.spanSlab, spans...)
+	return s.spanSlab[i : i+n : i+n]
+}
+
+// anchorsOrNil returns a pointer to a copy of a, from a shared array, or
+// nil when a is empty.
+func (s *segmenter) anchorsOrNil(a Anchors) *Anchors {
 	if a.IsZero() {
 		return nil
 	}
-	return &a
+	if len(s.anchorSlab) == cap(s.anchorSlab) {
+		s.anchorSlab = make([]Anchors, 0, slabSize)
+	}
+	s.anchorSlab = append(s.anchorSlab, a)
+	return &s.anchorSlab[len(s.anchorSlab)-1]
 }
 
 // hasReferenceLink reports whether a link or image target of the unit
