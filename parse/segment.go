@@ -336,9 +336,10 @@ func hasWords(plain string) bool {
 	return false
 }
 
-// slabSize is how many spans or anchors a segmenter allocates at once:
-// units keep parts of one shared array instead of one allocation each.
-const slabSize = 64
+// slabSize is how many spans or anchors a segmenter allocates at once,
+// after an array of n: units keep parts of one shared array instead of
+// one allocation each. Arrays start small, for short pages, and double.
+func slabSize(n int) int { return min(max(2*n, 8), 128) }
 
 // keepSpans returns a copy of spans (nil for none) that the unit keeps.
 // The copy is cut from a shared array with its capacity capped, so that
@@ -349,7 +350,7 @@ func (s *segmenter) keepSpans(spans []Span) []Span {
 		return nil
 	}
 	if cap(s.spanSlab)-len(s.spanSlab) < n {
-		s.spanSlab = make([]Span, 0, max(slabSize, n))
+		s.spanSlab = make([]Span, 0, max(slabSize(cap(s.spanSlab)), n))
 	}
 	i := len(s.spanSlab)
 	s.spanSlab = append(s.spanSlab, spans...)
@@ -363,7 +364,7 @@ func (s *segmenter) anchorsOrNil(a Anchors) *Anchors {
 		return nil
 	}
 	if len(s.anchorSlab) == cap(s.anchorSlab) {
-		s.anchorSlab = make([]Anchors, 0, slabSize)
+		s.anchorSlab = make([]Anchors, 0, slabSize(cap(s.anchorSlab)))
 	}
 	s.anchorSlab = append(s.anchorSlab, a)
 	return &s.anchorSlab[len(s.anchorSlab)-1]
