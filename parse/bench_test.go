@@ -3,8 +3,10 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/text"
@@ -66,4 +68,66 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkParse parses a set of pages per operation: the fixture pages
+// (testdata/bench and testdata/golden: a concept page, its Japanese
+// translation, a command reference, the golden cases), and, when
+// $CNPE_PARSE_BENCH_DIR names a directory, every .md file under it (a
+// checkout of a real site: the numbers that tell).
+//
+//	CNPE_PARSE_BENCH_DIR=/work/repos/k8s-md/content/ko go test ./parse -run '^$' -bench BenchmarkParse -benchtime 5x
+func BenchmarkParse(b *testing.B) {
+	var fixtures []string
+	for _, glob := range []string{"testdata/bench/*.md", "testdata/golden/*.md"} {
+		files, err := filepath.Glob(glob)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fixtures = append(fixtures, files...)
+	}
+	b.Run("fixtures", func(b *testing.B) { benchParseFiles(b, fixtures) })
+	b.Run("corpus", func(b *testing.B) {
+		dir := os.Getenv("CNPE_PARSE_BENCH_DIR")
+		if dir == "" {
+			b.Skip("set CNPE_PARSE_BENCH_DIR to a directory of real pages")
+		}
+		var files []string
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() && strings.HasSuffix(path, ".md") {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(files) == 0 {
+			b.Skipf("no .md files under %s", dir)
+		}
+		benchParseFiles(b, files)
+	})
+}
+
+func benchParseFiles(b *testing.B, files []string) {
+	srcs := make([][]byte, len(files))
+	size := 0
+	for i, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs[i] = src
+		size += len(src)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, src := range srcs {
+			// Some real pages do not parse (broken front matter): they
+			// cost what they cost, as in a run of the tool.
+			_, _ = Parse(files[i], src)
+		}
+	}
+	b.ReportMetric(float64(len(files)), "pages/op")
 }

@@ -74,7 +74,8 @@ func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit,
 		plain := foldSpace(f.value)
 		u.Plain = plain
 		u.Fingerprint = hash(plain)
-		u.full = fullHash(string(src[f.start:f.end]))
+		// fullHash keeps nothing of its argument: no copy is needed.
+		u.full = fullHash(unsafeString(src[f.start:f.end]))
 		units = append(units, u)
 	}
 	return fm, units, nil

@@ -58,7 +58,7 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 	if emitted {
 		return
 	}
-	text := string(bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n")))
+	text := s.lfText(start, end)
 	s.add(Unit{
 		Kind:        HTML,
 		Start:       start,
@@ -66,7 +66,7 @@ func (s *segmenter) htmlBlock(n *ast.HTMLBlock) {
 		Text:        text,
 		Plain:       "",
 		Fingerprint: hash("html:" + tags),
-		Anchors:     anchorsOrNil(anchors),
+		Anchors:     s.anchorsOrNil(anchors),
 	})
 }
 
@@ -190,12 +190,16 @@ func (s *segmenter) htmlRuns(base int, raw []byte) (emitted bool, tagNames strin
 			}
 			run.end = tokEnd - trail
 			run.text = true
-			var b strings.Builder
+			// The text is collected in a reused buffer: UnescapeString
+			// returns its argument when there is nothing to unescape, and
+			// the folder copies what it is given.
+			b := bytes.NewBuffer(s.htmlText[:0])
 			saved := s.spans
 			s.spans = run.spans
-			s.text(tokStart, tokEnd, &b, &run.anchors)
+			s.text(tokStart, tokEnd, b, &run.anchors)
 			run.spans, s.spans = s.spans, saved
-			run.plain.WriteString(html.UnescapeString(b.String()))
+			run.plain.WriteString(html.UnescapeString(unsafeString(b.Bytes())))
+			s.htmlText = b.Bytes()
 		default: // comments, doctype
 			flush()
 		}
@@ -219,7 +223,7 @@ func (s *segmenter) newRun(start int, stack []string, row, col int) *htmlRun {
 }
 
 func (s *segmenter) emitRun(r *htmlRun, table int) {
-	text := string(bytes.ReplaceAll(s.src[r.start:r.end], []byte("\r\n"), []byte("\n")))
+	text := s.lfText(r.start, r.end)
 	plain := r.plain.String()
 	kind := HTML
 	if r.cell && table >= 0 {
@@ -233,7 +237,7 @@ func (s *segmenter) emitRun(r *htmlRun, table int) {
 		Translatable: true,
 		Plain:        plain,
 		Fingerprint:  hash(plain),
-		Anchors:      anchorsOrNil(r.anchors),
+		Anchors:      s.anchorsOrNil(r.anchors),
 		Spans:        r.spans,
 	})
 	if kind == TableCell {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,7 +37,7 @@ func assignIDs(units []Unit) {
 			}
 			base := slug
 			for n := seen[base]; seen[slug] > 0; n++ {
-				slug = fmt.Sprintf("%s-%d", base, n)
+				slug = base + "-" + strconv.Itoa(n)
 			}
 			seen[base]++
 			if slug != base {
@@ -59,7 +58,7 @@ func assignIDs(units []Unit) {
 				tables[u.cell.table] = t
 			}
 			// An HTML cell may hold several runs of text.
-			u.ID = unique(seen, fmt.Sprintf("%s/table-%d/r%dc%d", section, t, u.cell.row, u.cell.col))
+			u.ID = unique(seen, section+"/table-"+strconv.Itoa(t)+"/r"+strconv.Itoa(u.cell.row)+"c"+strconv.Itoa(u.cell.col))
 			continue
 		}
 		// Section slugs are unique and ordinals count per section and
@@ -74,7 +73,7 @@ func assignIDs(units []Unit) {
 func unique(seen map[string]int, id string) string {
 	base := id
 	for n := 2; seen[id] > 0; n++ {
-		id = fmt.Sprintf("%s#%d", base, n)
+		id = base + "#" + strconv.Itoa(n)
 	}
 	seen[id]++
 	return id

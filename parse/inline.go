@@ -86,6 +86,10 @@ func (s *segmenter) span(start, end int) {
 }
 
 func (s *segmenter) codeSpanText(c *ast.CodeSpan) string {
+	// Most code spans are one text segment: a slice of the page, no copy.
+	if t, ok := c.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && t.Segment.Padding == 0 {
+		return s.str[t.Segment.Start:t.Segment.Stop]
+	}
 	var b bytes.Buffer
 	for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 		if t, ok := t.(*ast.Text); ok {

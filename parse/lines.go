@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -14,11 +15,16 @@ type Lines struct {
 
 // NewLines indexes the line starts of src.
 func NewLines(src []byte) *Lines {
-	starts := make([]int, 1, len(src)/40+1)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	// Counting first sizes the table exactly; both passes use the
+	// vectorised IndexByte/Count rather than a loop over every byte.
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		starts = append(starts, off)
 	}
 	return &Lines{src: src, starts: starts}
 }

@@ -37,6 +37,10 @@ type segmenter struct {
 	nextTag int    // the first tag in tags not yet placed
 	scratch folder // reused for each unit's plain text
 	spans   []Span // visible ranges of the unit being built
+
+	spanSlab   []Span    // spans kept by units (keepSpans)
+	anchorSlab []Anchors // anchors kept by units (anchorsOrNil)
+	htmlText   []byte    // reused for each run of text in an HTML block
 }
 
 type blockContext struct {
@@ -157,11 +161,11 @@ func (s *segmenter) inlineUnit(kind Kind, n ast.Node) *Unit {
 		Start:        start,
 		End:          trimEnd(s.src, start, end),
 		Text:         raw,
-		Translatable: strings.Trim(plain, maskToken+" ") != "",
+		Translatable: hasWords(plain),
 		Plain:        plain,
 		Fingerprint:  hash(plain),
-		Anchors:      anchorsOrNil(anchors),
-		Spans:        append([]Span(nil), s.spans...),
+		Anchors:      s.anchorsOrNil(anchors),
+		Spans:        s.keepSpans(s.spans),
 	}
 	return s.add(u)
 }
@@ -232,12 +236,7 @@ func (s *segmenter) codeUnit(n ast.Node, lang string) {
 			end = len(s.src)
 		}
 	}
-	var b strings.Builder
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(bytes.ReplaceAll(seg.Value(s.src), []byte("\r\n"), []byte("\n")))
-	}
-	body := strings.TrimRight(b.String(), "\n")
+	body := strings.TrimRight(s.codeText(lines), "\n")
 	s.add(Unit{
 		Kind:        Code,
 		Key:         lang,
@@ -248,6 +247,39 @@ func (s *segmenter) codeUnit(n ast.Node, lang string) {
 		Fingerprint: hash("code:" + lang),
 		Anchors:     &Anchors{Code: []string{body}},
 	})
+}
+
+// codeText is the text of a code block's lines with \r\n line endings
+// made \n. Lines that follow each other in the file without a CR are a
+// slice of the page's text, with no copy.
+func (s *segmenter) codeText(lines *text.Segments) string {
+	if lines.Len() == 0 {
+		return ""
+	}
+	first, last := lines.At(0), lines.At(lines.Len()-1)
+	contiguous := first.Padding == 0
+	for i := 0; i+1 < lines.Len() && contiguous; i++ {
+		a, b := lines.At(i), lines.At(i+1)
+		contiguous = a.Stop == b.Start && b.Padding == 0
+	}
+	if contiguous && bytes.IndexByte(s.src[first.Start:last.Stop], '\r') < 0 {
+		return s.str[first.Start:last.Stop]
+	}
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(bytes.ReplaceAll(seg.Value(s.src), []byte("\r\n"), []byte("\n")))
+	}
+	return b.String()
+}
+
+// lfText is src[start:end] with \r\n line endings made \n: a slice of
+// the page's text when it holds no CR.
+func (s *segmenter) lfText(start, end int) string {
+	if bytes.IndexByte(s.src[start:end], '\r') < 0 {
+		return s.str[start:end]
+	}
+	return string(bytes.ReplaceAll(s.src[start:end], []byte("\r\n"), []byte("\n")))
 }
 
 func (s *segmenter) table(t *east.Table) {
@@ -273,25 +305,69 @@ func (s *segmenter) shortcodesBefore(off int) {
 		if !t.block || t.closing {
 			continue
 		}
-		raw := string(bytes.ReplaceAll(s.src[t.start:t.end], []byte("\r\n"), []byte("\n")))
+		plain := "{{" + t.name + "}}"
 		s.append(Unit{
 			Kind:        Shortcode,
 			Key:         t.name,
 			Start:       t.start,
 			End:         t.end,
-			Text:        raw,
-			Plain:       "{{" + t.name + "}}",
-			Fingerprint: hash("{{" + t.name + "}}"),
+			Text:        s.lfText(t.start, t.end),
+			Plain:       plain,
+			Fingerprint: hash(plain),
 			Anchors:     &Anchors{Shortcodes: []string{t.name}},
 		})
 	}
 }
 
-func anchorsOrNil(a Anchors) *Anchors {
+// hasWords reports whether plain text holds anything but masked parts
+// and spaces: strings.Trim(plain, maskToken+" ") != "", without building
+// the cut set on every call.
+func hasWords(plain string) bool {
+	for i := 0; i < len(plain); {
+		switch {
+		case plain[i] == ' ':
+			i++
+		case strings.HasPrefix(plain[i:], maskToken):
+			i += len(maskToken)
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// slabSize is how many spans or anchors a segmenter allocates at once,
+// after an array of n: units keep parts of one shared array instead of
+// one allocation each. Arrays start small, for short pages, and double.
+func slabSize(n int) int { return min(max(2*n, 8), 128) }
+
+// keepSpans returns a copy of spans (nil for none) that the unit keeps.
+// The copy is cut from a shared array with its capacity capped, so that
+// an append by a user copies instead of writing into the next unit's.
+func (s *segmenter) keepSpans(spans []Span) []Span {
+	n := len(spans)
+	if n == 0 {
+		return nil
+	}
+	if cap(s.spanSlab)-len(s.spanSlab) < n {
+		s.spanSlab = make([]Span, 0, max(slabSize(cap(s.spanSlab)), n))
+	}
+	i := len(s.spanSlab)
+	s.spanSlab = append(s.spanSlab, spans...)
+	return s.spanSlab[i : i+n : i+n]
+}
+
+// anchorsOrNil returns a pointer to a copy of a, from a shared array, or
+// nil when a is empty.
+func (s *segmenter) anchorsOrNil(a Anchors) *Anchors {
 	if a.IsZero() {
 		return nil
 	}
-	return &a
+	if len(s.anchorSlab) == cap(s.anchorSlab) {
+		s.anchorSlab = make([]Anchors, 0, slabSize(cap(s.anchorSlab)))
+	}
+	s.anchorSlab = append(s.anchorSlab, a)
+	return &s.anchorSlab[len(s.anchorSlab)-1]
 }
 
 // hasReferenceLink reports whether a link or image target of the unit
