@@ -73,7 +73,10 @@ func gitOutput(ctx context.Context, dir string, args ...string) (string, error) 
 // filesystem monitor, an external diff, text conversion, signature
 // verification (gpg.program), and any transport, so a partial clone's
 // promisor remote (remote.*.uploadpack, core.sshCommand) is never
-// contacted for a missing object. Output is forced to UTF-8.
+// contacted for a missing object. Output is forced to UTF-8, and the
+// settings that change what "git log" lists are git's defaults: the
+// files a root commit adds (log.showRoot) and the renames it pairs
+// (diff.renameLimit).
 // Filters (filter.<driver>.clean/smudge) cannot be turned off this way:
 // the commands used compare trees and blobs only, never the work tree.
 var hardening = []string{
@@ -84,6 +87,8 @@ var hardening = []string{
 	"-c", "core.sshCommand=false",
 	"-c", "diff.external=",
 	"-c", "log.showSignature=false",
+	"-c", "log.showRoot=true",
+	"-c", "diff.renameLimit=1000",
 	"-c", "i18n.logOutputEncoding=UTF-8",
 	"-c", "protocol.allow=never",
 }
