@@ -7,7 +7,9 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -85,6 +87,11 @@ type pinned struct {
 	Lang, Translation, Source string
 	Pin                       string
 	PinBlob                   string // the source at the pin; empty when the pin does not resolve
+	// PinPath is the source's name at the pin: Source, or an earlier
+	// name of it (renamed since), "" when the pin does not resolve.
+	PinPath string
+	// State is the page's state in the run judged (stub, orphan, …).
+	State string
 	Base                      *baseView
 	SameBlob                  bool
 	SameWords                 bool   // the base's translatable units have the pinned words
@@ -126,7 +133,7 @@ func runPins(ctx context.Context, o *pinsOptions, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer bl.close()
-	pages, err := findPinned(clone, o.layout, o.pinKey, bl)
+	pages, err := findPinned(ctx, clone, o.layout, o.pinKey, bl)
 	if err != nil {
 		return err
 	}
@@ -236,9 +243,18 @@ func oneDir(l *site.Layout) bool {
 }
 
 // findPinned lists the translations with a commit pin and resolves each pin
-// to the source's blob at that commit.
-func findPinned(root string, l contentLayout, key string, bl *blobs) ([]pinned, error) {
+// to the source's blob at that commit: under the source's name now, or,
+// when the source was renamed since, under the name it had then.
+func findPinned(ctx context.Context, root string, l contentLayout, key string, bl *blobs) ([]pinned, error) {
 	var out []pinned
+	var rn map[string][]string
+	renames := func() (map[string][]string, error) {
+		var err error
+		if rn == nil {
+			rn, err = renamesOf(ctx, root, l.Dir+"/"+l.Source)
+		}
+		return rn, err
+	}
 	base := filepath.Join(root, filepath.FromSlash(l.Dir))
 	err := filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -266,10 +282,9 @@ func findPinned(root string, l contentLayout, key string, bl *blobs) ([]pinned, 
 			return nil
 		}
 		pg := pinned{Lang: lang, Translation: rel, Source: l.page(l.Source, page), Pin: strings.TrimSpace(f.Text)}
-		if _, id, ok, err := bl.read(pg.Pin + ":" + pg.Source); err != nil {
+		pg.PinPath, pg.PinBlob, err = pinnedSource(bl, renames, pg.Pin, pg.Source)
+		if err != nil {
 			return err
-		} else if ok {
-			pg.PinBlob = id
 		}
 		out = append(out, pg)
 		return nil
@@ -278,9 +293,80 @@ func findPinned(root string, l contentLayout, key string, bl *blobs) ([]pinned, 
 	return out, err
 }
 
+// pinnedSource is the source page as it stood in the pinned commit: its
+// name then (source, its other Hugo spelling, x.md for x/index.md and
+// back, or an earlier name, see renames) and its blob; both "" when the
+// commit has none of them.
+func pinnedSource(bl *blobs, renames func() (map[string][]string, error), pin, source string) (name, blob string, err error) {
+	names := []string{source}
+	add := func(n string) {
+		for _, n := range []string{n, bundleTwin(n)} {
+			if n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	add(source)
+	var rn map[string][]string
+	for i := 0; i < len(names); i++ {
+		if _, id, ok, err := bl.read(pin + ":" + names[i]); err != nil || ok {
+			return names[i], id, err
+		}
+		if i == len(names)-1 && rn == nil {
+			// Not there under the names now: the names the source had,
+			// renames of renames too.
+			if rn, err = renames(); err != nil {
+				return "", "", err
+			}
+			for j := 0; j < len(names); j++ {
+				for _, old := range rn[names[j]] {
+					add(old)
+				}
+			}
+		}
+	}
+	return "", "", nil
+}
+
+// renamesOf maps each page under dir (its .md files) to the names it was
+// renamed from, newest first, from one "git log" with rename detection
+// limited to those pages (a path-limited --follow reads other objects
+// too, and a partial clone lacks some).
+func renamesOf(ctx context.Context, root, dir string) (map[string][]string, error) {
+	out, err := gitOut(ctx, root, "log", "-M", "--diff-filter=R", "--name-status", "--format=", "--", dir+"/*.md")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) == 3 && strings.HasPrefix(f[0], "R") {
+			m[f[2]] = append(m[f[2]], f[1])
+		}
+	}
+	return m, nil
+}
+
+// bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
+// and back ("" for _index.md and other names).
+func bundleTwin(p string) string {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	switch {
+	case file == "index"+ext && dir != "":
+		return strings.TrimSuffix(dir, "/") + ext
+	case file != "_index"+ext && ext != "":
+		return dir + strings.TrimSuffix(file, ext) + "/index" + ext
+	}
+	return ""
+}
+
 // judge compares the base the tool inferred with the pinned source.
 func judge(ctx context.Context, root string, bl *blobs, p *pinned, page *pageView) error {
 	p.Relation = "none"
+	if page != nil {
+		p.State = page.State
+	}
 	if page == nil || page.Base == nil || page.Base.Blob == "" {
 		return nil
 	}
@@ -335,7 +421,7 @@ func sameFlags(root string, bl *blobs, p *pinned, page *pageView) (bool, error) 
 	if err != nil || !ok {
 		return false, err
 	}
-	pinDoc, err := parse.Parse(p.Source, data)
+	pinDoc, err := parse.Parse(p.PinPath, data)
 	if err != nil {
 		return false, nil
 	}
@@ -513,6 +599,44 @@ func writePins(w io.Writer, pages []pinned, verbose bool) {
 	}
 	row("all", all)
 	tw.Flush()
+	writeDenominators(w, pages)
+}
+
+// writeDenominators says which pinned pages the percentages count, and
+// gives the unit-words share over the other readings of "pinned page".
+func writeDenominators(w io.Writer, pages []pinned) {
+	var resolved, renamed, hits, stubs, orphans, stubHits, orphanHits int
+	for _, p := range pages {
+		if p.PinBlob == "" {
+			continue
+		}
+		resolved++
+		if p.PinPath != p.Source {
+			renamed++
+		}
+		if p.UnitWords {
+			hits++
+		}
+		switch p.State {
+		case "stub":
+			stubs++
+			if p.UnitWords {
+				stubHits++
+			}
+		case "orphan":
+			orphans++
+			if p.UnitWords {
+				orphanHits++
+			}
+		}
+	}
+	fmt.Fprintf(w, "\npinned pages: %d translations with a pin; %d of them resolved (the pinned commit has the English page: %d under an earlier name); %d do not resolve and are not counted\n",
+		len(pages), resolved, renamed, len(pages)-resolved)
+	fmt.Fprintf(w, "unit-words: %d of %d resolved = %s", hits, resolved, pct(ratio(hits, resolved)))
+	fmt.Fprintf(w, "; of all %d pinned = %s", len(pages), pct(ratio(hits, len(pages))))
+	other := resolved - stubs - orphans
+	fmt.Fprintf(w, "; without the %d stubs and %d orphans (no English page now) = %d of %d = %s\n",
+		stubs, orphans, hits-stubHits-orphanHits, other, pct(ratio(hits-stubHits-orphanHits, other)))
 }
 
 // dash stands for an empty column.
