@@ -91,12 +91,12 @@ type pinned struct {
 	// name of it (renamed since), "" when the pin does not resolve.
 	PinPath string
 	// State is the page's state in the run judged (stub, orphan, …).
-	State string
-	Base                      *baseView
-	SameBlob                  bool
-	SameWords                 bool   // the base's translatable units have the pinned words
-	SameFlags                 bool   // the tool flags exactly the source units whose words changed since the pin
-	Relation                  string // of the base's commit to the pin: older, newer, unrelated, same, none
+	State     string
+	Base      *baseView
+	SameBlob  bool
+	SameWords bool   // the base's translatable units have the pinned words
+	SameFlags bool   // the tool flags exactly the source units whose words changed since the pin
+	Relation  string // of the base's commit to the pin: older, newer, unrelated, same, none
 	// UnitWords: every translated unit's base has, for that unit, the
 	// English words the run with the pins honoured gives it (so each
 	// unit's verdict is the same); the per-unit reading of SameWords.
