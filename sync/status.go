@@ -275,7 +275,7 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 		case p.Translation.Unreadable || p.Source.Unreadable:
 			r.State = PageUntracked
 			r.Base = &Base{Kind: BaseNone, Message: "the page could not be read (see the problems)"}
-		case !p.Translation.HasBody && p.Source.HasBody:
+		case !p.Translation.HasBody && p.Source.HasBody && hasProse(src):
 			r.State = PageStub
 			if m := terms[p.Lang]; m != nil {
 				sp, err1 := src.get()
@@ -324,6 +324,23 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 		reports[i] = r
 	}
 	return clean && vs.missing == 0
+}
+
+// hasProse reports whether a source page has text to translate after
+// its front matter: a translation of a page whose body is only a script,
+// an include or code is no stub without it. A page that does not parse
+// is taken to have some.
+func hasProse(src *lazyPage) bool {
+	sp, err := src.get()
+	if err != nil {
+		return true
+	}
+	for _, u := range sp.Doc.Units {
+		if u.Kind != parse.FrontMatter && u.Translatable {
+			return true
+		}
+	}
+	return false
 }
 
 // quickBase recognizes a translation made from the current source without
