@@ -353,7 +353,10 @@ func bundleTwin(p string) string {
 	dir, file := path.Split(p)
 	ext := path.Ext(file)
 	switch {
-	case file == "index"+ext && dir != "":
+	case file == "index"+ext:
+		if dir == "" {
+			return ""
+		}
 		return strings.TrimSuffix(dir, "/") + ext
 	case file != "_index"+ext && ext != "":
 		return dir + strings.TrimSuffix(file, ext) + "/index" + ext

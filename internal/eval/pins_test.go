@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestCompareUnits(t *testing.T) {
 	base := &baseView{Blob: "b1"}
@@ -31,5 +36,56 @@ func TestCompareUnits(t *testing.T) {
 				t.Errorf("compareUnits = %v, %v; want %v, %v", w, s, tt.unitWords, tt.sameStale)
 			}
 		})
+	}
+}
+
+// TestFindPinnedRenamed: a pin older than a rename of the English page
+// resolves under the name the page had then (a git rename, then a move
+// into a bundle), and a pin from before the page existed does not.
+func TestFindPinnedRenamed(t *testing.T) {
+	r := newRepo(t)
+	page := "---\ntitle: Harbour\n---\n\nBoats moor at the east quay.\n"
+	first := r.commit("add", "hugo.toml", hugoConfig, "content/en/quay.md", page, "content/en/other.md", "---\ntitle: Other\n---\n\nGulls.\n")
+	r.git("mv", "content/en/quay.md", "content/en/harbour.md")
+	r.git("commit", "-q", "-m", "rename")
+	r.git("mv", "content/en/harbour.md", "content/en/harbour-bundle.md")
+	r.git("commit", "-q", "-m", "rename again")
+	os.MkdirAll(filepath.Join(r.dir, "content/en/harbour-bundle"), 0o755)
+	r.git("mv", "content/en/harbour-bundle.md", "content/en/harbour-bundle/index.md")
+	r.git("commit", "-q", "-m", "bundle")
+	pin := func(c string) string {
+		return "---\ntitle: Puerto\ndefault_lang_commit: " + c + "\n---\n\nLos barcos amarran en el muelle este.\n"
+	}
+	r.commit("es", "content/es/harbour-bundle/index.md", pin(first), "content/es/other.md", pin("0000000000000000000000000000000000000001"))
+	bl, err := openBlobs(context.Background(), r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bl.close()
+	got, err := findPinned(context.Background(), r.dir, contentLayout{Dir: "content", Source: "en"}, "default_lang_commit", bl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("found %d pinned pages, want 2: %+v", len(got), got)
+	}
+	if p := got[0]; p.PinPath != "content/en/quay.md" || p.PinBlob == "" {
+		t.Errorf("%s: pinned source %q %q, want content/en/quay.md and its blob", p.Translation, p.PinPath, p.PinBlob)
+	}
+	if p := got[1]; p.PinPath != "" || p.PinBlob != "" {
+		t.Errorf("%s: pin resolved to %q %q, want nothing", p.Translation, p.PinPath, p.PinBlob)
+	}
+}
+
+func TestBundleTwin(t *testing.T) {
+	for in, want := range map[string]string{
+		"content/en/a.md":       "content/en/a/index.md",
+		"content/en/a/index.md": "content/en/a.md",
+		"content/en/_index.md":  "",
+		"index.md":              "",
+	} {
+		if got := bundleTwin(in); got != want {
+			t.Errorf("bundleTwin(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
