@@ -160,3 +160,51 @@ func TestWordsKeyIsFNV(t *testing.T) {
 		}
 	}
 }
+
+func TestWordsAbsent(t *testing.T) {
+	const now = "---\ntitle: Agent\n---\n\nThe agent collects `traces` at the café.\n\n" +
+		"쿠버네티스는 [파드](/docs/pods)를 실행한다.\n\n容器运行时[接口](/cri)是插件。\n"
+	doc, err := parse.Parse("now.md", []byte(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const agent, ko, zh = 1, 2, 3
+	tests := []struct {
+		name, older string
+		unit        int
+		want        bool
+	}{
+		{"a word replaced", "The agent gathers `traces` at the café.\n", agent, true},
+		{"spacing and punctuation", "The  agent collects `traces`   at the café!\n", agent, false},
+		{"other code", "The agent collects `spans` at the café.\n", agent, false},
+		{"a character reference", "The agent collects `traces` at the caf&eacute;.\n", agent, false},
+		{"a word across a line break", "The agent col-\nlects `traces` at the café.\n", agent, false},
+		{"the words elsewhere on the page", "At the café, the agent collects them.\n", agent, false},
+		{"a link splits a Korean word", "[쿠버네티스](/k8s)는 파드를 실행한다.\n", ko, false},
+		{"a Korean word replaced", "쿠버네티스는 컨테이너를 실행한다.\n", ko, true},
+		{"a Chinese link removed", "容器运行时接口是插件。\n", zh, false},
+		{"a Chinese character replaced", "容器运行时接口是组件。\n", zh, true},
+		{"a Chinese line break", "容器运行时接\n口是插件。\n", zh, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := wordsAbsent([]byte(tt.older), doc, []int{tt.unit})
+			if got != tt.want {
+				t.Errorf("wordsAbsent(%q) = %v, want %v", doc.Units[tt.unit].Plain, got, tt.want)
+			}
+			// Sound: absent means the parsed version has no unit saying it.
+			older, err := parse.Parse("older.md", []byte(tt.older))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for j := range older.Units {
+				if got && wordsKey(&older.Units[j]) == wordsKey(&doc.Units[tt.unit]) {
+					t.Errorf("absent, but unit %d of the version says %q", j, older.Units[j].Plain)
+				}
+			}
+		})
+	}
+	if wordsAbsent([]byte("The agent collects `traces` at the café.\n"), doc, []int{agent, ko}) {
+		t.Error("wordsAbsent of two units, one there: true, want false")
+	}
+}
