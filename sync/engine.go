@@ -424,8 +424,6 @@ type versions struct {
 	// diffs are the source diffs made, by their two documents: the
 	// translations of a page often share a base.
 	diffs map[[2]*parse.Document]*change.SourceDiff
-	// charged are the blobs present charged a parse for and did not parse.
-	charged map[string]bool
 	// aligns keeps the pages' alignment features: the current
 	// source and its older versions are aligned with every translation.
 	aligns align.Cache
@@ -434,7 +432,7 @@ type versions struct {
 func (s *Site) newVersions() *versions {
 	return &versions{site: s, docs: map[string]*parse.Document{}, raws: map[string][]byte{},
 		words: map[*parse.Document][]uint64{}, trees: map[string]string{},
-		diffs: map[[2]*parse.Document]*change.SourceDiff{}, charged: map[string]bool{}}
+		diffs: map[[2]*parse.Document]*change.SourceDiff{}}
 }
 
 // kinds is change.DiffKinds(before, after), made once per pair of

@@ -3,12 +3,8 @@ package sync
 import (
 	"bytes"
 	"hash/fnv"
-	"html"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
@@ -437,58 +433,6 @@ func (s *Site) bisectOrigins(vs *versions, tr *Page, tv []history.Version, srcOf
 	return origins, true
 }
 
-// wordsAbsent reports whether no unit of data, a version of the page of
-// doc, can say what any of the units of doc says (their wordsKey): each
-// unit has a word that data does not hold. data is taken as the page's
-// text folded as words are (white space and punctuation dropped, so a
-// word may run across a line break or markup), character references
-// decoded. A unit's words are text the version holds, its masked parts
-// aside, so a unit of the parsed version saying the same would hold every
-// word. A word with letters outside ASCII is looked for letter by
-// letter: Chinese and Japanese put no space between a link and the text
-// around it, nor Korean between a link and its particle, so such a word
-// can be split by a link target in data. It spares the parse of a version
-// whose changed units all say something new, as a translator's edit
-// mostly does.
-func wordsAbsent(data []byte, doc *parse.Document, units []int) bool {
-	text := string(data)
-	if strings.IndexByte(text, '&') >= 0 {
-		text = html.UnescapeString(text)
-	}
-	all := string(change.AppendFoldWords(nil, text))
-	var letters map[rune]bool // the letters of all, made on first use
-	holds := func(w []byte) bool {
-		if !slices.ContainsFunc(w, func(c byte) bool { return c >= utf8.RuneSelf }) {
-			return strings.Contains(all, string(w))
-		}
-		if letters == nil {
-			letters = map[rune]bool{}
-			for _, r := range all {
-				letters[r] = true
-			}
-		}
-		for _, r := range string(w) {
-			if !letters[r] {
-				return false
-			}
-		}
-		return true
-	}
-	for _, i := range units {
-		found := true
-		for _, f := range strings.FieldsFunc(doc.Units[i].Plain, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFFFC' }) {
-			if w := change.AppendFoldWords(nil, f); len(w) > 0 && !holds(w) {
-				found = false
-				break
-			}
-		}
-		if found {
-			return false
-		}
-	}
-	return true
-}
-
 // maxPrefetch bounds the versions of a translation whose source blob is
 // looked up in one go before bisectOrigins (which stops at maxReads
 // source changes, seldom past this).
@@ -505,12 +449,6 @@ const maxParses = 6
 // unknown). An unreadable version has none.
 func present(vs *versions, tr *Page, v history.Version, units []int, parses *int) (in, out, unknown []int) {
 	data, doc, found := vs.raw(v.Blob)
-	if found && doc == nil && vs.charged[v.Blob] {
-		// A version a probe charged a parse for without parsing it (see
-		// wordsAbsent) is parsed now, for free, as it would have been then.
-		vs.parsed(v.Blob, tr.Path, data, nil)
-		data, doc, found = vs.raw(v.Blob)
-	}
 	if !found {
 		return nil, units, nil
 	}
@@ -537,12 +475,6 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 			return in, nil, rest
 		}
 		*parses--
-		if wordsAbsent(data, cur, rest) {
-			// What the parse would say, without it: no unit of v says
-			// what these units say.
-			vs.charged[v.Blob] = true
-			return in, rest, nil
-		}
 	}
 	older := vs.parsed(v.Blob, tr.Path, data, doc)
 	if older == nil {
