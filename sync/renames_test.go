@@ -162,6 +162,6 @@ func BenchmarkSuggestRenames(b *testing.B) {
 		for i := range work {
 			work[i].RenamedTo, work[i].RenameConfidence = "", 0
 		}
-		s.suggestRenames(work)
+		s.suggestRenames(work, nil)
 	}
 }
