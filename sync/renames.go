@@ -202,8 +202,8 @@ type profileCache struct {
 	kept   *profiles  // skeletons by blob id, kept between runs
 	parsed *skeletons // skeletons of the pages the run parsed
 	files  map[string]site.File
-	mu    gosync.Mutex
-	m     map[string]*lazyProfile
+	mu     gosync.Mutex
+	m      map[string]*lazyProfile
 }
 
 type lazyProfile struct {
