@@ -36,7 +36,7 @@ import (
 // cacheFormat changes whenever what is stored, or how a report is made
 // from its inputs, changes in a way the tool version does not show (a
 // development build).
-const cacheFormat = "4"
+const cacheFormat = "5"
 
 const (
 	kindHistory = "history"
@@ -479,8 +479,9 @@ func (p *profiles) read() {
 	}
 }
 
-// of is the profile of the page f (empty when it cannot be read).
-func (p *profiles) of(f site.File) align.Profile {
+// of is the profile of the page f (empty when it cannot be read): from
+// the cache, else made (the run's own, by path), else parsed now.
+func (p *profiles) of(f site.File, made func(path string) (align.Profile, bool)) align.Profile {
 	blob, known := p.site.blobs[f.Path]
 	if known {
 		p.mu.Lock()
@@ -494,11 +495,14 @@ func (p *profiles) of(f site.File) align.Profile {
 			return pr
 		}
 	}
-	pg, err := p.site.load(f)
-	if err != nil {
-		return nil
+	pr, ok := made(f.Path)
+	if !ok {
+		pg, err := p.site.load(f)
+		if err != nil {
+			return nil
+		}
+		pr = align.ProfileOf(pg.Doc)
 	}
-	pr := align.ProfileOf(pg.Doc)
 	if known {
 		p.mu.Lock()
 		p.byBlob[blob], p.used[blob] = pr, pr

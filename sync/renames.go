@@ -27,7 +27,7 @@ const MinRenameConfidence = 0.6
 // only when its skeleton can still decide the answer: the score is
 // 0.5×name + 0.5×skeleton and the skeleton is at most 1, so a name score
 // caps the score before anything is parsed.
-func (s *Site) suggestRenames(reports []PageReport) {
+func (s *Site) suggestRenames(reports []PageReport, skel *skeletons) {
 	files := map[string]site.File{}
 	byReal := map[string]string{}
 	for _, p := range s.pages {
@@ -78,7 +78,7 @@ func (s *Site) suggestRenames(reports []PageReport) {
 	}
 	kept := s.loadProfiles()
 	defer kept.save()
-	profiles := &profileCache{kept: kept, files: files, m: map[string]*lazyProfile{}}
+	profiles := &profileCache{kept: kept, parsed: skel, files: files, m: map[string]*lazyProfile{}}
 	parallel(len(orphans), s.jobs, func(k int) {
 		r := &reports[orphans[k]]
 		ix := indexes[r.Lang]
@@ -197,12 +197,13 @@ func (ix *renameIndex) candidates(rel string) []renameCandidate {
 }
 
 // profileCache parses each page once for its skeleton, whichever orphan
-// asks first.
+// asks first, unless the run made it already (parsed).
 type profileCache struct {
-	kept  *profiles // skeletons by blob id, kept between runs
-	files map[string]site.File
-	mu    gosync.Mutex
-	m     map[string]*lazyProfile
+	kept   *profiles  // skeletons by blob id, kept between runs
+	parsed *skeletons // skeletons of the pages the run parsed
+	files  map[string]site.File
+	mu     gosync.Mutex
+	m      map[string]*lazyProfile
 }
 
 type lazyProfile struct {
@@ -218,8 +219,58 @@ func (c *profileCache) of(p string) align.Profile {
 		c.m[p] = lp
 	}
 	c.mu.Unlock()
-	lp.once.Do(func() { lp.p = c.kept.of(c.files[p]) })
+	lp.once.Do(func() { lp.p = c.kept.of(c.files[p], c.parsed.of) })
 	return lp.p
+}
+
+// skeletons are the skeletons of the source pages that rename
+// suggestions compare, made from the pages the run parses anyway:
+// without them suggestRenames parsed some 2,600 pages of
+// kubernetes/website a second time. A source is wanted when it misses
+// its translation in a language with an orphan (a translation without a
+// source), where a rename may be suggested.
+type skeletons struct {
+	want   map[*site.Entry]bool
+	mu     gosync.Mutex
+	byPath map[string]align.Profile
+}
+
+func skeletonsFor(pairs []site.Pair) *skeletons {
+	orphaned := map[string]bool{}
+	for _, p := range pairs {
+		if p.Source == nil && p.Translation != nil {
+			orphaned[p.Lang] = true
+		}
+	}
+	k := &skeletons{want: map[*site.Entry]bool{}, byPath: map[string]align.Profile{}}
+	for _, p := range pairs {
+		if p.Source != nil && p.Translation == nil && orphaned[p.Lang] {
+			k.want[p.Source] = true
+		}
+	}
+	return k
+}
+
+// keep makes the skeleton of a wanted source page that was parsed.
+func (k *skeletons) keep(src *lazyPage) {
+	if k == nil || src == nil || src.page == nil || !k.want[src.info] {
+		return
+	}
+	pr := align.ProfileOf(src.page.Doc)
+	k.mu.Lock()
+	k.byPath[src.info.Path] = pr
+	k.mu.Unlock()
+}
+
+// of is the skeleton keep made of the page at path, if any.
+func (k *skeletons) of(path string) (align.Profile, bool) {
+	if k == nil {
+		return nil, false
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	pr, ok := k.byPath[path]
+	return pr, ok
 }
 
 // deletedAt is the log position (0 newest) of the commit that deleted the

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/site"
 )
 
@@ -162,6 +164,40 @@ func BenchmarkSuggestRenames(b *testing.B) {
 		for i := range work {
 			work[i].RenamedTo, work[i].RenameConfidence = "", 0
 		}
-		s.suggestRenames(work)
+		s.suggestRenames(work, nil)
+	}
+}
+
+// TestSkeletonsFor: the run keeps the skeletons of the sources a rename
+// suggestion may compare, those missing their translation in a language
+// with an orphan, and no others.
+func TestSkeletonsFor(t *testing.T) {
+	entry := func(p string) *site.Entry { return &site.Entry{File: site.File{Path: p}} }
+	a, b, c := entry("en/a.md"), entry("en/b.md"), entry("en/c.md")
+	pairs := []site.Pair{
+		{Lang: "ko", Source: a},                                // missing, ko has an orphan
+		{Lang: "ja", Source: b},                                // missing, ja has none
+		{Lang: "ko", Source: c, Translation: entry("ko/c.md")}, // translated
+		{Lang: "ko", Translation: entry("ko/old.md")},          // the orphan
+	}
+	k := skeletonsFor(pairs)
+	doc, err := parse.Parse("a.md", []byte("# A\n\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*site.Entry{a, b, c} {
+		k.keep(&lazyPage{info: e, page: &Page{Doc: doc}})
+	}
+	k.keep(&lazyPage{info: a}) // not parsed: nothing to keep
+	for _, tt := range []struct {
+		path string
+		want bool
+	}{{"en/a.md", true}, {"en/b.md", false}, {"en/c.md", false}} {
+		if _, ok := k.of(tt.path); ok != tt.want {
+			t.Errorf("skeleton of %s kept: %v, want %v", tt.path, ok, tt.want)
+		}
+	}
+	if pr, _ := k.of("en/a.md"); !reflect.DeepEqual(pr, align.ProfileOf(doc)) {
+		t.Errorf("skeleton of en/a.md = %v, want the page's", pr)
 	}
 }

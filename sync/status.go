@@ -76,6 +76,7 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		groups[g] = append(groups[g], i)
 	}
 	reports := make([]PageReport, len(pairs))
+	skel := skeletonsFor(pairs)
 	g, terms := termsOf(opts.Glossary, r.Languages)
 	if g != nil {
 		splice = false // corroborate reads every page's findings
@@ -104,12 +105,12 @@ func (s *Site) status(opts Options, splice bool) *Report {
 		if ok && s.cachedGroup(key, groups[g], reports, splice) {
 			return
 		}
-		store := s.groupReports(pairs, groups[g], reports, terms) && ok && cacheable(reports, groups[g])
+		store := s.groupReports(pairs, groups[g], reports, terms, skel) && ok && cacheable(reports, groups[g])
 		if store || splice {
 			s.keepGroup(key, groups[g], reports, store, splice)
 		}
 	})
-	s.suggestRenames(reports)
+	s.suggestRenames(reports, skel)
 	if g != nil {
 		corroborate(g, reports)
 	}
@@ -231,7 +232,7 @@ func (l *lazyPage) get() (*Page, error) {
 // checked with the pages and base already at hand. It reports whether
 // the reports depend only on the group's inputs: no page was a problem
 // and every blob asked for was found.
-func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, terms map[string]*glossary.Matcher) bool {
+func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, terms map[string]*glossary.Matcher, skel *skeletons) bool {
 	first := pairs[idx[0]]
 	var src *lazyPage
 	if first.Source != nil {
@@ -323,6 +324,7 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 		detach(&r)
 		reports[i] = r
 	}
+	skel.keep(src)
 	return clean && vs.missing == 0
 }
 

@@ -33,6 +33,9 @@ type History struct {
 	commits int
 	// newest is the first commit the log printed ("" when none).
 	newest string
+	// stamps are the commits the log printed, in its order (kept only
+	// until logs read apart are merged).
+	stamps []stamp
 	// degraded says what the history lacks (renames not followed).
 	degraded string
 	// forward maps a renamed path to its newest new name (built on first
@@ -42,6 +45,12 @@ type History struct {
 	mu    gosync.Mutex // guards forward and the creation of the pools
 	blobs *batchPool[*catFile]
 	trees *batchPool[*treeCheck] // BlobAt's processes
+}
+
+// stamp is a commit and its committer time.
+type stamp struct {
+	commit string
+	time   int64
 }
 
 type rename struct {
@@ -75,10 +84,10 @@ func ReadHistory(ctx context.Context, root string, paths []string) (*History, er
 	}
 	shallow := strings.TrimSpace(out) == "true"
 	specs := logSpecs(ctx, root, paths)
-	h, stderr, err := readLog(ctx, root, specs, "-M")
+	h, stderr, err := readLogs(ctx, root, specs, "-M")
 	if err != nil && strings.Contains(stderr, "unable to read") {
 		missing := strings.TrimSpace(stderr)
-		if h, _, err = readLog(ctx, root, specs, "--no-renames"); err == nil {
+		if h, _, err = readLogs(ctx, root, specs, "--no-renames"); err == nil {
 			h.degraded = "renames not followed: " + missing + " (a partial clone or snapshot lacks objects; fetch them for rename detection)"
 		}
 	}
@@ -139,11 +148,120 @@ func splitPaths(paths []string) (files, dirs []string) {
 
 func isPattern(name string) bool { return strings.ContainsAny(name, "*?[\\") }
 
-// readLog runs one git log over the pathspecs specs, with renames
-// ("-M") or without ("--no-renames"), and returns its stderr.
-func readLog(ctx context.Context, root string, specs []string, renames string) (*History, string, error) {
+// readLogs reads the log of specs from revs (none: HEAD): the single
+// files among them apart from the rest, both at once, merged in commit
+// order (see splitSpecs). It returns the stderr of a log that failed.
+func readLogs(ctx context.Context, root string, specs []string, renames string, revs ...string) (*History, string, error) {
+	files, rest := splitSpecs(specs)
+	if len(files) == 0 || len(rest) == 0 {
+		h, stderr, err := readLog(ctx, root, specs, renames, revs...)
+		if h != nil {
+			h.stamps = nil
+		}
+		return h, stderr, err
+	}
+	type result struct {
+		h      *History
+		stderr string
+		err    error
+	}
+	apart := make(chan result, 1)
+	go func() {
+		h, stderr, err := readLog(ctx, root, files, renames, revs...)
+		apart <- result{h, stderr, err}
+	}()
+	h, stderr, err := readLog(ctx, root, rest, renames, revs...)
+	f := <-apart
+	switch {
+	case err != nil:
+		return nil, stderr, err
+	case f.err != nil:
+		return nil, f.stderr, f.err
+	}
+	return mergeLogs(h, f.h), "", nil
+}
+
+// splitSpecs separates the pathspecs of single files (the configuration,
+// the string tables) from the rest. git matches every entry of every tree
+// a commit changed against every pathspec, and a site's pages are spread
+// over many trees: on kubernetes/website the 17 files cost its log 1.9 s
+// of 7.3 s of CPU when read with the pages, and 0.3 s on their own, as
+// git then leaves every tree off their way unread. What each log selects
+// is unchanged; only git's history simplification, which considers all
+// the pathspecs of a log at once, may now keep out of the files' log a
+// side branch that changed them to no effect (2 commits of 155 there).
+func splitSpecs(specs []string) (files, rest []string) {
+	for _, sp := range specs {
+		if p, ok := strings.CutPrefix(sp, ":(literal)"); ok && slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) {
+			files = append(files, sp)
+		} else {
+			rest = append(rest, sp)
+		}
+	}
+	return files, rest
+}
+
+// mergeLogs merges the histories of two logs of the same commits' walk
+// over other files: their commits, in the order git log prints them
+// (newest committer time first; a tie keeps a's first), each once.
+func mergeLogs(a, b *History) *History {
+	seqs := map[string]int{}
+	var order []stamp
+	place := func(c stamp) {
+		if _, ok := seqs[c.commit]; !ok {
+			seqs[c.commit] = len(order)
+			order = append(order, c)
+		}
+	}
+	i, j := 0, 0
+	for i < len(a.stamps) || j < len(b.stamps) {
+		if j == len(b.stamps) || i < len(a.stamps) && a.stamps[i].time >= b.stamps[j].time {
+			place(a.stamps[i])
+			i++
+		} else {
+			place(b.stamps[j])
+			j++
+		}
+	}
+	h := newHistory(a.root)
+	h.commits = len(order)
+	if len(order) > 0 {
+		h.newest = order[0].commit
+	}
+	for _, from := range []*History{a, b} {
+		for p, vs := range from.paths {
+			both := h.paths[p] // a path both logs read: its versions once
+			for _, v := range vs {
+				v.Seq = seqs[from.stamps[v.Seq].commit]
+				if !slices.ContainsFunc(both, func(w Version) bool { return w.Commit == v.Commit }) {
+					h.paths[p] = append(h.paths[p], v)
+				}
+			}
+		}
+		for p, rs := range from.renames {
+			both := h.renames[p]
+			for _, r := range rs {
+				r.seq = seqs[from.stamps[r.seq].commit]
+				if !slices.Contains(both, r) {
+					h.renames[p] = append(h.renames[p], r)
+				}
+			}
+		}
+	}
+	for _, vs := range h.paths {
+		slices.SortStableFunc(vs, func(x, y Version) int { return x.Seq - y.Seq })
+	}
+	for _, rs := range h.renames {
+		slices.SortStableFunc(rs, func(x, y rename) int { return x.seq - y.seq })
+	}
+	return h
+}
+
+// readLog runs one git log over the pathspecs specs from revs, with
+// renames ("-M") or without ("--no-renames"), and returns its stderr.
+func readLog(ctx context.Context, root string, specs []string, renames string, revs ...string) (*History, string, error) {
 	h := newHistory(root)
-	cmd := gitCommand(ctx, root, logArgs(specs, renames)...)
+	cmd := gitCommand(ctx, root, logArgs(specs, renames, revs...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, "", err
@@ -203,6 +321,7 @@ func (h *History) parseLog(r *bufio.Reader) error {
 				h.newest = commit
 			}
 			h.commits++
+			h.stamps = append(h.stamps, stamp{commit, ctime})
 			continue
 		}
 		if !strings.HasPrefix(tok, ":") {

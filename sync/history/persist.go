@@ -1,13 +1,10 @@
 package history
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"slices"
 	"sort"
@@ -81,28 +78,12 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 	if old.Newest == "" || old.History.shallow || old.History.degraded != "" || !canUpdate(ctx, root, old.Head, head) {
 		return nil, false
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	// The narrow pathspecs: the few new commits cost little, and the log
-	// is the one ReadHistory's grouped pathspecs reproduce.
-	cmd := gitCommand(ctx, root, logArgs(Pathspecs(paths), "-M", head)...)
-	stdout, err := cmd.StdoutPipe()
+	// is the one ReadHistory's grouped pathspecs reproduce. The walk
+	// stops at old's head: canUpdate made sure that what it lists is what
+	// the log from head lists before old's newest commit.
+	add, _, err := readLogs(ctx, root, Pathspecs(paths), "-M", head, "^"+old.Head)
 	if err != nil {
-		return nil, false
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, false
-	}
-	// The log from head streams, newest first; what comes before the
-	// header of the old snapshot's newest commit is new.
-	prefix, found := readUntil(stdout, []byte("\x1e"+old.Newest+" "), 64<<20)
-	cancel()
-	cmd.Wait() // killed on purpose: its error says nothing
-	if !found {
-		return nil, false
-	}
-	add := newHistory(root)
-	if err := add.parseLog(bufio.NewReader(bytes.NewReader(prefix))); err != nil {
 		return nil, false
 	}
 	newest := old.Newest
@@ -164,26 +145,6 @@ func canUpdate(ctx context.Context, root, old, head string) bool {
 		}
 	}
 	return true
-}
-
-// readUntil reads r up to the first occurrence of marker and returns what
-// came before it; found is false when r ends, fails or passes limit
-// bytes first.
-func readUntil(r io.Reader, marker []byte, limit int) ([]byte, bool) {
-	var buf []byte
-	chunk := make([]byte, 64<<10)
-	for len(buf) <= limit {
-		n, err := r.Read(chunk)
-		from := max(0, len(buf)-len(marker))
-		buf = append(buf, chunk[:n]...)
-		if i := bytes.Index(buf[from:], marker); i >= 0 {
-			return buf[:from+i], true
-		}
-		if err != nil {
-			return nil, false
-		}
-	}
-	return nil, false
 }
 
 // merge puts the history add (of the commits after old's) on top of old.

@@ -28,9 +28,14 @@ import (
 // pathspecs but not under the broader ones (a file beside them changed)
 // would make git follow another side of it and list other commits. They
 // are found by one cheaper "git log" over the parent less the
-// directories read, which walks every commit (--full-history) and
-// compares merges with their first parent: the first commit to hold a
-// path is found either way, whatever the simplification of the walk.
+// directories read, which walks HEAD's first parents and compares merges
+// with their first parent: every name that ever reached HEAD's line is
+// in the diff of the commit or merge that brought it. A name born and
+// removed on a side branch is missed; the log then lists that branch's
+// commits of its pages too, which are no page's versions, and a merge
+// on that branch alone may be simplified otherwise. Walking every commit
+// instead (--full-history) found the same names on kubernetes/website
+// at 3.5 times the cost (2.6 s of git's CPU against 0.73 s).
 
 // minGroup is the fewest directories of one parent read as the parent:
 // below it, the walk that finds what lies beside them costs more than
@@ -99,12 +104,12 @@ func groups(paths []string) []*group {
 }
 
 // besideArgs is the git log that lists every path ever under the
-// parents of gs other than in the directories read: every commit, merges
-// compared with their first parent, root commits with the empty tree
+// parents of gs other than in the directories read: HEAD's first
+// parents, merges compared with their first parent, root commits with the empty tree
 // (whatever log.showRoot says). A git older than 2.31 does not know
 // --diff-merges and fails it.
 func besideArgs(gs []*group) []string {
-	args := []string{"log", "--format=", "--name-only", "-z", "--no-renames", "--full-history", "--diff-merges=first-parent", "--root", "--no-color", "--no-textconv", "--no-ext-diff", "HEAD", "--"}
+	args := []string{"log", "--format=", "--name-only", "-z", "--no-renames", "--first-parent", "--diff-merges=first-parent", "--root", "--no-color", "--no-textconv", "--no-ext-diff", "HEAD", "--"}
 	for _, g := range gs {
 		args = append(args, ":(literal)"+g.parent+"/")
 	}
