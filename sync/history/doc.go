@@ -12,6 +12,8 @@
 //		_, _ = data, found
 //	}
 //
-// The log is read in one "git log" pass and blobs through one
-// "git cat-file --batch", never a process per file.
+// The log is read in one "git log" pass over the pages (and one more,
+// beside it, over the single files: configuration and string tables)
+// and blobs through long-running "git cat-file --batch" processes, never
+// a process per file.
 package history

@@ -24,7 +24,8 @@ type Version struct {
 	Path   string
 }
 
-// History is the content history of a repository, read in one pass.
+// History is the content history of a repository, read in one pass of
+// git log over the pages and one over the single files (see readLogs).
 type History struct {
 	root    string
 	shallow bool
@@ -64,7 +65,8 @@ var ErrNoHistory = errors.New("no git history")
 
 // ReadHistory reads the history of the files the tool reads under paths
 // (relative to root; none means the whole tree) with one "git log"
-// process. A path with the extension of a page, a configuration or a
+// process, and one more at once for the single files among paths (see
+// splitSpecs). A path with the extension of a page, a configuration or a
 // string table is that file; any other is a directory, of which only
 // the pages are read (Pathspecs, or the cheaper equivalent of logSpecs),
 // so rename detection never reads an image. A shallow clone is read as far as it goes and reported by
