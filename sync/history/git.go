@@ -117,6 +117,21 @@ var batchMemory = []string{
 	"-c", "core.deltaBaseCacheLimit=8m",
 }
 
+// treeMemory are the bounds of the "cat-file --batch-check
+// --follow-symlinks" processes of BlobAt and BlobsAt. Each lookup walks
+// the trees from a commit to the file, and the trees of a history lie
+// all over the pack: in 32 MiB of windows git unmapped and mapped them
+// again all the time. Replaying the 25,556 lookups of a status run on
+// the Markdown-only kubernetes/website (a 136 MB pack) cost 1.8 s of
+// user and 0.9 s of system CPU with batchMemory, 1.1 s and 0.06 s with
+// these, for a peak of 100 MB instead of 44 MB (most of it the mapped
+// pack, pages the kernel can drop).
+var treeMemory = []string{
+	"-c", "core.packedGitWindowSize=2m",
+	"-c", "core.packedGitLimit=96m",
+	"-c", "core.deltaBaseCacheLimit=16m",
+}
+
 // hardenedEnv is added to the environment of every git call.
 var hardenedEnv = []string{
 	"GIT_TERMINAL_PROMPT=0",
