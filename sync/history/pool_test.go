@@ -77,7 +77,7 @@ func TestPackMemory(t *testing.T) {
 		key, want string
 	}{
 		{nil, "core.packedGitWindowSize", "16m"},
-		{nil, "core.packedGitLimit", "64m"},
+		{nil, "core.packedGitLimit", "96m"},
 		{nil, "core.deltaBaseCacheLimit", "16m"},
 		{batchMemory, "core.packedGitWindowSize", "2m"},
 		{batchMemory, "core.packedGitLimit", "32m"},
