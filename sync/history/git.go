@@ -126,13 +126,13 @@ var batchMemory = []string{
 // the trees from a commit to the file, and the trees of a history lie
 // all over the pack: in 32 MiB of windows git unmapped and mapped them
 // again all the time. Replaying the 25,556 lookups of a status run on
-// the Markdown-only kubernetes/website (a 136 MB pack) cost 1.8 s of
-// user and 0.9 s of system CPU with batchMemory, 1.1 s and 0.06 s with
-// these, for a peak of 100 MB instead of 44 MB (most of it the mapped
-// pack, pages the kernel can drop).
+// the Markdown-only kubernetes/website (a 136 MB pack): 1.8 s of user
+// and 0.9 s of system CPU with batchMemory, a peak of 44 MB; 1.2 s and
+// 0.3 s with these, 75 MB; 1.1 s and 0.06 s with 96 MiB of windows, but
+// 100 MB (most of it the mapped pack), which a whole run's peak adds to.
 var treeMemory = []string{
 	"-c", "core.packedGitWindowSize=2m",
-	"-c", "core.packedGitLimit=96m",
+	"-c", "core.packedGitLimit=64m",
 	"-c", "core.deltaBaseCacheLimit=16m",
 }
 

@@ -83,7 +83,7 @@ func TestPackMemory(t *testing.T) {
 		{batchMemory, "core.packedGitLimit", "32m"},
 		{batchMemory, "core.deltaBaseCacheLimit", "8m"},
 		{treeMemory, "core.packedGitWindowSize", "2m"},
-		{treeMemory, "core.packedGitLimit", "96m"},
+		{treeMemory, "core.packedGitLimit", "64m"},
 		{treeMemory, "core.deltaBaseCacheLimit", "16m"},
 	} {
 		var got string
@@ -118,7 +118,7 @@ func TestTreeCheckMemory(t *testing.T) {
 	}
 	defer c.close()
 	args := strings.Join(c.cmd.Args, " ")
-	if !strings.Contains(args, "-c core.packedGitLimit=96m -c core.deltaBaseCacheLimit=16m cat-file") {
+	if !strings.Contains(args, "-c core.packedGitLimit=64m -c core.deltaBaseCacheLimit=16m cat-file") {
 		t.Errorf("tree lookups run %s, want treeMemory's bounds", args)
 	}
 }
