@@ -19,7 +19,7 @@ type catFile struct {
 }
 
 func startCatFile(root string) (*catFile, error) {
-	cmd, in, out, err := startBatch(root, "cat-file", "--batch")
+	cmd, in, out, err := startBatch(root, batchMemory, "cat-file", "--batch")
 	if err != nil {
 		return nil, err
 	}
@@ -27,10 +27,10 @@ func startCatFile(root string) (*catFile, error) {
 }
 
 // startBatch starts a long-running git process (cat-file --batch and its
-// kin) through the hardened runner, with the batch memory bounds and
-// pipes to its input and output.
-func startBatch(root string, args ...string) (*exec.Cmd, io.WriteCloser, io.Reader, error) {
-	cmd := gitCommandMemory(context.Background(), root, batchMemory, args...)
+// kin) through the hardened runner, with the pack memory bounds memory
+// and pipes to its input and output.
+func startBatch(root string, memory []string, args ...string) (*exec.Cmd, io.WriteCloser, io.Reader, error) {
+	cmd := gitCommandMemory(context.Background(), root, memory, args...)
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, nil, nil, err

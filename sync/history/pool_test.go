@@ -68,23 +68,27 @@ func TestBlobConcurrent(t *testing.T) {
 }
 
 // TestPackMemory: every git call gets pack memory bounds, the
-// long-running cat-file processes tighter ones.
+// long-running cat-file processes their own: tighter ones for blobs,
+// a larger pack window limit for the tree lookups.
 func TestPackMemory(t *testing.T) {
 	dir := newRepo(t)
 	for _, tt := range []struct {
-		batch     bool
+		memory    []string // nil: gitOutput's
 		key, want string
 	}{
-		{false, "core.packedGitWindowSize", "16m"},
-		{false, "core.packedGitLimit", "64m"},
-		{false, "core.deltaBaseCacheLimit", "16m"},
-		{true, "core.packedGitWindowSize", "2m"},
-		{true, "core.packedGitLimit", "32m"},
-		{true, "core.deltaBaseCacheLimit", "8m"},
+		{nil, "core.packedGitWindowSize", "16m"},
+		{nil, "core.packedGitLimit", "96m"},
+		{nil, "core.deltaBaseCacheLimit", "16m"},
+		{batchMemory, "core.packedGitWindowSize", "2m"},
+		{batchMemory, "core.packedGitLimit", "32m"},
+		{batchMemory, "core.deltaBaseCacheLimit", "8m"},
+		{treeMemory, "core.packedGitWindowSize", "2m"},
+		{treeMemory, "core.packedGitLimit", "64m"},
+		{treeMemory, "core.deltaBaseCacheLimit", "16m"},
 	} {
 		var got string
-		if tt.batch {
-			cmd, in, out, err := startBatch(dir, "config", tt.key)
+		if tt.memory != nil {
+			cmd, in, out, err := startBatch(dir, tt.memory, "config", tt.key)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,8 +105,21 @@ func TestPackMemory(t *testing.T) {
 			}
 		}
 		if strings.TrimSpace(got) != tt.want {
-			t.Errorf("batch %v: git config %s = %q, want %q", tt.batch, tt.key, got, tt.want)
+			t.Errorf("git config %s = %q, want %q", tt.key, got, tt.want)
 		}
+	}
+}
+
+// TestTreeCheckMemory: BlobAt's processes get treeMemory.
+func TestTreeCheckMemory(t *testing.T) {
+	c, err := startCheck(newRepo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	args := strings.Join(c.cmd.Args, " ")
+	if !strings.Contains(args, "-c core.packedGitLimit=64m -c core.deltaBaseCacheLimit=16m cat-file") {
+		t.Errorf("tree lookups run %s, want treeMemory's bounds", args)
 	}
 }
 

@@ -43,7 +43,7 @@ type treeCheck struct {
 }
 
 func startCheck(root string) (*treeCheck, error) {
-	cmd, in, out, err := startBatch(root, "cat-file", "--batch-check=%(objectname) %(objecttype)", "--follow-symlinks")
+	cmd, in, out, err := startBatch(root, treeMemory, "cat-file", "--batch-check=%(objectname) %(objecttype)", "--follow-symlinks")
 	if err != nil {
 		return nil, err
 	}
