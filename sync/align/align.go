@@ -396,17 +396,33 @@ const threshold = 0.42
 
 // sim scores how likely target features t render source features s, 0–1.
 func (a *aligner) sim(s, t *features) float64 {
+	v, _ := a.simAbove(s, t, math.Inf(-1))
+	return v
+}
+
+// simAbove is sim when it may be above need, and false when it cannot
+// be: the anchors and words (the costly parts) are compared only when
+// the kinds and lengths leave room for the score to pass need.
+func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
 	if !s.prose && !t.prose && s.kind == t.kind {
 		if s.full == t.full {
-			return 1
+			return 1, true
 		}
-		return 0.6 + 0.3*anchorScore(s, t)
+		if 0.9+1e-9 <= need {
+			return 0, false
+		}
+		return 0.6 + 0.3*anchorScore(s, t), true
 	}
 	k := kindScore(s, t)
 	if k == 0 {
-		return 0
+		return 0, true
 	}
-	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*a.lengthScore(s, t)
+	l := a.lengthScore(s, t)
+	// anchorScore and wordScore are at most 1.
+	if 0.3*k+0.3+0.15+0.25*l+1e-9 <= need {
+		return 0, false
+	}
+	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*l, true
 }
 
 func kindScore(s, t *features) float64 {
