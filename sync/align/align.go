@@ -394,13 +394,8 @@ func newAligner(ss, ts *side, src, tgt *parse.Document, si, ti []int, ratio floa
 // units unpaired.
 const threshold = 0.42
 
-// sim scores how likely target features t render source features s, 0–1.
-func (a *aligner) sim(s, t *features) float64 {
-	v, _ := a.simAbove(s, t, math.Inf(-1))
-	return v
-}
-
-// simAbove is sim when it may be above need, and false when it cannot
+// simAbove scores how likely target features t render source features
+// s, 0–1, when the score may be above need, and is false when it cannot
 // be: the anchors and words (the costly parts) are compared only when
 // the kinds and lengths leave room for the score to pass need.
 func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
