@@ -36,6 +36,67 @@ type Options struct {
 // safe for concurrent use. The zero value is ready to use.
 type Cache struct {
 	sides map[sideKey]*side
+	// units are the features of units by what they are computed from:
+	// the versions of a page share most of their units, so a unit
+	// unchanged since the version before is read once. merged are the
+	// features of two such units read as one.
+	units  map[unitKey]*unitEntry
+	merged map[[2]*unitEntry]features
+}
+
+// unitKey is what a unit's features are computed from, but its anchors
+// (slices), which unitEntry holds and a lookup compares.
+type unitKey struct {
+	kind         parse.Kind
+	level        int
+	translatable bool
+	source       bool
+	key, text    string
+	plain        string
+	id           string // table cells only
+}
+
+type unitEntry struct {
+	anchors parse.Anchors // the unit's Anchors, nil slices when none
+	f       features
+}
+
+// unitKeyOf is u's key in a Cache.
+func unitKeyOf(u *parse.Unit, source bool) unitKey {
+	k := unitKey{kind: u.Kind, level: u.Level, translatable: u.Translatable, source: source,
+		key: u.Key, text: u.Text, plain: u.Plain}
+	if u.Kind == parse.TableCell {
+		k.id = u.ID
+	}
+	return k
+}
+
+func sameAnchors(a *parse.Anchors, b *parse.Anchors) bool {
+	var za parse.Anchors
+	if a == nil {
+		a = &za
+	}
+	if b == nil {
+		b = &za
+	}
+	return slices.Equal(a.Links, b.Links) && slices.Equal(a.Images, b.Images) &&
+		slices.Equal(a.Code, b.Code) && slices.Equal(a.Shortcodes, b.Shortcodes) &&
+		slices.Equal(a.Numbers, b.Numbers) && slices.Equal(a.Words, b.Words)
+}
+
+// unit is the features of u, from the cache when a unit with the same
+// text, kind and anchors was read before.
+func (c *Cache) unit(u *parse.Unit, source bool) *unitEntry {
+	k := unitKeyOf(u, source)
+	if e, ok := c.units[k]; ok && sameAnchors(&e.anchors, u.Anchors) {
+		return e
+	}
+	e := &unitEntry{f: unitFeatures(u, source)}
+	if u.Anchors != nil {
+		e.anchors = *u.Anchors
+	}
+	c.units[k] = e
+	return e
 }
 
 type sideKey struct {
@@ -65,8 +126,40 @@ func (c *Cache) side(doc *parse.Document, idx []int, source bool) *side {
 	k := sideKey{doc, source}
 	sd, ok := c.sides[k]
 	if !ok {
-		sd = newSide(doc, idx, source)
+		sd = c.newSide(doc, idx, source)
 		c.sides[k] = sd
+	}
+	return sd
+}
+
+// newSide is newSide with the features of units and of merged pairs
+// taken from the cache when it has them.
+func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
+	if c.units == nil {
+		c.units = map[unitKey]*unitEntry{}
+		c.merged = map[[2]*unitEntry]features{}
+	}
+	sd := &side{f: make([]features, 0, len(idx))}
+	es := make([]*unitEntry, 0, len(idx))
+	for _, i := range idx {
+		e := c.unit(&doc.Units[i], source)
+		es = append(es, e)
+		sd.f = append(sd.f, e.f)
+		if e.f.prose {
+			sd.prose += e.f.length
+		}
+	}
+	sd.f2 = make([]features, len(sd.f))
+	for i := 1; i < len(sd.f); i++ {
+		if sd.f[i].prose && sd.f[i-1].prose {
+			k := [2]*unitEntry{es[i-1], es[i]}
+			m, ok := c.merged[k]
+			if !ok {
+				m = merge(sd.f[i-1], sd.f[i])
+				c.merged[k] = m
+			}
+			sd.f2[i] = m
+		}
 	}
 	return sd
 }
@@ -301,19 +394,30 @@ func newAligner(ss, ts *side, src, tgt *parse.Document, si, ti []int, ratio floa
 // units unpaired.
 const threshold = 0.42
 
-// sim scores how likely target features t render source features s, 0–1.
-func (a *aligner) sim(s, t *features) float64 {
+// simAbove scores how likely target features t render source features
+// s, 0–1, when the score may be above need, and is false when it cannot
+// be: the anchors and words (the costly parts) are compared only when
+// the kinds and lengths leave room for the score to pass need.
+func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
 	if !s.prose && !t.prose && s.kind == t.kind {
 		if s.full == t.full {
-			return 1
+			return 1, true
 		}
-		return 0.6 + 0.3*anchorScore(s, t)
+		if 0.9+1e-9 <= need {
+			return 0, false
+		}
+		return 0.6 + 0.3*anchorScore(s, t), true
 	}
 	k := kindScore(s, t)
 	if k == 0 {
-		return 0
+		return 0, true
 	}
-	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*a.lengthScore(s, t)
+	l := a.lengthScore(s, t)
+	// anchorScore and wordScore are at most 1.
+	if 0.3*k+0.3+0.15+0.25*l+1e-9 <= need {
+		return 0, false
+	}
+	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*l, true
 }
 
 func kindScore(s, t *features) float64 {

@@ -129,8 +129,13 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 			}
 			s, t := i0+i-1, j0+j-1 // the units the step into (i, j) takes
 			if i > 0 && j > 0 {
+				// The 1–1 step is tried first and wins ties, so it need
+				// only reach the steps tried after it that add nothing.
+				floor := max(up.at(j), cur.at(j-1))
 				if prev := up.at(j - 1); can(prev, 1-threshold) {
-					try(prev, a.sim(&a.s[s], &a.t[t])-threshold, 1, 1)
+					if v, ok := a.simAbove(&a.s[s], &a.t[t], floor-prev+threshold); ok {
+						try(prev, v-threshold, 1, 1)
+					}
 				}
 			}
 			if i > 0 {
@@ -141,12 +146,16 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 			}
 			if i > 1 && j > 0 && a.s[s].prose && a.s[s-1].prose {
 				if prev := up2.at(j - 1); can(prev, 1-threshold-0.12) {
-					try(prev, a.sim(&a.s2[s], &a.t[t])-threshold-0.12, 2, 1)
+					if v, ok := a.simAbove(&a.s2[s], &a.t[t], best-prev+threshold+0.12); ok {
+						try(prev, v-threshold-0.12, 2, 1)
+					}
 				}
 			}
 			if i > 0 && j > 1 && a.t[t].prose && a.t[t-1].prose {
 				if prev := up.at(j - 2); can(prev, 1-threshold-0.12) {
-					try(prev, a.sim(&a.s[s], &a.t2[t])-threshold-0.12, 1, 2)
+					if v, ok := a.simAbove(&a.s[s], &a.t2[t], best-prev+threshold+0.12); ok {
+						try(prev, v-threshold-0.12, 1, 2)
+					}
 				}
 			}
 			cur.score = append(cur.score, best)

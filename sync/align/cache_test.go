@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -42,5 +43,69 @@ func TestCacheAgrees(t *testing.T) {
 	}
 	if want := len(sdocs) + translations; len(c.sides) != want {
 		t.Errorf("the cache holds %d sides, want %d", len(c.sides), want)
+	}
+}
+
+// TestCacheUnitsByAnchors checks that a unit is read again when its text
+// is that of a unit read before but its anchors differ: a reference
+// link's target is in the page's definitions, not in the unit's text.
+func TestCacheUnitsByAnchors(t *testing.T) {
+	var c Cache
+	for _, target := range []string{"/one/", "/two/", "/one/"} {
+		doc, err := parse.Parse("en.md", []byte("Read [the guide][g] first.\n\n[g]: "+target+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx := doc.BodyIndexes()
+		got, want := c.side(doc, idx, true), newSide(doc, idx, true)
+		if len(got.f) != len(want.f) || len(got.f) == 0 {
+			t.Fatalf("%s: %d units, want %d (> 0)", target, len(got.f), len(want.f))
+		}
+		if !slices.Equal(got.f[0].anchors, want.f[0].anchors) {
+			t.Errorf("%s: cached anchors %v, want %v", target, got.f[0].anchors, want.f[0].anchors)
+		}
+	}
+	if len(c.units) != 1 {
+		t.Errorf("the cache holds %d units, want 1 (one text)", len(c.units))
+	}
+}
+
+// TestSimAbove checks the bound simAbove prunes with: when it says a
+// pairing cannot pass need, its full score does not; otherwise the score
+// is the full one.
+func TestSimAbove(t *testing.T) {
+	src, tgt := genPair(80, 7)
+	sdoc, err := parse.Parse("en.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tdoc, err := parse.Parse("ja.md", []byte(tgt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	si, ti := sdoc.BodyIndexes(), tdoc.BodyIndexes()
+	a := newAligner(newSide(sdoc, si, true), newSide(tdoc, ti, false), sdoc, tdoc, si, ti, 0)
+	pruned := 0
+	for i := range a.s {
+		for j := range a.t {
+			full, ok := a.simAbove(&a.s[i], &a.t[j], math.Inf(-1))
+			if !ok {
+				t.Fatalf("(%d, %d): no score without a need", i, j)
+			}
+			for _, need := range []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95} {
+				v, ok := a.simAbove(&a.s[i], &a.t[j], need)
+				switch {
+				case !ok && full >= need:
+					t.Errorf("(%d, %d): pruned at need %v, but the score is %v", i, j, need, full)
+				case ok && v != full:
+					t.Errorf("(%d, %d): score %v at need %v, want %v", i, j, v, need, full)
+				case !ok:
+					pruned++
+				}
+			}
+		}
+	}
+	if pruned == 0 {
+		t.Error("nothing was pruned: the test shows nothing")
 	}
 }
