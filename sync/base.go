@@ -480,3 +480,79 @@ func short(id string) string {
 	}
 	return id
 }
+
+// orphanBase infers the English an orphan was translated from: the
+// source page at the orphan's name in the source language (or its other
+// Hugo spelling), as it last stood before it was removed or moved away,
+// is taken for the source, and the base is found as for any page (the
+// tree of the commit that last changed the translation's words; history
+// follows the page's earlier names). It is nil when history does not
+// know the page or no base is found.
+func (s *Site) orphanBase(vs *versions, tr *Page) *Base {
+	if s.History == nil {
+		return nil
+	}
+	for _, p := range s.orphanSources(tr.Rel) {
+		all := s.History.Versions(p)
+		if len(all) == 0 || all[0].Blob != "" && s.History.RenamedTo(p) == "" {
+			continue // neither removed nor moved away: not this orphan's English
+		}
+		last := liveVersions(all)
+		if len(last) == 0 {
+			continue
+		}
+		data, _, found := vs.raw(last[0].Blob)
+		if !found {
+			continue
+		}
+		doc := vs.doc(last[0].Blob, p)
+		if doc == nil {
+			continue
+		}
+		src := &Page{File: site.File{Lang: s.Layout.Source, Path: p, Real: p, Rel: tr.Rel}, Src: data, Doc: doc}
+		if b := s.findProvenance(vs, src, tr).page; b != nil && b.Kind != BaseNone {
+			// There is no English page now: the base is never current,
+			// and its last version is named by the commit that wrote it.
+			if b.Current && b.Commit == "" {
+				b.Commit = last[0].Commit
+			}
+			if b.Path == "" {
+				b.Path = p
+			}
+			b.Current = false
+			return b
+		}
+		return nil
+	}
+	return nil
+}
+
+// orphanSources are the paths an orphan's English had: the orphan's name
+// in the source language's content directory and its other Hugo spelling.
+func (s *Site) orphanSources(rel string) []string {
+	l := s.Layout.Language(s.Layout.Source)
+	if l == nil || l.ContentDir == "" {
+		return nil
+	}
+	p := path.Join(l.ContentDir, rel)
+	if twin := bundleTwin(p); twin != "" {
+		return []string{p, twin}
+	}
+	return []string{p}
+}
+
+// orphanSpecs are the pathspecs under which the history of a
+// translation's English counterpart is read, so that an orphan has a
+// base: the counterpart's directory, or with exact the counterpart's
+// paths themselves; none for a source page, or when only translations'
+// history is read.
+func (s *Site) orphanSpecs(f site.File, exact bool) []string {
+	if f.Lang == s.Layout.Source || s.trHistoryOnly {
+		return nil
+	}
+	srcs := s.orphanSources(f.Rel)
+	if exact || len(srcs) == 0 {
+		return srcs
+	}
+	return []string{path.Dir(srcs[0])}
+}

@@ -269,6 +269,15 @@ func (s *Site) groupKey(base string, pairs []site.Pair, idx []int) (cache.Key, b
 			buf = appendVersions(buf[:0], srcVersions, s.History.Versions(p.Translation.Real))
 			h.AddBytes(buf)
 		}
+		if s.History != nil && p.Source == nil && p.Translation != nil {
+			// An orphan's base is read from its English's old paths.
+			tv := s.History.Versions(p.Translation.Real)
+			for _, sp := range s.orphanSources(p.Translation.Rel) {
+				h.Add(sp)
+				buf = appendVersions(buf[:0], s.History.Versions(sp), tv)
+				h.AddBytes(buf)
+			}
+		}
 	}
 	return h.Key(), true
 }

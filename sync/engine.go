@@ -340,6 +340,14 @@ func (s *Site) historySpecs(files []site.File) []string {
 			seen[spec] = true
 			specs = append(specs, spec)
 		}
+		// An orphan's English was at its name in the source language:
+		// its history there gives the orphan a base (orphanSources).
+		for _, o := range s.orphanSpecs(p, s.scoped && len(files) <= 200) {
+			if !seen[o] {
+				seen[o] = true
+				specs = append(specs, o)
+			}
+		}
 	}
 	if s.trHistoryOnly {
 		return minimalDirs(specs)

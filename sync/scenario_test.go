@@ -218,6 +218,10 @@ func describeReport(r *Report) string {
 			if p.Base.Message != "" {
 				fmt.Fprintf(&b, " (%s)", p.Base.Message)
 			}
+			if p.State == PageOrphan {
+				// The English version it was translated from.
+				fmt.Fprintf(&b, " from=%s@%.7s", p.Base.Path, p.Base.Blob)
+			}
 		}
 		if p.RenamedTo != "" {
 			fmt.Fprintf(&b, " renamed-to=%s", p.RenamedTo)

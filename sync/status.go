@@ -266,12 +266,16 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			r.State = PageMissing
 		case p.Source == nil:
 			r.State = PageOrphan
-			if m := terms[p.Lang]; m != nil {
-				if tr, err := (&lazyPage{site: s, info: p.Translation}).get(); err == nil {
-					r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Translation: tr})
-				} else {
+			tr, err := (&lazyPage{site: s, info: p.Translation}).get()
+			if err != nil {
+				if terms[p.Lang] != nil {
 					failed(p.Translation.Path, err, false)
 				}
+				break
+			}
+			r.Base = s.orphanBase(vs, tr)
+			if m := terms[p.Lang]; m != nil {
+				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Translation: tr})
 			}
 		case p.Translation.Unreadable || p.Source.Unreadable:
 			r.State = PageUntracked
