@@ -118,7 +118,9 @@ type side struct {
 // translation with several versions of its source.
 func (c *Cache) side(doc *parse.Document, idx []int, source bool) *side {
 	if c == nil {
-		return newSide(doc, idx, source)
+		// No cache to keep it in: a cache for this side alone, which
+		// still reads a unit repeated in the page once.
+		return new(Cache).newSide(doc, idx, source)
 	}
 	if c.sides == nil {
 		c.sides = map[sideKey]*side{}
@@ -132,8 +134,8 @@ func (c *Cache) side(doc *parse.Document, idx []int, source bool) *side {
 	return sd
 }
 
-// newSide is newSide with the features of units and of merged pairs
-// taken from the cache when it has them.
+// newSide makes the side of doc's units idx, with the features of units
+// and of merged pairs taken from the cache when it has them.
 func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 	if c.units == nil {
 		c.units = map[unitKey]*unitEntry{}
@@ -159,24 +161,6 @@ func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 				c.merged[k] = m
 			}
 			sd.f2[i] = m
-		}
-	}
-	return sd
-}
-
-func newSide(doc *parse.Document, idx []int, source bool) *side {
-	sd := &side{f: make([]features, 0, len(idx))}
-	for _, i := range idx {
-		f := unitFeatures(&doc.Units[i], source)
-		sd.f = append(sd.f, f)
-		if f.prose {
-			sd.prose += f.length
-		}
-	}
-	sd.f2 = make([]features, len(sd.f))
-	for i := 1; i < len(sd.f); i++ {
-		if sd.f[i].prose && sd.f[i-1].prose {
-			sd.f2[i] = merge(sd.f[i-1], sd.f[i])
 		}
 	}
 	return sd

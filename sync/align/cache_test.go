@@ -57,7 +57,7 @@ func TestCacheUnitsByAnchors(t *testing.T) {
 			t.Fatal(err)
 		}
 		idx := doc.BodyIndexes()
-		got, want := c.side(doc, idx, true), newSide(doc, idx, true)
+		got, want := c.side(doc, idx, true), (*Cache)(nil).side(doc, idx, true)
 		if len(got.f) != len(want.f) || len(got.f) == 0 {
 			t.Fatalf("%s: %d units, want %d (> 0)", target, len(got.f), len(want.f))
 		}
@@ -84,7 +84,7 @@ func TestSimAbove(t *testing.T) {
 		t.Fatal(err)
 	}
 	si, ti := sdoc.BodyIndexes(), tdoc.BodyIndexes()
-	a := newAligner(newSide(sdoc, si, true), newSide(tdoc, ti, false), sdoc, tdoc, si, ti, 0)
+	a := newAligner((*Cache)(nil).side(sdoc, si, true), (*Cache)(nil).side(tdoc, ti, false), sdoc, tdoc, si, ti, 0)
 	pruned := 0
 	for i := range a.s {
 		for j := range a.t {
