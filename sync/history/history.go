@@ -136,7 +136,7 @@ func Pathspecs(paths []string) []string {
 // the path) and directories ("" for the whole tree).
 func splitPaths(paths []string) (files, dirs []string) {
 	for _, p := range paths {
-		if slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) {
+		if isFile(p) {
 			files = append(files, ":(literal)"+p)
 		} else {
 			dirs = append(dirs, p)
@@ -149,6 +149,10 @@ func splitPaths(paths []string) (files, dirs []string) {
 }
 
 func isPattern(name string) bool { return strings.ContainsAny(name, "*?[\\") }
+
+// isFile reports whether a path names a file the tool reads (by its
+// extension, ReadExts) rather than a directory of pages.
+func isFile(p string) bool { return slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) }
 
 // readLogs reads the log of specs from revs (none: HEAD): the single
 // files among them apart from the rest, both at once, merged in commit
@@ -194,7 +198,7 @@ func readLogs(ctx context.Context, root string, specs []string, renames string, 
 // side branch that changed them to no effect (2 commits of 155 there).
 func splitSpecs(specs []string) (files, rest []string) {
 	for _, sp := range specs {
-		if p, ok := strings.CutPrefix(sp, ":(literal)"); ok && slices.Contains(ReadExts, strings.ToLower(path.Ext(p))) {
+		if p, ok := strings.CutPrefix(sp, ":(literal)"); ok && isFile(p) {
 			files = append(files, sp)
 		} else {
 			rest = append(rest, sp)
