@@ -487,12 +487,13 @@ func short(id string) string {
 // is taken for the source, and the base is found as for any page (the
 // tree of the commit that last changed the translation's words; history
 // follows the page's earlier names). It is nil when history does not
-// know the page or no base is found.
-func (s *Site) orphanBase(vs *versions, tr *Page) *Base {
+// know the page or no base is found. The orphan is parsed only when
+// history has such a source for it.
+func (s *Site) orphanBase(vs *versions, orphan *lazyPage) *Base {
 	if s.History == nil {
 		return nil
 	}
-	for _, p := range s.orphanSources(tr.Rel) {
+	for _, p := range s.orphanSources(orphan.info.Rel) {
 		all := s.History.Versions(p)
 		if len(all) == 0 || all[0].Blob != "" && s.History.RenamedTo(p) == "" {
 			continue // neither removed nor moved away: not this orphan's English
@@ -508,6 +509,10 @@ func (s *Site) orphanBase(vs *versions, tr *Page) *Base {
 		doc := vs.doc(last[0].Blob, p)
 		if doc == nil {
 			continue
+		}
+		tr, err := orphan.get()
+		if err != nil {
+			return nil
 		}
 		src := &Page{File: site.File{Lang: s.Layout.Source, Path: p, Real: p, Rel: tr.Rel}, Src: data, Doc: doc}
 		if b := s.findProvenance(vs, src, tr).page; b != nil && b.Kind != BaseNone {

@@ -266,16 +266,14 @@ func (s *Site) groupReports(pairs []site.Pair, idx []int, reports []PageReport, 
 			r.State = PageMissing
 		case p.Source == nil:
 			r.State = PageOrphan
-			tr, err := (&lazyPage{site: s, info: p.Translation}).get()
-			if err != nil {
-				if terms[p.Lang] != nil {
-					failed(p.Translation.Path, err, false)
-				}
-				break
-			}
+			tr := &lazyPage{site: s, info: p.Translation}
 			r.Base = s.orphanBase(vs, tr)
 			if m := terms[p.Lang]; m != nil {
-				r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Translation: tr})
+				if page, err := tr.get(); err == nil {
+					r.Glossary = CheckTerms(m, AlignedPage{Lang: p.Lang, Translation: page})
+				} else {
+					failed(p.Translation.Path, err, false)
+				}
 			}
 		case p.Translation.Unreadable || p.Source.Unreadable:
 			r.State = PageUntracked
