@@ -333,15 +333,17 @@ func pinnedSource(bl *blobs, renames func() (map[string][]string, error), pin, s
 // limited to those pages (a path-limited --follow reads other objects
 // too, and a partial clone lacks some).
 func renamesOf(ctx context.Context, root, dir string) (map[string][]string, error) {
-	out, err := gitOut(ctx, root, "log", "-M", "--diff-filter=R", "--name-status", "--format=", "--", dir+"/*.md")
+	// -z: git quotes a name with bytes outside ASCII otherwise.
+	out, err := gitOut(ctx, root, "log", "-M", "-z", "--diff-filter=R", "--name-status", "--format=", "--", dir+"/*.md")
 	if err != nil {
 		return nil, err
 	}
 	m := map[string][]string{}
-	for _, line := range strings.Split(out, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) == 3 && strings.HasPrefix(f[0], "R") {
-			m[f[2]] = append(m[f[2]], f[1])
+	f := strings.Split(out, "\x00")
+	for i := 0; i+2 < len(f); i++ {
+		if status := strings.TrimLeft(f[i], "\n"); strings.HasPrefix(status, "R") {
+			m[f[i+2]] = append(m[f[i+2]], f[i+1])
+			i += 2
 		}
 	}
 	return m, nil

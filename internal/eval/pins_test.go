@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -74,6 +75,22 @@ func TestFindPinnedRenamed(t *testing.T) {
 	}
 	if p := got[1]; p.PinPath != "" || p.PinBlob != "" {
 		t.Errorf("%s: pin resolved to %q %q, want nothing", p.Translation, p.PinPath, p.PinBlob)
+	}
+}
+
+// TestRenamesOfNonASCII: a rename of a page whose name git would quote
+// is read under its own name.
+func TestRenamesOfNonASCII(t *testing.T) {
+	r := newRepo(t)
+	r.commit("add", "hugo.toml", hugoConfig, "content/en/quai-été.md", "---\ntitle: Quai\n---\n\nBoats moor here.\n")
+	r.git("mv", "content/en/quai-été.md", "content/en/môle.md")
+	r.git("commit", "-q", "-m", "rename")
+	got, err := renamesOf(context.Background(), r.dir, "content/en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"content/en/quai-été.md"}; !slices.Equal(got["content/en/môle.md"], want) {
+		t.Errorf("renames = %q, want content/en/môle.md from %q", got, want)
 	}
 }
 
