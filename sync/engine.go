@@ -107,6 +107,14 @@ type Site struct {
 	blobs map[string]string
 }
 
+// frontMatterMemo is how many front matters the site's parses keep (see
+// parse.Memo). A run parses the front matter of every page in its scan,
+// then each page again with its group, and older versions of it, which
+// mostly have the same front matter: on the Markdown-only
+// kubernetes/website, 58% of 27,300 front matters parsed were met before,
+// 46% with this many slots (1024: 25%), for a few MB.
+const frontMatterMemo = 8192
+
 // Load reads the site under root: layout, the front matter of every page
 // (concurrently) and, unless opts.NoHistory, its git history in one pass.
 func Load(ctx context.Context, root string, opts Options) (*Site, error) {
@@ -119,7 +127,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{Layout: layout, Config: cfg, jobs: opts.Jobs, cache: opts.Cache,
-		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys}}
+		pcfg: parse.Config{TranslatableKeys: cfg.TranslatableKeys, Memo: parse.NewMemo(frontMatterMemo)}}
 	if s.jobs <= 0 {
 		s.jobs = runtime.GOMAXPROCS(0)
 	}
