@@ -433,10 +433,12 @@ type versions struct {
 	// raws are blobs read and not parsed (yet): a version probed byte for
 	// byte is often probed again, or parsed after. Parsing moves a blob
 	// to docs, whose Src holds the same bytes.
-	raws    map[string][]byte
-	words   map[*parse.Document][]uint64
-	trees   map[string]string // "commit:path" → blob, "" for none
-	missing int               // blobs asked for that are not in the repository
+	raws  map[string][]byte
+	words map[*parse.Document][]uint64
+	// plainWords are the words keys of body units by their plain text.
+	plainWords map[string]uint64
+	trees      map[string]string // "commit:path" → blob, "" for none
+	missing    int               // blobs asked for that are not in the repository
 	// diffs are the source diffs made, by their two documents: the
 	// translations of a page often share a base.
 	diffs map[[2]*parse.Document]*change.SourceDiff
@@ -447,7 +449,7 @@ type versions struct {
 
 func (s *Site) newVersions() *versions {
 	return &versions{site: s, docs: map[string]*parse.Document{}, raws: map[string][]byte{},
-		words: map[*parse.Document][]uint64{}, trees: map[string]string{},
+		words: map[*parse.Document][]uint64{}, plainWords: map[string]uint64{}, trees: map[string]string{},
 		diffs: map[[2]*parse.Document]*change.SourceDiff{}}
 }
 
@@ -471,7 +473,19 @@ func (v *versions) wordsKey(doc *parse.Document, i int) uint64 {
 		v.words[doc] = k
 	}
 	if k[i] == 0 {
-		k[i] = wordsKey(&doc.Units[i]) | 1 // never 0: 0 is not computed yet
+		u := &doc.Units[i]
+		if u.Kind == parse.FrontMatter {
+			k[i] = wordsKey(u) | 1 // never 0: 0 is not computed yet
+			return k[i]
+		}
+		// A body unit's key is of its plain text alone, which most
+		// versions of a page share unit by unit: folded once.
+		w, ok := v.plainWords[u.Plain]
+		if !ok {
+			w = wordsKey(u) | 1
+			v.plainWords[u.Plain] = w
+		}
+		k[i] = w
 	}
 	return k[i]
 }
