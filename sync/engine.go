@@ -442,6 +442,10 @@ type versions struct {
 	// diffs are the source diffs made, by their two documents: the
 	// translations of a page often share a base.
 	diffs map[[2]*parse.Document]*change.SourceDiff
+	// edits are the word diffs of the changes of diffs, by change and
+	// whether they are of the markup (the text) or of the words: the
+	// translations of a page that share a base report the same changes.
+	edits map[wordDiffKey][]change.Edit
 	// aligns keeps the pages' alignment features: the current
 	// source and its older versions are aligned with every translation.
 	aligns align.Cache
@@ -450,7 +454,30 @@ type versions struct {
 func (s *Site) newVersions() *versions {
 	return &versions{site: s, docs: map[string]*parse.Document{}, raws: map[string][]byte{},
 		words: map[*parse.Document][]uint64{}, plainWords: map[string]uint64{}, trees: map[string]string{},
-		diffs: map[[2]*parse.Document]*change.SourceDiff{}}
+		diffs: map[[2]*parse.Document]*change.SourceDiff{}, edits: map[wordDiffKey][]change.Edit{}}
+}
+
+type wordDiffKey struct {
+	c      *change.Change
+	markup bool
+}
+
+// wordDiff is the word diff of a change's two units, made once: of their
+// texts (markup) or of their words (change.UnitWordDiff). The edits are
+// shared by the reports that show them, which do not change them.
+func (v *versions) wordDiff(c *change.Change, markup bool) []change.Edit {
+	k := wordDiffKey{c, markup}
+	if e, ok := v.edits[k]; ok {
+		return e
+	}
+	var e []change.Edit
+	if markup {
+		e = change.WordDiff(c.Before.Text, c.After.Text)
+	} else {
+		e = change.UnitWordDiff(c.Before, c.After)
+	}
+	v.edits[k] = e
+	return e
 }
 
 // kinds is change.DiffKinds(before, after), made once per pair of

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
@@ -112,5 +114,33 @@ func BenchmarkVersionsWordsKey(b *testing.B) {
 				vs.wordsKey(doc, i)
 			}
 		}
+	}
+}
+
+// TestVersionsWordDiff: a change's word diff is made once per group, of
+// its words or of its markup, and is what change makes of the units.
+func TestVersionsWordDiff(t *testing.T) {
+	before, err := parse.Parse("a.md", []byte("Run the *old* tool twice.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := parse.Parse("a.md", []byte("Run the *new* tool once.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &change.Change{Kind: change.Prose, Before: &before.Units[0], After: &after.Units[0]}
+	vs := (&Site{}).newVersions()
+	words, markup := vs.wordDiff(c, false), vs.wordDiff(c, true)
+	if want := change.UnitWordDiff(c.Before, c.After); !reflect.DeepEqual(words, want) {
+		t.Errorf("word diff %v, want %v", words, want)
+	}
+	if want := change.WordDiff(c.Before.Text, c.After.Text); !reflect.DeepEqual(markup, want) {
+		t.Errorf("markup diff %v, want %v", markup, want)
+	}
+	if reflect.DeepEqual(words, markup) {
+		t.Errorf("word and markup diffs are the same: %v", words)
+	}
+	if again := vs.wordDiff(c, false); len(again) == 0 || &again[0] != &words[0] {
+		t.Error("the word diff is made again")
 	}
 }
