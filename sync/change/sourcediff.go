@@ -135,19 +135,24 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 			c.Kind = Metadata
 		case !a.Translatable && !b.Translatable:
 			c.Kind = Mechanical
-		case SameWords(b.Plain, a.Plain) && !markupChanged(b, a):
-			c.Kind = Typography
-		case SameWords(b.Plain, a.Plain):
-			c.Kind = Mechanical // a link or code change is not hidden by a typography change
-		case SameWords(codeShown(b), codeShown(a)):
-			c.Kind = Mechanical // words put in code spans or taken out of them: markup, not prose
 		default:
-			c.Kind = Prose
-			if !d.noWords {
-				c.Words = UnitWordDiff(b, a)
+			// The words are folded once for both tests.
+			sameWords := SameWords(b.Plain, a.Plain)
+			switch {
+			case sameWords && !markupChanged(b, a):
+				c.Kind = Typography
+			case sameWords:
+				c.Kind = Mechanical // a link or code change is not hidden by a typography change
+			case SameWords(codeShown(b), codeShown(a)):
+				c.Kind = Mechanical // words put in code spans or taken out of them: markup, not prose
+			default:
+				c.Kind = Prose
+				if !d.noWords {
+					c.Words = UnitWordDiff(b, a)
+				}
 			}
 		}
-	case b.FullFingerprint() != a.FullFingerprint():
+	case !sameFull(b, a):
 		c.Kind = Mechanical
 		if b.Kind == parse.FrontMatter {
 			c.Kind = Metadata
@@ -159,6 +164,25 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 		c.Kind = Whitespace
 	}
 	return c
+}
+
+// sameFull reports whether two units have the same full fingerprint,
+// without hashing them when they say the same: but in front matter
+// (where it is of the value as written, not as decoded), a unit's full
+// fingerprint is made of its kind, key and text, and for a reference
+// link of its link and image targets.
+func sameFull(b, a *parse.Unit) bool {
+	if b.Kind != parse.FrontMatter && b.Kind == a.Kind && b.Key == a.Key && b.Text == a.Text && sameTargets(b.Anchors, a.Anchors) {
+		return true
+	}
+	return b.FullFingerprint() == a.FullFingerprint()
+}
+
+func sameTargets(x, y *parse.Anchors) bool {
+	if x == nil || y == nil {
+		return x == y
+	}
+	return slices.Equal(x.Links, y.Links) && slices.Equal(x.Images, y.Images)
 }
 
 // codeShown is a unit's plain text with its code spans shown instead of
