@@ -140,8 +140,10 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 		}
 		b, ok := atVersion[o]
 		if !ok {
+			// The translation's name then gives the source's name then
+			// (for a link, its own history's name says nothing).
 			twin := ""
-			if s.trHistoryOnly && tr.Path == tr.Real {
+			if tr.Path == tr.Real {
 				twin = s.Layout.SourceName(tr.Lang, tv[o].Path)
 			}
 			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit, twin)
@@ -343,18 +345,7 @@ func (p *provenance) summary(pin *unitBase, tv []history.Version, newest int) *B
 // (through symbolic links as they were), an earlier name of the file, or
 // twin (the source's name by the translation's name then; "" for none).
 func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit, twin string) *unitBase {
-	paths := []string{src.Real}
-	if src.Path != src.Real {
-		paths = append(paths, src.Path)
-	}
-	for _, v := range sv {
-		if !slices.Contains(paths, v.Path) {
-			paths = append(paths, v.Path)
-		}
-	}
-	if twin != "" && !slices.Contains(paths, twin) {
-		paths = append(paths, twin)
-	}
+	paths := sourceNames(src, sv, twin)
 	b := &unitBase{confidence: 1}
 	for _, p := range paths {
 		if blob, ok := vs.blobAt(commit, p); ok {
@@ -395,19 +386,7 @@ func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unit
 	if s.History == nil {
 		return nil, fmt.Sprintf("pinned to commit %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(commit))
 	}
-	names := []string{src.Real}
-	for _, v := range s.History.Versions(src.Real) {
-		if v.Path != "" && !slices.Contains(names, v.Path) {
-			names = append(names, v.Path)
-		}
-	}
-	// A page turned into a bundle (x.md → x/index.md) with edits is a
-	// rename git does not always see.
-	for _, name := range names {
-		if alt := bundleTwin(name); alt != "" && !slices.Contains(names, alt) {
-			names = append(names, alt)
-		}
-	}
+	names := sourceNames(src, s.History.Versions(src.Real), "")
 	unread := ""
 	for _, name := range names {
 		id, found, err := s.History.BlobAt(commit, name)
@@ -447,6 +426,31 @@ func (s *Site) unreadable(blob, path, what string) string {
 		return what + " does not parse, so it cannot be a base: " + err.Error()
 	}
 	return what + " could not be read from the repository"
+}
+
+// sourceNames are the names to look the source up under in an older
+// commit, most likely first: its names now, the names of its versions
+// (renames git saw), the twin (the counterpart of the translation's name
+// in that commit: a source deleted and added again under a new name, or
+// moved with edits, is not a rename in git), then the Hugo bundle
+// spelling of each (x.md → x/index.md with edits is a rename git does
+// not always see).
+func sourceNames(src *Page, sv []history.Version, twin string) []string {
+	names := []string{src.Real}
+	add := func(name string) {
+		if name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	add(src.Path)
+	for _, v := range sv {
+		add(v.Path)
+	}
+	add(twin)
+	for _, name := range names {
+		add(bundleTwin(name))
+	}
+	return names
 }
 
 // bundleTwin is the other Hugo spelling of a page: x/index.md for x.md
