@@ -130,6 +130,10 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 	}
 	sv := liveVersions(s.History.Versions(src.Real))
 	work := &unitBase{blob: srcBlob, doc: src.Doc, current: true, confidence: 1}
+	if len(sv) > 0 && sv[0].Blob == srcBlob {
+		// Committed as it is: where, as quickBase says.
+		work.path, work.commit = sv[0].Path, sv[0].Commit
+	}
 	atVersion := map[int]*unitBase{}
 	srcOf := func(o int) *unitBase {
 		switch o {
@@ -168,6 +172,17 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 				if o > f {
 					origins[i] = f
 				}
+			}
+		}
+	}
+	if pin == nil {
+		// The page sync's pull request may have been begun from an older
+		// source than the one in its tree (olderSource).
+		if o, b := s.olderSync(vs, src, tr, tv, sv, origins, srcOf); b != nil {
+			if o == fromWorkTree {
+				work = b
+			} else {
+				atVersion[o] = b
 			}
 		}
 	}
@@ -280,6 +295,55 @@ func (s *Site) flagCleared(vs *versions, tr *Page, tv []history.Version) int {
 		newer = older
 	}
 	return -1
+}
+
+// olderSync returns the origin of the page sync of an unpinned
+// translation and the older source it was made from, when olderSource
+// finds one (else a nil base).
+func (s *Site) olderSync(vs *versions, src, tr *Page, tv, sv []history.Version, origins []int, srcOf func(int) *unitBase) (int, *unitBase) {
+	o, ok := pageSync(tr.Doc, origins)
+	if !ok || len(tv) == 0 {
+		return 0, nil
+	}
+	var trDoc *parse.Document
+	var at int64
+	switch {
+	case o >= 0 && o < len(tv):
+		trDoc, at = vs.doc(tv[o].Blob, tr.Path), tv[o].Time
+	case o == fromWorkTree && history.BlobID(tr.Src) == tv[0].Blob:
+		// Committed as it is, and the source in the tree of every
+		// version is the source now (bisectOrigins read none): the
+		// translation's first version is its earliest sync.
+		trDoc, at = tr.Doc, tv[len(tv)-1].Time
+	}
+	if trDoc == nil {
+		return 0, nil
+	}
+	b := srcOf(o)
+	if b.path != "" && b.path != src.Real {
+		// Found under another name: that name's versions.
+		sv = liveVersions(s.History.Versions(b.path))
+	}
+	return o, olderSource(vs, sv, b, trDoc, at)
+}
+
+// pageSync is the origin of at least three quarters of the translated
+// units: a page translated or brought up to date at once.
+func pageSync(tr *parse.Document, origins []int) (int, bool) {
+	count := map[int]int{}
+	total := 0
+	for i, o := range origins {
+		if i < len(tr.Units) && tr.Units[i].Translatable {
+			count[o]++
+			total++
+		}
+	}
+	for o, n := range count {
+		if 4*n >= 3*total {
+			return o, true
+		}
+	}
+	return 0, false
 }
 
 // lastSync is the origin of the newest page sync: the pin, or a version
