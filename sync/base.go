@@ -175,9 +175,11 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 			}
 		}
 	}
-	if pin == nil {
+	if pin == nil && everyDoc {
 		// The page sync's pull request may have been begun from an older
-		// source than the one in its tree (olderSource).
+		// source than the one in its tree (olderSource). Not for a
+		// glossary check (everyDoc false), which parses no base it can
+		// do without.
 		if o, b := s.olderSync(vs, src, tr, tv, sv, origins, srcOf); b != nil {
 			if o == fromWorkTree {
 				work = b

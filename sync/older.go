@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
+	"github.com/cnpe-i18n/cnpe-i18n/sync/align"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
@@ -44,26 +45,30 @@ func olderSource(vs *versions, sv []history.Version, b *unitBase, trDoc *parse.D
 	if j < 0 || b.pin {
 		return nil
 	}
-	latin := mostlyLatin(trDoc)
-	var t skeleton
+	if j+1 >= len(sv) || at-sv[j].Time > olderWindow {
+		return nil
+	}
 	newer := vs.doc(sv[j].Blob, sv[j].Path)
+	if newer == nil {
+		return nil
+	}
+	latin := mostlyLatin(trDoc)
+	t, nsk := skeletonOf(trDoc, latin), skeletonOf(newer, latin)
 	var found *history.Version
-	for step := 0; step < olderSteps && newer != nil && j+1 < len(sv) && at-sv[j].Time <= olderWindow; step++ {
+	for step := 0; step < olderSteps && j+1 < len(sv) && at-sv[j].Time <= olderWindow; step++ {
+		if !t.holdsBeyond(nsk) {
+			break // no older version can win: none is read
+		}
 		older := vs.doc(sv[j+1].Blob, sv[j+1].Path)
 		if older == nil {
 			break
 		}
 		keys := changedAnchors(vs.kinds(older, newer), latin)
-		if len(keys) == 0 {
-			break // nothing verbatim tells the two apart
-		}
-		if t == nil {
-			t = skeletonOf(trDoc, latin)
-		}
-		if !t.closer(skeletonOf(older, latin), skeletonOf(newer, latin), keys) {
+		osk := skeletonOf(older, latin)
+		if len(keys) == 0 || !t.closer(osk, nsk, keys) {
 			break
 		}
-		found, newer = &sv[j+1], older
+		found, newer, nsk = &sv[j+1], older, osk
 		j++
 	}
 	if found == nil {
@@ -89,10 +94,10 @@ func skeletonOf(doc *parse.Document, latin bool) skeleton {
 func unitSkeleton(s skeleton, u *parse.Unit, latin bool) skeleton {
 	a := u.AllAnchors()
 	for _, l := range a.Links {
-		s["l:"+strings.TrimSuffix(l, "/")]++
+		s["l:"+align.LinkKey(l)]++
 	}
 	for _, l := range a.Images {
-		s["i:"+l]++
+		s["i:"+align.LinkKey(l)]++
 	}
 	for _, c := range a.Code {
 		s["c:"+c]++
@@ -109,6 +114,21 @@ func unitSkeleton(s skeleton, u *parse.Unit, latin bool) skeleton {
 		}
 	}
 	return s
+}
+
+// holdsBeyond reports whether t holds at least minVotes keys that
+// newer has none of: only such keys can vote for an older version, so
+// without them no older version needs to be read.
+func (t skeleton) holdsBeyond(newer skeleton) bool {
+	n := 0
+	for k := range t {
+		if newer[k] == 0 {
+			if n++; n >= minVotes {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // closer reports whether t, a translation's skeleton, holds more of
