@@ -102,8 +102,8 @@ type loaded struct {
 	src, tr *Page
 }
 
-// preload reads and parses the pages of todo, in order, on s.jobs
-// goroutines, until stop is called (stop returns once they are done) or
+// preload reads and parses the pages of todo, in order, on s.jobs-1
+// goroutines (at least one), until stop is called (stop returns once they are done) or
 // it has read preloadBytes (then finished is closed). Each page
 // preloaded is one fewer to parse once history is there, and reading
 // history (one git process) leaves the other cores idle.
@@ -115,7 +115,9 @@ func (s *Site) preload(todo []site.Pair) (pre []loaded, stop func(), finished <-
 		stopped atomic.Bool
 		wg      gosync.WaitGroup
 	)
-	for range min(s.jobs, len(todo)) {
+	// One core fewer than the jobs: git log has one, and it is what the
+	// run waits for.
+	for range min(max(s.jobs-1, 1), len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
