@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"maps"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -52,7 +53,7 @@ func TestIndexFirstRunes(t *testing.T) {
 	}{
 		{"pod", "a Pod and a pod", 2},
 		{"파드", "파드와 노드의 파드", 2},
-		{"노드", "파드와 파드", 0},          // a first rune the index has no bit for
+		{"노드", "파드와 파드", 0},                 // a first rune the index has no bit for
 		{"🙂 ok", "say 🙂 ok twice: 🙂 ok", 2}, // past the BMP
 		{"テレメトリ", "テレメトリを", 1},
 	}
@@ -77,6 +78,39 @@ func TestSharesWord(t *testing.T) {
 	for _, tt := range tests {
 		if got := sharesWord(units(tt.src), tt.words); got != tt.want {
 			t.Errorf("sharesWord(%q, %v) = %v, want %v", tt.src, tt.words, got, tt.want)
+		}
+	}
+}
+
+// otherWords of a concept are the words of the other concepts'
+// renderings, its own words too when another concept shares them.
+func TestOtherWords(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(`terms:
+  - en: Pod
+    ko: {use: [파드]}
+  - en: Pod template
+    ko: {use: [파드 템플릿]}
+  - en: Node
+    ko: {use: [노드], allow: [노드 서버]}
+  - en: Job
+    ja: {use: [ジョブ]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := renderingWords(g, "ko")
+	tests := []struct {
+		term string
+		want []string
+	}{
+		{"Pod", []string{"노드", "서버", "템플", "템플릿", "파드"}}, // Hangul prefixes are words too
+		{"Pod template", []string{"노드", "서버", "파드"}},
+		{"Node", []string{"템플", "템플릿", "파드"}},
+	}
+	for _, tt := range tests {
+		got := slices.Sorted(maps.Keys(otherWords(words, termKey{"ko", tt.term})))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("otherWords(%s) = %q, want %q", tt.term, got, tt.want)
 		}
 	}
 }
