@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	gosync "sync"
 	"sync/atomic"
@@ -102,8 +103,8 @@ type loaded struct {
 	src, tr *Page
 }
 
-// preload reads and parses the pages of todo, in order, on s.jobs-1
-// goroutines (at least one), until stop is called (stop returns once they are done) or
+// preload reads and parses the pages of todo, in order, on a goroutine
+// per processor but one (at least one, at most s.jobs), until stop is called (stop returns once they are done) or
 // it has read preloadBytes (then finished is closed). Each page
 // preloaded is one fewer to parse once history is there, and reading
 // history (one git process) leaves the other cores idle.
@@ -115,9 +116,9 @@ func (s *Site) preload(todo []site.Pair) (pre []loaded, stop func(), finished <-
 		stopped atomic.Bool
 		wg      gosync.WaitGroup
 	)
-	// One core fewer than the jobs: git log has one, and it is what the
-	// run waits for.
-	for range min(max(s.jobs-1, 1), len(todo)) {
+	// One processor fewer than there are: git log has one, and it is
+	// what the run waits for.
+	for range min(max(runtime.GOMAXPROCS(0)-1, 1), s.jobs, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
