@@ -7,8 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // text is the visible text of one or more units as the page renders it,
