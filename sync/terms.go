@@ -161,10 +161,12 @@ func (s *Site) preload(todo []site.Pair) (pre []loaded, stop func(), finished <-
 }
 
 // preloadBytes bounds what preload reads, in bytes of the pages' files:
-// a parsed page takes some 20 times its size in memory (on
-// kubernetes/website's Korean pages, 4 MiB of them, half the pairs'
-// bytes, raise the peak by about 40 MiB).
-var preloadBytes int64 = 4 << 20
+// a parsed page takes some 10 to 20 times its size in memory, and the
+// pages preloaded wait for history. On kubernetes/website's Korean pages
+// (8 MiB with their sources) 4 MiB raised the peak by some 40-60 MiB
+// (above 230 MiB against main's 165-210) for some 0.3 s of parsing done
+// before history instead of after; 2 MiB is half of both.
+var preloadBytes int64 = 2 << 20
 
 // largestFirst orders pairs by the size of their pages, largest first
 // (the size of a page that cannot be read is 0).
