@@ -84,7 +84,7 @@ type scanned struct {
 }
 
 func (m *Matcher) newScan(doc *parse.Document, path string) *pageScan {
-	return &pageScan{m: m, doc: doc, path: path, tr: map[*parse.Unit]scanned{}}
+	return &pageScan{m: m, doc: doc, path: path, tr: make(map[*parse.Unit]scanned, len(doc.Units))}
 }
 
 func (s *pageScan) unit(u *parse.Unit) scanned {
@@ -606,22 +606,11 @@ func confident(p UnitPair, ratio float64) bool {
 	}
 	// Latin words a translation keeps (API, kubelet, TTL) come from its
 	// source: two or more of them, none in the source, is another text.
-	srcWords := map[string]bool{}
-	for _, u := range p.Source {
-		for _, w := range strings.FieldsFunc(u.Text, func(r rune) bool { return !isWordChar(r) }) {
-			srcWords[strings.ToLower(w)] = true
-		}
-	}
-	kept, shared := 0, 0
+	var kept []string
 	for _, u := range p.Target {
-		for _, w := range u.AllAnchors().Words {
-			kept++
-			if srcWords[strings.ToLower(w)] {
-				shared++
-			}
-		}
+		kept = append(kept, u.AllAnchors().Words...)
 	}
-	if kept >= 2 && shared == 0 {
+	if len(kept) >= 2 && !sharesWord(p.Source, kept) {
 		return false
 	}
 	// A heading the translation left all in Latin letters is the source
@@ -647,6 +636,23 @@ func confident(p UnitPair, ratio float64) bool {
 	srcLabels := linkLabels(p.Source)
 	for l := range linkLabels(p.Target) {
 		if srcLabels[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWord reports whether the text of units has one of words (case
+// folded) as a whole word.
+func sharesWord(units []*parse.Unit, words []string) bool {
+	srcWords := map[string]bool{}
+	for _, u := range units {
+		for _, w := range strings.FieldsFunc(u.Text, func(r rune) bool { return !isWordChar(r) }) {
+			srcWords[strings.ToLower(w)] = true
+		}
+	}
+	for _, w := range words {
+		if srcWords[strings.ToLower(w)] {
 			return true
 		}
 	}

@@ -37,8 +37,12 @@ const (
 func Corroborate(g *Glossary, findings []Finding) []Finding {
 	c := newLearning(findings)
 	learned := map[termKey][]string{}
+	byLang := map[string]map[string][]string{}
 	for k, idx := range c.perTerm {
-		learned[k] = c.learn(idx, otherWords(g, k))
+		if byLang[k.lang] == nil {
+			byLang[k.lang] = renderingWords(g, k.lang)
+		}
+		learned[k] = c.learn(idx, otherWords(byLang[k.lang], k))
 	}
 	phrases := c.phrases(learned)
 	dropFunctionWords(learned, phrases)
@@ -78,18 +82,36 @@ type phraseKey struct {
 	w string
 }
 
-// otherWords are the words of the renderings of g's concepts other than
-// k's, in k's language.
-func otherWords(g *Glossary, k termKey) map[string]bool {
-	w := map[string]bool{}
+// renderingWords are the words of the renderings of g's concepts in
+// lang, each with the names of the concepts whose renderings have it.
+func renderingWords(g *Glossary, lang string) map[string][]string {
+	w := map[string][]string{}
 	for _, t := range g.Terms {
-		r := t.Langs[k.lang]
-		if r == nil || t.Name() == k.term {
+		r := t.Langs[lang]
+		if r == nil {
 			continue
 		}
+		name := t.Name()
 		for _, u := range append(append([]string(nil), r.Use...), r.Allow...) {
 			for tok := range tokens(u) {
+				if names := w[tok]; len(names) == 0 || names[len(names)-1] != name {
+					w[tok] = append(names, name)
+				}
+			}
+		}
+	}
+	return w
+}
+
+// otherWords are the words of the renderings of concepts other than
+// k's (words: renderingWords of k's language).
+func otherWords(words map[string][]string, k termKey) map[string]bool {
+	w := map[string]bool{}
+	for tok, names := range words {
+		for _, n := range names {
+			if n != k.term {
 				w[tok] = true
+				break
 			}
 		}
 	}

@@ -39,15 +39,33 @@ type occurrence struct {
 	f       *form
 }
 
-// index finds many forms in one pass over a text: forms by first rune.
-type index map[rune][]*form
+// index finds many forms in one pass over a text: forms by first rune
+// (in an array for ASCII, the first rune of most forms and text).
+type index struct {
+	ascii [utf8.RuneSelf][]*form
+	other map[rune][]*form
+	// firsts has a bit for each rune of the Basic Multilingual Plane in
+	// other: most runes of a CJK text start no form, and a bit is
+	// cheaper to test than the map.
+	firsts [1 << 16 / 64]uint64
+}
 
-func (ix index) add(f form) {
+func (ix *index) add(f form) {
 	if f.norm == "" {
 		return
 	}
 	r, _ := utf8.DecodeRuneInString(f.norm)
-	ix[r] = append(ix[r], &f)
+	if r < utf8.RuneSelf {
+		ix.ascii[r] = append(ix.ascii[r], &f)
+		return
+	}
+	if ix.other == nil {
+		ix.other = map[rune][]*form{}
+	}
+	ix.other[r] = append(ix.other[r], &f)
+	if r < 1<<16 {
+		ix.firsts[r/64] |= 1 << (r % 64)
+	}
 }
 
 // scan finds every occurrence of the forms that respects the boundaries
@@ -56,20 +74,31 @@ func (ix index) add(f form) {
 // span ("pull request" over "request", kube-proxy over proxy); forms
 // found at exactly the same span all stay, except that a case-sensitive
 // form beats a case-folded one.
-func (ix index) scan(t text, accept func(t text, o occurrence) bool) []occurrence {
+func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurrence {
 	var found []occurrence
+	prev := rune(-1) // the rune before i; -1 at the start
 	for i, r := range t.norm {
-		cands := ix[r]
+		before := prev
+		prev = r
+		var cands []*form
+		switch {
+		case r < utf8.RuneSelf:
+			cands = ix.ascii[r]
+		case r < 1<<16 && ix.firsts[r/64]&(1<<(r%64)) == 0:
+			continue
+		default:
+			cands = ix.other[r]
+		}
 		if len(cands) == 0 {
 			continue
 		}
-		if isWordChar(r) && i > 0 {
-			if before, _ := utf8.DecodeLastRuneInString(t.norm[:i]); isWordChar(before) {
-				continue // Latin forms start at a word boundary
-			}
+		if isWordChar(r) && before >= 0 && isWordChar(before) {
+			continue // Latin forms start at a word boundary
 		}
+		rest := t.norm[i:]
 		for _, f := range cands {
-			if !strings.HasPrefix(t.norm[i:], f.norm) {
+			// The last byte first: it tells most forms apart at once.
+			if n := len(f.norm); n > len(rest) || rest[n-1] != f.norm[n-1] || !strings.HasPrefix(rest, f.norm) {
 				continue
 			}
 			if f.sensitive && !strings.HasPrefix(t.cased[i:], f.cased) {

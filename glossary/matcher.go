@@ -10,8 +10,8 @@ import (
 type Matcher struct {
 	g    *Glossary
 	lang string
-	en   index // English forms of every concept (source side)
-	tr   index // renderings, forbidden renderings and English forms (translation side)
+	en   *index // English forms of every concept (source side)
+	tr   *index // renderings, forbidden renderings and English forms (translation side)
 	enAv [][]form
 	keep []bool
 	use  [][]form // per concept: approved and accepted renderings
@@ -19,7 +19,7 @@ type Matcher struct {
 
 // Matcher prepares the glossary's forms for a language.
 func (g *Glossary) Matcher(lang string) *Matcher {
-	m := &Matcher{g: g, lang: lang, en: index{}, tr: index{}}
+	m := &Matcher{g: g, lang: lang, en: &index{}, tr: &index{}}
 	for i, t := range g.Terms {
 		var enAv, use []form
 		r := t.Langs[lang]

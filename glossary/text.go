@@ -7,8 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // text is the visible text of one or more units as the page renders it,
@@ -88,6 +89,11 @@ var tooltipText = regexp.MustCompile(`\{\{[<%]\s*glossary_tooltip\s[^}]*?\btext=
 // cell) has no spans: its text is theirs.
 func unitText(src []byte, u *parse.Unit) text {
 	var b textBuilder
+	if n := u.End - u.Start; n > 0 && n <= len(src) {
+		b.norm.Grow(n)
+		b.cased.Grow(n)
+		b.off = make([]int, 0, n)
+	}
 	if len(u.Spans) == 0 {
 		b.tooltips(src, u.Start, u.End, false)
 		t := b.text()
@@ -125,15 +131,40 @@ func (b *textBuilder) tooltips(src []byte, start, end int, after bool) {
 	}
 }
 
-// runes adds src[start:end] as written.
+// runes adds src[start:end] as written. ASCII and the scripts NFKC
+// leaves alone (see foldRune) are copied as they are, the rest folded.
 func (b *textBuilder) runes(src []byte, start, end int) {
-	for i := start; i < end && i < len(src); {
+	end = min(end, len(src))
+	for i := start; i < end; {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			lc := c
+			switch {
+			case c == '\t':
+				c, lc = ' ', ' '
+			case 'A' <= c && c <= 'Z':
+				lc = c + 'a' - 'A'
+			}
+			b.norm.WriteByte(lc)
+			b.cased.WriteByte(c)
+			b.off = append(b.off, i)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
 			i++
 			continue
 		}
-		b.add(foldRune(r, true), foldRune(r, false), i)
+		if keptByNFKC(r) {
+			b.norm.Write(src[i : i+size])
+			b.cased.Write(src[i : i+size])
+			for range size {
+				b.off = append(b.off, i)
+			}
+		} else {
+			b.add(foldRune(r, true), foldRune(r, false), i)
+		}
 		i += size
 	}
 }
@@ -202,12 +233,18 @@ func foldRune(r rune, lower bool) string {
 		}
 		return string(r)
 	}
-	if r >= 0xAC00 && r <= 0xD7A3 || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FC {
-		return string(r) // Hangul syllables, CJK ideographs and kana: NFKC leaves them as they are
+	if keptByNFKC(r) {
+		return string(r)
 	}
 	s := norm.NFKC.String(string(r))
 	if lower && unicode.Is(unicode.Latin, r) {
 		s = strings.ToLower(s)
 	}
 	return s
+}
+
+// keptByNFKC reports Hangul syllables, CJK ideographs and kana: NFKC
+// leaves them as they are, and they have no case.
+func keptByNFKC(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FC
 }

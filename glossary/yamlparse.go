@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"golang.org/x/text/language"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
 // Parse reads a glossary in YAML. Unknown keys and wrong types are an

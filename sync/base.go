@@ -130,6 +130,10 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 	}
 	sv := liveVersions(s.History.Versions(src.Real))
 	work := &unitBase{blob: srcBlob, doc: src.Doc, current: true, confidence: 1}
+	if len(sv) > 0 && sv[0].Blob == srcBlob {
+		// Committed as it is: where, as quickBase says.
+		work.path, work.commit = sv[0].Path, sv[0].Commit
+	}
 	atVersion := map[int]*unitBase{}
 	srcOf := func(o int) *unitBase {
 		switch o {
@@ -140,8 +144,10 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 		}
 		b, ok := atVersion[o]
 		if !ok {
+			// The translation's name then gives the source's name then
+			// (for a link, its own history's name says nothing).
 			twin := ""
-			if s.trHistoryOnly && tr.Path == tr.Real {
+			if tr.Path == tr.Real {
 				twin = s.Layout.SourceName(tr.Lang, tv[o].Path)
 			}
 			b = s.sourceAt(vs, src, sv, srcBlob, tv[o].Commit, twin)
@@ -166,6 +172,19 @@ func (s *Site) provenance(vs *versions, src, tr *Page, everyDoc bool) *provenanc
 				if o > f {
 					origins[i] = f
 				}
+			}
+		}
+	}
+	if pin == nil && everyDoc {
+		// The page sync's pull request may have been begun from an older
+		// source than the one in its tree (olderSource). Not for a
+		// glossary check (everyDoc false), which parses no base it can
+		// do without.
+		if o, b := s.olderSync(vs, src, tr, tv, sv, origins, srcOf); b != nil {
+			if o == fromWorkTree {
+				work = b
+			} else {
+				atVersion[o] = b
 			}
 		}
 	}
@@ -280,6 +299,55 @@ func (s *Site) flagCleared(vs *versions, tr *Page, tv []history.Version) int {
 	return -1
 }
 
+// olderSync returns the origin of the page sync of an unpinned
+// translation and the older source it was made from, when olderSource
+// finds one (else a nil base).
+func (s *Site) olderSync(vs *versions, src, tr *Page, tv, sv []history.Version, origins []int, srcOf func(int) *unitBase) (int, *unitBase) {
+	o, ok := pageSync(tr.Doc, origins)
+	if !ok || len(tv) == 0 {
+		return 0, nil
+	}
+	var trDoc *parse.Document
+	var at int64
+	switch {
+	case o >= 0 && o < len(tv):
+		trDoc, at = vs.doc(tv[o].Blob, tr.Path), tv[o].Time
+	case o == fromWorkTree && history.BlobID(tr.Src) == tv[0].Blob:
+		// Committed as it is, and the source in the tree of every
+		// version is the source now (bisectOrigins read none): the
+		// translation's first version is its earliest sync.
+		trDoc, at = tr.Doc, tv[len(tv)-1].Time
+	}
+	if trDoc == nil {
+		return 0, nil
+	}
+	b := srcOf(o)
+	if b.path != "" && b.path != src.Real {
+		// Found under another name: that name's versions.
+		sv = liveVersions(s.History.Versions(b.path))
+	}
+	return o, olderSource(vs, sv, b, trDoc, at)
+}
+
+// pageSync is the origin of at least three quarters of the translated
+// units: a page translated or brought up to date at once.
+func pageSync(tr *parse.Document, origins []int) (int, bool) {
+	count := map[int]int{}
+	total := 0
+	for i, o := range origins {
+		if i < len(tr.Units) && tr.Units[i].Translatable {
+			count[o]++
+			total++
+		}
+	}
+	for o, n := range count {
+		if 4*n >= 3*total {
+			return o, true
+		}
+	}
+	return 0, false
+}
+
 // lastSync is the origin of the newest page sync: the pin, or a version
 // that gave at least a quarter of the translated units their words.
 func lastSync(tr *parse.Document, origins []int) (int, bool) {
@@ -343,18 +411,7 @@ func (p *provenance) summary(pin *unitBase, tv []history.Version, newest int) *B
 // (through symbolic links as they were), an earlier name of the file, or
 // twin (the source's name by the translation's name then; "" for none).
 func (s *Site) sourceAt(vs *versions, src *Page, sv []history.Version, srcBlob, commit, twin string) *unitBase {
-	paths := []string{src.Real}
-	if src.Path != src.Real {
-		paths = append(paths, src.Path)
-	}
-	for _, v := range sv {
-		if !slices.Contains(paths, v.Path) {
-			paths = append(paths, v.Path)
-		}
-	}
-	if twin != "" && !slices.Contains(paths, twin) {
-		paths = append(paths, twin)
-	}
+	paths := sourceNames(src, sv, twin)
 	b := &unitBase{confidence: 1}
 	for _, p := range paths {
 		if blob, ok := vs.blobAt(commit, p); ok {
@@ -395,19 +452,7 @@ func (s *Site) commitPin(vs *versions, src *Page, commit, srcBlob string) (*unit
 	if s.History == nil {
 		return nil, fmt.Sprintf("pinned to commit %s, but there is no git history to read it from; run in a git clone (fetch-depth: 0 in CI)", short(commit))
 	}
-	names := []string{src.Real}
-	for _, v := range s.History.Versions(src.Real) {
-		if v.Path != "" && !slices.Contains(names, v.Path) {
-			names = append(names, v.Path)
-		}
-	}
-	// A page turned into a bundle (x.md → x/index.md) with edits is a
-	// rename git does not always see.
-	for _, name := range names {
-		if alt := bundleTwin(name); alt != "" && !slices.Contains(names, alt) {
-			names = append(names, alt)
-		}
-	}
+	names := sourceNames(src, s.History.Versions(src.Real), "")
 	unread := ""
 	for _, name := range names {
 		id, found, err := s.History.BlobAt(commit, name)
@@ -447,6 +492,31 @@ func (s *Site) unreadable(blob, path, what string) string {
 		return what + " does not parse, so it cannot be a base: " + err.Error()
 	}
 	return what + " could not be read from the repository"
+}
+
+// sourceNames are the names to look the source up under in an older
+// commit, most likely first: its names now, the names of its versions
+// (renames git saw), the twin (the counterpart of the translation's name
+// in that commit: a source deleted and added again under a new name, or
+// moved with edits, is not a rename in git), then the Hugo bundle
+// spelling of each (x.md → x/index.md with edits is a rename git does
+// not always see).
+func sourceNames(src *Page, sv []history.Version, twin string) []string {
+	names := []string{src.Real}
+	add := func(name string) {
+		if name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	add(src.Path)
+	for _, v := range sv {
+		add(v.Path)
+	}
+	add(twin)
+	for _, name := range names {
+		add(bundleTwin(name))
+	}
+	return names
 }
 
 // bundleTwin is the other Hugo spelling of a page: x/index.md for x.md

@@ -36,7 +36,7 @@ import (
 // cacheFormat changes whenever what is stored, or how a report is made
 // from its inputs, changes in a way the tool version does not show (a
 // development build).
-const cacheFormat = "6"
+const cacheFormat = "7"
 
 const (
 	kindHistory = "history"

@@ -133,7 +133,7 @@ func Load(ctx context.Context, root string, opts Options) (*Site, error) {
 	if s.jobs <= 0 {
 		s.jobs = runtime.GOMAXPROCS(0)
 	}
-	files, problems := layout.Files(cfg)
+	files, problems := layout.FilesOf(cfg, opts.Langs)
 	scope := langScope(layout, opts.Langs)
 	for _, p := range problems {
 		if scope.holds(p.Path) {

@@ -377,6 +377,11 @@ func (s *Site) quickBase(src *lazyPage, tr *site.Entry) (*Base, bool) {
 	if sv[0].Seq < oldest.Seq {
 		return nil, false // the source changed after the translation appeared
 	}
+	if len(sv) > 1 && oldest.Time-sv[0].Time <= olderWindow {
+		// Shortly before: the translation may have been begun from the
+		// source before that (olderSource).
+		return nil, false
+	}
 	return &Base{Kind: BaseInferred, Blob: blob, Commit: sv[0].Commit, Path: sv[0].Path, Current: true,
 		Confidence: 1, Message: ""}, true
 }

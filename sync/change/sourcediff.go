@@ -1,6 +1,7 @@
 package change
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -145,6 +146,8 @@ func (d *SourceDiff) compareUnits(b, a *parse.Unit) *Change {
 				c.Kind = Mechanical // a link or code change is not hidden by a typography change
 			case SameWords(codeShown(b), codeShown(a)):
 				c.Kind = Mechanical // words put in code spans or taken out of them: markup, not prose
+			case SameWords(footnoteRefsMasked(b.Plain), footnoteRefsMasked(a.Plain)):
+				c.Kind = Mechanical // a footnote reference gained or lost its definition: markup
 			default:
 				c.Kind = Prose
 				if !d.noWords {
@@ -203,6 +206,20 @@ func codeShown(u *parse.Unit) string {
 	}
 	b.WriteString(rest)
 	return b.String()
+}
+
+// footnoteRef is a footnote reference as text: goldmark parses "[^1]"
+// as a footnote link only when the page defines the note, and as the
+// characters otherwise.
+var footnoteRef = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+
+// footnoteRefsMasked is plain text with its footnote references written
+// as text masked as the parser masks a footnote link.
+func footnoteRefsMasked(plain string) string {
+	if !strings.Contains(plain, "[^") {
+		return plain
+	}
+	return footnoteRef.ReplaceAllLiteralString(plain, maskToken)
 }
 
 // markupChanged reports a change of the link and image targets, code or

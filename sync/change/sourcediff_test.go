@@ -351,3 +351,31 @@ func TestSameFull(t *testing.T) {
 		t.Error("no pair takes the fast path")
 	}
 }
+
+// TestFootnoteReferenceIsMarkup: a footnote reference is a link when the
+// page defines the note and text when it does not; the unit that holds
+// it keeps its words either way.
+func TestFootnoteReferenceIsMarkup(t *testing.T) {
+	tests := []struct {
+		name, before, after string
+		want                ChangeKind
+	}{
+		{"definition fixed", "- disk[^1]\n\n[^1] the note\n", "- disk[^1]\n\n[^1]: the note\n", Mechanical},
+		{"definition broken", "- disk[^1]\n\n[^1]: the note\n", "- disk[^1]\n\n[^1] the note\n", Mechanical},
+		{"label renamed", "- disk[^1]\n\n[^1] the note\n", "- disk[^fs]\n\n[^fs]: the note\n", Mechanical},
+		{"word changed too", "- disk[^1]\n\n[^1] the note\n", "- volume[^1]\n\n[^1]: the note\n", Prose},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, after := parsetest.MustParse(t, "before.md", tt.before), parsetest.MustParse(t, "after.md", tt.after)
+			d := DiffSource(before, after)
+			c := d.ByAfter[0]
+			if c == nil {
+				t.Fatalf("no change for the list item; changes: %v", d.Changes)
+			}
+			if c.Kind != tt.want {
+				t.Errorf("list item %q -> %q: kind %v, want %v", c.Before.Text, c.After.Text, c.Kind, tt.want)
+			}
+		})
+	}
+}

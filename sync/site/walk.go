@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -43,7 +44,27 @@ var (
 // that stay inside the root. Links that leave the root, loop or dangle
 // are reported as problems and skipped.
 func (l *Layout) Files(cfg Config) ([]File, []Problem) {
+	return l.FilesOf(cfg, nil)
+}
+
+// FilesOf is Files for the source language and langs (all when langs is
+// empty): only the content directories of those languages are walked (on
+// kubernetes/website, two of sixteen for one language). A layout whose
+// languages share a content directory (Suffixed) is walked whole. The
+// pages of other languages may still be listed (a content directory
+// inside another's), as Files lists them.
+func (l *Layout) FilesOf(cfg Config, langs []string) ([]File, []Problem) {
 	w := walker{layout: l, cfg: cfg, seenDirs: map[string]string{}}
+	walked := func(string) bool { return true }
+	if len(langs) > 0 && !l.Suffixed {
+		dirs := map[string]bool{}
+		for _, lang := range l.Languages {
+			if lang.Code == l.Source || slices.Contains(langs, lang.Code) {
+				dirs[lang.ContentDir] = true
+			}
+		}
+		walked = func(dir string) bool { return dirs[dir] }
+	}
 	rootReal, err := filepath.EvalSymlinks(l.Root)
 	if err != nil {
 		return nil, []Problem{{Path: l.Root, Err: err}}
@@ -51,7 +72,7 @@ func (l *Layout) Files(cfg Config) ([]File, []Problem) {
 	w.rootReal = rootReal
 	done := map[string]bool{}
 	for _, lang := range l.Languages {
-		if done[lang.ContentDir] {
+		if done[lang.ContentDir] || !walked(lang.ContentDir) {
 			continue
 		}
 		done[lang.ContentDir] = true

@@ -1,0 +1,116 @@
+package glossary
+
+import (
+	"maps"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
+
+// slowRunes is textBuilder.runes as it was, every rune through foldRune:
+// the fast paths must build the same text.
+func slowRunes(src []byte) text {
+	var b textBuilder
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			i++
+			continue
+		}
+		b.add(foldRune(r, true), foldRune(r, false), i)
+		i += size
+	}
+	return b.text()
+}
+
+func TestRunesFastPaths(t *testing.T) {
+	tests := []string{
+		"Plain ASCII, UPPER and lower: Pod\tNode.",
+		"한글 노드와 파드", "日本語のテレメトリー", "ひらがな",
+		"ＡＰＩ full width, ｶﾀｶﾅ half width",
+		"it\u2019s a non\u00a0breaking\u2011hyphen",
+		"Ünïcödé Latin É", "emoji 🙂 and \xff invalid \xe2\x82 bytes",
+	}
+	for _, in := range tests {
+		src := []byte(in)
+		var b textBuilder
+		b.runes(src, 0, len(src))
+		got, want := b.text(), slowRunes(src)
+		if got.norm != want.norm || got.cased != want.cased || !slices.Equal(got.off, want.off) {
+			t.Errorf("runes(%q) = %q %q %v, want %q %q %v", in, got.norm, got.cased, got.off, want.norm, want.cased, want.off)
+		}
+	}
+}
+
+// The index looks forms up by first rune: an array for ASCII, a bitset
+// then a map for the Basic Multilingual Plane, the map past it.
+func TestIndexFirstRunes(t *testing.T) {
+	tests := []struct {
+		form, text string
+		want       int
+	}{
+		{"pod", "a Pod and a pod", 2},
+		{"파드", "파드와 노드의 파드", 2},
+		{"노드", "파드와 파드", 0},                 // a first rune the index has no bit for
+		{"🙂 ok", "say 🙂 ok twice: 🙂 ok", 2}, // past the BMP
+		{"テレメトリ", "テレメトリを", 1},
+	}
+	for _, tt := range tests {
+		if got := findIn(t, tt.form, tt.text); got != tt.want {
+			t.Errorf("find %q in %q = %d, want %d", tt.form, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSharesWord(t *testing.T) {
+	units := func(s string) []*parse.Unit { return []*parse.Unit{{Text: s}} }
+	tests := []struct {
+		src   string
+		words []string
+		want  bool
+	}{
+		{"Run kubectl apply on the API", []string{"KUBECTL", "TTL"}, true},
+		{"Run kubectl apply", []string{"kube", "ctl"}, false}, // whole words only
+		{"", []string{"API"}, false},
+	}
+	for _, tt := range tests {
+		if got := sharesWord(units(tt.src), tt.words); got != tt.want {
+			t.Errorf("sharesWord(%q, %v) = %v, want %v", tt.src, tt.words, got, tt.want)
+		}
+	}
+}
+
+// otherWords of a concept are the words of the other concepts'
+// renderings, its own words too when another concept shares them.
+func TestOtherWords(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(`terms:
+  - en: Pod
+    ko: {use: [파드]}
+  - en: Pod template
+    ko: {use: [파드 템플릿]}
+  - en: Node
+    ko: {use: [노드], allow: [노드 서버]}
+  - en: Job
+    ja: {use: [ジョブ]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := renderingWords(g, "ko")
+	tests := []struct {
+		term string
+		want []string
+	}{
+		{"Pod", []string{"노드", "서버", "템플", "템플릿", "파드"}}, // Hangul prefixes are words too
+		{"Pod template", []string{"노드", "서버", "파드"}},
+		{"Node", []string{"템플", "템플릿", "파드"}},
+	}
+	for _, tt := range tests {
+		got := slices.Sorted(maps.Keys(otherWords(words, termKey{"ko", tt.term})))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("otherWords(%s) = %q, want %q", tt.term, got, tt.want)
+		}
+	}
+}
