@@ -159,10 +159,21 @@ func fold(s string, f *folder) {
 			}
 			f.space, f.newline = false, false
 		}
-		f.emit(s[i : i+size])
+		// A run of runes past ASCII that are not white space (CJK text)
+		// is copied at once.
+		j := i + size
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			r2, size2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			r = r2
+			j += size2
+		}
+		f.emit(s[i:j])
 		f.started = true
 		f.prev = r
-		i += size
+		i = j
 	}
 }
 

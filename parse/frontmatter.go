@@ -22,35 +22,58 @@ type field struct {
 // frontMatter finds the front matter block at offset start and turns its
 // fields into units.
 func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit, error) {
-	src := doc.Src
-	rest := src[start:]
+	rest := doc.Src[start:]
 	var (
 		fm     FrontMatterBlock
-		fields []field
+		fields func(*Document, FrontMatterBlock) ([]field, error)
 		err    error
 	)
 	switch {
 	case delimLine(rest, "---"):
 		fm, err = fencedBlock(doc, start, "---", YAML)
-		if err == nil {
-			fields, err = yamlFields(doc, fm)
-		}
+		fields = yamlFields
 	case delimLine(rest, "+++"):
 		fm, err = fencedBlock(doc, start, "+++", TOML)
-		if err == nil {
-			fields, err = tomlFields(doc, fm)
-		}
+		fields = tomlFields
 	case len(rest) > 0 && rest[0] == '{':
 		fm, err = jsonBlock(doc, start)
-		if err == nil {
-			fields, err = jsonFields(doc, fm)
-		}
+		fields = jsonFields
 	default:
 		return FrontMatterBlock{Start: start, End: start, BodyStart: start, BodyEnd: start}, nil, nil
 	}
 	if err != nil {
 		return fm, nil, err
 	}
+	units, err := c.frontMatterUnits(doc, fm, fields)
+	if err != nil {
+		return fm, nil, err
+	}
+	return fm, units, nil
+}
+
+// frontMatterUnits are the units of the front matter fields, kept in and
+// taken from c.Memo when set.
+func (c Config) frontMatterUnits(doc *Document, fm FrontMatterBlock, fields func(*Document, FrontMatterBlock) ([]field, error)) ([]Unit, error) {
+	head := doc.Src[:fm.End]
+	if c.Memo != nil {
+		if units, ok := c.Memo.get(head, c.TranslatableKeys); ok {
+			return units, nil
+		}
+	}
+	fs, err := fields(doc, fm)
+	if err != nil {
+		return nil, err
+	}
+	units := c.fieldUnits(doc, fs)
+	if c.Memo != nil {
+		c.Memo.put(head, c.TranslatableKeys, units)
+	}
+	return units, nil
+}
+
+// fieldUnits turns front matter fields into units.
+func (c Config) fieldUnits(doc *Document, fields []field) []Unit {
+	src := doc.Src
 	units := make([]Unit, 0, len(fields))
 	for _, f := range fields {
 		u := Unit{
@@ -78,7 +101,7 @@ func (c Config) frontMatter(doc *Document, start int) (FrontMatterBlock, []Unit,
 		u.full = fullHash(unsafeString(src[f.start:f.end]))
 		units = append(units, u)
 	}
-	return fm, units, nil
+	return units
 }
 
 // delimLine reports whether b starts with a line holding only delim.

@@ -16,11 +16,10 @@ type cellPos struct{ table, row, col int }
 func assignIDs(units []Unit) {
 	section := "_"
 	seen := map[string]int{} // headings, front matter keys and cells: a few
-	type sectionKind struct {
-		section string
-		kind    Kind
-	}
-	count := map[sectionKind]int{}
+	// count is the ordinal of each kind in the section, looked up by
+	// section at headings only (a heading "_" goes on with the first one).
+	count := make([]int, len(kindNames))
+	counts := map[string][]int{section: count}
 	tables := map[int]int{}
 	for i := range units {
 		u := &units[i]
@@ -44,17 +43,20 @@ func assignIDs(units []Unit) {
 				seen[slug]++
 			}
 			section = slug
+			if count = counts[slug]; count == nil {
+				count = make([]int, len(kindNames))
+				counts[slug] = count
+			}
 			u.Section = slug
 			u.ID = slug + "/heading"
 			continue
 		}
 		u.Section = section
 		if u.cell != nil {
-			key := sectionKind{section, TableCell}
 			t, ok := tables[u.cell.table]
 			if !ok {
-				count[key]++
-				t = count[key]
+				count[TableCell]++
+				t = count[TableCell]
 				tables[u.cell.table] = t
 			}
 			// An HTML cell may hold several runs of text.
@@ -63,9 +65,8 @@ func assignIDs(units []Unit) {
 		}
 		// Section slugs are unique and ordinals count per section and
 		// kind, so these IDs need no check against the others.
-		key := sectionKind{section, u.Kind}
-		count[key]++
-		u.ID = section + "/" + u.Kind.String() + "-" + strconv.Itoa(count[key])
+		count[u.Kind]++
+		u.ID = section + "/" + u.Kind.String() + "-" + strconv.Itoa(count[u.Kind])
 	}
 }
 

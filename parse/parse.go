@@ -45,6 +45,10 @@ type Config struct {
 	// FrontMatterOnly skips the body: Units holds the front matter fields
 	// only. For a quick pass over many pages.
 	FrontMatterOnly bool
+	// Memo, when set, keeps the front matter units of the pages parsed,
+	// for other pages (versions of them) with the same front matter. It
+	// changes no result, so it is no part of the configuration's identity.
+	Memo *Memo `json:"-"`
 }
 
 // Document is a parsed page.

@@ -182,7 +182,7 @@ func newStates(p *provenance, cur, tr *parse.Document, added []*change.Change, d
 // appendState appends the state of translated units (targets, made from
 // base k) whose source units changed as changes say, if any.
 func (p *provenance) appendState(units []UnitReport, k int, changes []*change.Change, tr *parse.Document, targets []int) []UnitReport {
-	if u, ok := unitState(changes, tr, targets); ok {
+	if u, ok := unitState(p.vs, changes, tr, targets); ok {
 		u.Base = p.unitBase(k, targets)
 		units = append(units, u)
 	}
@@ -242,7 +242,7 @@ func (p *provenance) syncPairs(src, tr *parse.Document) (pairs []align.Pair, loo
 // unitState is the state of translated units (targets) from the changes
 // of the source units they render, since their base (nil: unchanged);
 // ok is false when they are current.
-func unitState(changes []*change.Change, tr *parse.Document, targets []int) (UnitReport, bool) {
+func unitState(vs *versions, changes []*change.Change, tr *parse.Document, targets []int) (UnitReport, bool) {
 	state, kind, ch := UnitCurrent, change.Unchanged, (*change.Change)(nil)
 	removed, structure := 0, 0
 	for _, c := range changes {
@@ -277,7 +277,7 @@ func unitState(changes []*change.Change, tr *parse.Document, targets []int) (Uni
 	if state == UnitCurrent {
 		return UnitReport{}, false
 	}
-	return unitReport(tr, targets, state, kind, ch), true
+	return unitReport(vs, tr, targets, state, kind, ch), true
 }
 
 // basesOf are the bases of the translated units, each once, in order.
@@ -291,7 +291,7 @@ func basesOf(p *provenance, targets []int) []int {
 	return ks
 }
 
-func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.ChangeKind, c *change.Change) UnitReport {
+func unitReport(vs *versions, tr *parse.Document, targets []int, state UnitState, kind change.ChangeKind, c *change.Change) UnitReport {
 	first, last := &tr.Units[targets[0]], &tr.Units[targets[len(targets)-1]]
 	var text strings.Builder
 	for k, i := range targets {
@@ -317,11 +317,11 @@ func unitReport(tr *parse.Document, targets []int, state UnitState, kind change.
 		}
 		u.Words = c.Words
 		if kind == change.Prose && u.Words == nil && c.Before != nil && c.After != nil {
-			u.Words = change.UnitWordDiff(c.Before, c.After)
+			u.Words = vs.wordDiff(c, false)
 		}
 		if kind == change.Mechanical && c.Before != nil && c.After != nil {
 			// Show the markup that changed: link targets, code.
-			u.Words = change.WordDiff(c.Before.Text, c.After.Text)
+			u.Words = vs.wordDiff(c, true)
 		}
 	}
 	return u

@@ -401,7 +401,13 @@ func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
 	if 0.3*k+0.3+0.15+0.25*l+1e-9 <= need {
 		return 0, false
 	}
-	return 0.3*k + 0.3*anchorScore(s, t) + 0.15*wordScore(s, t) + 0.25*l, true
+	// The anchors are one merge of short lists, the words two of longer
+	// ones: a pair whose anchors already rule it out skips the words.
+	as := anchorScore(s, t)
+	if 0.3*k+0.3*as+0.15+0.25*l+1e-9 <= need {
+		return 0, false
+	}
+	return 0.3*k + 0.3*as + 0.15*wordScore(s, t) + 0.25*l, true
 }
 
 func kindScore(s, t *features) float64 {

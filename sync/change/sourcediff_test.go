@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/parse/parsetest"
 )
 
@@ -284,6 +285,70 @@ func TestWordSimilarity(t *testing.T) {
 		if got := dice(wordSet(tt.a), wordSet(tt.b)); got != tt.want {
 			t.Errorf("dice of the word sets of %q and %q = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkDiffKinds diffs two versions of a page whose paragraphs were
+// all edited: every replaced block is paired on its word sets.
+func BenchmarkDiffKinds(b *testing.B) {
+	page := func(edit string) *parse.Document {
+		var src strings.Builder
+		src.WriteString("---\ntitle: Nodes\n---\n\n")
+		for p := range 60 {
+			fmt.Fprintf(&src, "Paragraph %d says how a node runs Pods, and %s what the kubelet does with them on each of its %d ticks.\n\n", p, edit, p*7)
+		}
+		doc, err := parse.Parse("a.md", []byte(src.String()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return doc
+	}
+	before, after := page("then"), page("later on")
+	for b.Loop() {
+		DiffKinds(before, after)
+	}
+}
+
+// BenchmarkWordSet makes and compares the word sets of two paragraphs,
+// as pairBlock does for each candidate pair.
+func BenchmarkWordSet(b *testing.B) {
+	x := "A node runs Pods: the kubelet starts their containers, reports their status and restarts them when they fail (version 1.31)."
+	y := "A node runs Pods. The kubelet starts the containers of each Pod, reports its status, and restarts them when they fail."
+	for b.Loop() {
+		dice(wordSet(x), wordSet(y))
+	}
+}
+
+// TestSameFull: sameFull answers what comparing the full fingerprints
+// answers, for every pair of units of a few versions of a page (front
+// matter written differently, reference links whose targets moved).
+func TestSameFull(t *testing.T) {
+	srcs := []string{
+		"---\ntitle: \"Nodes\"\n---\n\nA [node][n] runs Pods.\n\n```go\nx := 1\n```\n\n- A [node][n] runs Pods.\n\n[n]: /docs/nodes/\n",
+		"---\ntitle: Nodes\n---\n\nA [node][n] runs Pods.\n\n```sh\nx := 1\n```\n\n- A [node][n] runs Pods.\n\n[n]: /docs/concepts/nodes/\n",
+		"---\ntitle: Nodes\n---\n\nA [node](/docs/nodes/) runs Pods.\n\n    x := 1\n\nA [node][n] runs Pods.\n\n[n]: /docs/nodes/\n",
+	}
+	var units []*parse.Unit
+	for _, src := range srcs {
+		doc := parsetest.MustParse(t, "a.md", src)
+		for i := range doc.Units {
+			units = append(units, &doc.Units[i])
+		}
+	}
+	fast := 0
+	for _, b := range units {
+		for _, a := range units {
+			want := b.FullFingerprint() == a.FullFingerprint()
+			if got := sameFull(b, a); got != want {
+				t.Errorf("sameFull(%s %q, %s %q) = %v, want %v", b.Kind, b.Text, a.Kind, a.Text, got, want)
+			}
+			if b.Kind != parse.FrontMatter && b.Text == a.Text && b.Kind == a.Kind {
+				fast++
+			}
+		}
+	}
+	if fast == 0 {
+		t.Error("no pair takes the fast path")
 	}
 }
 
