@@ -1,7 +1,6 @@
 package sync
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -77,8 +76,10 @@ func olderSource(vs *versions, sv []history.Version, b *unitBase, trDoc *parse.D
 	return &unitBase{blob: found.Blob, path: found.Path, commit: found.Commit, confidence: b.confidence}
 }
 
-// skeleton counts what a translation keeps verbatim from its source.
-type skeleton map[string]int
+// skeleton counts what a translation keeps verbatim from its source:
+// an align.Profile of anchors only (no unit kinds), with shortcodes, and
+// with Latin words when the translation is in another script.
+type skeleton align.Profile
 
 func skeletonOf(doc *parse.Document, latin bool) skeleton {
 	s := skeleton{}
@@ -92,27 +93,7 @@ func skeletonOf(doc *parse.Document, latin bool) skeleton {
 
 // unitSkeleton adds a unit's verbatim parts to s.
 func unitSkeleton(s skeleton, u *parse.Unit, latin bool) skeleton {
-	a := u.AllAnchors()
-	for _, l := range a.Links {
-		s["l:"+align.LinkKey(l)]++
-	}
-	for _, l := range a.Images {
-		s["i:"+align.LinkKey(l)]++
-	}
-	for _, c := range a.Code {
-		s["c:"+c]++
-	}
-	for _, c := range a.Shortcodes {
-		s["s:"+c]++
-	}
-	for _, n := range a.Numbers {
-		s["n:"+n]++
-	}
-	if !latin {
-		for _, w := range a.Words {
-			s["w:"+strings.ToLower(w)]++
-		}
-	}
+	align.Profile(s).AddAnchors(u, align.Anchors{Shortcodes: true, Words: !latin})
 	return s
 }
 

@@ -241,10 +241,10 @@ func unitFeatures(u *parse.Unit, allWords bool) features {
 	}
 	a := u.AllAnchors()
 	for _, l := range a.Links {
-		f.anchors = append(f.anchors, strHash("l:"+normalizeLink(l)))
+		f.anchors = append(f.anchors, strHash("l:"+LinkKey(l)))
 	}
 	for _, l := range a.Images {
-		f.anchors = append(f.anchors, strHash("i:"+normalizeLink(l)))
+		f.anchors = append(f.anchors, strHash("i:"+LinkKey(l)))
 	}
 	for _, c := range a.Code {
 		f.anchors = append(f.anchors, strHash("c:"+c))
@@ -306,9 +306,9 @@ func common(a, b []uint64) int {
 	return n
 }
 
-// normalizeLink drops what translations change in a link: a language
-// prefix such as /ja/ and a trailing slash.
-func normalizeLink(l string) string {
+// LinkKey is a link or image target as translations keep it: without a
+// language prefix such as /ja/ and a trailing slash.
+func LinkKey(l string) string {
 	l = strings.TrimSuffix(l, "/")
 	if len(l) > 3 && l[0] == '/' {
 		if i := strings.IndexByte(l[1:], '/'); i >= 2 && i <= 5 {

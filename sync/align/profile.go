@@ -1,6 +1,10 @@
 package align
 
-import "github.com/cnpe-i18n/cnpe-i18n/parse"
+import (
+	"strings"
+
+	"github.com/cnpe-i18n/cnpe-i18n/parse"
+)
 
 // Profile is the untranslated skeleton of a page: unit kinds and
 // anchors, as a multiset. Base inference and rename suggestions compare
@@ -16,21 +20,48 @@ func ProfileOf(doc *parse.Document) Profile {
 			continue
 		}
 		p["k:"+u.Kind.String()]++
-		a := u.AllAnchors()
-		for _, l := range a.Links {
-			p["l:"+normalizeLink(l)]++
-		}
-		for _, l := range a.Images {
-			p["i:"+normalizeLink(l)]++
-		}
-		for _, n := range a.Numbers {
-			p["n:"+n]++
-		}
-		for _, c := range a.Code {
-			p["c:"+c]++
-		}
+		p.AddAnchors(u, Anchors{})
 	}
 	return p
+}
+
+// Anchors says which anchors beyond links, images, numbers and code
+// AddAnchors counts.
+type Anchors struct {
+	// Shortcodes: the names of shortcodes.
+	Shortcodes bool
+	// Words: Latin-script words, lower case (what a translation into
+	// another script keeps: names of products and APIs).
+	Words bool
+}
+
+// AddAnchors adds what a translation keeps verbatim of a unit to p:
+// link and image targets (LinkKey), numbers and code, and what with
+// asks for.
+func (p Profile) AddAnchors(u *parse.Unit, with Anchors) {
+	a := u.AllAnchors()
+	for _, l := range a.Links {
+		p["l:"+LinkKey(l)]++
+	}
+	for _, l := range a.Images {
+		p["i:"+LinkKey(l)]++
+	}
+	for _, n := range a.Numbers {
+		p["n:"+n]++
+	}
+	for _, c := range a.Code {
+		p["c:"+c]++
+	}
+	if with.Shortcodes {
+		for _, c := range a.Shortcodes {
+			p["s:"+c]++
+		}
+	}
+	if with.Words {
+		for _, w := range a.Words {
+			p["w:"+strings.ToLower(w)]++
+		}
+	}
 }
 
 // Similarity is the Dice coefficient of two skeletons: 1 for the same
