@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -111,6 +112,24 @@ type sideKey struct {
 type side struct {
 	f, f2 []features
 	prose float64
+	doc   *parse.Document
+	idx   []int
+	fulls []parse.Fingerprint // the full fingerprints of f, once asked for
+}
+
+// full is the full fingerprints of the side's units.
+func (sd *side) full() []parse.Fingerprint {
+	if sd.fulls == nil {
+		sd.fulls = make([]parse.Fingerprint, len(sd.f))
+		for k, i := range sd.idx {
+			if sd.f[k].prose {
+				sd.fulls[k] = sd.doc.Units[i].FullFingerprint()
+			} else {
+				sd.fulls[k] = sd.f[k].full
+			}
+		}
+	}
+	return sd.fulls
 }
 
 // side is the side of doc (its body units idx), from the cache when it
@@ -141,7 +160,7 @@ func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 		c.units = map[unitKey]*unitEntry{}
 		c.merged = map[[2]*unitEntry]features{}
 	}
-	sd := &side{f: make([]features, 0, len(idx))}
+	sd := &side{f: make([]features, 0, len(idx)), doc: doc, idx: idx}
 	es := make([]*unitEntry, 0, len(idx))
 	for _, i := range idx {
 		e := c.unit(&doc.Units[i], source)
@@ -217,20 +236,25 @@ func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 type features struct {
 	kind    parse.Kind
 	level   int
-	full    parse.Fingerprint
-	anchors []uint64 // links, images, code, shortcodes, numbers (a multiset)
-	words   []uint64 // Latin words, lower case
-	names   []uint64 // words a translation keeps (names, acronyms)
-	length  float64  // characters of plain text
-	logLen  float64  // its logarithm
+	full    parse.Fingerprint // of units that are not prose
+	anchors []uint64          // links, images, code, shortcodes, numbers (a multiset)
+	words   []uint64          // Latin words, lower case
+	names   []uint64          // words a translation keeps (names, acronyms)
+	length  float64           // characters of plain text
+	logLen  float64           // its logarithm
 	prose   bool
 	row     string // a table cell's table and row ("intro/table-1/r2")
 	col     string // and its column ("c3", "c3#2" for a cell's second unit)
 }
 
 func unitFeatures(u *parse.Unit, allWords bool) features {
-	f := features{kind: u.Kind, level: u.Level, full: u.FullFingerprint(),
+	f := features{kind: u.Kind, level: u.Level,
 		length: float64(utf8.RuneCountInString(u.Plain)), prose: u.Translatable}
+	if !f.prose {
+		// Prose units are compared by their words; the anchors of a
+		// long page read their full fingerprints (side.fulls).
+		f.full = u.FullFingerprint()
+	}
 	f.logLen = math.Log(max(f.length, 1))
 	if u.Kind == parse.TableCell {
 		if r := strings.LastIndex(u.ID, "/r"); r >= 0 {
@@ -240,47 +264,148 @@ func unitFeatures(u *parse.Unit, allWords bool) features {
 		}
 	}
 	a := u.AllAnchors()
+	if n := len(a.Links) + len(a.Images) + len(a.Code) + len(a.Shortcodes) + len(a.Numbers); n > 0 {
+		f.anchors = make([]uint64, 0, n)
+	}
 	for _, l := range a.Links {
-		f.anchors = append(f.anchors, strHash("l:"+LinkKey(l)))
+		f.anchors = append(f.anchors, strHash2("l:", LinkKey(l)))
 	}
 	for _, l := range a.Images {
-		f.anchors = append(f.anchors, strHash("i:"+LinkKey(l)))
+		f.anchors = append(f.anchors, strHash2("i:", LinkKey(l)))
 	}
 	for _, c := range a.Code {
-		f.anchors = append(f.anchors, strHash("c:"+c))
+		f.anchors = append(f.anchors, strHash2("c:", c))
 	}
 	for _, sc := range a.Shortcodes {
-		f.anchors = append(f.anchors, strHash("s:"+sc))
+		f.anchors = append(f.anchors, strHash2("s:", sc))
 	}
 	for _, n := range a.Numbers {
-		f.anchors = append(f.anchors, strHash("n:"+strings.ReplaceAll(n, ",", "")))
+		f.anchors = append(f.anchors, numberHash(n))
 	}
 	slices.Sort(f.anchors)
+	if len(a.Words) > 0 {
+		f.names = make([]uint64, 0, len(a.Words))
+	}
 	for _, w := range a.Words {
-		f.names = append(f.names, strHash(strings.ToLower(w)))
+		f.names = append(f.names, lowerHash(w))
 	}
 	f.names = sortedSet(f.names)
 	if allWords {
-		for t := range change.Tokens(strings.ToLower(u.Plain)) {
-			r, _ := utf8.DecodeRuneInString(t)
-			if r < utf8.RuneSelf && change.IsWordRune(r) && len(t) > 1 {
-				f.words = append(f.words, strHash(t))
-			}
-		}
-		f.words = sortedSet(f.words)
+		f.words = sortedSet(wordHashes(u.Plain))
 	} else {
 		f.words = f.names
 	}
 	return f
 }
 
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 func strHash(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
+}
+
+// strHash2 is strHash(p + s), without making the string.
+func strHash2(p, s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(p); i++ {
+		h ^= uint64(p[i])
+		h *= fnvPrime
+	}
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// numberHash is a number's anchor key, strHash("n:" + n without commas).
+func numberHash(n string) uint64 {
+	h := strHash("n:")
+	for i := 0; i < len(n); i++ {
+		if n[i] != ',' {
+			h ^= uint64(n[i])
+			h *= fnvPrime
+		}
+	}
+	return h
+}
+
+// lowerHash is strHash(strings.ToLower(s)), without making the string
+// when s is ASCII.
+func lowerHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strHash(strings.ToLower(s))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// wordHashes are the hashes of the Latin words of a source unit's plain
+// text, lower case: the tokens (change.Tokens) of the text in lower case
+// that start with an ASCII letter, digit, underscore or apostrophe and
+// are longer than one byte. When no rune past ASCII is a letter or digit
+// in lower case (ASCII text, or with typographic quotes and dashes), the
+// words are the runs of ASCII word bytes, and are hashed as they are
+// scanned.
+func wordHashes(plain string) []uint64 {
+	var hs []uint64
+	for i := 0; i < len(plain); {
+		c := plain[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(plain[i:])
+			if change.IsWordRune(unicode.ToLower(r)) {
+				return tokenHashes(plain)
+			}
+			i += size
+			continue
+		}
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(plain) && isWordByte(plain[j]) {
+			j++
+		}
+		if j-i > 1 {
+			hs = append(hs, lowerHash(plain[i:j]))
+		}
+		i = j
+	}
+	return hs
+}
+
+// tokenHashes is wordHashes of any text.
+func tokenHashes(plain string) []uint64 {
+	var hs []uint64
+	for t := range change.Tokens(strings.ToLower(plain)) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if r < utf8.RuneSelf && change.IsWordRune(r) && len(t) > 1 {
+			hs = append(hs, strHash(t))
+		}
+	}
+	return hs
+}
+
+// isWordByte is change.IsWordRune for an ASCII byte.
+func isWordByte(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '\''
 }
 
 func sortedSet(xs []uint64) []uint64 {
@@ -334,14 +459,53 @@ func isLangCode(s string) bool {
 func merge(a, b features) features {
 	m := features{kind: a.kind, level: a.level, length: a.length + b.length, prose: a.prose || b.prose}
 	m.logLen = math.Log(max(m.length, 1))
-	m.anchors = append(append([]uint64(nil), a.anchors...), b.anchors...)
-	slices.Sort(m.anchors)
-	m.words = sortedSet(append(append([]uint64(nil), a.words...), b.words...))
-	m.names = sortedSet(append(append([]uint64(nil), a.names...), b.names...))
+	// One array holds the three merged lists.
+	buf := make([]uint64, 0, len(a.anchors)+len(b.anchors)+len(a.words)+len(b.words)+len(a.names)+len(b.names))
+	buf = mergeSorted(buf, a.anchors, b.anchors, false)
+	m.anchors = buf[:len(buf):len(buf)]
+	buf = mergeSorted(buf, a.words, b.words, true)
+	m.words = buf[len(m.anchors):len(buf):len(buf)]
+	buf = mergeSorted(buf, a.names, b.names, true)
+	m.names = buf[len(m.anchors)+len(m.words):]
+	if len(m.anchors) == 0 {
+		m.anchors = nil
+	}
+	if len(m.words) == 0 {
+		m.words = nil
+	}
+	if len(m.names) == 0 {
+		m.names = nil
+	}
 	return m
 }
 
+// mergeSorted appends to dst the elements of the sorted lists a and b in
+// order: all of them (a multiset) or, when set, each once (a and b are
+// sets).
+func mergeSorted(dst, a, b []uint64, set bool) []uint64 {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			dst = append(dst, a[i])
+			i++
+		case b[j] < a[i]:
+			dst = append(dst, b[j])
+			j++
+		default:
+			dst = append(dst, a[i])
+			i++
+			if set {
+				j++
+			}
+		}
+	}
+	dst = append(dst, a[i:]...)
+	return append(dst, b[j:]...)
+}
+
 type aligner struct {
+	ss, ts   *side
 	s, t     []features
 	s2, t2   []features // s2[i] is s[i-1] and s[i] merged (i ≥ 1)
 	si       []int
@@ -356,7 +520,7 @@ type aligner struct {
 }
 
 func newAligner(ss, ts *side, src, tgt *parse.Document, si, ti []int, ratio float64) *aligner {
-	a := &aligner{si: si, ti: ti, ratio: ratio, s: ss.f, s2: ss.f2, t: ts.f, t2: ts.f2,
+	a := &aligner{ss: ss, ts: ts, si: si, ti: ti, ratio: ratio, s: ss.f, s2: ss.f2, t: ts.f, t2: ts.f2,
 		sLocal: make([]int, len(src.Units)), tLocal: make([]int, len(tgt.Units))}
 	for k, i := range si {
 		a.sLocal[i] = k

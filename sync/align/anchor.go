@@ -46,8 +46,9 @@ func (a *aligner) anchors() []anchor {
 	}
 	type seen struct{ i, j, ni, nj int }
 	byKey := make(map[key]*seen)
+	sf, tf := a.ss.full(), a.ts.full()
 	for i, f := range a.s {
-		k := key{f.kind, f.full}
+		k := key{f.kind, sf[i]}
 		if e := byKey[k]; e != nil {
 			e.ni++
 		} else {
@@ -55,7 +56,7 @@ func (a *aligner) anchors() []anchor {
 		}
 	}
 	for j, f := range a.t {
-		if e := byKey[key{f.kind, f.full}]; e != nil {
+		if e := byKey[key{f.kind, tf[j]}]; e != nil {
 			e.j = j
 			e.nj++
 		}
