@@ -73,19 +73,6 @@ func (b band) cells() int {
 	return 2*(b.m+1) + (b.n-1)*min(2*b.width+1, b.m+1)
 }
 
-// row is one row of scores, cells lo..lo+len(score)-1.
-type row struct {
-	lo    int
-	score []float64
-}
-
-func (r *row) at(j int) float64 {
-	if k := j - r.lo; k >= 0 && k < len(r.score) {
-		return r.score[k]
-	}
-	return math.Inf(-1)
-}
-
 // span aligns source body units s[i0:i1] with target units t[j0:j1] by
 // dynamic programming within a band around the diagonal.
 func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
@@ -97,69 +84,91 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 	}
 	steps := make([]byte, offsets[n+1])
 	a.cells = max(a.cells, len(steps))
-	// rows[i%3] holds row i: a step goes back at most two rows.
-	var rows [3]row
+	// rows[i%3] holds the scores of row i: a step goes back at most two
+	// rows. A row is whole, -Inf outside the band (no path reaches
+	// there): each row's cells are reset before the row three below
+	// takes its place.
+	negInf := math.Inf(-1)
+	var rows [3][]float64
+	var spans [3][2]int // the cells each row set
 	for k := range rows {
-		rows[k].score = make([]float64, 0, min(m+1, 2*b.width+1))
+		rows[k] = make([]float64, m+1)
+		for j := range rows[k] {
+			rows[k][j] = negInf
+		}
+		spans[k] = [2]int{0, -1}
 	}
+	const (
+		gain1  = 1 - threshold        // the most a 1–1 step adds
+		gain2  = 1 - threshold - 0.12 // the most a 2–1 or 1–2 step adds
+		margin = 1e-9                 // covers rounding
+	)
 	for i := 0; i <= n; i++ {
-		cur := &rows[i%3]
-		up, up2 := &rows[(i+2)%3], &rows[(i+1)%3]
+		cur, up, up2 := rows[i%3], rows[(i+2)%3], rows[(i+1)%3]
 		lo, hi := b.lo(i), b.hi(i)
-		cur.lo = lo
-		cur.score = cur.score[:0]
+		for j := spans[i%3][0]; j <= spans[i%3][1]; j++ {
+			cur[j] = negInf
+		}
+		spans[i%3] = [2]int{lo, hi}
+		s := i0 + i - 1 // the source unit a step into row i takes
+		var sf, sf2 *features
+		merged := false // the step 2–1 may be taken
+		if i > 0 {
+			sf = &a.s[s]
+			merged = i > 1 && sf.prose && a.s[s-1].prose
+			sf2 = &a.s2[s]
+		}
+		rowSteps := steps[offsets[i]:offsets[i+1]:offsets[i+1]]
 		for j := lo; j <= hi; j++ {
-			best, step := math.Inf(-1), byte(noStep)
+			best, step := negInf, byte(noStep)
 			if i == 0 && j == 0 {
 				best, step = 0, 0
 			}
-			try := func(prev, gain float64, di, dj int) {
-				if math.IsInf(prev, -1) {
-					return
-				}
-				if s := prev + gain; s > best {
-					best, step = s, byte(di<<4|dj)
-				}
-			}
-			// can tells whether a step from prev with a gain of at most
-			// maxGain could beat best: the score is not worth computing
-			// otherwise (sim is at most 1; the margin covers rounding).
-			can := func(prev, maxGain float64) bool {
-				return !math.IsInf(prev, -1) && prev+maxGain+1e-9 > best
-			}
-			s, t := i0+i-1, j0+j-1 // the units the step into (i, j) takes
+			// A step from a score of -Inf is not taken; one whose gain
+			// cannot beat best is not scored (sim is at most 1).
+			t := j0 + j - 1 // the target unit a step into (i, j) takes
 			if i > 0 && j > 0 {
 				// The 1–1 step is tried first and wins ties, so it need
 				// only reach the steps tried after it that add nothing.
-				floor := max(up.at(j), cur.at(j-1))
-				if prev := up.at(j - 1); can(prev, 1-threshold) {
-					if v, ok := a.simAbove(&a.s[s], &a.t[t], floor-prev+threshold); ok {
-						try(prev, v-threshold, 1, 1)
+				floor := max(up[j], cur[j-1])
+				if prev := up[j-1]; prev != negInf && prev+gain1+margin > best {
+					if v, ok := a.simAbove(sf, &a.t[t], floor-prev+threshold); ok {
+						if sc := prev + (v - threshold); sc > best {
+							best, step = sc, 1<<4|1
+						}
 					}
 				}
 			}
 			if i > 0 {
-				try(up.at(j), 0, 1, 0)
+				if prev := up[j]; prev != negInf && prev > best {
+					best, step = prev, 1<<4
+				}
 			}
 			if j > 0 {
-				try(cur.at(j-1), 0, 0, 1)
+				if prev := cur[j-1]; prev != negInf && prev > best {
+					best, step = prev, 1
+				}
 			}
-			if i > 1 && j > 0 && a.s[s].prose && a.s[s-1].prose {
-				if prev := up2.at(j - 1); can(prev, 1-threshold-0.12) {
-					if v, ok := a.simAbove(&a.s2[s], &a.t[t], best-prev+threshold+0.12); ok {
-						try(prev, v-threshold-0.12, 2, 1)
+			if merged && j > 0 {
+				if prev := up2[j-1]; prev != negInf && prev+gain2+margin > best {
+					if v, ok := a.simAbove(sf2, &a.t[t], best-prev+threshold+0.12); ok {
+						if sc := prev + (v - threshold - 0.12); sc > best {
+							best, step = sc, 2<<4|1
+						}
 					}
 				}
 			}
 			if i > 0 && j > 1 && a.t[t].prose && a.t[t-1].prose {
-				if prev := up.at(j - 2); can(prev, 1-threshold-0.12) {
-					if v, ok := a.simAbove(&a.s[s], &a.t2[t], best-prev+threshold+0.12); ok {
-						try(prev, v-threshold-0.12, 1, 2)
+				if prev := up[j-2]; prev != negInf && prev+gain2+margin > best {
+					if v, ok := a.simAbove(sf, &a.t2[t], best-prev+threshold+0.12); ok {
+						if sc := prev + (v - threshold - 0.12); sc > best {
+							best, step = sc, 1<<4|2
+						}
 					}
 				}
 			}
-			cur.score = append(cur.score, best)
-			steps[offsets[i]+j-lo] = step
+			cur[j] = best
+			rowSteps[j-lo] = step
 		}
 	}
 	return a.trace(b, steps, offsets, i0, j0)
