@@ -43,6 +43,10 @@ type Cache struct {
 	// features of two such units read as one.
 	units  map[unitKey]*unitEntry
 	merged map[[2]*unitEntry]features
+	// steps and rows are the tables of the last alignment, which the
+	// next one reuses.
+	steps []byte
+	rows  []float64
 }
 
 // unitKey is what a unit's features are computed from, but its anchors
@@ -224,6 +228,7 @@ func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 	}
 	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
 	a := newAligner(opts.Cache.side(src, si, true), opts.Cache.side(tgt, ti, false), src, tgt, si, ti, opts.Ratio)
+	a.tables = opts.Cache
 	a.maxCells = opts.maxCells
 	if a.maxCells <= 0 {
 		a.maxCells = MaxCells
@@ -513,7 +518,8 @@ type aligner struct {
 	ratio    float64
 	logRatio float64
 	maxCells int
-	cells    int // the most cells a table held (for tests)
+	cells    int    // the most cells a table held (for tests)
+	tables   *Cache // where the tables are kept between alignments, or nil
 	// sLocal and tLocal map unit indexes of the documents to indexes
 	// of s and t.
 	sLocal, tLocal []int
@@ -560,8 +566,13 @@ func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
 	if k == 0 {
 		return 0, true
 	}
+	// anchorScore and wordScore are at most 1, and so is lengthScore:
+	// when its best cannot pass, it is not computed (the sums only grow
+	// with l, rounding included).
+	if 0.3*k+0.3+0.15+0.25*1+1e-9 <= need {
+		return 0, false
+	}
 	l := a.lengthScore(s, t)
-	// anchorScore and wordScore are at most 1.
 	if 0.3*k+0.3+0.15+0.25*l+1e-9 <= need {
 		return 0, false
 	}
@@ -587,8 +598,11 @@ func kindScore(s, t *features) float64 {
 }
 
 func anchorScore(s, t *features) float64 {
-	if len(s.anchors) == 0 && len(t.anchors) == 0 {
+	switch {
+	case len(s.anchors) == 0 && len(t.anchors) == 0:
 		return 0.5
+	case len(s.anchors) == 0 || len(t.anchors) == 0:
+		return 0 // nothing in common
 	}
 	return 2 * float64(common(s.anchors, t.anchors)) / float64(len(s.anchors)+len(t.anchors))
 }

@@ -23,6 +23,9 @@ func (a *aligner) run() []Pair {
 	if max(n, m) > cutAbove || !newBand(n, m, a.maxCells).fits() {
 		anchors = a.anchors()
 	}
+	if len(anchors) == 0 {
+		return a.span(0, n, 0, m)
+	}
 	var out []Pair
 	i, j := 0, 0
 	for _, an := range anchors {

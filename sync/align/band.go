@@ -82,22 +82,18 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 	for i := 0; i <= n; i++ {
 		offsets[i+1] = offsets[i] + b.hi(i) - b.lo(i) + 1
 	}
-	steps := make([]byte, offsets[n+1])
+	steps, buf := a.buffers(offsets[n+1], 3*(m+1))
 	a.cells = max(a.cells, len(steps))
 	// rows[i%3] holds the scores of row i: a step goes back at most two
 	// rows. A row is whole, -Inf outside the band (no path reaches
 	// there): each row's cells are reset before the row three below
 	// takes its place.
 	negInf := math.Inf(-1)
-	var rows [3][]float64
-	var spans [3][2]int // the cells each row set
-	for k := range rows {
-		rows[k] = make([]float64, m+1)
-		for j := range rows[k] {
-			rows[k][j] = negInf
-		}
-		spans[k] = [2]int{0, -1}
+	for k := range buf {
+		buf[k] = negInf
 	}
+	rows := [3][]float64{buf[:m+1], buf[m+1 : 2*(m+1)], buf[2*(m+1):]}
+	spans := [3][2]int{{0, -1}, {0, -1}, {0, -1}} // the cells each row set
 	const (
 		gain1  = 1 - threshold        // the most a 1–1 step adds
 		gain2  = 1 - threshold - 0.12 // the most a 2–1 or 1–2 step adds
@@ -174,10 +170,29 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 	return a.trace(b, steps, offsets, i0, j0)
 }
 
+// buffers are a table of steps (each cell is written before it is read)
+// and of rows of scores, from the aligner's Cache when it has one.
+func (a *aligner) buffers(steps, rows int) ([]byte, []float64) {
+	c := a.tables
+	if c == nil {
+		return make([]byte, steps), make([]float64, rows)
+	}
+	if cap(c.steps) < steps {
+		c.steps = make([]byte, steps)
+	}
+	if cap(c.rows) < rows {
+		c.rows = make([]float64, rows)
+	}
+	return c.steps[:steps], c.rows[:rows]
+}
+
 // trace follows the steps back from the last cell and returns the pairs
 // in order.
 func (a *aligner) trace(b band, steps []byte, offsets []int, i0, j0 int) []Pair {
-	var rev []Pair
+	rev := make([]Pair, 0, max(b.n, b.m))
+	// The pairs' units, in one array: each unit is in one pair. Each
+	// pair's slice is full, so that appending to it copies it.
+	units := make([]int, b.n+b.m)
 	for i, j := b.n, b.m; i > 0 || j > 0; {
 		step := byte(noStep)
 		if lo := b.lo(i); j >= lo && j <= b.hi(i) {
@@ -193,11 +208,13 @@ func (a *aligner) trace(b band, steps []byte, offsets []int, i0, j0 int) []Pair 
 			}
 		}
 		p := Pair{}
-		for k := i - di; k < i; k++ {
-			p.Source = append(p.Source, a.si[i0+k])
+		if di > 0 {
+			p.Source, units = units[:di:di], units[di:]
+			copy(p.Source, a.si[i0+i-di:i0+i])
 		}
-		for k := j - dj; k < j; k++ {
-			p.Target = append(p.Target, a.ti[j0+k])
+		if dj > 0 {
+			p.Target, units = units[:dj:dj], units[dj:]
+			copy(p.Target, a.ti[j0+j-dj:j0+j])
 		}
 		rev = append(rev, p)
 		i -= di

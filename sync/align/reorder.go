@@ -22,7 +22,7 @@ const maxItems = 256
 // rebuilt follow the source's order, and its target items left without
 // counterpart end it.
 func (a *aligner) reorder(pairs []Pair) []Pair {
-	var out []Pair
+	out := make([]Pair, 0, len(pairs))
 	for k := 0; k < len(pairs); {
 		kind, end := a.itemKind(pairs[k]), k
 		for end < len(pairs) && kind != 0 && a.itemKind(pairs[end]) == kind {
