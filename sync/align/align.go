@@ -66,10 +66,14 @@ type unitEntry struct {
 	f       features
 }
 
-// unitKeyOf is u's key in a Cache.
+// unitKeyOf is u's key in a Cache. The features of prose are made from
+// its plain text: two prose units whose markup differs share them.
 func unitKeyOf(u *parse.Unit, source bool) unitKey {
 	k := unitKey{kind: u.Kind, level: u.Level, translatable: u.Translatable, source: source,
-		key: u.Key, text: u.Text, plain: u.Plain}
+		plain: u.Plain}
+	if !u.Translatable {
+		k.key, k.text = u.Key, u.Text // the full fingerprint's
+	}
 	if u.Kind == parse.TableCell {
 		k.id = u.ID
 	}
@@ -161,8 +165,8 @@ func (c *Cache) side(doc *parse.Document, idx []int, source bool) *side {
 // and of merged pairs taken from the cache when it has them.
 func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 	if c.units == nil {
-		c.units = map[unitKey]*unitEntry{}
-		c.merged = map[[2]*unitEntry]features{}
+		c.units = make(map[unitKey]*unitEntry, 2*len(idx))
+		c.merged = make(map[[2]*unitEntry]features, len(idx))
 	}
 	sd := &side{f: make([]features, 0, len(idx)), doc: doc, idx: idx}
 	es := make([]*unitEntry, 0, len(idx))
