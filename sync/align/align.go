@@ -42,7 +42,7 @@ type Cache struct {
 	// unchanged since the version before is read once. merged are the
 	// features of two such units read as one.
 	units  map[unitKey]*unitEntry
-	merged map[[2]*unitEntry]features
+	merged map[[2]*unitEntry]*features
 	// steps and rows are the tables of the last alignment, which the
 	// next one reuses.
 	steps []byte
@@ -118,7 +118,8 @@ type sideKey struct {
 // its prose. A source side has all its Latin words, a target side only
 // those a translation keeps.
 type side struct {
-	f, f2 []features
+	f     []features
+	f2    []*features // f2[i] is f[i-1] and f[i] merged, when both are prose
 	prose float64
 	doc   *parse.Document
 	idx   []int
@@ -166,7 +167,7 @@ func (c *Cache) side(doc *parse.Document, idx []int, source bool) *side {
 func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 	if c.units == nil {
 		c.units = make(map[unitKey]*unitEntry, 2*len(idx))
-		c.merged = make(map[[2]*unitEntry]features, len(idx))
+		c.merged = make(map[[2]*unitEntry]*features, len(idx))
 	}
 	sd := &side{f: make([]features, 0, len(idx)), doc: doc, idx: idx}
 	es := make([]*unitEntry, 0, len(idx))
@@ -178,13 +179,14 @@ func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 			sd.prose += e.f.length
 		}
 	}
-	sd.f2 = make([]features, len(sd.f))
+	sd.f2 = make([]*features, len(sd.f))
 	for i := 1; i < len(sd.f); i++ {
 		if sd.f[i].prose && sd.f[i-1].prose {
 			k := [2]*unitEntry{es[i-1], es[i]}
 			m, ok := c.merged[k]
 			if !ok {
-				m = merge(sd.f[i-1], sd.f[i])
+				mf := merge(sd.f[i-1], sd.f[i])
+				m = &mf
 				c.merged[k] = m
 			}
 			sd.f2[i] = m
@@ -516,7 +518,7 @@ func mergeSorted(dst, a, b []uint64, set bool) []uint64 {
 type aligner struct {
 	ss, ts   *side
 	s, t     []features
-	s2, t2   []features // s2[i] is s[i-1] and s[i] merged (i ≥ 1)
+	s2, t2   []*features // s2[i] is s[i-1] and s[i] merged, when both are prose
 	si       []int
 	ti       []int
 	ratio    float64

@@ -112,7 +112,7 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 		if i > 0 {
 			sf = &a.s[s]
 			merged = i > 1 && sf.prose && a.s[s-1].prose
-			sf2 = &a.s2[s]
+			sf2 = a.s2[s]
 		}
 		rowSteps := steps[offsets[i]:offsets[i+1]:offsets[i+1]]
 		for j := lo; j <= hi; j++ {
@@ -156,7 +156,7 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 			}
 			if i > 0 && j > 1 && a.t[t].prose && a.t[t-1].prose {
 				if prev := up[j-2]; prev != negInf && prev+gain2+margin > best {
-					if v, ok := a.simAbove(sf, &a.t2[t], best-prev+threshold+0.12); ok {
+					if v, ok := a.simAbove(sf, a.t2[t], best-prev+threshold+0.12); ok {
 						if sc := prev + (v - threshold - 0.12); sc > best {
 							best, step = sc, 1<<4|2
 						}
