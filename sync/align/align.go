@@ -118,7 +118,7 @@ type sideKey struct {
 // its prose. A source side has all its Latin words, a target side only
 // those a translation keeps.
 type side struct {
-	f     []features
+	f     []*features // the units', in the cache
 	f2    []*features // f2[i] is f[i-1] and f[i] merged, when both are prose
 	prose float64
 	doc   *parse.Document
@@ -169,12 +169,12 @@ func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 		c.units = make(map[unitKey]*unitEntry, 2*len(idx))
 		c.merged = make(map[[2]*unitEntry]*features, len(idx))
 	}
-	sd := &side{f: make([]features, 0, len(idx)), doc: doc, idx: idx}
+	sd := &side{f: make([]*features, 0, len(idx)), doc: doc, idx: idx}
 	es := make([]*unitEntry, 0, len(idx))
 	for _, i := range idx {
 		e := c.unit(&doc.Units[i], source)
 		es = append(es, e)
-		sd.f = append(sd.f, e.f)
+		sd.f = append(sd.f, &e.f)
 		if e.f.prose {
 			sd.prose += e.f.length
 		}
@@ -185,7 +185,7 @@ func (c *Cache) newSide(doc *parse.Document, idx []int, source bool) *side {
 			k := [2]*unitEntry{es[i-1], es[i]}
 			m, ok := c.merged[k]
 			if !ok {
-				mf := merge(sd.f[i-1], sd.f[i])
+				mf := merge(*sd.f[i-1], *sd.f[i])
 				m = &mf
 				c.merged[k] = m
 			}
@@ -517,7 +517,7 @@ func mergeSorted(dst, a, b []uint64, set bool) []uint64 {
 
 type aligner struct {
 	ss, ts   *side
-	s, t     []features
+	s, t     []*features
 	s2, t2   []*features // s2[i] is s[i-1] and s[i] merged, when both are prose
 	si       []int
 	ti       []int

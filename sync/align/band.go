@@ -110,7 +110,7 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 		var sf, sf2 *features
 		merged := false // the step 2–1 may be taken
 		if i > 0 {
-			sf = &a.s[s]
+			sf = a.s[s]
 			merged = i > 1 && sf.prose && a.s[s-1].prose
 			sf2 = a.s2[s]
 		}
@@ -128,7 +128,7 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 				// only reach the steps tried after it that add nothing.
 				floor := max(up[j], cur[j-1])
 				if prev := up[j-1]; prev != negInf && prev+gain1+margin > best {
-					if v, ok := a.simAbove(sf, &a.t[t], floor-prev+threshold); ok {
+					if v, ok := a.simAbove(sf, a.t[t], floor-prev+threshold); ok {
 						if sc := prev + (v - threshold); sc > best {
 							best, step = sc, 1<<4|1
 						}
@@ -147,7 +147,7 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 			}
 			if merged && j > 0 {
 				if prev := up2[j-1]; prev != negInf && prev+gain2+margin > best {
-					if v, ok := a.simAbove(sf2, &a.t[t], best-prev+threshold+0.12); ok {
+					if v, ok := a.simAbove(sf2, a.t[t], best-prev+threshold+0.12); ok {
 						if sc := prev + (v - threshold - 0.12); sc > best {
 							best, step = sc, 2<<4|1
 						}

@@ -88,12 +88,12 @@ func TestSimAbove(t *testing.T) {
 	pruned := 0
 	for i := range a.s {
 		for j := range a.t {
-			full, ok := a.simAbove(&a.s[i], &a.t[j], math.Inf(-1))
+			full, ok := a.simAbove(a.s[i], a.t[j], math.Inf(-1))
 			if !ok {
 				t.Fatalf("(%d, %d): no score without a need", i, j)
 			}
 			for _, need := range []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95} {
-				v, ok := a.simAbove(&a.s[i], &a.t[j], need)
+				v, ok := a.simAbove(a.s[i], a.t[j], need)
 				switch {
 				case !ok && full >= need:
 					t.Errorf("(%d, %d): pruned at need %v, but the score is %v", i, j, need, full)

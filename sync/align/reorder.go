@@ -151,10 +151,10 @@ func (a *aligner) surePairs(ss, ts []int) []anchor {
 		}
 	}
 	for x, i := range ss {
-		addUnit(&a.s[i], false, x)
+		addUnit(a.s[i], false, x)
 	}
 	for y, j := range ts {
-		addUnit(&a.t[j], true, y)
+		addUnit(a.t[j], true, y)
 	}
 	weight := map[anchor]int{}
 	partners := make([]int, len(ss)+len(ts)) // source positions, then target positions
@@ -191,7 +191,7 @@ func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
 		col   string
 		first bool // the row's first cell in the run
 	}
-	rowsOf := func(pos []int, fs []features) []cell {
+	rowsOf := func(pos []int, fs []*features) []cell {
 		cells := make([]cell, len(pos))
 		row := -1
 		for k, i := range pos {
@@ -218,7 +218,7 @@ func (a *aligner) rowPairs(ss, ts []int, sure []anchor) []anchor {
 	}
 	// The header rows pair when nothing else pairs them, and each side
 	// has one.
-	header := func(pos []int, fs []features, cells []cell) int {
+	header := func(pos []int, fs []*features, cells []cell) int {
 		h := -1
 		for k, i := range pos {
 			if strings.HasSuffix(fs[i].row, "/r0") && cells[k].first {
