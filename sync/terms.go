@@ -65,18 +65,16 @@ func (s *Site) forEachPair(opts Options, ready func(), skip func(site.Pair) bool
 	todo = s.largestFirst(todo)
 	// Alignment needs the base an unpinned translation was made from, so
 	// history is waited for then (Load started reading it); a run over
-	// pinned pages (or none) stops it.
+	// pinned pages (or none) stops it. Pages are preloaded meanwhile, with
+	// a cache too: a cold one misses every page, and a warm one gives the
+	// history at once, so that preload stops after a page or two.
 	var pre []loaded
 	for _, p := range todo {
 		if p.Source != nil && !s.pinned(p.Translation.File) {
 			var stop func()
-			if skip == nil {
-				pre, stop, _ = s.preload(todo)
-			}
+			pre, stop, _ = s.preload(todo)
 			s.needHistory()
-			if stop != nil {
-				stop()
-			}
+			stop()
 			break
 		}
 	}
