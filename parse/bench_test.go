@@ -72,7 +72,9 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 
 // BenchmarkParse parses a set of pages per operation: the fixture pages
 // (testdata/bench and testdata/golden: a concept page, its Japanese
-// translation, a command reference, the golden cases), and, when
+// translation, a command reference, a Korean task page with steps, code,
+// tables and shortcodes, a long English guide with HTML, tabs, footnotes
+// and definition lists, the golden cases), and, when
 // $CNPE_PARSE_BENCH_DIR names a directory, every .md file under it (a
 // checkout of a real site: the numbers that tell).
 //
