@@ -160,21 +160,55 @@ func fold(s string, f *folder) {
 			f.space, f.newline = false, false
 		}
 		// A run of runes past ASCII that are not white space (CJK text)
-		// is copied at once.
-		j := i + size
+		// is copied at once; only its last rune is kept.
+		j, last := i+size, i
 		for j < len(s) && s[j] >= utf8.RuneSelf {
-			r2, size2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r2) {
-				break
+			n := nonSpaceLen(s[j:])
+			if n == 0 {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r2) {
+					break
+				}
+				n = size2
 			}
-			r = r2
-			j += size2
+			last = j
+			j += n
+		}
+		if last > i {
+			r, _ = utf8.DecodeRuneInString(s[last:])
 		}
 		f.emit(s[i:j])
 		f.started = true
 		f.prev = r
 		i = j
 	}
+}
+
+// nonSpaceLen returns the length of the rune at the start of s when it is
+// sure, from its bytes alone, that it is a valid rune of two or three
+// bytes and not white space (Hangul, kana and Han, Cyrillic, accented
+// Latin letters), else 0. White space past ASCII is U+0085, U+00A0 (lead
+// byte C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3 80), so those
+// lead bytes are left to the decoder, as are E0, ED past the BMP's
+// surrogates, and all four-byte runes.
+func nonSpaceLen(s string) int {
+	if len(s) < 2 || s[1]&0xC0 != 0x80 {
+		return 0
+	}
+	c := s[0]
+	if c >= 0xC3 && c <= 0xDF {
+		return 2
+	}
+	if len(s) < 3 || s[2]&0xC0 != 0x80 {
+		return 0
+	}
+	switch {
+	case c >= 0xE4 && c <= 0xEC, c == 0xEE, c == 0xEF,
+		c == 0xED && s[1] < 0xA0,
+		c == 0xE3 && s[1] != 0x80:
+		return 3
+	}
+	return 0
 }
 
 // isWide reports whether r belongs to a script written without spaces

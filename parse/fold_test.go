@@ -83,6 +83,46 @@ func TestFoldRuns(t *testing.T) {
 	}
 }
 
+// TestNonSpaceLen checks nonSpaceLen against the decoder on every
+// sequence of up to three bytes that starts past ASCII: where it answers,
+// the bytes are one valid rune of that length that is not white space.
+func TestNonSpaceLen(t *testing.T) {
+	answered := 0
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for c2 := -1; c2 < 0x100; c2++ {
+				s := string([]byte{byte(c0), byte(c1)})
+				if c2 >= 0 {
+					s += string([]byte{byte(c2)})
+				}
+				n := nonSpaceLen(s)
+				if n == 0 {
+					continue
+				}
+				answered++
+				r, size := utf8.DecodeRuneInString(s)
+				if size != n || unicode.IsSpace(r) { // an invalid byte decodes as RuneError of 1 byte
+					t.Fatalf("nonSpaceLen(%q) = %d, but the rune is %U of %d bytes", s, n, r, size)
+				}
+			}
+		}
+	}
+	// Hangul, kana, Han and Cyrillic all take the short cut.
+	for _, s := range []string{"한", "か", "漢", "д", "é"} {
+		if nonSpaceLen(s) != len(s) {
+			t.Errorf("nonSpaceLen(%q) = %d, want %d", s, nonSpaceLen(s), len(s))
+		}
+	}
+	for _, s := range []string{"\u00a0", "\u3000", "\u2028", "\u1680", "\U0001F600"} {
+		if nonSpaceLen(s) != 0 {
+			t.Errorf("nonSpaceLen(%q) = %d, want 0 (left to the decoder)", s, nonSpaceLen(s))
+		}
+	}
+	if answered == 0 {
+		t.Fatal("nonSpaceLen answered nothing")
+	}
+}
+
 // BenchmarkFold folds a Japanese paragraph with fold and with foldRef.
 func BenchmarkFold(b *testing.B) {
 	s := strings.Repeat("コンテナ化されたワークロードとサービスを管理するための、ポータブルで拡張性のあるオープンソースのプラットフォームです。\n", 8)

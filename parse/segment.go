@@ -76,7 +76,10 @@ func segmentBody(doc *Document, fm FrontMatterBlock, units []Unit) []Unit {
 	if fm.End == 0 && doc.BOM {
 		copy(masked, "   ")
 	}
-	s := &segmenter{doc: doc, src: src, str: string(src), tags: scanShortcodes(src, fm.End)}
+	s := segmenters.Get().(*segmenter)
+	defer s.release()
+	*s = segmenter{doc: doc, src: src, str: string(src), tags: scanShortcodes(src, fm.End),
+		scratch: folder{buf: s.scratch.buf[:0]}, spans: s.spans[:0], htmlText: s.htmlText[:0]}
 	// About one unit in three lines on real sites (kubernetes/website: 0.34);
 	// the slice lives as long as the document, so a guess on the low side
 	// that grows now and then costs less than one on the high side.
@@ -86,6 +89,24 @@ func segmentBody(doc *Document, fm FrontMatterBlock, units []Unit) []Unit {
 	s.blocks(root, blockContext{})
 	s.shortcodesBefore(len(src) + 1)
 	return s.units
+}
+
+// segmenters keep their scratch buffers from page to page: each page's
+// would otherwise grow them from nothing, unit after unit.
+var segmenters = gosync.Pool{New: func() any { return new(segmenter) }}
+
+// maxPooledScratch is the largest scratch buffer a pooled segmenter keeps.
+const maxPooledScratch = 64 << 10
+
+// release returns s to segmenters with its scratch buffers only: what the
+// units keep (texts, slabs) is not reused.
+func (s *segmenter) release() {
+	keep := segmenter{scratch: folder{buf: s.scratch.buf[:0]}, spans: s.spans[:0], htmlText: s.htmlText[:0]}
+	if cap(keep.scratch.buf) > maxPooledScratch || cap(keep.htmlText) > maxPooledScratch || cap(keep.spans) > maxPooledScratch/16 {
+		return
+	}
+	*s = keep
+	segmenters.Put(s)
 }
 
 func (s *segmenter) blocks(parent ast.Node, ctx blockContext) {
