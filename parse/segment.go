@@ -21,7 +21,8 @@ var markdown = goldmark.New(
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)),
-	goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	// GFM but for extension.Linkify, whose parser is in inlineParsers.
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
 	goldmark.WithParserOptions(parser.WithAttribute()),
 )
 
