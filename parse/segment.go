@@ -227,19 +227,30 @@ func (s *segmenter) joinLines(lines *text.Segments) string {
 			a.Stop >= 2 && s.src[a.Stop-1] == '\n' && s.src[a.Stop-2] != '\r' && s.src[a.Stop-2] != ' ' && s.src[a.Stop-2] != '\t'
 	}
 	if contiguous && first.Padding == 0 {
-		return strings.TrimRight(s.str[first.Start:last.Stop], " \t\r\n")
+		return trimSpaceRight(s.str[first.Start:last.Stop])
 	}
 	var b strings.Builder
+	b.Grow(last.Stop - first.Start + lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		v := seg.Value(s.src)
-		v = bytes.TrimRight(v, " \t\r\n")
+		v = v[:len(trimSpaceRight(unsafeString(v)))]
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.Write(v)
 	}
-	return strings.TrimRight(b.String(), " \t\n")
+	return trimSpaceRight(b.String())
+}
+
+// trimSpaceRight is strings.TrimRight(s, " \t\r\n") without the cut set
+// built at each call.
+func trimSpaceRight(s string) string {
+	i := len(s)
+	for i > 0 && isSpaceByte(s[i-1]) {
+		i--
+	}
+	return s[:i]
 }
 
 func trimEnd(src []byte, start, end int) int {
