@@ -47,10 +47,20 @@ var flatYAMLCases = []struct {
 	{"title: Pods\nweight: 10\n", true},
 	{"# a comment\ntitle: \"파드\"\n\nlinkTitle: 'x y'\ncontent_type: concept\n", true},
 	{"title: a:b http://x.y/z, (c) 1.5\nno_list: true\nweight: 010\ndate: 2024-01-02\n", true},
-	{"title: x  \n", false},                    // trailing spaces
-	{"title:   \n", false},                     // no value
-	{"title: x # note\n", false},               // a comment after the value
-	{"title: >\n  folded\n", false},            // block scalar
+	{"title: x  \n", false},        // trailing spaces
+	{"title:   \n", false},         // no value
+	{"title: x # note\n", false},   // a comment after the value
+	{"title: >\n  folded\n", true}, // block scalars
+	{"description: >-\n  two\n  lines: x # y\n\nweight: 2\n", true},
+	{"a: |\n   kept\n   breaks\n# c\nb: |-\n  x\n", true},
+	{"a: >\n  x\n    more indented\n", false},
+	{"a: >\n  x\n\n  after a blank line\n", false},
+	{"a: >\n\n  x\n", false},
+	{"a: >+\n  kept\n", false},
+	{"a: >2\n  x\n", false},
+	{"a: > # c\n  x\n", false},
+	{"a: >\n  x \n", false},
+	{"a: >\nb: 1\n", false},
 	{"card:\n  name: x\n", false},              // nesting
 	{"title: \"a\\\"b\"\n", false},             // escapes
 	{"title: 'it''s'\n", false},                // quote doubled
