@@ -61,7 +61,26 @@ var flatYAMLCases = []struct {
 	{"a: > # c\n  x\n", false},
 	{"a: >\n  x \n", false},
 	{"a: >\nb: 1\n", false},
-	{"card:\n  name: x\n", false},              // nesting
+	{"card:\n  name: x\n  weight: 20\ntitle: y\n", true}, // a mapping
+	{"reviewers:\n- alice\n- bob\n\ntitle: x\n", true},   // lists
+	{"reviewers:\n  - alice\n  - bob\ntitle: x\n", true},
+	{"card:\n  tags:\n  - a\n  - b\n  name: x\n", true},
+	{"reviewers:\ntitle: x\n", true}, // null
+	{"title: x\nreviewers:\n", true},
+	{"card:\n  deep:\n    name: x\n", false},
+	{"card:\n  name: x\n    more: y\n", false},
+	{"card:\n  name: x\n card: y\n", false},
+	{"card:\n  name: >\n    x\n", false},
+	{"card:\n  name: x\n  name: y\n", false},
+	{"card:\n  name: x\ncard: y\n", false},
+	{"reviewers:\n- alice # c\n", false},
+	{"reviewers:\n-   alice\n", false},
+	{"reviewers:\n- \"q\"\n", false},
+	{"reviewers:\n- a: b\n", false},
+	{"reviewers:\n- a\n  - b\n", false},
+	{"reviewers:\n\n- a\n", false},
+	{"reviewers:\n# c\ntitle: x\n", false},
+	{"reviewers: \ntitle: x\n", false},
 	{"title: \"a\\\"b\"\n", false},             // escapes
 	{"title: 'it''s'\n", false},                // quote doubled
 	{"title: x\ntitle: y\n", false},            // duplicate key
