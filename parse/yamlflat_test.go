@@ -147,3 +147,51 @@ func TestFlatYAMLCorpus(t *testing.T) {
 	}
 	t.Logf("%d pages, %d front matters read flat", pages, flat)
 }
+
+// BenchmarkYAMLFields reads the flat YAML front matters of the benchmark
+// pages with flatYAMLFields and with the parser.
+func BenchmarkYAMLFields(b *testing.B) {
+	files, err := filepath.Glob("testdata/bench/*.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	type page struct {
+		doc *Document
+		fm  FrontMatterBlock
+	}
+	var pages []page
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc := &Document{Path: f, Src: src, Lines: NewLines(src)}
+		if !delimLine(src, "---") {
+			continue
+		}
+		fm, err := fencedBlock(doc, 0, "---", YAML)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok := flatYAMLFields(doc, fm); !ok {
+			continue // guide.md: a flow sequence
+		}
+		pages = append(pages, page{doc, fm})
+	}
+	b.Run("flat", func(b *testing.B) {
+		for b.Loop() {
+			for _, p := range pages {
+				flatYAMLFields(p.doc, p.fm)
+			}
+		}
+	})
+	b.Run("parser", func(b *testing.B) {
+		for b.Loop() {
+			for _, p := range pages {
+				if _, err := parsedYAMLFields(p.doc, p.fm); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
