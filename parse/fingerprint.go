@@ -94,8 +94,10 @@ var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': 
 // folder accumulates text written in pieces with white space folded as by
 // FoldSpace, so that a unit's plain text is built in one buffer.
 type folder struct {
-	buf                     []byte
-	prev                    rune
+	buf []byte
+	// last is where the last rune written starts in buf: the one a line
+	// break is judged by (see isWide).
+	last                    int
 	started, space, newline bool
 }
 
@@ -120,6 +122,12 @@ func (f *folder) String() string {
 
 func (f *folder) emit(part string) { f.buf = append(f.buf, part...) }
 
+// prev is the last rune written, as it was read.
+func (f *folder) prev() rune {
+	r, _ := utf8.DecodeRuneInString(unsafeString(f.buf[f.last:]))
+	return r
+}
+
 // fold appends the parts of s to f with white space folded.
 func fold(s string, f *folder) {
 	for i := 0; i < len(s); {
@@ -137,15 +145,22 @@ func fold(s string, f *folder) {
 			}
 			f.emit(s[i:j])
 			f.started = true
-			f.prev = rune(s[j-1])
+			f.last = len(f.buf) - 1
 			i = j
 			continue
 		}
-		r, size := rune(c), 1
+		size := 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			size = nonSpaceLen(s[i:])
 		}
-		if c < utf8.RuneSelf || unicode.IsSpace(r) {
+		if size == 0 {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				c = ' '
+			}
+		}
+		if c < utf8.RuneSelf {
 			if f.started {
 				f.space = true
 				f.newline = f.newline || c == '\n'
@@ -154,27 +169,63 @@ func fold(s string, f *folder) {
 			continue
 		}
 		if f.space {
-			if !(f.newline && isWide(f.prev) && isWide(r)) {
+			if !f.newline || !isWide(f.prev()) || !isWide(firstRune(s[i:])) {
 				f.emit(" ")
 			}
 			f.space, f.newline = false, false
 		}
 		// A run of runes past ASCII that are not white space (CJK text)
-		// is copied at once.
-		j := i + size
+		// is copied at once; where its last rune starts is kept.
+		j, last := i+size, i
 		for j < len(s) && s[j] >= utf8.RuneSelf {
-			r2, size2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r2) {
-				break
+			n := nonSpaceLen(s[j:])
+			if n == 0 {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r2) {
+					break
+				}
+				n = size2
 			}
-			r = r2
-			j += size2
+			last = j
+			j += n
 		}
 		f.emit(s[i:j])
 		f.started = true
-		f.prev = r
+		f.last = len(f.buf) - (j - last)
 		i = j
 	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// nonSpaceLen returns the length of the rune at the start of s when it is
+// sure, from its bytes alone, that it is a valid rune of two or three
+// bytes and not white space (Hangul, kana and Han, Cyrillic, accented
+// Latin letters), else 0. White space past ASCII is U+0085, U+00A0 (lead
+// byte C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3 80), so those
+// lead bytes are left to the decoder, as are E0, ED past the BMP's
+// surrogates, and all four-byte runes.
+func nonSpaceLen(s string) int {
+	if len(s) < 2 || s[1]&0xC0 != 0x80 {
+		return 0
+	}
+	c := s[0]
+	if c >= 0xC3 && c <= 0xDF {
+		return 2
+	}
+	if len(s) < 3 || s[2]&0xC0 != 0x80 {
+		return 0
+	}
+	switch {
+	case c >= 0xE4 && c <= 0xEC, c == 0xEE, c == 0xEF,
+		c == 0xED && s[1] < 0xA0,
+		c == 0xE3 && s[1] != 0x80:
+		return 3
+	}
+	return 0
 }
 
 // isWide reports whether r belongs to a script written without spaces

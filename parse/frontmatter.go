@@ -183,6 +183,10 @@ func (d *Document) errorAt(off int, err error) error {
 func joinKey(path []string) string { return strings.Join(path, ".") }
 
 func isIndex(s string) bool {
+	// Most keys are words: strconv's error for them is an allocation.
+	if s == "" || (s[0] < '0' || s[0] > '9') && s[0] != '-' && s[0] != '+' {
+		return false
+	}
 	_, err := strconv.Atoi(s)
 	return err == nil
 }

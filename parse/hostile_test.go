@@ -361,3 +361,21 @@ func TestHostileStubRawTokens(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCheckMarkdown: checkMarkdown, which skips counting delimiters
+// while the page is short enough, finds what the count finds, at the same
+// place. The seeds cross each limit once.
+func FuzzCheckMarkdown(f *testing.F) {
+	f.Add("Text.\n\n" + strings.Repeat("*a _", MaxMarkdownElements/4+1) + "\n")
+	f.Add("Text.\n\n" + strings.Repeat(strings.Repeat("- ", MaxDepth)+"x\n", MaxMarkdownElements/MaxDepth))
+	f.Add(strings.Repeat("> ", MaxDepth+1) + "deep\n")
+	f.Add(strings.Repeat("[a]: /b\n", MaxReferenceRun+1))
+	f.Add("- a\n  - b\n\t> c\n[x]: y\n\n* * *\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		doc := &Document{Path: "p.md", Src: []byte(src), Lines: NewLines([]byte(src))}
+		got, want := checkMarkdown(doc, 0), checkMarkdownCount(doc, 0)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("checkMarkdown = %v, want %v", got, want)
+		}
+	})
+}

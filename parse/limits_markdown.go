@@ -1,6 +1,9 @@
 package parse
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // checkMarkdown refuses, before goldmark sees it, a body that nests list
 // items and block quotes deeper than MaxDepth or that holds more than
@@ -16,6 +19,41 @@ import "fmt"
 // It also refuses a body with more than MaxMarkdownElements lines and
 // inline delimiters: goldmark holds several hundred bytes for each.
 func checkMarkdown(doc *Document, start int) error {
+	// Counting the delimiters takes a look at every byte. A line holds at
+	// most as many as its length, so while that bound stays under the
+	// limit the count is not needed: the lines are found with IndexByte
+	// and only their starts are read. A page past the bound (some 140 KB)
+	// is counted exactly, from the start, by checkMarkdownCount.
+	src := doc.Src
+	run, bound := 0, 0
+	for off := start; off < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		line := src[off:end]
+		depth, at := containerDepth(line)
+		if at >= 0 {
+			return doc.errorAt(off+at, tooDeep())
+		}
+		if bound += 1 + depth + len(line); bound > MaxMarkdownElements {
+			return checkMarkdownCount(doc, start)
+		}
+		switch {
+		case isReferenceDefinition(line):
+			if run++; run > MaxReferenceRun {
+				return doc.errorAt(off, &limitError{fmt.Sprintf("more than %d link reference definitions on consecutive lines", MaxReferenceRun)})
+			}
+		case isBlank(line):
+			run = 0
+		}
+		off = end + 1
+	}
+	return nil
+}
+
+// checkMarkdownCount is checkMarkdown with the delimiters counted.
+func checkMarkdownCount(doc *Document, start int) error {
 	src := doc.Src
 	run, elements := 0, 0
 	for off := start; off < len(src); {

@@ -2,13 +2,15 @@ package parse
 
 import (
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // inlineParsers are goldmark's, with its inline HTML parser given a fast
-// path (rawHTMLParser).
+// path (rawHTMLParser), and GFM's autolink parser behind a quick look
+// (linkifyParser), at the priority extension.Linkify gives it.
 func inlineParsers() []util.PrioritizedValue {
 	ps := parser.DefaultInlineParsers()
 	raw := parser.NewRawHTMLParser()
@@ -17,7 +19,7 @@ func inlineParsers() []util.PrioritizedValue {
 			ps[i].Value = rawHTMLParser{raw}
 		}
 	}
-	return ps
+	return append(ps, util.Prioritized(linkifyParser{extension.NewLinkifyParser()}, 999))
 }
 
 // rawHTMLParser is goldmark's inline HTML parser with a fast path for a

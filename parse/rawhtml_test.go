@@ -38,6 +38,8 @@ func dumpAST(md goldmark.Markdown, src []byte) string {
 			}
 		case *ast.Text:
 			fmt.Fprintf(&b, " %d-%d", n.Segment.Start, n.Segment.Stop)
+		case *ast.AutoLink:
+			fmt.Fprintf(&b, " %d %q %q", n.AutoLinkType, n.URL(src), n.Label(src))
 		default:
 			if n.Type() == ast.TypeBlock {
 				for i := 0; i < n.Lines().Len(); i++ {

@@ -21,7 +21,8 @@ var markdown = goldmark.New(
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)),
-	goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	// GFM but for extension.Linkify, whose parser is in inlineParsers.
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
 	goldmark.WithParserOptions(parser.WithAttribute()),
 )
 
@@ -76,7 +77,10 @@ func segmentBody(doc *Document, fm FrontMatterBlock, units []Unit) []Unit {
 	if fm.End == 0 && doc.BOM {
 		copy(masked, "   ")
 	}
-	s := &segmenter{doc: doc, src: src, str: string(src), tags: scanShortcodes(src, fm.End)}
+	s := segmenters.Get().(*segmenter)
+	defer s.release()
+	*s = segmenter{doc: doc, src: src, str: string(src), tags: scanShortcodes(src, fm.End),
+		scratch: folder{buf: s.scratch.buf[:0]}, spans: s.spans[:0], htmlText: s.htmlText[:0]}
 	// About one unit in three lines on real sites (kubernetes/website: 0.34);
 	// the slice lives as long as the document, so a guess on the low side
 	// that grows now and then costs less than one on the high side.
@@ -86,6 +90,24 @@ func segmentBody(doc *Document, fm FrontMatterBlock, units []Unit) []Unit {
 	s.blocks(root, blockContext{})
 	s.shortcodesBefore(len(src) + 1)
 	return s.units
+}
+
+// segmenters keep their scratch buffers from page to page: each page's
+// would otherwise grow them from nothing, unit after unit.
+var segmenters = gosync.Pool{New: func() any { return new(segmenter) }}
+
+// maxPooledScratch is the largest scratch buffer a pooled segmenter keeps.
+const maxPooledScratch = 64 << 10
+
+// release returns s to segmenters with its scratch buffers only: what the
+// units keep (texts, slabs) is not reused.
+func (s *segmenter) release() {
+	keep := segmenter{scratch: folder{buf: s.scratch.buf[:0]}, spans: s.spans[:0], htmlText: s.htmlText[:0]}
+	if cap(keep.scratch.buf) > maxPooledScratch || cap(keep.htmlText) > maxPooledScratch || cap(keep.spans) > maxPooledScratch/16 {
+		return
+	}
+	*s = keep
+	segmenters.Put(s)
 }
 
 func (s *segmenter) blocks(parent ast.Node, ctx blockContext) {
@@ -205,19 +227,30 @@ func (s *segmenter) joinLines(lines *text.Segments) string {
 			a.Stop >= 2 && s.src[a.Stop-1] == '\n' && s.src[a.Stop-2] != '\r' && s.src[a.Stop-2] != ' ' && s.src[a.Stop-2] != '\t'
 	}
 	if contiguous && first.Padding == 0 {
-		return strings.TrimRight(s.str[first.Start:last.Stop], " \t\r\n")
+		return trimSpaceRight(s.str[first.Start:last.Stop])
 	}
 	var b strings.Builder
+	b.Grow(last.Stop - first.Start + lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		v := seg.Value(s.src)
-		v = bytes.TrimRight(v, " \t\r\n")
+		v = v[:len(trimSpaceRight(unsafeString(v)))]
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.Write(v)
 	}
-	return strings.TrimRight(b.String(), " \t\n")
+	return trimSpaceRight(b.String())
+}
+
+// trimSpaceRight is strings.TrimRight(s, " \t\r\n") without the cut set
+// built at each call.
+func trimSpaceRight(s string) string {
+	i := len(s)
+	for i > 0 && isSpaceByte(s[i-1]) {
+		i--
+	}
+	return s[:i]
 }
 
 func trimEnd(src []byte, start, end int) int {
