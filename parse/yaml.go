@@ -16,14 +16,6 @@ func yamlFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
 	if err := checkSize(doc, fm); err != nil {
 		return nil, err
 	}
-	if fields, ok := flatYAMLFields(doc, fm); ok {
-		return fields, nil
-	}
-	return parsedYAMLFields(doc, fm)
-}
-
-// parsedYAMLFields is yamlFields by the YAML parser.
-func parsedYAMLFields(doc *Document, fm FrontMatterBlock) ([]field, error) {
 	body := doc.Src[fm.BodyStart:fm.BodyEnd]
 	firstLine := doc.Lines.Line(fm.BodyStart)
 	tokens := lexer.Tokenize(string(body))
