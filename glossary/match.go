@@ -2,7 +2,7 @@ package glossary
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,32 +39,101 @@ type occurrence struct {
 	f       *form
 }
 
-// index finds many forms in one pass over a text: forms by first rune
-// (in an array for ASCII, the first rune of most forms and text).
+// index finds many forms in one pass over a text: a trie of the forms'
+// normalized bytes, walked from each rune that may start one. A bit per
+// rune of the Basic Multilingual Plane (a set past it) tells the runes
+// that are the first of a form before any walk: most runes of a CJK text
+// start none. The zero index is empty and ready to use.
 type index struct {
-	ascii [utf8.RuneSelf][]*form
-	other map[rune][]*form
-	// firsts has a bit for each rune of the Basic Multilingual Plane in
-	// other: most runes of a CJK text start no form, and a bit is
-	// cheaper to test than the map.
+	nodes []trieNode // nodes[0] is the root
+	// root is the root's table: 1 + the index of its child by byte, 0
+	// for none (the first step of every walk).
+	root  [256]int32
+	dense [][256]int32 // the tables of the nodes with many children
+	// firsts has a bit for each first rune of a form in the Basic
+	// Multilingual Plane; far holds the first runes past it.
 	firsts [1 << 16 / 64]uint64
+	far    map[rune]bool
+}
+
+// trieNode is the forms that end after the bytes leading to it, and
+// its children by next byte: in a list, or, past denseAt children, in a
+// table of dense (the first letters of Latin words branch widely).
+type trieNode struct {
+	forms []*form // in the order they were added
+	keys  []byte  // the bytes of the children, in the order added
+	next  []int32 // the children's indexes in nodes
+	dense int32   // 1 + the index of the node's table in dense; 0: none
+}
+
+// denseAt is the number of children past which a node has a table.
+const denseAt = 6
+
+func (ix *index) child(n int32, c byte) int32 {
+	if n == 0 {
+		return ix.root[c] - 1
+	}
+	nd := &ix.nodes[n]
+	if nd.dense > 0 {
+		return ix.dense[nd.dense-1][c] - 1
+	}
+	for k, b := range nd.keys {
+		if b == c {
+			return nd.next[k]
+		}
+	}
+	return -1
+}
+
+// link makes c the child of n by byte b.
+func (ix *index) link(n int32, b byte, c int32) {
+	if n == 0 {
+		ix.root[b] = c + 1
+		return
+	}
+	nd := &ix.nodes[n]
+	nd.keys = append(nd.keys, b)
+	nd.next = append(nd.next, c)
+	switch {
+	case nd.dense > 0:
+		ix.dense[nd.dense-1][b] = c + 1
+	case len(nd.keys) > denseAt:
+		var tab [256]int32
+		for k, key := range nd.keys {
+			tab[key] = nd.next[k] + 1
+		}
+		ix.dense = append(ix.dense, tab)
+		nd.dense = int32(len(ix.dense))
+	}
 }
 
 func (ix *index) add(f form) {
 	if f.norm == "" {
 		return
 	}
+	if ix.nodes == nil {
+		ix.nodes = []trieNode{{}}
+	}
+	n := int32(0)
+	for i := 0; i < len(f.norm); i++ {
+		c := ix.child(n, f.norm[i])
+		if c < 0 {
+			c = int32(len(ix.nodes))
+			ix.nodes = append(ix.nodes, trieNode{})
+			ix.link(n, f.norm[i], c)
+		}
+		n = c
+	}
+	ix.nodes[n].forms = append(ix.nodes[n].forms, &f)
 	r, _ := utf8.DecodeRuneInString(f.norm)
-	if r < utf8.RuneSelf {
-		ix.ascii[r] = append(ix.ascii[r], &f)
-		return
-	}
-	if ix.other == nil {
-		ix.other = map[rune][]*form{}
-	}
-	ix.other[r] = append(ix.other[r], &f)
-	if r < 1<<16 {
+	switch {
+	case r < 1<<16:
 		ix.firsts[r/64] |= 1 << (r % 64)
+	default:
+		if ix.far == nil {
+			ix.far = map[rune]bool{}
+		}
+		ix.far[r] = true
 	}
 }
 
@@ -75,43 +144,52 @@ func (ix *index) add(f form) {
 // found at exactly the same span all stay, except that a case-sensitive
 // form beats a case-folded one.
 func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurrence {
+	if ix.nodes == nil {
+		return nil
+	}
 	var found []occurrence
+	s := t.norm
 	prev := rune(-1) // the rune before i; -1 at the start
-	for i, r := range t.norm {
+	for i := 0; i < len(s); {
 		before := prev
-		prev = r
-		var cands []*form
-		switch {
-		case r < utf8.RuneSelf:
-			cands = ix.ascii[r]
-		case r < 1<<16 && ix.firsts[r/64]&(1<<(r%64)) == 0:
-			continue
-		default:
-			cands = ix.other[r]
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if len(cands) == 0 {
-			continue
+		prev = r
+		at := i
+		i += size
+		switch {
+		case r < 1<<16:
+			if ix.firsts[r/64]&(1<<(r%64)) == 0 {
+				continue
+			}
+		default:
+			if !ix.far[r] {
+				continue
+			}
 		}
 		if isWordChar(r) && before >= 0 && isWordChar(before) {
 			continue // Latin forms start at a word boundary
 		}
-		rest := t.norm[i:]
-		for _, f := range cands {
-			// The last byte first: it tells most forms apart at once.
-			if n := len(f.norm); n > len(rest) || rest[n-1] != f.norm[n-1] || !strings.HasPrefix(rest, f.norm) {
-				continue
+		for n, j := int32(0), at; j < len(s); {
+			if n = ix.child(n, s[j]); n < 0 {
+				break
 			}
-			if f.sensitive && !strings.HasPrefix(t.cased[i:], f.cased) {
-				continue
+			j++
+			for _, f := range ix.nodes[n].forms {
+				if f.sensitive && !strings.HasPrefix(t.cased[at:], f.cased) {
+					continue
+				}
+				o := occurrence{at: at, end: j, f: f}
+				if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
+					continue
+				}
+				if accept != nil && !accept(t, o) {
+					continue
+				}
+				found = append(found, o)
 			}
-			o := occurrence{at: i, end: i + len(f.norm), f: f}
-			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
-				continue
-			}
-			if accept != nil && !accept(t, o) {
-				continue
-			}
-			found = append(found, o)
 		}
 	}
 	return longest(found)
@@ -121,18 +199,20 @@ func longest(found []occurrence) []occurrence {
 	if len(found) < 2 {
 		return found
 	}
-	sort.SliceStable(found, func(i, j int) bool {
-		a, b := found[i], found[j]
+	slices.SortStableFunc(found, func(a, b occurrence) int {
 		if la, lb := a.end-a.at, b.end-b.at; la != lb {
-			return la > lb
+			return lb - la
 		}
 		if a.f.sensitive != b.f.sensitive {
-			return a.f.sensitive
+			if a.f.sensitive {
+				return -1
+			}
+			return 1
 		}
 		if a.at != b.at {
-			return a.at < b.at
+			return a.at - b.at
 		}
-		return a.f.kind < b.f.kind
+		return int(a.f.kind) - int(b.f.kind)
 	})
 	var kept []occurrence
 next:
@@ -150,7 +230,7 @@ next:
 		}
 		kept = append(kept, o)
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].at < kept[j].at })
+	slices.SortStableFunc(kept, func(a, b occurrence) int { return a.at - b.at })
 	return kept
 }
 
