@@ -100,7 +100,7 @@ func (s *pageScan) unit(u *parse.Unit) scanned {
 func (s *pageScan) add(rule string, term *Term, sc scanned, at int, fallback *parse.Unit, found, expected string) {
 	line, col := fallback.Line, 1
 	if at >= 0 && at < len(sc.t.off) {
-		line, col = s.doc.Lines.Position(sc.t.off[at])
+		line, col = s.doc.Lines.Position(int(sc.t.off[at]))
 	}
 	s.out = append(s.out, Finding{Rule: rule, Severity: term.Severity.Level(), Lang: s.m.lang, File: s.path, Line: line, Column: col,
 		Term: term.Name(), Found: found, Expected: expected})
@@ -505,7 +505,7 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 				ix.add(f)
 			}
 			for _, o := range ix.scan(t, nil) {
-				line, col := doc.Lines.Position(t.off[o.at])
+				line, col := doc.Lines.Position(int(t.off[o.at]))
 				out = append(out, Finding{Rule: Source, Severity: term.Severity.Level(), Lang: "en", File: path, Line: line, Column: col,
 					Term: term.Name(), Found: o.f.text, Expected: term.Name()})
 			}
@@ -872,5 +872,5 @@ func (t text) byteAt(at int) int {
 	if at < 0 || at >= len(t.off) {
 		return -1
 	}
-	return t.off[at]
+	return int(t.off[at])
 }

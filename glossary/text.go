@@ -25,7 +25,7 @@ import (
 type text struct {
 	norm  string
 	cased string
-	off   []int
+	off   []int32
 	src   []byte // the file the offsets are in (unitText)
 }
 
@@ -34,7 +34,7 @@ const codeMark = '\uFFFC'
 
 type textBuilder struct {
 	norm, cased strings.Builder
-	off         []int
+	off         []int32
 }
 
 func (b *textBuilder) add(s, c string, at int) {
@@ -44,7 +44,7 @@ func (b *textBuilder) add(s, c string, at int) {
 	b.norm.WriteString(s)
 	b.cased.WriteString(c)
 	for range len(s) {
-		b.off = append(b.off, at)
+		b.off = append(b.off, int32(at))
 	}
 }
 
@@ -92,7 +92,7 @@ func unitText(src []byte, u *parse.Unit) text {
 	if n := u.End - u.Start; n > 0 && n <= len(src) {
 		b.norm.Grow(n)
 		b.cased.Grow(n)
-		b.off = make([]int, 0, n)
+		b.off = make([]int32, 0, n)
 	}
 	if len(u.Spans) == 0 {
 		b.tooltips(src, u.Start, u.End, false)
@@ -138,17 +138,7 @@ func (b *textBuilder) runes(src []byte, start, end int) {
 	for i := start; i < end; {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			lc := c
-			switch {
-			case c == '\t':
-				c, lc = ' ', ' '
-			case 'A' <= c && c <= 'Z':
-				lc = c + 'a' - 'A'
-			}
-			b.norm.WriteByte(lc)
-			b.cased.WriteByte(c)
-			b.off = append(b.off, i)
-			i++
+			i = b.ascii(src, i, end)
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:])
@@ -160,13 +150,43 @@ func (b *textBuilder) runes(src []byte, start, end int) {
 			b.norm.Write(src[i : i+size])
 			b.cased.Write(src[i : i+size])
 			for range size {
-				b.off = append(b.off, i)
+				b.off = append(b.off, int32(i))
 			}
 		} else {
 			b.add(foldRune(r, true), foldRune(r, false), i)
 		}
 		i += size
 	}
+}
+
+// ascii adds the run of ASCII bytes at src[i:end] (a tab reads as a
+// space, and norm has the letters in lower case) and returns where it
+// stops.
+func (b *textBuilder) ascii(src []byte, i, end int) int {
+	j := i
+	for j < end && src[j] < utf8.RuneSelf && src[j] != '\t' {
+		j++
+	}
+	if j == i { // a tab
+		b.norm.WriteByte(' ')
+		b.cased.WriteByte(' ')
+		b.off = append(b.off, int32(i))
+		return i + 1
+	}
+	b.cased.Write(src[i:j])
+	from := i
+	for k := i; k < j; k++ {
+		if c := src[k]; 'A' <= c && c <= 'Z' {
+			b.norm.Write(src[from:k])
+			b.norm.WriteByte(c + 'a' - 'A')
+			from = k + 1
+		}
+	}
+	b.norm.Write(src[from:j])
+	for k := i; k < j; k++ {
+		b.off = append(b.off, int32(k))
+	}
+	return j
 }
 
 // gap adds what the bytes between two spans of a unit render as: the
