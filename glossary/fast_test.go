@@ -3,6 +3,7 @@ package glossary
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -111,6 +112,20 @@ func TestOtherWords(t *testing.T) {
 		got := slices.Sorted(maps.Keys(otherWords(words, termKey{"ko", tt.term})))
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("otherWords(%s) = %q, want %q", tt.term, got, tt.want)
+		}
+	}
+}
+
+// upperCase and hasLower answer what strings.ToUpper and ToLower would,
+// with no string built.
+func TestCaseHelpers(t *testing.T) {
+	for _, s := range []string{"PATCH", "Patch", "patch", "TYPE2", "K8S", "123", "", "ÉTAT", "État", "ǅ", "İSTANBUL", "파드", "API서버"} {
+		wantUpper := strings.ToUpper(s) == s && strings.ToLower(s) != s
+		if got := upperCase(s); got != wantUpper {
+			t.Errorf("upperCase(%q) = %v, want %v", s, got, wantUpper)
+		}
+		if got, want := hasLower(s), strings.ToUpper(s) != s; got != want {
+			t.Errorf("hasLower(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

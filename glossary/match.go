@@ -364,35 +364,59 @@ func extendsKana(r rune) bool {
 	return false
 }
 
-// holds reports whether an English occurrence meets a term's conditions.
-func (c *Context) holds(t text, o occurrence) bool {
+// condition is a Context with its words normalized once, when the
+// Matcher is made, rather than at every occurrence.
+type condition struct {
+	prev, next, near []string
+	sentenceStart    bool
+	titleCase        bool
+}
+
+func newCondition(c *Context) *condition {
+	if c == nil {
+		return nil
+	}
+	out := &condition{sentenceStart: c.SentenceStart, titleCase: c.TitleCase}
 	for _, w := range c.Prev {
-		if endsWithWord(strings.TrimRight(t.norm[:o.at], " -"), conditionWord(w)) {
-			return true
-		}
+		out.prev = append(out.prev, conditionWord(w))
 	}
 	for _, w := range c.Next {
-		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " -"), conditionWord(w)) {
+		out.next = append(out.next, conditionWord(w))
+	}
+	for _, w := range c.Near {
+		out.near = append(out.near, normString(w, true))
+	}
+	return out
+}
+
+// holds reports whether an English occurrence meets a term's conditions.
+func (c *condition) holds(t text, o occurrence) bool {
+	for _, w := range c.prev {
+		if endsWithWord(strings.TrimRight(t.norm[:o.at], " -"), w) {
 			return true
 		}
 	}
-	for _, w := range c.Near {
-		f := newForm(w)
+	for _, w := range c.next {
+		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " -"), w) {
+			return true
+		}
+	}
+	for _, w := range c.near {
 		for i := 0; ; {
-			j := strings.Index(t.norm[i:], f.norm)
+			j := strings.Index(t.norm[i:], w)
 			if j < 0 {
 				break
 			}
-			if boundaries(t, i+j, i+j+len(f.norm)) && (i+j >= o.end || i+j+len(f.norm) <= o.at) {
+			if boundaries(t, i+j, i+j+len(w)) && (i+j >= o.end || i+j+len(w) <= o.at) {
 				return true
 			}
 			i += j + 1
 		}
 	}
-	if c.SentenceStart && sentenceStart(t, o.at) {
+	if c.sentenceStart && sentenceStart(t, o.at) {
 		return true
 	}
-	if c.TitleCase && titleCase(t, o) {
+	if c.titleCase && titleCase(t, o) {
 		return true
 	}
 	return false

@@ -15,6 +15,8 @@ type Matcher struct {
 	enAv [][]form
 	keep []bool
 	use  [][]form // per concept: approved and accepted renderings
+	// when and unless are the concepts' conditions (nil: none).
+	when, unless []*condition
 }
 
 // Matcher prepares the glossary's forms for a language.
@@ -67,6 +69,8 @@ func (g *Glossary) Matcher(lang string) *Matcher {
 		m.enAv = append(m.enAv, enAv)
 		m.use = append(m.use, use)
 		m.keep = append(m.keep, keep)
+		m.when = append(m.when, newCondition(t.When))
+		m.unless = append(m.unless, newCondition(t.Unless))
 	}
 	return m
 }
@@ -115,19 +119,46 @@ func (m *Matcher) accepts(t text, o occurrence) bool {
 	if o.f.kind != kindEN {
 		return true
 	}
-	if w := t.cased[o.at:o.end]; len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w && strings.ToUpper(o.f.text) != o.f.text {
+	if w := t.cased[o.at:o.end]; len(w) > 1 && upperCase(w) && hasLower(o.f.text) {
 		return false // PATCH, TYPE: a constant or a method, not the word
 	}
 	if !term.CaseSensitive && isName(t, o) {
 		return false
 	}
-	if term.When != nil && !term.When.holds(t, o) {
+	if c := m.when[o.f.term]; c != nil && !c.holds(t, o) {
 		return false
 	}
-	if term.Unless != nil && term.Unless.holds(t, o) {
+	if c := m.unless[o.f.term]; c != nil && c.holds(t, o) {
 		return false
 	}
 	return true
+}
+
+// upperCase reports a string written in capitals: one letter at least
+// has a lower case, and none is lower case (strings.ToUpper(s) == s and
+// strings.ToLower(s) != s, with no string built).
+func upperCase(s string) bool {
+	upper := false
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		if unicode.ToLower(r) != r {
+			upper = true
+		}
+	}
+	return upper
+}
+
+// hasLower reports a letter that has an upper case: strings.ToUpper(s)
+// != s.
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // koreanStem is the part of a Korean verb that does not change with its
