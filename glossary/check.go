@@ -548,11 +548,7 @@ func visible(units []*parse.Unit) int {
 		if text == "" {
 			text = u.Text
 		}
-		for _, r := range text {
-			if r != ' ' && r != '\n' {
-				n++
-			}
-		}
+		n += utf8.RuneCountInString(text) - strings.Count(text, " ") - strings.Count(text, "\n")
 	}
 	return n
 }
@@ -645,15 +641,25 @@ func confident(p UnitPair, ratio float64) bool {
 // sharesWord reports whether the text of units has one of words (case
 // folded) as a whole word.
 func sharesWord(units []*parse.Unit, words []string) bool {
-	srcWords := map[string]bool{}
-	for _, u := range units {
-		for _, w := range strings.FieldsFunc(u.Text, func(r rune) bool { return !isWordChar(r) }) {
-			srcWords[strings.ToLower(w)] = true
-		}
-	}
+	want := make(map[string]bool, len(words))
 	for _, w := range words {
-		if srcWords[strings.ToLower(w)] {
-			return true
+		want[strings.ToLower(w)] = true
+	}
+	for _, u := range units {
+		for rest := u.Text; rest != ""; {
+			i := strings.IndexFunc(rest, isWordChar)
+			if i < 0 {
+				break
+			}
+			rest = rest[i:]
+			j := strings.IndexFunc(rest, func(r rune) bool { return !isWordChar(r) })
+			if j < 0 {
+				j = len(rest)
+			}
+			if want[strings.ToLower(rest[:j])] {
+				return true
+			}
+			rest = rest[j:]
 		}
 	}
 	return false

@@ -75,6 +75,8 @@ func TestSharesWord(t *testing.T) {
 		{"Run kubectl apply on the API", []string{"KUBECTL", "TTL"}, true},
 		{"Run kubectl apply", []string{"kube", "ctl"}, false}, // whole words only
 		{"", []string{"API"}, false},
+		{"set pod-name, then ÉTAT", []string{"état"}, true}, // hyphens split words; Latin letters fold
+		{"set pod-name", []string{"pod-name", "podname"}, false},
 	}
 	for _, tt := range tests {
 		if got := sharesWord(units(tt.src), tt.words); got != tt.want {
@@ -126,6 +128,23 @@ func TestCaseHelpers(t *testing.T) {
 		}
 		if got, want := hasLower(s), strings.ToUpper(s) != s; got != want {
 			t.Errorf("hasLower(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestVisible(t *testing.T) {
+	tests := []struct {
+		plain, text string
+		want        int
+	}{
+		{"a b\nc", "", 3},
+		{"", "파드 와\n노드", 5}, // Text when there is no Plain
+		{"  \n", "ignored", 0},
+		{"bad \xff byte", "", 8}, // an invalid byte counts as a rune
+	}
+	for _, tt := range tests {
+		if got := visible([]*parse.Unit{{Plain: tt.plain, Text: tt.text}}); got != tt.want {
+			t.Errorf("visible(%q, %q) = %d, want %d", tt.plain, tt.text, got, tt.want)
 		}
 	}
 }
