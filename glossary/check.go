@@ -261,10 +261,10 @@ func (s *pageScan) monolingual(units []*parse.Unit) {
 			}
 			s.add(rule, term, sc, o.at, u, o.f.text, strings.Join(formsText(m.use[o.f.term]), ", "))
 		}
-		for i, term := range m.g.Terms {
-			if term.Rule != nil && term.Rule.Lang == m.lang && term.Applies(s.path) {
-				for _, v := range term.Rule.check(sc.t) {
-					s.add(Spelling, m.g.Terms[i], sc, v.at, u, v.found, v.expected)
+		for _, r := range m.rules {
+			if term := m.g.Terms[r.term]; term.Applies(s.path) {
+				for _, v := range term.Rule.check(sc.t, r.endings) {
+					s.add(Spelling, term, sc, v.at, u, v.found, v.expected)
 				}
 			}
 		}

@@ -17,6 +17,14 @@ type Matcher struct {
 	use  [][]form // per concept: approved and accepted renderings
 	// when and unless are the concepts' conditions (nil: none).
 	when, unless []*condition
+	rules        []langRule // the rule entries of the language
+}
+
+// langRule is a rule entry of the Matcher's language with its endings
+// in the order they are tried.
+type langRule struct {
+	term    int
+	endings []string
 }
 
 // Matcher prepares the glossary's forms for a language.
@@ -71,6 +79,9 @@ func (g *Glossary) Matcher(lang string) *Matcher {
 		m.keep = append(m.keep, keep)
 		m.when = append(m.when, newCondition(t.When))
 		m.unless = append(m.unless, newCondition(t.Unless))
+		if t.Rule != nil && t.Rule.Lang == lang {
+			m.rules = append(m.rules, langRule{i, sortedKeys(t.Rule.Endings)})
+		}
 	}
 	return m
 }

@@ -13,9 +13,9 @@ type violation struct {
 }
 
 // check finds the words of the rule's pattern type that end with one of
-// its endings: for "katakana", the maximal runs of katakana and ー (・
-// separates words).
-func (r *Rule) check(t text) []violation {
+// its endings (sortedKeys(r.Endings), which the caller lists once): for
+// "katakana", the maximal runs of katakana and ー (・ separates words).
+func (r *Rule) check(t text, endings []string) []violation {
 	var out []violation
 	start := -1
 	flush := func(end int) {
@@ -28,7 +28,7 @@ func (r *Rule) check(t text) []violation {
 		if slices.ContainsFunc(r.Except, func(e string) bool { return strings.HasSuffix(word, e) }) {
 			return // ソースツリー ends with the exception ツリー
 		}
-		for _, ending := range sortedKeys(r.Endings) {
+		for _, ending := range endings {
 			if strings.HasSuffix(word, ending) && len(word) > len(ending) && morae(word) >= r.MinMorae {
 				out = append(out, violation{at, word, strings.TrimSuffix(word, ending) + r.Endings[ending]})
 				return
