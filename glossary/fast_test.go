@@ -29,7 +29,7 @@ func slowRunes(src []byte) text {
 func TestRunesFastPaths(t *testing.T) {
 	tests := []string{
 		"Plain ASCII, UPPER and lower: Pod\tNode.",
-		"한글 노드와 파드", "日本語のテレメトリー", "ひらがな",
+		"한글 노드와 파드", "日本語のテレメトリー", "ひらがな", "노드’s 파드…파드、ﾃﾚﾒﾄﾘ", "끝",
 		"ＡＰＩ full width, ｶﾀｶﾅ half width",
 		"it\u2019s a non\u00a0breaking\u2011hyphen",
 		"Ünïcödé Latin É", "emoji 🙂 and \xff invalid \xe2\x82 bytes",

@@ -83,6 +83,15 @@ func (b *textBuilder) spans(src []byte, spans []parse.Span) {
 // text="노드" term_id="node" >}} reads 노드. Submatch 1 is the text.
 var tooltipText = regexp.MustCompile(`\{\{[<%]\s*glossary_tooltip\s[^}]*?\btext="([^"]*)"[^}]*?[>%]\}\}`)
 
+// tooltipLocs is tooltipText.FindAllSubmatchIndex(b, -1), with no
+// regular expression run on bytes that do not name the shortcode (most).
+func tooltipLocs(b []byte) [][]int {
+	if !bytes.Contains(b, []byte("glossary_tooltip")) {
+		return nil
+	}
+	return tooltipText.FindAllSubmatchIndex(b, -1)
+}
+
 // unitText is the text of one unit as the page renders it: its spans,
 // with the text of glossary tooltips that open or close it (outside its
 // spans) too. A unit that is nothing but tooltips (a list item or table
@@ -115,7 +124,7 @@ func (b *textBuilder) tooltips(src []byte, start, end int, after bool) {
 	if start < 0 || end > len(src) || start >= end {
 		return
 	}
-	locs := tooltipText.FindAllSubmatchIndex(src[start:end], -1)
+	locs := tooltipLocs(src[start:end])
 	for k, l := range locs {
 		if after || k > 0 {
 			from := start
@@ -147,16 +156,31 @@ func (b *textBuilder) runes(src []byte, start, end int) {
 			continue
 		}
 		if keptByNFKC(r) {
-			b.norm.Write(src[i : i+size])
-			b.cased.Write(src[i : i+size])
-			for range size {
-				b.off = append(b.off, int32(i))
-			}
-		} else {
-			b.add(foldRune(r, true), foldRune(r, false), i)
+			i = b.kept(src, i, end)
+			continue
 		}
+		b.add(foldRune(r, true), foldRune(r, false), i)
 		i += size
 	}
+}
+
+// kept adds the run of runes NFKC leaves alone (keptByNFKC) that starts
+// at src[i], as they are, and returns where it stops before end. Those
+// runes are all of three bytes.
+func (b *textBuilder) kept(src []byte, i, end int) int {
+	j := i + 3
+	for j+3 <= end && src[j] >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeRune(src[j:]); !keptByNFKC(r) {
+			break
+		}
+		j += 3
+	}
+	b.norm.Write(src[i:j])
+	b.cased.Write(src[i:j])
+	for k := i; k < j; k += 3 {
+		b.off = append(b.off, int32(k), int32(k), int32(k))
+	}
+	return j
 }
 
 // ascii adds the run of ASCII bytes at src[i:end] (a tab reads as a
@@ -195,7 +219,7 @@ func (b *textBuilder) gap(src []byte, start, end int) {
 	if end > len(src) {
 		return
 	}
-	locs := tooltipText.FindAllSubmatchIndex(src[start:end], -1)
+	locs := tooltipLocs(src[start:end])
 	at := start
 	for _, l := range locs {
 		b.plainGap(src, at, start+l[0])
@@ -264,7 +288,8 @@ func foldRune(r rune, lower bool) string {
 }
 
 // keptByNFKC reports Hangul syllables, CJK ideographs and kana: NFKC
-// leaves them as they are, and they have no case.
+// leaves them as they are, and they have no case. Each is of three bytes
+// in UTF-8.
 func keptByNFKC(r rune) bool {
 	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3041 && r <= 0x3096 || r >= 0x30A1 && r <= 0x30FC
 }
