@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
@@ -145,6 +146,17 @@ func TestVisible(t *testing.T) {
 	for _, tt := range tests {
 		if got := visible([]*parse.Unit{{Plain: tt.plain, Text: tt.text}}); got != tt.want {
 			t.Errorf("visible(%q, %q) = %d, want %d", tt.plain, tt.text, got, tt.want)
+		}
+	}
+}
+
+// isWordChar's table answers as the Latin script's ranges do.
+func TestIsWordChar(t *testing.T) {
+	for r := rune(0); r < 1<<16+0x800; r++ {
+		want := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+			r >= 0xC0 && unicode.Is(unicode.Latin, r)
+		if got := isWordChar(r); got != want {
+			t.Fatalf("isWordChar(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -54,6 +54,34 @@ type index struct {
 	// Multilingual Plane; far holds the first runes past it.
 	firsts [1 << 16 / 64]uint64
 	far    map[rune]bool
+	// Past the first rune, a filter on the first two: pairs has a bit
+	// for a hash of the first two runes of each form (bigram), singles
+	// one for a hash of a form of one rune. A walk starts only where a
+	// bit says a form may (a false positive costs a walk, nothing else).
+	pairs, singles [1 << 16 / 64]uint64
+}
+
+// bigram hashes two runes to a bit of a filter.
+func bigram(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)
+	return (h ^ h>>16) & (1<<16 - 1)
+}
+
+// mayStart reports whether a form may start with r, where rest follows
+// r in the text.
+func (ix *index) mayStart(r rune, rest string) bool {
+	if h := uint32(r) & (1<<16 - 1); ix.singles[h/64]&(1<<(h%64)) != 0 {
+		return true
+	}
+	if rest == "" {
+		return false
+	}
+	r2 := rune(rest[0])
+	if r2 >= utf8.RuneSelf {
+		r2, _ = utf8.DecodeRuneInString(rest)
+	}
+	h := bigram(r, r2)
+	return ix.pairs[h/64]&(1<<(h%64)) != 0
 }
 
 // trieNode is the forms that end after the bytes leading to it, and
@@ -125,7 +153,15 @@ func (ix *index) add(f form) {
 		n = c
 	}
 	ix.nodes[n].forms = append(ix.nodes[n].forms, &f)
-	r, _ := utf8.DecodeRuneInString(f.norm)
+	r, size := utf8.DecodeRuneInString(f.norm)
+	if size == len(f.norm) {
+		h := uint32(r) & (1<<16 - 1)
+		ix.singles[h/64] |= 1 << (h % 64)
+	} else {
+		r2, _ := utf8.DecodeRuneInString(f.norm[size:])
+		h := bigram(r, r2)
+		ix.pairs[h/64] |= 1 << (h % 64)
+	}
 	switch {
 	case r < 1<<16:
 		ix.firsts[r/64] |= 1 << (r % 64)
@@ -171,6 +207,9 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 		}
 		if isWordChar(r) && before >= 0 && isWordChar(before) {
 			continue // Latin forms start at a word boundary
+		}
+		if !ix.mayStart(r, s[i:]) {
+			continue
 		}
 		for n, j := int32(0), at; j < len(s); {
 			if n = ix.child(n, s[j]); n < 0 {
@@ -347,9 +386,29 @@ func isIdentChar(b byte) bool {
 }
 
 func isWordChar(r rune) bool {
-	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
-		r >= 0xC0 && unicode.Is(unicode.Latin, r)
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r < 1<<16:
+		return latinBMP[r/64]&(1<<(r%64)) != 0
+	}
+	return unicode.Is(unicode.Latin, r)
 }
+
+// latinBMP has a bit for each Latin rune of the Basic Multilingual Plane
+// from U+00C0 on (ª and º are Latin, but no word characters here):
+// isWordChar asks for every rune of a text, and a bit is cheaper than a
+// search of unicode.Latin's ranges.
+var latinBMP = func() (bits [1 << 16 / 64]uint64) {
+	for _, rg := range unicode.Latin.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			if r >= 0xC0 {
+				bits[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+	return bits
+}()
 
 func isHangul(r rune) bool {
 	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
