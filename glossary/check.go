@@ -136,12 +136,16 @@ func (m *Matcher) Check(p Page) []Finding {
 			}
 		}
 	}
-	ratio := pageRatio(p.Pairs)
+	lens := make([]pairLength, len(p.Pairs))
+	for k, pr := range p.Pairs {
+		lens[k] = pairLength{visible(pr.Source), visible(pr.Target)}
+	}
+	ratio := pageRatio(lens)
 	// Tables whose shape differs (rows added since, or dropped) pair
 	// cells by position only: their cells say nothing.
 	cellsDiffer := countKind(p.Source, parse.TableCell) != countKind(p.Doc, parse.TableCell)
-	for _, pr := range p.Pairs {
-		if !confident(pr, ratio) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
+	for k, pr := range p.Pairs {
+		if !confident(pr, ratio, lens[k]) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
 			continue
 		}
 		srcScan := src
@@ -399,7 +403,15 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			}
 		}
 	}()
-	partial := sentences(srcUnits, false) > sentences(trUnits, true)
+	// partial: the translation has fewer sentences than its source
+	// (counted when a check asks).
+	var counted, isPartial bool
+	partial := func() bool {
+		if !counted {
+			counted, isPartial = true, sentences(srcUnits, false) > sentences(trUnits, true)
+		}
+		return isPartial
+	}
 	terms := make([]int, 0, len(nSrc))
 	for i := range nSrc {
 		terms = append(terms, i)
@@ -420,7 +432,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			if got[kindAvoid] > 0 || inCode(trUnits, term) {
 				continue // reported as forbidden already, or kept in code
 			}
-			if have < want && (have == 0 && !partial && !inLongerName(scans, m.use[i]) || nearMissIn(m, scans, i)) {
+			if have < want && (have == 0 && !partial() && !inLongerName(scans, m.use[i]) || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
@@ -454,7 +466,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			// (a pronoun, a merged clause), so only a wrong form tells.
 			continue
 		}
-		if !evidence && (embedded(scans, m.use[i]) || partial) {
+		if !evidence && (embedded(scans, m.use[i]) || partial()) {
 			// A rendering inside a longer Korean word (파일시스템 has
 			// 시스템) renders the concept; and a translation with fewer
 			// sentences than its source left some out: nothing tells
@@ -553,12 +565,15 @@ func visible(units []*parse.Unit) int {
 	return n
 }
 
+// pairLength is what visible counts on either side of a pair.
+type pairLength struct{ src, tr int }
+
 // pageRatio is the median length ratio, translation over source, of a
 // page's aligned pairs.
-func pageRatio(pairs []UnitPair) float64 {
+func pageRatio(lens []pairLength) float64 {
 	var rs []float64
-	for _, p := range pairs {
-		a, b := visible(p.Source), visible(p.Target)
+	for _, l := range lens {
+		a, b := l.src, l.tr
 		if a >= 20 && b > 0 {
 			rs = append(rs, float64(b)/float64(a))
 		}
@@ -575,7 +590,7 @@ func pageRatio(pairs []UnitPair) float64 {
 // sides have links or code, one of them in common. A pair that fails is
 // an alignment slip or a partial translation, where a missing term says
 // nothing about terminology.
-func confident(p UnitPair, ratio float64) bool {
+func confident(p UnitPair, ratio float64, l pairLength) bool {
 	if len(p.Source) == 0 || len(p.Target) == 0 {
 		return false
 	}
@@ -589,7 +604,7 @@ func confident(p UnitPair, ratio float64) bool {
 	if len(p.Source) == 1 && p.Source[0].Kind == parse.TableCell && !strings.ContainsAny(strings.TrimSpace(p.Source[0].Text), " \n") {
 		return false
 	}
-	a, b := visible(p.Source), visible(p.Target)
+	a, b := l.src, l.tr
 	if ratio > 0 && a >= 8 {
 		r := float64(b) / float64(a) / ratio
 		lo, hi := 0.5, 2.0
@@ -616,7 +631,7 @@ func confident(p UnitPair, ratio float64) bool {
 		return false
 	}
 	src, tr := anchorSet(p.Source), anchorSet(p.Target)
-	if len(tr) == 0 && hasLink(src) && visible(p.Target) >= 8 {
+	if len(tr) == 0 && hasLink(src) && l.tr >= 8 {
 		return false // translations keep links: a unit with none is another text
 	}
 	if len(src) == 0 || len(tr) == 0 {
