@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
@@ -157,6 +159,33 @@ func TestIsWordChar(t *testing.T) {
 			r >= 0xC0 && unicode.Is(unicode.Latin, r)
 		if got := isWordChar(r); got != want {
 			t.Fatalf("isWordChar(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestIsKatakana(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isKatakana(r), unicode.Is(unicode.Katakana, r); got != want {
+			t.Fatalf("isKatakana(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// foldRune's table for CJK punctuation and full-width forms answers as
+// NFKC does.
+func TestFoldRuneTable(t *testing.T) {
+	for r := rune(0x80); r < 1<<16; r++ {
+		if r >= 0xD800 && r < 0xE000 || r == 0x2018 || r == 0x2019 || r == 0xA0 || r == 0x2010 || r == 0x2011 {
+			continue // surrogates; the runes foldRune maps itself
+		}
+		for _, lower := range []bool{false, true} {
+			want := norm.NFKC.String(string(r))
+			if lower && unicode.Is(unicode.Latin, r) {
+				want = strings.ToLower(want)
+			}
+			if got := foldRune(r, lower); got != want {
+				t.Fatalf("foldRune(%U, %v) = %q, want %q", r, lower, got, want)
+			}
 		}
 	}
 }

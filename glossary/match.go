@@ -292,7 +292,7 @@ func boundaries(t text, at, end int) bool {
 	if isHangul(first) && at > 0 && isHangul(before) {
 		return false
 	}
-	if unicode.Is(unicode.Katakana, last) && end < len(t.norm) && extendsKana(after) {
+	if isKatakana(last) && end < len(t.norm) && extendsKana(after) {
 		return false
 	}
 	return true

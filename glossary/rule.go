@@ -49,7 +49,22 @@ func (r *Rule) check(t text, endings []string) []violation {
 }
 
 func isKatakanaWord(r rune) bool {
-	return r != '・' && (unicode.Is(unicode.Katakana, r) || r == 'ー')
+	return r != '・' && (isKatakana(r) || r == 'ー')
+}
+
+// isKatakana is unicode.Is(unicode.Katakana, r), with no search for the
+// runes of the main katakana block and for the kanji, Hangul and others
+// between U+3358 and U+FF65, where the script has none.
+func isKatakana(r rune) bool {
+	switch {
+	case r < 0x30A1:
+		return false
+	case r <= 0x30FF:
+		return r != 0x30FB && r != 0x30FC // ・ and ー are common to both kana
+	case r >= 0x3358 && r < 0xFF66:
+		return false
+	}
+	return unicode.Is(unicode.Katakana, r)
 }
 
 // morae counts the morae of a katakana word: every kana but the small

@@ -280,6 +280,44 @@ func foldRune(r rune, lower bool) string {
 	if keptByNFKC(r) {
 		return string(r)
 	}
+	if k := wideIndex(r); k >= 0 {
+		return wideFolds[k][b2i(lower)]
+	}
+	return nfkcFold(r, lower)
+}
+
+// wideFolds are foldRune's answers, cased and lower, for the runes
+// wideIndex numbers: CJK punctuation (、。「」) and full-width forms
+// (（）：), which Japanese and Chinese text is full of.
+var wideFolds = func() (out [0x100 + 0xF0][2]string) {
+	for r := rune(0x3000); r < 0x10000; r++ {
+		if k := wideIndex(r); k >= 0 {
+			out[k] = [2]string{nfkcFold(r, false), nfkcFold(r, true)}
+		}
+	}
+	return out
+}()
+
+// wideIndex numbers U+3000-U+30FF and U+FF00-U+FFEF; -1 for other runes.
+func wideIndex(r rune) int {
+	switch {
+	case r >= 0x3000 && r < 0x3100:
+		return int(r - 0x3000)
+	case r >= 0xFF00 && r < 0xFFF0:
+		return 0x100 + int(r-0xFF00)
+	}
+	return -1
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// nfkcFold is foldRune for a rune past ASCII that NFKC may change.
+func nfkcFold(r rune, lower bool) string {
 	s := norm.NFKC.String(string(r))
 	if lower && unicode.Is(unicode.Latin, r) {
 		s = strings.ToLower(s)
