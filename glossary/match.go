@@ -235,7 +235,7 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 }
 
 func longest(found []occurrence) []occurrence {
-	if len(found) < 2 {
+	if len(found) < 2 || disjoint(found) {
 		return found
 	}
 	slices.SortStableFunc(found, func(a, b occurrence) int {
@@ -271,6 +271,17 @@ next:
 	}
 	slices.SortStableFunc(kept, func(a, b occurrence) int { return a.at - b.at })
 	return kept
+}
+
+// disjoint reports occurrences in text order none of which overlaps
+// the next: all of them stay, in that order.
+func disjoint(found []occurrence) bool {
+	for k := 1; k < len(found); k++ {
+		if found[k].at < found[k-1].end {
+			return false
+		}
+	}
+	return true
 }
 
 // boundaries applies the boundaries of the form's script at both edges:

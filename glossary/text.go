@@ -3,6 +3,7 @@ package glossary
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,8 +178,10 @@ func (b *textBuilder) kept(src []byte, i, end int) int {
 	}
 	b.norm.Write(src[i:j])
 	b.cased.Write(src[i:j])
-	for k := i; k < j; k += 3 {
-		b.off = append(b.off, int32(k), int32(k), int32(k))
+	n := len(b.off)
+	b.off = slices.Grow(b.off, j-i)[:n+j-i]
+	for k := range j - i {
+		b.off[n+k] = int32(i + k - k%3)
 	}
 	return j
 }
@@ -207,8 +210,10 @@ func (b *textBuilder) ascii(src []byte, i, end int) int {
 		}
 	}
 	b.norm.Write(src[from:j])
-	for k := i; k < j; k++ {
-		b.off = append(b.off, int32(k))
+	n := len(b.off)
+	b.off = slices.Grow(b.off, j-i)[:n+j-i]
+	for k := range j - i {
+		b.off[n+k] = int32(i + k)
 	}
 	return j
 }
