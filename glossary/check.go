@@ -99,8 +99,8 @@ func (s *pageScan) unit(u *parse.Unit) scanned {
 
 func (s *pageScan) add(rule string, term *Term, sc scanned, at int, fallback *parse.Unit, found, expected string) {
 	line, col := fallback.Line, 1
-	if at >= 0 && at < len(sc.t.off) {
-		line, col = s.doc.Lines.Position(int(sc.t.off[at]))
+	if at >= 0 && at < len(sc.t.norm) {
+		line, col = s.doc.Lines.Position(sc.t.offset(at))
 	}
 	s.out = append(s.out, Finding{Rule: rule, Severity: term.Severity.Level(), Lang: s.m.lang, File: s.path, Line: line, Column: col,
 		Term: term.Name(), Found: found, Expected: expected})
@@ -505,19 +505,20 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 			continue
 		}
 		var t text
+		made := false
 		for i, term := range m.g.Terms {
 			if len(m.enAv[i]) == 0 || !term.Applies(path) {
 				continue
 			}
-			if t.off == nil {
-				t = unitText(doc.Src, &u)
+			if !made {
+				t, made = unitText(doc.Src, &u), true
 			}
 			ix := index{}
 			for _, f := range m.enAv[i] {
 				ix.add(f)
 			}
 			for _, o := range ix.scan(t, nil) {
-				line, col := doc.Lines.Position(int(t.off[o.at]))
+				line, col := doc.Lines.Position(t.offset(o.at))
 				out = append(out, Finding{Rule: Source, Severity: term.Severity.Level(), Lang: "en", File: path, Line: line, Column: col,
 					Term: term.Name(), Found: o.f.text, Expected: term.Name()})
 			}
@@ -890,8 +891,8 @@ func inCode(units []*parse.Unit, term *Term) bool {
 // byteAt is the offset in the document of the normalized text's byte at
 // (-1 when unknown).
 func (t text) byteAt(at int) int {
-	if at < 0 || at >= len(t.off) {
+	if at < 0 || at >= len(t.norm) {
 		return -1
 	}
-	return int(t.off[at])
+	return t.offset(at)
 }

@@ -359,10 +359,10 @@ func inIdentifier(t text, at, end int) bool {
 // term. A host named as the term or otherwise ([Calico](https://www.
 // projectcalico.org/)) leaves it a term.
 func namesLongerProduct(t text, at, end int) bool {
-	if t.src == nil || at == 0 || end > len(t.off) || end <= at {
+	if t.src == nil || at == 0 || end > len(t.norm) || end <= at {
 		return false
 	}
-	start, stop := t.off[at], t.off[end-1]+1
+	start, stop := t.offset(at), t.offset(end-1)+1
 	if start < 1 || t.src[start-1] != '[' || !bytes.HasPrefix(t.src[stop:], []byte("](")) {
 		return false
 	}

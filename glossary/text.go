@@ -3,7 +3,7 @@ package glossary
 import (
 	"bytes"
 	"regexp"
-	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +16,7 @@ import (
 // text is the visible text of one or more units as the page renders it,
 // normalized (NFKC, so full-width Latin and half-width kana fold; ’ as
 // '), in two spellings of equal length: Latin lower-cased (norm) and as
-// written (cased), with the file offset of every byte.
+// written (cased), with the file offset of every byte (offset).
 //
 // Between the spans of a unit, a gap holding a line break or a space
 // reads as one space, except between two CJK characters, where a soft
@@ -26,8 +26,31 @@ import (
 type text struct {
 	norm  string
 	cased string
-	off   []int32
-	src   []byte // the file the offsets are in (unitText)
+	segs  []segment // the offsets, in order of at
+	src   []byte    // the file the offsets are in (unitText)
+}
+
+// segment maps the bytes of norm from at on (to the next segment) to
+// the file: a run copied as it is (ASCII, step 1), a run of three-byte
+// runes copied as they are (step 3: each byte maps to its rune's first),
+// or a rune folded or a gap (step 0: every byte maps to from).
+type segment struct {
+	at, from int32
+	step     int32
+}
+
+// offset is the file offset of norm's byte at (0 <= at < len(norm)).
+func (t text) offset(at int) int {
+	k := sort.Search(len(t.segs), func(k int) bool { return int(t.segs[k].at) > at }) - 1
+	sg := t.segs[k]
+	d := int32(at) - sg.at
+	switch sg.step {
+	case 1:
+		return int(sg.from + d)
+	case 3:
+		return int(sg.from + d - d%3)
+	}
+	return int(sg.from)
 }
 
 // codeMark stands for a code span or other masked text inside a unit.
@@ -35,18 +58,31 @@ const codeMark = '\uFFFC'
 
 type textBuilder struct {
 	norm, cased strings.Builder
-	off         []int32
+	segs        []segment
+}
+
+// segment starts a segment at the end of norm, unless the last one goes
+// on into it.
+func (b *textBuilder) segment(from, step int) {
+	at := int32(b.norm.Len())
+	if n := len(b.segs); n > 0 {
+		if last := b.segs[n-1]; last.step == int32(step) && step != 0 && last.from+(at-last.at) == int32(from) {
+			return
+		}
+	}
+	b.segs = append(b.segs, segment{at, int32(from), int32(step)})
 }
 
 func (b *textBuilder) add(s, c string, at int) {
 	if len(c) != len(s) {
 		c = s
 	}
+	if s == "" {
+		return
+	}
+	b.segment(at, 0)
 	b.norm.WriteString(s)
 	b.cased.WriteString(c)
-	for range len(s) {
-		b.off = append(b.off, int32(at))
-	}
 }
 
 func (b *textBuilder) last() rune {
@@ -55,7 +91,7 @@ func (b *textBuilder) last() rune {
 }
 
 func (b *textBuilder) text() text {
-	return text{norm: b.norm.String(), cased: b.cased.String(), off: b.off}
+	return text{norm: b.norm.String(), cased: b.cased.String(), segs: b.segs}
 }
 
 // spans adds the spans of one unit.
@@ -102,7 +138,6 @@ func unitText(src []byte, u *parse.Unit) text {
 	if n := u.End - u.Start; n > 0 && n <= len(src) {
 		b.norm.Grow(n)
 		b.cased.Grow(n)
-		b.off = make([]int32, 0, n)
 	}
 	if len(u.Spans) == 0 {
 		b.tooltips(src, u.Start, u.End, false)
@@ -176,13 +211,9 @@ func (b *textBuilder) kept(src []byte, i, end int) int {
 		}
 		j += 3
 	}
+	b.segment(i, 3)
 	b.norm.Write(src[i:j])
 	b.cased.Write(src[i:j])
-	n := len(b.off)
-	b.off = slices.Grow(b.off, j-i)[:n+j-i]
-	for k := range j - i {
-		b.off[n+k] = int32(i + k - k%3)
-	}
 	return j
 }
 
@@ -195,11 +226,12 @@ func (b *textBuilder) ascii(src []byte, i, end int) int {
 		j++
 	}
 	if j == i { // a tab
+		b.segment(i, 0)
 		b.norm.WriteByte(' ')
 		b.cased.WriteByte(' ')
-		b.off = append(b.off, int32(i))
 		return i + 1
 	}
+	b.segment(i, 1)
 	b.cased.Write(src[i:j])
 	from := i
 	for k := i; k < j; k++ {
@@ -210,11 +242,6 @@ func (b *textBuilder) ascii(src []byte, i, end int) int {
 		}
 	}
 	b.norm.Write(src[from:j])
-	n := len(b.off)
-	b.off = slices.Grow(b.off, j-i)[:n+j-i]
-	for k := range j - i {
-		b.off[n+k] = int32(i + k)
-	}
 	return j
 }
 
