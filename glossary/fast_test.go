@@ -198,3 +198,41 @@ func TestFoldRuneTable(t *testing.T) {
 		}
 	}
 }
+
+// A unit's text maps each byte to the file offset of its rune, across
+// spans, gaps, code and tooltips.
+func TestUnitTextOffsets(t *testing.T) {
+	src := []byte("- Run `kubectl` on 노드와 ＡＰＩ {{< glossary_tooltip text=\"파드\" term_id=\"pod\" >}}\tnow’s\n")
+	doc, err := parse.Parse("p.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := unitText(src, &doc.Units[0])
+	for k := range tx.norm {
+		at := tx.offset(k)
+		r, _ := utf8.DecodeRuneInString(tx.cased[k:])
+		if !utf8.RuneStart(tx.cased[k]) {
+			continue
+		}
+		switch c := tx.cased[k : k+utf8.RuneLen(r)]; {
+		case c == string(codeMark), c == " ":
+			// a gap
+		case !strings.HasPrefix(string(src[at:]), c) && norm.NFKC.String(string([]rune(string(src[at:]))[0])) != c && c != "'":
+			t.Errorf("byte %d (%q) at offset %d, which has %q", k, c, at, src[at:min(at+6, len(src))])
+		}
+	}
+	if want := "run \uFFFC on 노드와 api 파드 now's"; tx.norm != want {
+		t.Errorf("norm = %q, want %q", tx.norm, want)
+	}
+	for _, tt := range []struct{ norm, src string }{
+		{"run", "Run"}, {"드", "드"}, {"와", "와"}, {"p", "Ｐ"}, {"드 n", "드\""}, {"now", "now"}, {"'s", "’"}, {"\uFFFC", "`kubectl`"},
+	} {
+		at := strings.Index(tx.norm, tt.norm)
+		want := strings.Index(string(src), tt.src)
+		for k := range len(string([]rune(tt.norm)[0])) {
+			if got := tx.offset(at + k); got != want {
+				t.Errorf("offset of byte %d of %q = %d, want %d", k, tt.norm, got, want)
+			}
+		}
+	}
+}

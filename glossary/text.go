@@ -31,26 +31,27 @@ type text struct {
 }
 
 // segment maps the bytes of norm from at on (to the next segment) to
-// the file: a run copied as it is (ASCII, step 1), a run of three-byte
-// runes copied as they are (step 3: each byte maps to its rune's first),
-// or a rune folded or a gap (step 0: every byte maps to from).
+// the file: bytes copied as they are (ASCII, and the runes NFKC keeps),
+// each at the offset of its rune's first byte (copied), or a rune folded
+// or a gap, every byte at from.
 type segment struct {
 	at, from int32
-	step     int32
+	copied   bool
 }
 
 // offset is the file offset of norm's byte at (0 <= at < len(norm)).
 func (t text) offset(at int) int {
 	k := sort.Search(len(t.segs), func(k int) bool { return int(t.segs[k].at) > at }) - 1
 	sg := t.segs[k]
-	d := int32(at) - sg.at
-	switch sg.step {
-	case 1:
-		return int(sg.from + d)
-	case 3:
-		return int(sg.from + d - d%3)
+	if !sg.copied {
+		return int(sg.from)
 	}
-	return int(sg.from)
+	// cased has the file's bytes here: back to the rune's first.
+	start := at
+	for start > int(sg.at) && !utf8.RuneStart(t.cased[start]) {
+		start--
+	}
+	return int(sg.from) + start - int(sg.at)
 }
 
 // codeMark stands for a code span or other masked text inside a unit.
@@ -62,15 +63,15 @@ type textBuilder struct {
 }
 
 // segment starts a segment at the end of norm, unless the last one goes
-// on into it.
-func (b *textBuilder) segment(from, step int) {
+// on into it (copied bytes that follow copied bytes in the file).
+func (b *textBuilder) segment(from int, copied bool) {
 	at := int32(b.norm.Len())
-	if n := len(b.segs); n > 0 {
-		if last := b.segs[n-1]; last.step == int32(step) && step != 0 && last.from+(at-last.at) == int32(from) {
+	if n := len(b.segs); n > 0 && copied {
+		if last := b.segs[n-1]; last.copied && last.from+(at-last.at) == int32(from) {
 			return
 		}
 	}
-	b.segs = append(b.segs, segment{at, int32(from), int32(step)})
+	b.segs = append(b.segs, segment{at, int32(from), copied})
 }
 
 func (b *textBuilder) add(s, c string, at int) {
@@ -80,7 +81,7 @@ func (b *textBuilder) add(s, c string, at int) {
 	if s == "" {
 		return
 	}
-	b.segment(at, 0)
+	b.segment(at, false)
 	b.norm.WriteString(s)
 	b.cased.WriteString(c)
 }
@@ -211,7 +212,7 @@ func (b *textBuilder) kept(src []byte, i, end int) int {
 		}
 		j += 3
 	}
-	b.segment(i, 3)
+	b.segment(i, true)
 	b.norm.Write(src[i:j])
 	b.cased.Write(src[i:j])
 	return j
@@ -226,12 +227,12 @@ func (b *textBuilder) ascii(src []byte, i, end int) int {
 		j++
 	}
 	if j == i { // a tab
-		b.segment(i, 0)
+		b.segment(i, false)
 		b.norm.WriteByte(' ')
 		b.cased.WriteByte(' ')
 		return i + 1
 	}
-	b.segment(i, 1)
+	b.segment(i, true)
 	b.cased.Write(src[i:j])
 	from := i
 	for k := i; k < j; k++ {
