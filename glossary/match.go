@@ -185,16 +185,19 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 	}
 	var found []occurrence
 	s := t.norm
-	prev := rune(-1) // the rune before i; -1 at the start
+	afterWord := false // the rune before i is a word character
 	for i := 0; i < len(s); {
-		before := prev
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		prev = r
 		at := i
 		i += size
+		word := isWordChar(r)
+		if word && afterWord {
+			continue // Latin forms start at a word boundary
+		}
+		afterWord = word
 		switch {
 		case r < 1<<16:
 			if ix.firsts[r/64]&(1<<(r%64)) == 0 {
@@ -204,9 +207,6 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 			if !ix.far[r] {
 				continue
 			}
-		}
-		if isWordChar(r) && before >= 0 && isWordChar(before) {
-			continue // Latin forms start at a word boundary
 		}
 		if !ix.mayStart(r, s[i:]) {
 			continue
