@@ -227,6 +227,9 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 				if accept != nil && !accept(t, o) {
 					continue
 				}
+				if found == nil {
+					found = make([]occurrence, 0, 8)
+				}
 				found = append(found, o)
 			}
 		}

@@ -140,6 +140,8 @@ func unitText(src []byte, u *parse.Unit) text {
 		b.norm.Grow(n)
 		b.cased.Grow(n)
 	}
+	// A segment per span and gap at most, mostly fewer: runs merge.
+	b.segs = make([]segment, 0, 2*len(u.Spans)+2)
 	if len(u.Spans) == 0 {
 		b.tooltips(src, u.Start, u.End, false)
 		t := b.text()
