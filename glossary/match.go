@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,11 +46,11 @@ type occurrence struct {
 // that are the first of a form before any walk: most runes of a CJK text
 // start none. The zero index is empty and ready to use.
 type index struct {
-	nodes []trieNode // nodes[0] is the root
-	// root is the root's table: 1 + the index of its child by byte, 0
-	// for none (the first step of every walk).
-	root  [256]int32
-	dense [][256]int32 // the tables of the nodes with many children
+	trie trieBuilder
+	// walk is trie made compact for the walks, on the first scan (once):
+	// forms are added before.
+	once sync.Once
+	walk trie
 	// firsts has a bit for each first rune of a form in the Basic
 	// Multilingual Plane; far holds the first runes past it.
 	firsts [1 << 16 / 64]uint64
@@ -84,75 +85,11 @@ func (ix *index) mayStart(r rune, rest string) bool {
 	return ix.pairs[h/64]&(1<<(h%64)) != 0
 }
 
-// trieNode is the forms that end after the bytes leading to it, and
-// its children by next byte: in a list, or, past denseAt children, in a
-// table of dense (the first letters of Latin words branch widely).
-type trieNode struct {
-	forms []*form // in the order they were added
-	keys  []byte  // the bytes of the children, in the order added
-	next  []int32 // the children's indexes in nodes
-	dense int32   // 1 + the index of the node's table in dense; 0: none
-}
-
-// denseAt is the number of children past which a node has a table.
-const denseAt = 6
-
-func (ix *index) child(n int32, c byte) int32 {
-	if n == 0 {
-		return ix.root[c] - 1
-	}
-	nd := &ix.nodes[n]
-	if nd.dense > 0 {
-		return ix.dense[nd.dense-1][c] - 1
-	}
-	for k, b := range nd.keys {
-		if b == c {
-			return nd.next[k]
-		}
-	}
-	return -1
-}
-
-// link makes c the child of n by byte b.
-func (ix *index) link(n int32, b byte, c int32) {
-	if n == 0 {
-		ix.root[b] = c + 1
-		return
-	}
-	nd := &ix.nodes[n]
-	nd.keys = append(nd.keys, b)
-	nd.next = append(nd.next, c)
-	switch {
-	case nd.dense > 0:
-		ix.dense[nd.dense-1][b] = c + 1
-	case len(nd.keys) > denseAt:
-		var tab [256]int32
-		for k, key := range nd.keys {
-			tab[key] = nd.next[k] + 1
-		}
-		ix.dense = append(ix.dense, tab)
-		nd.dense = int32(len(ix.dense))
-	}
-}
-
 func (ix *index) add(f form) {
 	if f.norm == "" {
 		return
 	}
-	if ix.nodes == nil {
-		ix.nodes = []trieNode{{}}
-	}
-	n := int32(0)
-	for i := 0; i < len(f.norm); i++ {
-		c := ix.child(n, f.norm[i])
-		if c < 0 {
-			c = int32(len(ix.nodes))
-			ix.nodes = append(ix.nodes, trieNode{})
-			ix.link(n, f.norm[i], c)
-		}
-		n = c
-	}
-	ix.nodes[n].forms = append(ix.nodes[n].forms, &f)
+	ix.trie.add(f.norm, &f)
 	r, size := utf8.DecodeRuneInString(f.norm)
 	if size == len(f.norm) {
 		h := uint32(r) & (1<<16 - 1)
@@ -180,9 +117,11 @@ func (ix *index) add(f form) {
 // found at exactly the same span all stay, except that a case-sensitive
 // form beats a case-folded one.
 func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurrence {
-	if ix.nodes == nil {
+	ix.once.Do(func() { ix.walk = ix.trie.compile() })
+	if len(ix.walk.nodes) == 0 {
 		return nil
 	}
+	tr := &ix.walk
 	var found []occurrence
 	s := t.norm
 	afterWord := false // the rune before i is a word character
@@ -212,11 +151,11 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 			continue
 		}
 		for n, j := int32(0), at; j < len(s); {
-			if n = ix.child(n, s[j]); n < 0 {
+			if n = tr.child(n, s[j]); n < 0 {
 				break
 			}
 			j++
-			for _, f := range ix.nodes[n].forms {
+			for _, f := range tr.formsAt(n) {
 				if f.sensitive && !strings.HasPrefix(t.cased[at:], f.cased) {
 					continue
 				}
