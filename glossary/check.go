@@ -507,17 +507,13 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 		var t text
 		made := false
 		for i, term := range m.g.Terms {
-			if len(m.enAv[i]) == 0 || !term.Applies(path) {
+			if m.enAv[i] == nil || !term.Applies(path) {
 				continue
 			}
 			if !made {
 				t, made = unitText(doc.Src, &u), true
 			}
-			ix := index{}
-			for _, f := range m.enAv[i] {
-				ix.add(f)
-			}
-			for _, o := range ix.scan(t, nil) {
+			for _, o := range m.enAv[i].scan(t, nil) {
 				line, col := doc.Lines.Position(t.offset(o.at))
 				out = append(out, Finding{Rule: Source, Severity: term.Severity.Level(), Lang: "en", File: path, Line: line, Column: col,
 					Term: term.Name(), Found: o.f.text, Expected: term.Name()})

@@ -10,9 +10,9 @@ import (
 type Matcher struct {
 	g    *Glossary
 	lang string
-	en   *index // English forms of every concept (source side)
-	tr   *index // renderings, forbidden renderings and English forms (translation side)
-	enAv [][]form
+	en   *index   // English forms of every concept (source side)
+	tr   *index   // renderings, forbidden renderings and English forms (translation side)
+	enAv []*index // per concept: its deprecated English variants (nil: none)
 	keep []bool
 	use  [][]form // per concept: approved and accepted renderings
 	// when and unless are the concepts' conditions (nil: none).
@@ -31,7 +31,8 @@ type langRule struct {
 func (g *Glossary) Matcher(lang string) *Matcher {
 	m := &Matcher{g: g, lang: lang, en: &index{}, tr: &index{}}
 	for i, t := range g.Terms {
-		var enAv, use []form
+		var enAv *index
+		var use []form
 		r := t.Langs[lang]
 		keep := t.Keep || r != nil && r.Keep
 		for _, e := range t.EN {
@@ -50,7 +51,10 @@ func (g *Glossary) Matcher(lang string) *Matcher {
 		}
 		for _, e := range t.ENAvoid {
 			for _, v := range englishForms(e) {
-				enAv = append(enAv, newForm(v))
+				if enAv == nil {
+					enAv = &index{}
+				}
+				enAv.add(newForm(v))
 			}
 		}
 		if r != nil && !keep {
