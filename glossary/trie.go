@@ -36,23 +36,25 @@ func (tb *trieBuilder) add(key string, f *form) {
 	tb.nodes[n].forms = append(tb.nodes[n].forms, f)
 }
 
-// trie is a trieBuilder's trie laid out for walks: nodes of a few
-// bytes in breadth-first order, the children of each in one run of
-// labels and kids, and a table for the root and for each node of more
-// than denseAt children (the first letters of Latin words branch
-// widely). A walk touches little memory.
+// trie is a trieBuilder's trie laid out for walks: nodes in
+// breadth-first order, so that the children of a node are consecutive,
+// each with the bytes of its children in itself, and a table for the
+// root and for each node of more than denseAt children (the first
+// letters of Latin words branch widely). A step of a walk reads one
+// node.
 type trie struct {
-	nodes  []trieNode // nodes[0] is the root
-	labels []byte     // the children's bytes, a run per node
-	kids   []int32    // the children's indexes in nodes, by labels
-	forms  []*form    // a run per node
-	dense  [][256]int32
+	nodes []trieNode // nodes[0] is the root
+	forms []*form    // a run per node
+	dense [][256]int32
 }
 
 type trieNode struct {
-	kids, forms   int32 // the first of the node's runs in labels and kids, and in forms
-	nkids, nforms uint16
-	dense         int32 // 1 + the index of the node's table in dense; 0: none
+	first  int32 // the index of the first child in nodes
+	forms  int32 // the first of the node's run in forms
+	dense  int32 // 1 + the index of the node's table in dense; 0: none
+	nforms uint16
+	nkids  uint8
+	labels [denseAt]byte // the children's bytes, without a table
 }
 
 // denseAt is the number of children past which a node has a table.
@@ -64,9 +66,9 @@ func (t *trie) child(n int32, c byte) int32 {
 	if nd.dense > 0 {
 		return t.dense[nd.dense-1][c] - 1
 	}
-	for k, b := range t.labels[nd.kids : nd.kids+int32(nd.nkids)] {
+	for k, b := range nd.labels[:nd.nkids] {
 		if b == c {
-			return t.kids[nd.kids+int32(k)]
+			return nd.first + int32(k)
 		}
 	}
 	return -1
@@ -89,20 +91,18 @@ func (tb *trieBuilder) compile() trie {
 	t.nodes = make([]trieNode, 0, len(tb.nodes))
 	for k := 0; k < len(order); k++ {
 		b := &tb.nodes[order[k]]
-		nd := trieNode{kids: int32(len(t.labels)), nkids: uint16(len(b.keys)), forms: int32(len(t.forms)), nforms: uint16(len(b.forms))}
+		nd := trieNode{first: int32(len(order)), forms: int32(len(t.forms)), nforms: uint16(len(b.forms))}
 		t.forms = append(t.forms, b.forms...)
-		for i, key := range b.keys {
-			t.labels = append(t.labels, key)
-			t.kids = append(t.kids, int32(len(order)))
-			order = append(order, b.next[i])
-		}
+		order = append(order, b.next...)
 		if k == 0 || len(b.keys) > denseAt {
 			var tab [256]int32
 			for i, key := range b.keys {
-				tab[key] = t.kids[int(nd.kids)+i] + 1
+				tab[key] = nd.first + int32(i) + 1
 			}
 			t.dense = append(t.dense, tab)
 			nd.dense = int32(len(t.dense))
+		} else {
+			nd.nkids = uint8(copy(nd.labels[:], b.keys))
 		}
 		t.nodes = append(t.nodes, nd)
 	}
