@@ -698,26 +698,32 @@ func linkLabels(units []*parse.Unit) map[string]bool {
 	return out
 }
 
-func hasLink(set map[string]bool) bool {
+func hasLink(set map[anchorKey]bool) bool {
 	for k := range set {
-		if strings.HasPrefix(k, "l") {
+		if k.link {
 			return true
 		}
 	}
 	return false
 }
 
-func anchorSet(units []*parse.Unit) map[string]bool {
-	out := map[string]bool{}
+// anchorKey is a link address or a code span of a unit.
+type anchorKey struct {
+	link bool
+	v    string
+}
+
+func anchorSet(units []*parse.Unit) map[anchorKey]bool {
+	out := map[anchorKey]bool{}
 	for _, u := range units {
 		if u.Anchors == nil {
 			continue
 		}
 		for _, v := range u.Anchors.Links {
-			out["l"+v] = true
+			out[anchorKey{true, v}] = true
 		}
 		for _, v := range u.Anchors.Code {
-			out["c"+v] = true
+			out[anchorKey{false, v}] = true
 		}
 	}
 	return out

@@ -163,8 +163,8 @@ func TestVisible(t *testing.T) {
 
 // isWordChar's table answers as the Latin script's ranges do.
 func TestIsWordChar(t *testing.T) {
-	for r := rune(0); r < 1<<16+0x800; r++ {
-		want := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+	for r := rune(-2); r < 1<<16+0x800; r++ {
+		want := r >= 0 && r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
 			r >= 0xC0 && unicode.Is(unicode.Latin, r)
 		if got := isWordChar(r); got != want {
 			t.Fatalf("isWordChar(%U) = %v, want %v", r, got, want)

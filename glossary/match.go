@@ -132,7 +132,12 @@ func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurren
 		}
 		at := i
 		i += size
-		word := isWordChar(r)
+		var word bool // isWordChar(r), inline
+		if u := uint32(r); u < 1<<16 {
+			word = latinBMP[u>>6]>>(u&63)&1 != 0
+		} else {
+			word = isWordChar(r)
+		}
 		if word && afterWord {
 			continue // Latin forms start at a word boundary
 		}
@@ -339,20 +344,23 @@ func isIdentChar(b byte) bool {
 }
 
 func isWordChar(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	case r < 1<<16:
-		return latinBMP[r/64]&(1<<(r%64)) != 0
+	if u := uint32(r); u < 1<<16 {
+		return latinBMP[u>>6]>>(u&63)&1 != 0
 	}
-	return unicode.Is(unicode.Latin, r)
+	return r >= 0 && unicode.Is(unicode.Latin, r)
 }
 
-// latinBMP has a bit for each Latin rune of the Basic Multilingual Plane
-// from U+00C0 on (ª and º are Latin, but no word characters here):
-// isWordChar asks for every rune of a text, and a bit is cheaper than a
-// search of unicode.Latin's ranges.
+// latinBMP has a bit for each word character of the Basic Multilingual
+// Plane: ASCII letters and digits, and the Latin runes from U+00C0 on
+// (ª and º are Latin, but no word characters here). isWordChar asks
+// for every rune of a text, and a bit is cheaper than a search of
+// unicode.Latin's ranges.
 var latinBMP = func() (bits [1 << 16 / 64]uint64) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
 	for _, rg := range unicode.Latin.R16 {
 		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
 			if r >= 0xC0 {
