@@ -99,8 +99,8 @@ func (s *pageScan) unit(u *parse.Unit) scanned {
 
 func (s *pageScan) add(rule string, term *Term, sc scanned, at int, fallback *parse.Unit, found, expected string) {
 	line, col := fallback.Line, 1
-	if at >= 0 && at < len(sc.t.off) {
-		line, col = s.doc.Lines.Position(sc.t.off[at])
+	if at >= 0 && at < len(sc.t.norm) {
+		line, col = s.doc.Lines.Position(sc.t.offset(at))
 	}
 	s.out = append(s.out, Finding{Rule: rule, Severity: term.Severity.Level(), Lang: s.m.lang, File: s.path, Line: line, Column: col,
 		Term: term.Name(), Found: found, Expected: expected})
@@ -136,12 +136,16 @@ func (m *Matcher) Check(p Page) []Finding {
 			}
 		}
 	}
-	ratio := pageRatio(p.Pairs)
+	lens := make([]pairLength, len(p.Pairs))
+	for k, pr := range p.Pairs {
+		lens[k] = pairLength{visible(pr.Source), visible(pr.Target)}
+	}
+	ratio := pageRatio(lens)
 	// Tables whose shape differs (rows added since, or dropped) pair
 	// cells by position only: their cells say nothing.
 	cellsDiffer := countKind(p.Source, parse.TableCell) != countKind(p.Doc, parse.TableCell)
-	for _, pr := range p.Pairs {
-		if !confident(pr, ratio) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
+	for k, pr := range p.Pairs {
+		if !confident(pr, ratio, lens[k]) || cellsDiffer && (hasKind(pr.Source, parse.TableCell) || hasKind(pr.Target, parse.TableCell)) {
 			continue
 		}
 		srcScan := src
@@ -261,10 +265,10 @@ func (s *pageScan) monolingual(units []*parse.Unit) {
 			}
 			s.add(rule, term, sc, o.at, u, o.f.text, strings.Join(formsText(m.use[o.f.term]), ", "))
 		}
-		for i, term := range m.g.Terms {
-			if term.Rule != nil && term.Rule.Lang == m.lang && term.Applies(s.path) {
-				for _, v := range term.Rule.check(sc.t) {
-					s.add(Spelling, m.g.Terms[i], sc, v.at, u, v.found, v.expected)
+		for _, r := range m.rules {
+			if term := m.g.Terms[r.term]; term.Applies(s.path) {
+				for _, v := range term.Rule.check(sc.t, r.endings) {
+					s.add(Spelling, term, sc, v.at, u, v.found, v.expected)
 				}
 			}
 		}
@@ -399,7 +403,15 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			}
 		}
 	}()
-	partial := sentences(srcUnits, false) > sentences(trUnits, true)
+	// partial: the translation has fewer sentences than its source
+	// (counted when a check asks).
+	var counted, isPartial bool
+	partial := func() bool {
+		if !counted {
+			counted, isPartial = true, sentences(srcUnits, false) > sentences(trUnits, true)
+		}
+		return isPartial
+	}
 	terms := make([]int, 0, len(nSrc))
 	for i := range nSrc {
 		terms = append(terms, i)
@@ -420,7 +432,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			if got[kindAvoid] > 0 || inCode(trUnits, term) {
 				continue // reported as forbidden already, or kept in code
 			}
-			if have < want && (have == 0 && !partial && !inLongerName(scans, m.use[i]) || nearMissIn(m, scans, i)) {
+			if have < want && (have == 0 && !partial() && !inLongerName(scans, m.use[i]) || nearMissIn(m, scans, i)) {
 				s.add(Keep, term, scans[0], 0, trUnits[0], fmt.Sprintf("%d of %d", have, want), term.Name())
 			}
 			continue
@@ -454,7 +466,7 @@ func (s *pageScan) pair(src *pageScan, srcUnits, trUnits []*parse.Unit) counts {
 			// (a pronoun, a merged clause), so only a wrong form tells.
 			continue
 		}
-		if !evidence && (embedded(scans, m.use[i]) || partial) {
+		if !evidence && (embedded(scans, m.use[i]) || partial()) {
 			// A rendering inside a longer Korean word (파일시스템 has
 			// 시스템) renders the concept; and a translation with fewer
 			// sentences than its source left some out: nothing tells
@@ -493,19 +505,16 @@ func (m *Matcher) CheckSource(doc *parse.Document, path string) []Finding {
 			continue
 		}
 		var t text
+		made := false
 		for i, term := range m.g.Terms {
-			if len(m.enAv[i]) == 0 || !term.Applies(path) {
+			if m.enAv[i] == nil || !term.Applies(path) {
 				continue
 			}
-			if t.off == nil {
-				t = unitText(doc.Src, &u)
+			if !made {
+				t, made = unitText(doc.Src, &u), true
 			}
-			ix := index{}
-			for _, f := range m.enAv[i] {
-				ix.add(f)
-			}
-			for _, o := range ix.scan(t, nil) {
-				line, col := doc.Lines.Position(t.off[o.at])
+			for _, o := range m.enAv[i].scan(t, nil) {
+				line, col := doc.Lines.Position(t.offset(o.at))
 				out = append(out, Finding{Rule: Source, Severity: term.Severity.Level(), Lang: "en", File: path, Line: line, Column: col,
 					Term: term.Name(), Found: o.f.text, Expected: term.Name()})
 			}
@@ -548,21 +557,20 @@ func visible(units []*parse.Unit) int {
 		if text == "" {
 			text = u.Text
 		}
-		for _, r := range text {
-			if r != ' ' && r != '\n' {
-				n++
-			}
-		}
+		n += utf8.RuneCountInString(text) - strings.Count(text, " ") - strings.Count(text, "\n")
 	}
 	return n
 }
 
+// pairLength is what visible counts on either side of a pair.
+type pairLength struct{ src, tr int }
+
 // pageRatio is the median length ratio, translation over source, of a
 // page's aligned pairs.
-func pageRatio(pairs []UnitPair) float64 {
+func pageRatio(lens []pairLength) float64 {
 	var rs []float64
-	for _, p := range pairs {
-		a, b := visible(p.Source), visible(p.Target)
+	for _, l := range lens {
+		a, b := l.src, l.tr
 		if a >= 20 && b > 0 {
 			rs = append(rs, float64(b)/float64(a))
 		}
@@ -579,7 +587,7 @@ func pageRatio(pairs []UnitPair) float64 {
 // sides have links or code, one of them in common. A pair that fails is
 // an alignment slip or a partial translation, where a missing term says
 // nothing about terminology.
-func confident(p UnitPair, ratio float64) bool {
+func confident(p UnitPair, ratio float64, l pairLength) bool {
 	if len(p.Source) == 0 || len(p.Target) == 0 {
 		return false
 	}
@@ -593,7 +601,7 @@ func confident(p UnitPair, ratio float64) bool {
 	if len(p.Source) == 1 && p.Source[0].Kind == parse.TableCell && !strings.ContainsAny(strings.TrimSpace(p.Source[0].Text), " \n") {
 		return false
 	}
-	a, b := visible(p.Source), visible(p.Target)
+	a, b := l.src, l.tr
 	if ratio > 0 && a >= 8 {
 		r := float64(b) / float64(a) / ratio
 		lo, hi := 0.5, 2.0
@@ -620,7 +628,7 @@ func confident(p UnitPair, ratio float64) bool {
 		return false
 	}
 	src, tr := anchorSet(p.Source), anchorSet(p.Target)
-	if len(tr) == 0 && hasLink(src) && visible(p.Target) >= 8 {
+	if len(tr) == 0 && hasLink(src) && l.tr >= 8 {
 		return false // translations keep links: a unit with none is another text
 	}
 	if len(src) == 0 || len(tr) == 0 {
@@ -645,15 +653,25 @@ func confident(p UnitPair, ratio float64) bool {
 // sharesWord reports whether the text of units has one of words (case
 // folded) as a whole word.
 func sharesWord(units []*parse.Unit, words []string) bool {
-	srcWords := map[string]bool{}
-	for _, u := range units {
-		for _, w := range strings.FieldsFunc(u.Text, func(r rune) bool { return !isWordChar(r) }) {
-			srcWords[strings.ToLower(w)] = true
-		}
-	}
+	want := make(map[string]bool, len(words))
 	for _, w := range words {
-		if srcWords[strings.ToLower(w)] {
-			return true
+		want[strings.ToLower(w)] = true
+	}
+	for _, u := range units {
+		for rest := u.Text; rest != ""; {
+			i := strings.IndexFunc(rest, isWordChar)
+			if i < 0 {
+				break
+			}
+			rest = rest[i:]
+			j := strings.IndexFunc(rest, func(r rune) bool { return !isWordChar(r) })
+			if j < 0 {
+				j = len(rest)
+			}
+			if want[strings.ToLower(rest[:j])] {
+				return true
+			}
+			rest = rest[j:]
 		}
 	}
 	return false
@@ -680,26 +698,32 @@ func linkLabels(units []*parse.Unit) map[string]bool {
 	return out
 }
 
-func hasLink(set map[string]bool) bool {
+func hasLink(set map[anchorKey]bool) bool {
 	for k := range set {
-		if strings.HasPrefix(k, "l") {
+		if k.link {
 			return true
 		}
 	}
 	return false
 }
 
-func anchorSet(units []*parse.Unit) map[string]bool {
-	out := map[string]bool{}
+// anchorKey is a link address or a code span of a unit.
+type anchorKey struct {
+	link bool
+	v    string
+}
+
+func anchorSet(units []*parse.Unit) map[anchorKey]bool {
+	out := map[anchorKey]bool{}
 	for _, u := range units {
 		if u.Anchors == nil {
 			continue
 		}
 		for _, v := range u.Anchors.Links {
-			out["l"+v] = true
+			out[anchorKey{true, v}] = true
 		}
 		for _, v := range u.Anchors.Code {
-			out["c"+v] = true
+			out[anchorKey{false, v}] = true
 		}
 	}
 	return out
@@ -869,8 +893,8 @@ func inCode(units []*parse.Unit, term *Term) bool {
 // byteAt is the offset in the document of the normalized text's byte at
 // (-1 when unknown).
 func (t text) byteAt(at int) int {
-	if at < 0 || at >= len(t.off) {
+	if at < 0 || at >= len(t.norm) {
 		return -1
 	}
-	return t.off[at]
+	return t.offset(at)
 }

@@ -3,8 +3,12 @@ package glossary
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
@@ -25,10 +29,19 @@ func slowRunes(src []byte) text {
 	return b.text()
 }
 
+// offsets lists the file offset of every byte of a text's norm.
+func offsets(t text) []int {
+	out := make([]int, len(t.norm))
+	for k := range out {
+		out[k] = t.offset(k)
+	}
+	return out
+}
+
 func TestRunesFastPaths(t *testing.T) {
 	tests := []string{
 		"Plain ASCII, UPPER and lower: Pod\tNode.",
-		"한글 노드와 파드", "日本語のテレメトリー", "ひらがな",
+		"한글 노드와 파드", "日本語のテレメトリー", "ひらがな", "노드’s 파드…파드、ﾃﾚﾒﾄﾘ", "끝",
 		"ＡＰＩ full width, ｶﾀｶﾅ half width",
 		"it\u2019s a non\u00a0breaking\u2011hyphen",
 		"Ünïcödé Latin É", "emoji 🙂 and \xff invalid \xe2\x82 bytes",
@@ -38,8 +51,8 @@ func TestRunesFastPaths(t *testing.T) {
 		var b textBuilder
 		b.runes(src, 0, len(src))
 		got, want := b.text(), slowRunes(src)
-		if got.norm != want.norm || got.cased != want.cased || !slices.Equal(got.off, want.off) {
-			t.Errorf("runes(%q) = %q %q %v, want %q %q %v", in, got.norm, got.cased, got.off, want.norm, want.cased, want.off)
+		if got.norm != want.norm || got.cased != want.cased || !slices.Equal(offsets(got), offsets(want)) {
+			t.Errorf("runes(%q) = %q %q %v, want %q %q %v", in, got.norm, got.cased, offsets(got), want.norm, want.cased, offsets(want))
 		}
 	}
 }
@@ -74,6 +87,8 @@ func TestSharesWord(t *testing.T) {
 		{"Run kubectl apply on the API", []string{"KUBECTL", "TTL"}, true},
 		{"Run kubectl apply", []string{"kube", "ctl"}, false}, // whole words only
 		{"", []string{"API"}, false},
+		{"set pod-name, then ÉTAT", []string{"état"}, true}, // hyphens split words; Latin letters fold
+		{"set pod-name", []string{"pod-name", "podname"}, false},
 	}
 	for _, tt := range tests {
 		if got := sharesWord(units(tt.src), tt.words); got != tt.want {
@@ -111,6 +126,113 @@ func TestOtherWords(t *testing.T) {
 		got := slices.Sorted(maps.Keys(otherWords(words, termKey{"ko", tt.term})))
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("otherWords(%s) = %q, want %q", tt.term, got, tt.want)
+		}
+	}
+}
+
+// upperCase and hasLower answer what strings.ToUpper and ToLower would,
+// with no string built.
+func TestCaseHelpers(t *testing.T) {
+	for _, s := range []string{"PATCH", "Patch", "patch", "TYPE2", "K8S", "123", "", "ÉTAT", "État", "ǅ", "İSTANBUL", "파드", "API서버"} {
+		wantUpper := strings.ToUpper(s) == s && strings.ToLower(s) != s
+		if got := upperCase(s); got != wantUpper {
+			t.Errorf("upperCase(%q) = %v, want %v", s, got, wantUpper)
+		}
+		if got, want := hasLower(s), strings.ToUpper(s) != s; got != want {
+			t.Errorf("hasLower(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestVisible(t *testing.T) {
+	tests := []struct {
+		plain, text string
+		want        int
+	}{
+		{"a b\nc", "", 3},
+		{"", "파드 와\n노드", 5}, // Text when there is no Plain
+		{"  \n", "ignored", 0},
+		{"bad \xff byte", "", 8}, // an invalid byte counts as a rune
+	}
+	for _, tt := range tests {
+		if got := visible([]*parse.Unit{{Plain: tt.plain, Text: tt.text}}); got != tt.want {
+			t.Errorf("visible(%q, %q) = %d, want %d", tt.plain, tt.text, got, tt.want)
+		}
+	}
+}
+
+// isWordChar's table answers as the Latin script's ranges do.
+func TestIsWordChar(t *testing.T) {
+	for r := rune(-2); r < 1<<16+0x800; r++ {
+		want := r >= 0 && r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+			r >= 0xC0 && unicode.Is(unicode.Latin, r)
+		if got := isWordChar(r); got != want {
+			t.Fatalf("isWordChar(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestIsKatakana(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isKatakana(r), unicode.Is(unicode.Katakana, r); got != want {
+			t.Fatalf("isKatakana(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// foldRune's table for CJK punctuation and full-width forms answers as
+// NFKC does.
+func TestFoldRuneTable(t *testing.T) {
+	for r := rune(0x80); r < 1<<16; r++ {
+		if r >= 0xD800 && r < 0xE000 || r == 0x2018 || r == 0x2019 || r == 0xA0 || r == 0x2010 || r == 0x2011 {
+			continue // surrogates; the runes foldRune maps itself
+		}
+		for _, lower := range []bool{false, true} {
+			want := norm.NFKC.String(string(r))
+			if lower && unicode.Is(unicode.Latin, r) {
+				want = strings.ToLower(want)
+			}
+			if got := foldRune(r, lower); got != want {
+				t.Fatalf("foldRune(%U, %v) = %q, want %q", r, lower, got, want)
+			}
+		}
+	}
+}
+
+// A unit's text maps each byte to the file offset of its rune, across
+// spans, gaps, code and tooltips.
+func TestUnitTextOffsets(t *testing.T) {
+	src := []byte("- Run `kubectl` on 노드와 ＡＰＩ {{< glossary_tooltip text=\"파드\" term_id=\"pod\" >}}\tnow’s\n")
+	doc, err := parse.Parse("p.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := unitText(src, &doc.Units[0])
+	for k := range tx.norm {
+		at := tx.offset(k)
+		r, _ := utf8.DecodeRuneInString(tx.cased[k:])
+		if !utf8.RuneStart(tx.cased[k]) {
+			continue
+		}
+		switch c := tx.cased[k : k+utf8.RuneLen(r)]; {
+		case c == string(codeMark), c == " ":
+			// a gap
+		case !strings.HasPrefix(string(src[at:]), c) && norm.NFKC.String(string([]rune(string(src[at:]))[0])) != c && c != "'":
+			t.Errorf("byte %d (%q) at offset %d, which has %q", k, c, at, src[at:min(at+6, len(src))])
+		}
+	}
+	if want := "run \uFFFC on 노드와 api 파드 now's"; tx.norm != want {
+		t.Errorf("norm = %q, want %q", tx.norm, want)
+	}
+	for _, tt := range []struct{ norm, src string }{
+		{"run", "Run"}, {"드", "드"}, {"와", "와"}, {"p", "Ｐ"}, {"드 n", "드\""}, {"now", "now"}, {"'s", "’"}, {"\uFFFC", "`kubectl`"},
+	} {
+		at := strings.Index(tx.norm, tt.norm)
+		want := strings.Index(string(src), tt.src)
+		for k := range len(string([]rune(tt.norm)[0])) {
+			if got := tx.offset(at + k); got != want {
+				t.Errorf("offset of byte %d of %q = %d, want %d", k, tt.norm, got, want)
+			}
 		}
 	}
 }

@@ -2,8 +2,9 @@ package glossary
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,32 +40,73 @@ type occurrence struct {
 	f       *form
 }
 
-// index finds many forms in one pass over a text: forms by first rune
-// (in an array for ASCII, the first rune of most forms and text).
+// index finds many forms in one pass over a text: a trie of the forms'
+// normalized bytes, walked from each rune that may start one. A bit per
+// rune of the Basic Multilingual Plane (a set past it) tells the runes
+// that are the first of a form before any walk: most runes of a CJK text
+// start none. The zero index is empty and ready to use.
 type index struct {
-	ascii [utf8.RuneSelf][]*form
-	other map[rune][]*form
-	// firsts has a bit for each rune of the Basic Multilingual Plane in
-	// other: most runes of a CJK text start no form, and a bit is
-	// cheaper to test than the map.
+	trie trieBuilder
+	// walk is trie made compact for the walks, on the first scan (once):
+	// forms are added before.
+	once sync.Once
+	walk trie
+	// firsts has a bit for each first rune of a form in the Basic
+	// Multilingual Plane; far holds the first runes past it.
 	firsts [1 << 16 / 64]uint64
+	far    map[rune]bool
+	// Past the first rune, a filter on the first two: pairs has a bit
+	// for a hash of the first two runes of each form (bigram), singles
+	// one for a hash of a form of one rune. A walk starts only where a
+	// bit says a form may (a false positive costs a walk, nothing else).
+	pairs, singles [1 << 16 / 64]uint64
+}
+
+// bigram hashes two runes to a bit of a filter.
+func bigram(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)
+	return (h ^ h>>16) & (1<<16 - 1)
+}
+
+// mayStart reports whether a form may start with r, where rest follows
+// r in the text.
+func (ix *index) mayStart(r rune, rest string) bool {
+	if h := uint32(r) & (1<<16 - 1); ix.singles[h/64]&(1<<(h%64)) != 0 {
+		return true
+	}
+	if rest == "" {
+		return false
+	}
+	r2 := rune(rest[0])
+	if r2 >= utf8.RuneSelf {
+		r2, _ = utf8.DecodeRuneInString(rest)
+	}
+	h := bigram(r, r2)
+	return ix.pairs[h/64]&(1<<(h%64)) != 0
 }
 
 func (ix *index) add(f form) {
 	if f.norm == "" {
 		return
 	}
-	r, _ := utf8.DecodeRuneInString(f.norm)
-	if r < utf8.RuneSelf {
-		ix.ascii[r] = append(ix.ascii[r], &f)
-		return
+	ix.trie.add(f.norm, &f)
+	r, size := utf8.DecodeRuneInString(f.norm)
+	if size == len(f.norm) {
+		h := uint32(r) & (1<<16 - 1)
+		ix.singles[h/64] |= 1 << (h % 64)
+	} else {
+		r2, _ := utf8.DecodeRuneInString(f.norm[size:])
+		h := bigram(r, r2)
+		ix.pairs[h/64] |= 1 << (h % 64)
 	}
-	if ix.other == nil {
-		ix.other = map[rune][]*form{}
-	}
-	ix.other[r] = append(ix.other[r], &f)
-	if r < 1<<16 {
+	switch {
+	case r < 1<<16:
 		ix.firsts[r/64] |= 1 << (r % 64)
+	default:
+		if ix.far == nil {
+			ix.far = map[rune]bool{}
+		}
+		ix.far[r] = true
 	}
 }
 
@@ -75,64 +117,88 @@ func (ix *index) add(f form) {
 // found at exactly the same span all stay, except that a case-sensitive
 // form beats a case-folded one.
 func (ix *index) scan(t text, accept func(t text, o occurrence) bool) []occurrence {
+	ix.once.Do(func() { ix.walk = ix.trie.compile() })
+	if len(ix.walk.nodes) == 0 {
+		return nil
+	}
+	tr := &ix.walk
 	var found []occurrence
-	prev := rune(-1) // the rune before i; -1 at the start
-	for i, r := range t.norm {
-		before := prev
-		prev = r
-		var cands []*form
-		switch {
-		case r < utf8.RuneSelf:
-			cands = ix.ascii[r]
-		case r < 1<<16 && ix.firsts[r/64]&(1<<(r%64)) == 0:
-			continue
-		default:
-			cands = ix.other[r]
+	s := t.norm
+	afterWord := false // the rune before i is a word character
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if len(cands) == 0 {
-			continue
+		at := i
+		i += size
+		var word bool // isWordChar(r), inline
+		if u := uint32(r); u < 1<<16 {
+			word = latinBMP[u>>6]>>(u&63)&1 != 0
+		} else {
+			word = isWordChar(r)
 		}
-		if isWordChar(r) && before >= 0 && isWordChar(before) {
+		if word && afterWord {
 			continue // Latin forms start at a word boundary
 		}
-		rest := t.norm[i:]
-		for _, f := range cands {
-			// The last byte first: it tells most forms apart at once.
-			if n := len(f.norm); n > len(rest) || rest[n-1] != f.norm[n-1] || !strings.HasPrefix(rest, f.norm) {
+		afterWord = word
+		switch {
+		case r < 1<<16:
+			if ix.firsts[r/64]&(1<<(r%64)) == 0 {
 				continue
 			}
-			if f.sensitive && !strings.HasPrefix(t.cased[i:], f.cased) {
+		default:
+			if !ix.far[r] {
 				continue
 			}
-			o := occurrence{at: i, end: i + len(f.norm), f: f}
-			if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
-				continue
+		}
+		if !ix.mayStart(r, s[i:]) {
+			continue
+		}
+		for n, j := int32(0), at; j < len(s); {
+			if n = tr.child(n, s[j]); n < 0 {
+				break
 			}
-			if accept != nil && !accept(t, o) {
-				continue
+			j++
+			for _, f := range tr.formsAt(n) {
+				if f.sensitive && !strings.HasPrefix(t.cased[at:], f.cased) {
+					continue
+				}
+				o := occurrence{at: at, end: j, f: f}
+				if !boundaries(t, o.at, o.end) || inIdentifier(t, o.at, o.end) {
+					continue
+				}
+				if accept != nil && !accept(t, o) {
+					continue
+				}
+				if found == nil {
+					found = make([]occurrence, 0, 8)
+				}
+				found = append(found, o)
 			}
-			found = append(found, o)
 		}
 	}
 	return longest(found)
 }
 
 func longest(found []occurrence) []occurrence {
-	if len(found) < 2 {
+	if len(found) < 2 || disjoint(found) {
 		return found
 	}
-	sort.SliceStable(found, func(i, j int) bool {
-		a, b := found[i], found[j]
+	slices.SortStableFunc(found, func(a, b occurrence) int {
 		if la, lb := a.end-a.at, b.end-b.at; la != lb {
-			return la > lb
+			return lb - la
 		}
 		if a.f.sensitive != b.f.sensitive {
-			return a.f.sensitive
+			if a.f.sensitive {
+				return -1
+			}
+			return 1
 		}
 		if a.at != b.at {
-			return a.at < b.at
+			return a.at - b.at
 		}
-		return a.f.kind < b.f.kind
+		return int(a.f.kind) - int(b.f.kind)
 	})
 	var kept []occurrence
 next:
@@ -150,8 +216,19 @@ next:
 		}
 		kept = append(kept, o)
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].at < kept[j].at })
+	slices.SortStableFunc(kept, func(a, b occurrence) int { return a.at - b.at })
 	return kept
+}
+
+// disjoint reports occurrences in text order none of which overlaps
+// the next: all of them stay, in that order.
+func disjoint(found []occurrence) bool {
+	for k := 1; k < len(found); k++ {
+		if found[k].at < found[k-1].end {
+			return false
+		}
+	}
+	return true
 }
 
 // boundaries applies the boundaries of the form's script at both edges:
@@ -173,7 +250,7 @@ func boundaries(t text, at, end int) bool {
 	if isHangul(first) && at > 0 && isHangul(before) {
 		return false
 	}
-	if unicode.Is(unicode.Katakana, last) && end < len(t.norm) && extendsKana(after) {
+	if isKatakana(last) && end < len(t.norm) && extendsKana(after) {
 		return false
 	}
 	return true
@@ -229,10 +306,10 @@ func inIdentifier(t text, at, end int) bool {
 // term. A host named as the term or otherwise ([Calico](https://www.
 // projectcalico.org/)) leaves it a term.
 func namesLongerProduct(t text, at, end int) bool {
-	if t.src == nil || at == 0 || end > len(t.off) || end <= at {
+	if t.src == nil || at == 0 || end > len(t.norm) || end <= at {
 		return false
 	}
-	start, stop := t.off[at], t.off[end-1]+1
+	start, stop := t.offset(at), t.offset(end-1)+1
 	if start < 1 || t.src[start-1] != '[' || !bytes.HasPrefix(t.src[stop:], []byte("](")) {
 		return false
 	}
@@ -267,9 +344,32 @@ func isIdentChar(b byte) bool {
 }
 
 func isWordChar(r rune) bool {
-	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
-		r >= 0xC0 && unicode.Is(unicode.Latin, r)
+	if u := uint32(r); u < 1<<16 {
+		return latinBMP[u>>6]>>(u&63)&1 != 0
+	}
+	return r >= 0 && unicode.Is(unicode.Latin, r)
 }
+
+// latinBMP has a bit for each word character of the Basic Multilingual
+// Plane: ASCII letters and digits, and the Latin runes from U+00C0 on
+// (ª and º are Latin, but no word characters here). isWordChar asks
+// for every rune of a text, and a bit is cheaper than a search of
+// unicode.Latin's ranges.
+var latinBMP = func() (bits [1 << 16 / 64]uint64) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	for _, rg := range unicode.Latin.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			if r >= 0xC0 {
+				bits[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+	return bits
+}()
 
 func isHangul(r rune) bool {
 	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
@@ -284,35 +384,59 @@ func extendsKana(r rune) bool {
 	return false
 }
 
-// holds reports whether an English occurrence meets a term's conditions.
-func (c *Context) holds(t text, o occurrence) bool {
+// condition is a Context with its words normalized once, when the
+// Matcher is made, rather than at every occurrence.
+type condition struct {
+	prev, next, near []string
+	sentenceStart    bool
+	titleCase        bool
+}
+
+func newCondition(c *Context) *condition {
+	if c == nil {
+		return nil
+	}
+	out := &condition{sentenceStart: c.SentenceStart, titleCase: c.TitleCase}
 	for _, w := range c.Prev {
-		if endsWithWord(strings.TrimRight(t.norm[:o.at], " -"), conditionWord(w)) {
-			return true
-		}
+		out.prev = append(out.prev, conditionWord(w))
 	}
 	for _, w := range c.Next {
-		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " -"), conditionWord(w)) {
+		out.next = append(out.next, conditionWord(w))
+	}
+	for _, w := range c.Near {
+		out.near = append(out.near, normString(w, true))
+	}
+	return out
+}
+
+// holds reports whether an English occurrence meets a term's conditions.
+func (c *condition) holds(t text, o occurrence) bool {
+	for _, w := range c.prev {
+		if endsWithWord(strings.TrimRight(t.norm[:o.at], " -"), w) {
 			return true
 		}
 	}
-	for _, w := range c.Near {
-		f := newForm(w)
+	for _, w := range c.next {
+		if startsWithWord(strings.TrimLeft(t.norm[o.end:], " -"), w) {
+			return true
+		}
+	}
+	for _, w := range c.near {
 		for i := 0; ; {
-			j := strings.Index(t.norm[i:], f.norm)
+			j := strings.Index(t.norm[i:], w)
 			if j < 0 {
 				break
 			}
-			if boundaries(t, i+j, i+j+len(f.norm)) && (i+j >= o.end || i+j+len(f.norm) <= o.at) {
+			if boundaries(t, i+j, i+j+len(w)) && (i+j >= o.end || i+j+len(w) <= o.at) {
 				return true
 			}
 			i += j + 1
 		}
 	}
-	if c.SentenceStart && sentenceStart(t, o.at) {
+	if c.sentenceStart && sentenceStart(t, o.at) {
 		return true
 	}
-	if c.TitleCase && titleCase(t, o) {
+	if c.titleCase && titleCase(t, o) {
 		return true
 	}
 	return false

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -177,6 +178,34 @@ func TestSingular(t *testing.T) {
 		got, ok := singular(tt.en)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("singular(%q) = %q, %v; want %q, %v", tt.en, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// CheckSource finds each deprecated variant where it is, once per
+// occurrence, with the concept's index built once for all units.
+func TestCheckSource(t *testing.T) {
+	g, err := Parse("g.yaml", []byte("terms:\n  - en: golden path\n    en_avoid: [happy path]\n  - en: node\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse("en.md", []byte("# The Happy Path\n\nFollow the happy path, then the\nhappy-path steps.\n\nNo node here.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := g.Matcher("en")
+	for range 2 { // the same answer again: nothing stale in the index
+		var got []string
+		for _, f := range m.CheckSource(doc, "en.md") {
+			got = append(got, f.String())
+		}
+		want := []string{
+			`en.md:1:7: source "golden path": found "happy path", expected "golden path"`,
+			`en.md:3:12: source "golden path": found "happy path", expected "golden path"`,
+			`en.md:4:1: source "golden path": found "happy-path", expected "golden path"`,
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("CheckSource =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

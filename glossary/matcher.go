@@ -10,18 +10,29 @@ import (
 type Matcher struct {
 	g    *Glossary
 	lang string
-	en   *index // English forms of every concept (source side)
-	tr   *index // renderings, forbidden renderings and English forms (translation side)
-	enAv [][]form
+	en   *index   // English forms of every concept (source side)
+	tr   *index   // renderings, forbidden renderings and English forms (translation side)
+	enAv []*index // per concept: its deprecated English variants (nil: none)
 	keep []bool
 	use  [][]form // per concept: approved and accepted renderings
+	// when and unless are the concepts' conditions (nil: none).
+	when, unless []*condition
+	rules        []langRule // the rule entries of the language
+}
+
+// langRule is a rule entry of the Matcher's language with its endings
+// in the order they are tried.
+type langRule struct {
+	term    int
+	endings []string
 }
 
 // Matcher prepares the glossary's forms for a language.
 func (g *Glossary) Matcher(lang string) *Matcher {
 	m := &Matcher{g: g, lang: lang, en: &index{}, tr: &index{}}
 	for i, t := range g.Terms {
-		var enAv, use []form
+		var enAv *index
+		var use []form
 		r := t.Langs[lang]
 		keep := t.Keep || r != nil && r.Keep
 		for _, e := range t.EN {
@@ -40,7 +51,10 @@ func (g *Glossary) Matcher(lang string) *Matcher {
 		}
 		for _, e := range t.ENAvoid {
 			for _, v := range englishForms(e) {
-				enAv = append(enAv, newForm(v))
+				if enAv == nil {
+					enAv = &index{}
+				}
+				enAv.add(newForm(v))
 			}
 		}
 		if r != nil && !keep {
@@ -67,6 +81,11 @@ func (g *Glossary) Matcher(lang string) *Matcher {
 		m.enAv = append(m.enAv, enAv)
 		m.use = append(m.use, use)
 		m.keep = append(m.keep, keep)
+		m.when = append(m.when, newCondition(t.When))
+		m.unless = append(m.unless, newCondition(t.Unless))
+		if t.Rule != nil && t.Rule.Lang == lang {
+			m.rules = append(m.rules, langRule{i, sortedKeys(t.Rule.Endings)})
+		}
 	}
 	return m
 }
@@ -115,19 +134,46 @@ func (m *Matcher) accepts(t text, o occurrence) bool {
 	if o.f.kind != kindEN {
 		return true
 	}
-	if w := t.cased[o.at:o.end]; len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w && strings.ToUpper(o.f.text) != o.f.text {
+	if w := t.cased[o.at:o.end]; len(w) > 1 && upperCase(w) && hasLower(o.f.text) {
 		return false // PATCH, TYPE: a constant or a method, not the word
 	}
 	if !term.CaseSensitive && isName(t, o) {
 		return false
 	}
-	if term.When != nil && !term.When.holds(t, o) {
+	if c := m.when[o.f.term]; c != nil && !c.holds(t, o) {
 		return false
 	}
-	if term.Unless != nil && term.Unless.holds(t, o) {
+	if c := m.unless[o.f.term]; c != nil && c.holds(t, o) {
 		return false
 	}
 	return true
+}
+
+// upperCase reports a string written in capitals: one letter at least
+// has a lower case, and none is lower case (strings.ToUpper(s) == s and
+// strings.ToLower(s) != s, with no string built).
+func upperCase(s string) bool {
+	upper := false
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		if unicode.ToLower(r) != r {
+			upper = true
+		}
+	}
+	return upper
+}
+
+// hasLower reports a letter that has an upper case: strings.ToUpper(s)
+// != s.
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // koreanStem is the part of a Korean verb that does not change with its

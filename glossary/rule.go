@@ -13,9 +13,9 @@ type violation struct {
 }
 
 // check finds the words of the rule's pattern type that end with one of
-// its endings: for "katakana", the maximal runs of katakana and ー (・
-// separates words).
-func (r *Rule) check(t text) []violation {
+// its endings (sortedKeys(r.Endings), which the caller lists once): for
+// "katakana", the maximal runs of katakana and ー (・ separates words).
+func (r *Rule) check(t text, endings []string) []violation {
 	var out []violation
 	start := -1
 	flush := func(end int) {
@@ -28,7 +28,7 @@ func (r *Rule) check(t text) []violation {
 		if slices.ContainsFunc(r.Except, func(e string) bool { return strings.HasSuffix(word, e) }) {
 			return // ソースツリー ends with the exception ツリー
 		}
-		for _, ending := range sortedKeys(r.Endings) {
+		for _, ending := range endings {
 			if strings.HasSuffix(word, ending) && len(word) > len(ending) && morae(word) >= r.MinMorae {
 				out = append(out, violation{at, word, strings.TrimSuffix(word, ending) + r.Endings[ending]})
 				return
@@ -49,7 +49,22 @@ func (r *Rule) check(t text) []violation {
 }
 
 func isKatakanaWord(r rune) bool {
-	return r != '・' && (unicode.Is(unicode.Katakana, r) || r == 'ー')
+	return r != '・' && (isKatakana(r) || r == 'ー')
+}
+
+// isKatakana is unicode.Is(unicode.Katakana, r), with no search for the
+// runes of the main katakana block and for the kanji, Hangul and others
+// between U+3358 and U+FF65, where the script has none.
+func isKatakana(r rune) bool {
+	switch {
+	case r < 0x30A1:
+		return false
+	case r <= 0x30FF:
+		return r != 0x30FB && r != 0x30FC // ・ and ー are common to both kana
+	case r >= 0x3358 && r < 0xFF66:
+		return false
+	}
+	return unicode.Is(unicode.Katakana, r)
 }
 
 // morae counts the morae of a katakana word: every kana but the small
