@@ -23,68 +23,59 @@ func checkMarkdown(doc *Document, start int) error {
 	// most as many as its length, so while that bound stays under the
 	// limit the count is not needed: the lines are found with IndexByte
 	// and only their starts are read. A page past the bound (some 140 KB)
-	// is counted exactly, from the start, by checkMarkdownCount.
+	// is counted exactly, from the start.
+	if past, err := checkLines(doc, start, false); !past {
+		return err
+	}
+	_, err := checkLines(doc, start, true)
+	return err
+}
+
+// checkLines is checkMarkdown's pass over the lines: with count, the
+// delimiters are counted; without, past is true once the bound on them
+// (the lines' lengths) passes the limit, and the pass stops there.
+func checkLines(doc *Document, start int, count bool) (past bool, err error) {
 	src := doc.Src
-	run, bound := 0, 0
+	run, elements := 0, 0
 	for off := start; off < len(src); {
 		end := len(src)
-		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		if count {
+			for end = off; end < len(src) && src[end] != '\n'; end++ {
+				if delimiter[src[end]] {
+					elements++
+				}
+			}
+		} else if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
 			end = off + i
 		}
 		line := src[off:end]
 		depth, at := containerDepth(line)
 		if at >= 0 {
-			return doc.errorAt(off+at, tooDeep())
-		}
-		if bound += 1 + depth + len(line); bound > MaxMarkdownElements {
-			return checkMarkdownCount(doc, start)
-		}
-		switch {
-		case isReferenceDefinition(line):
-			if run++; run > MaxReferenceRun {
-				return doc.errorAt(off, &limitError{fmt.Sprintf("more than %d link reference definitions on consecutive lines", MaxReferenceRun)})
-			}
-		case isBlank(line):
-			run = 0
-		}
-		off = end + 1
-	}
-	return nil
-}
-
-// checkMarkdownCount is checkMarkdown with the delimiters counted.
-func checkMarkdownCount(doc *Document, start int) error {
-	src := doc.Src
-	run, elements := 0, 0
-	for off := start; off < len(src); {
-		end := off
-		for end < len(src) && src[end] != '\n' {
-			if delimiter[src[end]] {
-				elements++
-			}
-			end++
-		}
-		line := src[off:end]
-		depth, at := containerDepth(line)
-		if at >= 0 {
-			return doc.errorAt(off+at, tooDeep())
+			return false, doc.errorAt(off+at, tooDeep())
 		}
 		// Each container a line opens or continues by indentation costs
 		// goldmark an element.
-		if elements += 1 + depth; elements > MaxMarkdownElements {
-			return doc.errorAt(off, &limitError{fmt.Sprintf("more than %d Markdown elements (lines, list items, block quotes, emphasis, links, code, HTML, table cells, shortcodes)", MaxMarkdownElements)})
+		elements += 1 + depth
+		if !count {
+			elements += len(line)
+		}
+		if elements > MaxMarkdownElements {
+			if !count {
+				return true, nil
+			}
+			return false, doc.errorAt(off, &limitError{fmt.Sprintf("more than %d Markdown elements (lines, list items, block quotes, emphasis, links, code, HTML, table cells, shortcodes)", MaxMarkdownElements)})
 		}
 		switch {
 		case isReferenceDefinition(line):
 			if run++; run > MaxReferenceRun {
-				return doc.errorAt(off, &limitError{fmt.Sprintf("more than %d link reference definitions on consecutive lines", MaxReferenceRun)})
+				return false, doc.errorAt(off, &limitError{fmt.Sprintf("more than %d link reference definitions on consecutive lines", MaxReferenceRun)})
 			}
 		case isBlank(line):
 			run = 0
 		}
 		off = end + 1
 	}
-	return nil
+	return false, nil
 }
 
 // delimiter marks the bytes that start an inline node in goldmark (and a

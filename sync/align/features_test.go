@@ -4,23 +4,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
 )
 
-// wordHashesOf is what wordHashes computes, the slow way: the tokens of
-// the lower-case text.
-func wordHashesOf(plain string) []uint64 {
-	var hs []uint64
-	for t := range change.Tokens(strings.ToLower(plain)) {
-		r, _ := utf8.DecodeRuneInString(t)
-		if r < utf8.RuneSelf && change.IsWordRune(r) && len(t) > 1 {
-			hs = append(hs, strHash(t))
-		}
-	}
-	return hs
-}
+// wordHashesOf is what wordHashes computes, the slow way: tokenHashes,
+// the tokens of the lower-case text.
+func wordHashesOf(plain string) []uint64 { return tokenHashes(plain) }
 
 var wordCases = []string{
 	"",
