@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/text"
+
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cputime"
 )
 
 // benchPages are the realistic pages the benchmarks run on: a long release
@@ -124,7 +126,7 @@ func benchParseFiles(b *testing.B, files []string) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for i, src := range srcs {
 			// Some real pages do not parse (broken front matter): they
@@ -135,5 +137,5 @@ func benchParseFiles(b *testing.B, files []string) {
 	b.ReportMetric(float64(len(files)), "pages/op")
 	// The process's CPU time, garbage collection included: on a machine
 	// shared with other work it varies less than the wall time.
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Process()-cpu0)/float64(b.N), "cpu-ns/op")
 }

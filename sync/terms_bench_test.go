@@ -4,11 +4,10 @@ import (
 	"context"
 	"os"
 	gosync "sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/cnpe-i18n/cnpe-i18n/glossary"
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cputime"
 )
 
 // BenchmarkCheckTerms times CheckTerms alone over the aligned pages of a
@@ -42,7 +41,7 @@ func BenchmarkCheckTerms(b *testing.B) {
 		mu.Unlock()
 	})
 	m := g.Matcher(lang)
-	cpu := processCPU()
+	cpu := cputime.Process()
 	n := 0
 	for b.Loop() {
 		for _, a := range pages {
@@ -51,14 +50,5 @@ func BenchmarkCheckTerms(b *testing.B) {
 		n++
 	}
 	// CPU time is steadier than wall time on a shared machine.
-	b.ReportMetric(float64(processCPU()-cpu)/float64(n), "cpu-ns/op")
-}
-
-// processCPU is the user and system time of the process so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(cputime.Process()-cpu)/float64(n), "cpu-ns/op")
 }

@@ -13,6 +13,7 @@ var Order = map[string]int{
 	"internal/enum":           0,
 	"internal/levenshtein":    0,
 	"internal/cache":          0,
+	"internal/cputime":        0,
 	"parse/parsetest":         1,
 	"internal/corpustest":     0,
 	"internal/bench":          0,

@@ -9,9 +9,9 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
+	"github.com/cnpe-i18n/cnpe-i18n/internal/cputime"
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 )
 
@@ -117,12 +117,9 @@ func BenchmarkReplay(b *testing.B) {
 	b.ReportAllocs()
 	runtime.GC()
 	b.ResetTimer()
-	var before, after syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+	before := cputime.Process()
 	for b.Loop() {
 		replay(calls, nil)
 	}
-	syscall.Getrusage(syscall.RUSAGE_SELF, &after)
-	cpu := func(r *syscall.Rusage) int64 { return r.Utime.Nano() + r.Stime.Nano() }
-	b.ReportMetric(float64(cpu(&after)-cpu(&before))/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Process()-before)/float64(b.N), "cpu-ns/op")
 }
