@@ -11,7 +11,7 @@ import (
 // goldmark calls it at every space of every line of text, and it finds a
 // link at a handful of them. The look returns nil where the parser
 // surely would, and saves its checks; elsewhere the parser runs. The
-// trees are goldmark's own (TestLinkifySameAST and FuzzRawHTML compare
+// trees are goldmark's own (TestLinkifySameAST and FuzzSameAST compare
 // them).
 type linkifyParser struct {
 	parser.InlineParser

@@ -50,20 +50,6 @@ func TestLinkifySameAST(t *testing.T) {
 	}
 }
 
-func FuzzLinkify(f *testing.F) {
-	for _, c := range linkifyCases {
-		f.Add(c)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if len(s) > 1000 {
-			return
-		}
-		if got, want := dumpAST(markdown, []byte(s)), dumpAST(goldmarkAsIs, []byte(s)); got != want {
-			t.Errorf("%q:\ngot  %s\nwant %s", s, got, want)
-		}
-	})
-}
-
 func TestMayLink(t *testing.T) {
 	tests := []struct {
 		line string

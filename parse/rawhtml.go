@@ -27,8 +27,8 @@ func inlineParsers() []util.PrioritizedValue {
 // <a href="x">): goldmark matches tags with regular expressions run on a
 // rune reader, a tenth of a status run's parse time. A tag the fast path
 // is unsure of, and comments, declarations and the like, go to goldmark.
-// The nodes are the ones goldmark makes (TestRawHTMLSameAST and its fuzz
-// target compare the trees).
+// The nodes are the ones goldmark makes (TestRawHTMLSameAST and FuzzSameAST
+// compare the trees).
 type rawHTMLParser struct {
 	parser.InlineParser
 }

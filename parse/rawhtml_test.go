@@ -118,8 +118,12 @@ func TestRawHTMLFastPath(t *testing.T) {
 	}
 }
 
-func FuzzRawHTML(f *testing.F) {
-	for _, c := range rawHTMLCases {
+// FuzzSameAST: the parser markdown configures, with its hand-matched
+// inline HTML (rawhtml.go) and its autolink parser behind a quick look
+// (linkify.go), makes goldmark's own trees, on a text alone and inside
+// a line.
+func FuzzSameAST(f *testing.F) {
+	for _, c := range append(rawHTMLCases, linkifyCases...) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
