@@ -380,19 +380,3 @@ func FuzzCheckMarkdown(f *testing.F) {
 		}
 	})
 }
-
-// TestFrontMatterOnlyCheckBody: a front-matter-only parse reads no body,
-// but with CheckBody it refuses the page Parse refuses.
-func TestFrontMatterOnlyCheckBody(t *testing.T) {
-	src := []byte("---\ntitle: t\n---\n" + strings.Repeat("> ", 1_000) + "x\n")
-	if _, err := Parse("p.md", src); !errors.Is(err, ErrTooComplex) {
-		t.Fatalf("Parse: %v, want ErrTooComplex", err)
-	}
-	doc, err := Config{FrontMatterOnly: true}.Parse("p.md", src)
-	if err != nil || len(doc.Units) != 1 {
-		t.Fatalf("front matter only: %v, %v; want the title", doc, err)
-	}
-	if _, err := (Config{FrontMatterOnly: true, CheckBody: true}).Parse("p.md", src); !errors.Is(err, ErrTooComplex) {
-		t.Errorf("front matter only, body checked: %v, want ErrTooComplex", err)
-	}
-}

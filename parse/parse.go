@@ -45,10 +45,6 @@ type Config struct {
 	// FrontMatterOnly skips the body: Units holds the front matter fields
 	// only. For a quick pass over many pages.
 	FrontMatterOnly bool
-	// CheckBody, with FrontMatterOnly, checks the body against the input
-	// limits all the same (see ErrTooComplex): a page Parse would refuse
-	// is refused.
-	CheckBody bool
 	// Memo, when set, keeps the front matter units of the pages parsed,
 	// for other pages (versions of them) with the same front matter. It
 	// changes no result, so it is no part of the configuration's identity.
@@ -145,11 +141,6 @@ func (c Config) Parse(path string, src []byte) (*Document, error) {
 	}
 	doc.FrontMatter = fm
 	if c.FrontMatterOnly {
-		if c.CheckBody {
-			if err := checkMarkdown(doc, fm.End); err != nil {
-				return nil, err
-			}
-		}
 		doc.Units = units
 		assignIDs(doc.Units)
 		return doc, nil

@@ -435,12 +435,8 @@ type versions struct {
 	// raws are blobs read and not parsed (yet): a version probed byte for
 	// byte is often probed again, or parsed after. Parsing moves a blob
 	// to docs, whose Src holds the same bytes.
-	raws map[string][]byte
-	// fields are blobs of raws whose front matter alone was parsed
-	// (present), by the name they were parsed under: raw parses them in
-	// full when asked for again, as it gives a blob parsed before.
-	fields map[string]string
-	words  map[*parse.Document][]uint64
+	raws  map[string][]byte
+	words map[*parse.Document][]uint64
 	// plainWords are the words keys of body units by their plain text.
 	plainWords map[string]uint64
 	trees      map[string]string // "commit:path" → blob, "" for none
@@ -458,7 +454,7 @@ type versions struct {
 }
 
 func (s *Site) newVersions() *versions {
-	return &versions{site: s, docs: map[string]*parse.Document{}, raws: map[string][]byte{}, fields: map[string]string{},
+	return &versions{site: s, docs: map[string]*parse.Document{}, raws: map[string][]byte{},
 		words: map[*parse.Document][]uint64{}, plainWords: map[string]uint64{}, trees: map[string]string{},
 		diffs: map[[2]*parse.Document]*change.SourceDiff{}, edits: map[wordDiffKey][]change.Edit{}}
 }
@@ -564,11 +560,11 @@ func (v *versions) doc(id, name string) *parse.Document {
 	if doc, ok := v.docs[id]; ok {
 		return doc
 	}
-	data, doc, found := v.raw(id)
+	data, _, found := v.raw(id)
 	if !found {
 		return nil
 	}
-	return v.parsed(id, name, data, doc)
+	return v.parsed(id, name, data, nil)
 }
 
 // add records a page's current content under its blob id.

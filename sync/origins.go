@@ -328,13 +328,6 @@ func (v *versions) raw(id string) (data []byte, doc *parse.Document, found bool)
 		}
 		return doc.Src, doc, true
 	}
-	if name, ok := v.fields[id]; ok {
-		delete(v.fields, id)
-		if doc := v.parsed(id, name, v.raws[id], nil); doc != nil {
-			return doc.Src, doc, true
-		}
-		return nil, nil, false
-	}
 	if data, ok := v.raws[id]; ok {
 		return data, nil, true
 	}
@@ -360,24 +353,6 @@ func (v *versions) parsed(id, name string, data []byte, doc *parse.Document) *pa
 	doc, _ = v.site.pcfg.Parse(name+"@"+short(id), data)
 	v.docs[id] = doc
 	delete(v.raws, id)
-	return doc
-}
-
-// frontMatter is the front matter of a blob raw returned, for matchWords
-// with units of the translation that are all fields: a field pairs only
-// with a field, so the body (most of the parse) is not read. The blob is
-// parsed in full when asked for again (see raw). Nil when it does not
-// parse, as parsed would have it: the body is checked as Parse checks it.
-func (v *versions) frontMatter(id, name string, data []byte) *parse.Document {
-	cfg := v.site.pcfg
-	cfg.FrontMatterOnly, cfg.CheckBody = true, true
-	doc, _ := cfg.Parse(name+"@"+short(id), data)
-	if doc == nil {
-		v.docs[id] = nil
-		delete(v.raws, id)
-		return nil
-	}
-	v.fields[id] = name
 	return doc
 }
 
@@ -508,14 +483,7 @@ func present(vs *versions, tr *Page, v history.Version, units []int, parses *int
 		}
 		*parses--
 	}
-	var older *parse.Document
-	if doc == nil && !slices.ContainsFunc(rest, func(i int) bool { return cur.Units[i].Kind != parse.FrontMatter }) {
-		// Only fields to match (one in seven parses on kubernetes/website's
-		// ko pages): the front matter is enough.
-		older = vs.frontMatter(v.Blob, tr.Path, data)
-	} else {
-		older = vs.parsed(v.Blob, tr.Path, data, doc)
-	}
+	older := vs.parsed(v.Blob, tr.Path, data, doc)
 	if older == nil {
 		return in, rest, nil
 	}

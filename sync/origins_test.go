@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cnpe-i18n/cnpe-i18n/parse"
 	"github.com/cnpe-i18n/cnpe-i18n/sync/change"
-	"github.com/cnpe-i18n/cnpe-i18n/sync/history"
 )
 
 func TestHolds(t *testing.T) {
@@ -189,88 +187,6 @@ func BenchmarkFinder(b *testing.B) {
 			if !f.holds(doc, &doc.Units[i]) {
 				b.Fatalf("unit %d not found", i)
 			}
-		}
-	}
-}
-
-// TestPresentFields checks present with an older version whose units not
-// held byte for byte are all fields: it reads the version's front matter
-// alone, answers as matchWords does with the whole version parsed, counts
-// one parse, and the version asked for again is the whole page. A
-// version whose body Parse refuses has no units, as when parsed in full.
-func TestPresentFields(t *testing.T) {
-	const body = "\n본문 하나입니다.\n\n- 항목 하나\n- 항목 둘\n"
-	const now = "---\ntitle: 새 제목\ndescription: 설명입니다\nweight: 10\n---\n" + body
-	cur, err := parse.Parse("ko.md", []byte(now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := &Page{Doc: cur, Src: cur.Src}
-	tr.Path = "ko.md"
-	olders := []string{
-		"---\ntitle: 옛 제목\ndescription: 설명입니다\nweight: 10\n---\n" + body,           // a field's words changed
-		"---\ntitle: \"새 제목\"\ndescription: 설명입니다\nweight: 10\n---\n" + body,       // the same words, quoted
-		"---\ntitle: 옛 제목\nweight: 10\n---\n" + body,                               // a field gone
-		"---\ntitle: \"새 제목\"\n---\n" + strings.Repeat("> ", 1_000) + "x\n" + body, // a body Parse refuses
-	}
-	all := make([]int, len(cur.Units))
-	for i := range all {
-		all[i] = i
-	}
-	for oi, older := range olders {
-		data := []byte(older)
-		id := history.BlobID(data)
-		vs := (&Site{}).newVersions()
-		vs.raws[id] = data
-		parses := 2
-		in, out, unknown := present(vs, tr, history.Version{Blob: id}, all, &parses)
-		// What present gave with the whole version parsed: held units
-		// in, the others as matchWords pairs them.
-		full, _ := parse.Parse("ko.md@"+short(id), data)
-		f := finder{data: data}
-		alive := make([]int, len(cur.Units))
-		var wantIn, wantOut []int
-		for i := range alive {
-			alive[i] = -1
-			if !f.holds(cur, &cur.Units[i]) {
-				alive[i] = i
-			}
-		}
-		var match []int
-		if full != nil {
-			match = matchWords((&Site{}).newVersions(), cur, full, alive)
-		}
-		for i := range alive {
-			switch {
-			case alive[i] < 0:
-				wantIn = append(wantIn, i)
-			case full != nil && match[i] >= 0:
-				wantIn = append(wantIn, i)
-			default:
-				wantOut = append(wantOut, i)
-			}
-		}
-		slices.Sort(in)
-		slices.Sort(out)
-		if !slices.Equal(in, wantIn) || !slices.Equal(out, wantOut) || len(unknown) > 0 || parses != 1 {
-			t.Errorf("older %d: in %v, out %v, unknown %v, %d parses left; want in %v, out %v, none unknown, 1 left",
-				oi, in, out, unknown, parses, wantIn, wantOut)
-		}
-		if _, ok := vs.fields[id]; !ok && full != nil {
-			t.Errorf("older %d: parsed in full, want its front matter alone", oi)
-		}
-		_, doc, found := vs.raw(id)
-		if full == nil {
-			if found || doc != nil {
-				t.Errorf("older %d: raw after a failed parse found %v", oi, doc)
-			}
-			continue
-		}
-		if !found || doc == nil || len(doc.Units) != len(full.Units) {
-			t.Fatalf("older %d: raw again gave %v, %v; want the whole page (%d units)", oi, doc, found, len(full.Units))
-		}
-		if d := vs.doc(id, "ko.md"); d != doc {
-			t.Errorf("older %d: doc is not the page raw parsed", oi)
 		}
 	}
 }
