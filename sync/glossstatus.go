@@ -66,7 +66,11 @@ func (s *Site) alignedPage(lang string, vs *versions, prov *provenance, src, tr 
 			continue
 		}
 		a.Pairs = ownedPairs(a.Pairs, tr.Doc, prov.of, k, false)
-		if ps := ownedPairs(align.Align(d, tr.Doc, opts), tr.Doc, prov.of, k, true); len(ps) > 0 {
+		// Only the pairs of the units made from d are kept: a long
+		// page's stretches without them need no alignment.
+		more := opts
+		more.Only = func(j int) bool { return ownedBy(tr.Doc, prov.of, j, k) }
+		if ps := ownedPairs(align.Align(d, tr.Doc, more), tr.Doc, prov.of, k, true); len(ps) > 0 {
 			a.More = append(a.More, BasePairs{Base: d, Pairs: ps})
 		}
 	}

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
 	"strings"
@@ -157,6 +158,35 @@ func TestWordsKeyIsFNV(t *testing.T) {
 		h.Write([]byte(change.FoldWords(u.Plain)))
 		if got, want := wordsKey(u), h.Sum64(); got != want {
 			t.Errorf("wordsKey(%s) = %x, want %x", u.ID, got, want)
+		}
+	}
+}
+
+// BenchmarkFinder asks a finder for every unit of a long page, in order,
+// in an older version where a paragraph near the top moved to the end:
+// the cursor then passes the units after it.
+func BenchmarkFinder(b *testing.B) {
+	var now, moved strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&now, "문단 %d 은 이 페이지의 한 부분입니다. 쿠버네티스 노드와 파드.\n\n", i)
+		if i != 3 {
+			fmt.Fprintf(&moved, "문단 %d 은 이 페이지의 한 부분입니다. 쿠버네티스 노드와 파드.\n\n", i)
+		}
+	}
+	now.WriteString("끝.\n")
+	moved.WriteString("문단 3 은 이 페이지의 한 부분입니다. 쿠버네티스 노드와 파드.\n\n끝.\n")
+	doc, err := parse.Parse("now.md", []byte(now.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := []byte(moved.String())
+	b.ReportAllocs()
+	for b.Loop() {
+		f := finder{data: data}
+		for i := range doc.Units {
+			if !f.holds(doc, &doc.Units[i]) {
+				b.Fatalf("unit %d not found", i)
+			}
 		}
 	}
 }

@@ -231,7 +231,7 @@ func ownedPairs(pairs []align.Pair, tr *parse.Document, of []int, k int, keep bo
 				target = append(target, t)
 				continue
 			}
-			if (t < len(of) && of[t] == k) == keep {
+			if ownedBy(tr, of, t, k) == keep {
 				target = append(target, t)
 				kept++
 			}
@@ -241,6 +241,12 @@ func ownedPairs(pairs []align.Pair, tr *parse.Document, of []int, k int, keep bo
 		}
 	}
 	return out
+}
+
+// ownedBy reports a translatable unit t of tr made from base k (of: the
+// base of each unit), one whose pair ownedPairs keeps for k.
+func ownedBy(tr *parse.Document, of []int, t, k int) bool {
+	return tr.Units[t].Translatable && t < len(of) && of[t] == k
 }
 
 // pinned reports a translation whose front matter pins its base. Only

@@ -124,10 +124,11 @@ func (p *provenance) looseStates(loose map[int]bool, diffs []*change.SourceDiff,
 		if d == nil || !d.NeedsAlignment() {
 			continue
 		}
-		for _, pair := range align.Align(p.bases[k].doc, tr, align.Options{Cache: &p.vs.aligns}) {
+		mine := func(t int) bool { return loose[t] && p.of[t] == k }
+		for _, pair := range align.Align(p.bases[k].doc, tr, align.Options{Cache: &p.vs.aligns, Only: mine}) {
 			var targets []int
 			for _, t := range pair.Target {
-				if loose[t] && p.of[t] == k {
+				if mine(t) {
 					targets = append(targets, t)
 				}
 			}
@@ -152,14 +153,15 @@ func newStates(p *provenance, cur, tr *parse.Document, added []*change.Change, d
 	var units []UnitReport
 	covered := map[*parse.Unit]bool{} // current source units rendered by a unit of a later base
 	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
-		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns}) {
+		// A unit as old as the sync, or older, was translated before
+		// the source units added since.
+		later := func(t int) bool { return p.of[t] != p.synced && !(t < len(p.later) && !p.later[t]) }
+		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns, Only: later}) {
 			for _, t := range pair.Target {
-				k := p.of[t]
-				if k == p.synced || t < len(p.later) && !p.later[t] {
-					// A unit as old as the sync, or older, was
-					// translated before the source units added since.
+				if !later(t) {
 					continue
 				}
+				k := p.of[t]
 				for _, ci := range pair.Source {
 					if c := diffs[k]; c == nil || c.ByAfter[ci] != nil && c.ByAfter[ci].Kind != change.Added {
 						covered[&cur.Units[ci]] = true

@@ -29,6 +29,14 @@ type Options struct {
 	// alignments: a page aligned with several translations is read once.
 	Cache *Cache
 
+	// Only, when set, tells the target units (indexes into the target's
+	// Units) of the pairs the caller keeps; it drops the others. The
+	// stretches of a long page between anchors (see run) that hold none
+	// of them, nor any unit reorder may re-pair with them, are then left
+	// out of the pairs instead of aligned. Every pair with one of those
+	// units is as without Only.
+	Only func(j int) bool
+
 	maxCells int // the table's bound, MaxCells when 0 (tests set it lower)
 }
 
@@ -235,6 +243,7 @@ func align(src, tgt *parse.Document, opts Options) ([]Pair, int) {
 	si, ti := src.BodyIndexes(), tgt.BodyIndexes()
 	a := newAligner(opts.Cache.side(src, si, true), opts.Cache.side(tgt, ti, false), src, tgt, si, ti, opts.Ratio)
 	a.tables = opts.Cache
+	a.only = opts.Only
 	a.maxCells = opts.maxCells
 	if a.maxCells <= 0 {
 		a.maxCells = MaxCells
@@ -524,8 +533,9 @@ type aligner struct {
 	ratio    float64
 	logRatio float64
 	maxCells int
-	cells    int    // the most cells a table held (for tests)
-	tables   *Cache // where the tables are kept between alignments, or nil
+	cells    int              // the most cells a table held (for tests)
+	tables   *Cache           // where the tables are kept between alignments, or nil
+	only     func(j int) bool // Options.Only
 	// sLocal and tLocal map unit indexes of the documents to indexes
 	// of s and t.
 	sLocal, tLocal []int

@@ -26,14 +26,71 @@ func (a *aligner) run() []Pair {
 	if len(anchors) == 0 {
 		return a.span(0, n, 0, m)
 	}
+	need := a.needed(anchors)
 	var out []Pair
 	i, j := 0, 0
-	for _, an := range anchors {
-		out = append(out, a.span(i, an.i, j, an.j)...)
+	for q, an := range anchors {
+		if need[q] {
+			out = append(out, a.span(i, an.i, j, an.j)...)
+		}
 		out = append(out, Pair{Source: []int{a.si[an.i]}, Target: []int{a.ti[an.j]}})
 		i, j = an.i+1, an.j+1
 	}
-	return append(out, a.span(i, n, j, m)...)
+	if need[len(anchors)] {
+		out = append(out, a.span(i, n, j, m)...)
+	}
+	return out
+}
+
+// needed tells the stretches to align: the stretch before each anchor
+// and the one after the last. With Options.Only, the stretches are in
+// groups joined by anchors that may be in runs of items (see runs), which
+// reorder may re-pair with the units of the stretches on both sides; a
+// group whose stretches and anchors hold no unit Only asks for is left
+// out. The other anchors end every run: the groups are re-paired apart.
+func (a *aligner) needed(anchors []anchor) []bool {
+	need := make([]bool, len(anchors)+1)
+	first, want, j := 0, false, 0 // the group's first stretch; a unit asked for in it
+	for q := range need {
+		end := len(a.t)
+		if q < len(anchors) {
+			end = anchors[q].j
+		}
+		want = want || a.wants(j, end)
+		if q < len(anchors) {
+			j = end + 1
+			if a.runs(anchors[q]) {
+				want = want || a.wants(end, end+1)
+				continue
+			}
+		}
+		for r := first; r <= q; r++ {
+			need[r] = want
+		}
+		first, want = q+1, false
+	}
+	return need
+}
+
+// runs reports whether an anchor's pair may be in a run of items that
+// reorder re-pairs (see itemKind).
+func (a *aligner) runs(an anchor) bool {
+	k := a.s[an.i].kind
+	return k == parse.ListItem || k == parse.TableCell
+}
+
+// wants reports whether the target units t[j0:j1] hold one Options.Only
+// asks for (all of them do without it).
+func (a *aligner) wants(j0, j1 int) bool {
+	if a.only == nil {
+		return true
+	}
+	for _, j := range a.ti[j0:j1] {
+		if a.only(j) {
+			return true
+		}
+	}
+	return false
 }
 
 type anchor struct{ i, j int }
