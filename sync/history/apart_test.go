@@ -1,7 +1,6 @@
 package history
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -108,16 +107,7 @@ func TestReadHistoryFilesApart(t *testing.T) {
 	gitAt(t, dir, 3000, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
 	datedCommit(t, dir, 4000, map[string]string{"i18n/en.toml": "[x]\nother = 'z'\n"})
 
-	ctx := context.Background()
-	paths := []string{"content/en", "i18n/en.toml"}
-	got, err := ReadHistory(ctx, dir, paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	together, _, err := readLog(ctx, dir, Pathspecs(paths), "-M")
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, together := readBoth(t, dir, []string{"content/en", "i18n/en.toml"})
 	times := func(h *History, p string) (out []int64) {
 		for _, v := range h.Versions(p) {
 			out = append(out, v.Time)
@@ -216,19 +206,10 @@ func TestReadHistoryManyFiles(t *testing.T) {
 	datedCommit(t, dir, 3000, nil)
 	datedCommit(t, dir, 4000, map[string]string{"content/ko/p13.md": "# ko 13\n\nmore\n"})
 
-	ctx := context.Background()
 	if groups := logGroups(Pathspecs(paths)); len(groups) != 2 {
 		t.Fatalf("%d logs for %d files, want 2: the test reads no history apart", len(groups), len(paths))
 	}
-	got, err := ReadHistory(ctx, dir, paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	one, _, err := readLog(ctx, dir, Pathspecs(paths), "-M")
-	if err != nil {
-		t.Fatal(err)
-	}
-	one.stamps = nil
+	got, one := readBoth(t, dir, paths)
 	sameHistory(t, got, one)
 	if len(got.Versions("content/ko/p03.md")) != 2 || len(got.Versions("content/ko/p13.md")) != 2 {
 		t.Errorf("ko versions: p03 %v, p13 %v; want 2 each", got.Versions("content/ko/p03.md"), got.Versions("content/ko/p13.md"))

@@ -93,6 +93,17 @@ var hardening = []string{
 	"-c", "protocol.allow=never",
 }
 
+// packBounds are the -c options that bound what one git process holds of
+// a pack: the windows it maps (window each, limit in all) and the delta
+// bases it caches.
+func packBounds(window, limit, deltaBase string) []string {
+	return []string{
+		"-c", "core.packedGitWindowSize=" + window,
+		"-c", "core.packedGitLimit=" + limit,
+		"-c", "core.deltaBaseCacheLimit=" + deltaBase,
+	}
+}
+
 // packMemory bounds what each git process holds of a large pack. By
 // default git maps a pack in windows of 1 GiB (the whole pack of most
 // repositories) and caches 96 MiB of delta bases, so on
@@ -103,11 +114,7 @@ var hardening = []string{
 // the Markdown-only kubernetes/website (a 136 MB pack) stay mapped: its
 // system CPU (unmapping windows and mapping them again) went from 0.7
 // to 0.17 s, for a peak of 75 MB instead of 55 MB.
-var packMemory = []string{
-	"-c", "core.packedGitWindowSize=16m",
-	"-c", "core.packedGitLimit=96m",
-	"-c", "core.deltaBaseCacheLimit=16m",
-}
+var packMemory = packBounds("16m", "96m", "16m")
 
 // halfPackMemory bounds each of the two logs of many single files (see
 // logGroups), which run at once. On kubernetes/website the two git
@@ -115,11 +122,7 @@ var packMemory = []string{
 // packMemory's 96 MiB of windows, at 59 and 66 MB with 64 MiB, and at 57
 // and 58 MB with 48 MiB, which cost the whole run some 0.8 s more CPU
 // (unmapping windows and mapping them again); 64 MiB cost about 0.3 s.
-var halfPackMemory = []string{
-	"-c", "core.packedGitWindowSize=16m",
-	"-c", "core.packedGitLimit=64m",
-	"-c", "core.deltaBaseCacheLimit=16m",
-}
+var halfPackMemory = packBounds("16m", "64m", "16m")
 
 // batchMemory are tighter bounds for the long-running cat-file
 // processes, in small windows: each asks for one blob or tree path at a
@@ -127,11 +130,7 @@ var halfPackMemory = []string{
 // status run on kubernetes/website, the two processes peaked at 167 and
 // 174 MB with git's defaults and at 34 and 44 MB with these, for about
 // 1 s more CPU in all.
-var batchMemory = []string{
-	"-c", "core.packedGitWindowSize=2m",
-	"-c", "core.packedGitLimit=32m",
-	"-c", "core.deltaBaseCacheLimit=8m",
-}
+var batchMemory = packBounds("2m", "32m", "8m")
 
 // treeMemory are the bounds of the "cat-file --batch-check
 // --follow-symlinks" processes of BlobAt and BlobsAt. Each lookup walks
@@ -142,11 +141,7 @@ var batchMemory = []string{
 // and 0.9 s of system CPU with batchMemory, a peak of 44 MB; 1.2 s and
 // 0.3 s with these, 75 MB; 1.1 s and 0.06 s with 96 MiB of windows, but
 // 100 MB (most of it the mapped pack), which a whole run's peak adds to.
-var treeMemory = []string{
-	"-c", "core.packedGitWindowSize=2m",
-	"-c", "core.packedGitLimit=64m",
-	"-c", "core.deltaBaseCacheLimit=16m",
-}
+var treeMemory = packBounds("2m", "64m", "16m")
 
 // hardenedEnv is added to the environment of every git call.
 var hardenedEnv = []string{

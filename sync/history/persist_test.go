@@ -41,6 +41,22 @@ func gitAt(t *testing.T, dir string, at int64, args ...string) {
 	}
 }
 
+// readBoth reads the history of paths as ReadHistory does and with one
+// git log over their narrow pathspecs (Pathspecs, renames followed).
+func readBoth(t *testing.T, dir string, paths []string) (got, one *History) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := ReadHistory(ctx, dir, paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, _, err = readLog(ctx, dir, Pathspecs(paths), "-M")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got, one
+}
+
 // sameHistory fails unless got holds the index want holds.
 func sameHistory(t *testing.T, got, want *History) {
 	t.Helper()

@@ -176,14 +176,7 @@ func TestReadHistoryGrouped(t *testing.T) {
 	if !slices.Equal(specs, want) {
 		t.Errorf("logSpecs = %q, want %q", specs, want)
 	}
-	got, err := ReadHistory(ctx, dir, paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	narrow, _, err := readLog(ctx, dir, Pathspecs(paths), "-M")
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, narrow := readBoth(t, dir, paths)
 	sameHistory(t, got, narrow)
 	if vs := got.Versions("content/ko/b.md"); len(vs) != 1 || got.RenamedTo("content/zz/b.md") != "" {
 		t.Errorf("content/ko/b.md: %v, renamed from content/zz/b.md %q; want one version, added", vs, got.RenamedTo("content/zz/b.md"))
