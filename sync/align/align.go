@@ -561,8 +561,17 @@ func newAligner(ss, ts *side, src, tgt *parse.Document, si, ti []int, ratio floa
 }
 
 // threshold is what a pairing must score to be better than leaving both
-// units unpaired.
-const threshold = 0.42
+// units unpaired; a 2–1 or 1–2 pairing must score mergePenalty more.
+// margin covers rounding where a bound rules a score out.
+const (
+	threshold    = 0.42
+	mergePenalty = 0.12
+	margin       = 1e-9
+)
+
+// sim is the score of a pair from its kind, anchor, word and length
+// scores, each 0–1.
+func sim(k, as, w, l float64) float64 { return 0.3*k + 0.3*as + 0.15*w + 0.25*l }
 
 // simAbove scores how likely target features t render source features
 // s, 0–1, when the score may be above need, and is false when it cannot
@@ -573,7 +582,7 @@ func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
 		if s.full == t.full {
 			return 1, true
 		}
-		if 0.9+1e-9 <= need {
+		if 0.9+margin <= need {
 			return 0, false
 		}
 		return 0.6 + 0.3*anchorScore(s, t), true
@@ -585,20 +594,20 @@ func (a *aligner) simAbove(s, t *features, need float64) (float64, bool) {
 	// anchorScore and wordScore are at most 1, and so is lengthScore:
 	// when its best cannot pass, it is not computed (the sums only grow
 	// with l, rounding included).
-	if 0.3*k+0.3+0.15+0.25*1+1e-9 <= need {
+	if sim(k, 1, 1, 1)+margin <= need {
 		return 0, false
 	}
 	l := a.lengthScore(s, t)
-	if 0.3*k+0.3+0.15+0.25*l+1e-9 <= need {
+	if sim(k, 1, 1, l)+margin <= need {
 		return 0, false
 	}
 	// The anchors are one merge of short lists, the words two of longer
 	// ones: a pair whose anchors already rule it out skips the words.
 	as := anchorScore(s, t)
-	if 0.3*k+0.3*as+0.15+0.25*l+1e-9 <= need {
+	if sim(k, as, 1, l)+margin <= need {
 		return 0, false
 	}
-	return 0.3*k + 0.3*as + 0.15*wordScore(s, t) + 0.25*l, true
+	return sim(k, as, wordScore(s, t), l), true
 }
 
 func kindScore(s, t *features) float64 {

@@ -95,9 +95,8 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 	rows := [3][]float64{buf[:m+1], buf[m+1 : 2*(m+1)], buf[2*(m+1):]}
 	spans := [3][2]int{{0, -1}, {0, -1}, {0, -1}} // the cells each row set
 	const (
-		gain1  = 1 - threshold        // the most a 1–1 step adds
-		gain2  = 1 - threshold - 0.12 // the most a 2–1 or 1–2 step adds
-		margin = 1e-9                 // covers rounding
+		gain1 = 1 - threshold                // the most a 1–1 step adds
+		gain2 = 1 - threshold - mergePenalty // the most a 2–1 or 1–2 step adds
 	)
 	for i := 0; i <= n; i++ {
 		cur, up, up2 := rows[i%3], rows[(i+2)%3], rows[(i+1)%3]
@@ -147,8 +146,8 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 			}
 			if merged && j > 0 {
 				if prev := up2[j-1]; prev != negInf && prev+gain2+margin > best {
-					if v, ok := a.simAbove(sf2, a.t[t], best-prev+threshold+0.12); ok {
-						if sc := prev + (v - threshold - 0.12); sc > best {
+					if v, ok := a.simAbove(sf2, a.t[t], best-prev+threshold+mergePenalty); ok {
+						if sc := prev + (v - threshold - mergePenalty); sc > best {
 							best, step = sc, 2<<4|1
 						}
 					}
@@ -156,8 +155,8 @@ func (a *aligner) span(i0, i1, j0, j1 int) []Pair {
 			}
 			if i > 0 && j > 1 && a.t[t].prose && a.t[t-1].prose {
 				if prev := up[j-2]; prev != negInf && prev+gain2+margin > best {
-					if v, ok := a.simAbove(sf, a.t2[t], best-prev+threshold+0.12); ok {
-						if sc := prev + (v - threshold - 0.12); sc > best {
+					if v, ok := a.simAbove(sf, a.t2[t], best-prev+threshold+mergePenalty); ok {
+						if sc := prev + (v - threshold - mergePenalty); sc > best {
 							best, step = sc, 1<<4|2
 						}
 					}
