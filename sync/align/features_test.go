@@ -6,10 +6,6 @@ import (
 	"testing"
 )
 
-// wordHashesOf is what wordHashes computes, the slow way: tokenHashes,
-// the tokens of the lower-case text.
-func wordHashesOf(plain string) []uint64 { return tokenHashes(plain) }
-
 var wordCases = []string{
 	"",
 	"a",
@@ -27,7 +23,7 @@ var wordCases = []string{
 
 func TestWordHashes(t *testing.T) {
 	for _, c := range wordCases {
-		got, want := sortedSet(wordHashes(c)), sortedSet(wordHashesOf(c))
+		got, want := sortedSet(wordHashes(c)), sortedSet(tokenHashes(c))
 		if !slices.Equal(got, want) {
 			t.Errorf("wordHashes(%q) = %x, want %x", c, got, want)
 		}
@@ -55,7 +51,7 @@ func FuzzWordHashes(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := sortedSet(wordHashes(s)), sortedSet(wordHashesOf(s)); !slices.Equal(got, want) {
+		if got, want := sortedSet(wordHashes(s)), sortedSet(tokenHashes(s)); !slices.Equal(got, want) {
 			t.Errorf("wordHashes(%q) = %x, want %x", s, got, want)
 		}
 		if got, want := lowerHash(s), strHash(strings.ToLower(s)); got != want {
@@ -64,8 +60,9 @@ func FuzzWordHashes(f *testing.F) {
 	})
 }
 
-// TestMerge checks merge against the features of two units merged the
-// simple way: their lists appended and sorted.
+// TestMerge checks merge against two units' features merged by hand:
+// anchors with every repeat, words and names each once, sorted; lengths
+// added.
 func TestMerge(t *testing.T) {
 	a := features{anchors: []uint64{1, 3, 3, 7}, words: []uint64{2, 4, 9}, names: []uint64{4}, length: 3, prose: true}
 	b := features{anchors: []uint64{3, 5}, words: []uint64{1, 4, 10}, length: 4, prose: true}

@@ -3,6 +3,7 @@ package align
 import (
 	"bufio"
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -98,15 +99,32 @@ func replay(calls []replayCall, fn func(k int, pairs []Pair)) {
 	}
 }
 
-// TestReplayDigest logs a digest of the pairs of a replay: a change that
-// must not change what is aligned keeps it.
+var update = flag.Bool("update", false, "record the replay's digest.txt (TestReplayDigest)")
+
+// TestReplayDigest checks a digest of the pairs of a replay against the
+// one recorded in its digest.txt (-update records it, before a change
+// that must not change what is aligned).
 func TestReplayDigest(t *testing.T) {
 	calls := loadReplay(t)
 	h := sha256.New()
 	replay(calls, func(k int, pairs []Pair) {
 		fmt.Fprintln(h, k, pairs)
 	})
-	t.Logf("%d alignments, digest %x", len(calls), h.Sum(nil)[:12])
+	got := fmt.Sprintf("%x", h.Sum(nil)[:12])
+	file := filepath.Join(os.Getenv("CNPE_ALIGN_REPLAY"), "digest.txt")
+	if *update {
+		if err := os.WriteFile(file, []byte(got+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v: record the digest with -update first", err)
+	}
+	if w := strings.TrimSpace(string(want)); got != w {
+		t.Errorf("%d alignments, digest %s, want %s: the pairs changed", len(calls), got, w)
+	}
 }
 
 // BenchmarkReplay reports the process's CPU time per replay too
