@@ -73,11 +73,8 @@ func (a *aligner) needed(anchors []anchor) []bool {
 }
 
 // runs reports whether an anchor's pair may be in a run of items that
-// reorder re-pairs (see itemKind).
-func (a *aligner) runs(an anchor) bool {
-	k := a.s[an.i].kind
-	return k == parse.ListItem || k == parse.TableCell
-}
+// reorder re-pairs.
+func (a *aligner) runs(an anchor) bool { return reordered(a.s[an.i].kind) }
 
 // wants reports whether the target units t[j0:j1] hold one Options.Only
 // asks for (all of them do without it).

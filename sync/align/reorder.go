@@ -56,11 +56,14 @@ func (a *aligner) itemKind(p Pair) parse.Kind {
 		}
 		kind = k
 	}
-	if kind != parse.ListItem && kind != parse.TableCell {
+	if !reordered(kind) {
 		return 0
 	}
 	return kind
 }
+
+// reordered reports the kinds of units whose runs reorder re-pairs.
+func reordered(k parse.Kind) bool { return k == parse.ListItem || k == parse.TableCell }
 
 func (a *aligner) reorderRun(run []Pair, kind parse.Kind) []Pair {
 	var ss, ts []int // local indexes, in page order
