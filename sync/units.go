@@ -155,7 +155,7 @@ func newStates(p *provenance, cur, tr *parse.Document, added []*change.Change, d
 	if len(added) > 0 && len(p.bases) > 1 && slices.Contains(p.later, true) {
 		// A unit as old as the sync, or older, was translated before
 		// the source units added since.
-		later := func(t int) bool { return p.of[t] != p.synced && !(t < len(p.later) && !p.later[t]) }
+		later := func(t int) bool { return p.of[t] != p.synced && (t >= len(p.later) || p.later[t]) }
 		for _, pair := range align.Align(cur, tr, align.Options{Cache: &p.vs.aligns, Only: later}) {
 			for _, t := range pair.Target {
 				if !later(t) {
