@@ -22,8 +22,9 @@ func checkMarkdown(doc *Document, start int) error {
 	// Counting the delimiters takes a look at every byte. A line holds at
 	// most as many as its length, so while that bound stays under the
 	// limit the count is not needed: the lines are found with IndexByte
-	// and only their starts are read. A page past the bound (some 140 KB)
-	// is counted exactly, from the start.
+	// and only their starts are read. A page past the bound (about
+	// MaxMarkdownElements bytes, 150 KB) is counted exactly, from the
+	// start.
 	if past, err := checkLines(doc, start, false); !past {
 		return err
 	}

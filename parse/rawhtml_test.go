@@ -13,7 +13,7 @@ import (
 )
 
 // goldmarkAsIs is the parser markdown is, with goldmark's own inline
-// HTML parser.
+// HTML and linkify parsers (extension.GFM).
 var goldmarkAsIs = goldmark.New(
 	goldmark.WithExtensions(extension.GFM, extension.Footnote),
 	goldmark.WithParserOptions(parser.WithAttribute()),
