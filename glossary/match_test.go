@@ -183,7 +183,7 @@ func TestSingular(t *testing.T) {
 }
 
 // CheckSource finds each deprecated variant where it is, once per
-// occurrence, with the concept's index built once for all units.
+// occurrence, and the same on a second call (the index compiles once).
 func TestCheckSource(t *testing.T) {
 	g, err := Parse("g.yaml", []byte("terms:\n  - en: golden path\n    en_avoid: [happy path]\n  - en: node\n"))
 	if err != nil {

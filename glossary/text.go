@@ -229,9 +229,7 @@ func (b *textBuilder) ascii(src []byte, i, end int) int {
 		j++
 	}
 	if j == i { // a tab
-		b.segment(i, false)
-		b.norm.WriteByte(' ')
-		b.cased.WriteByte(' ')
+		b.add(" ", " ", i)
 		return i + 1
 	}
 	b.segment(i, true)

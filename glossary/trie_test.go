@@ -57,8 +57,14 @@ func TestMatcherConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, _ := parse.Parse("en.md", []byte("A pod runs on a node.\n"))
-	tr, _ := parse.Parse("ko.md", []byte("파드는 노우드에서 실행된다.\n"))
+	src, err := parse.Parse("en.md", []byte("A pod runs on a node.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := parse.Parse("ko.md", []byte("파드는 노우드에서 실행된다.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	page := Page{Path: "ko.md", Doc: tr, Source: src, Pairs: []UnitPair{{Source: []*parse.Unit{&src.Units[0]}, Target: []*parse.Unit{&tr.Units[0]}}}}
 	want := fmt.Sprint(g.Matcher("ko").Check(page))
 	if !strings.Contains(want, "forbidden") {
