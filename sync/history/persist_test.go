@@ -141,6 +141,46 @@ func TestUpdate(t *testing.T) {
 			gitAt(t, dir, 5001, "checkout", "-q", "main")
 			gitAt(t, dir, 5003, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
 		}, Rebuilt},
+		{"merges of branches forked earlier that touched none of the files", func(t *testing.T, dir string) {
+			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side", "HEAD~2")
+			datedCommit(t, dir, 5000, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 5001, "checkout", "-q", "main")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+			gitAt(t, dir, 5003, "checkout", "-q", "-b", "side2", "HEAD~1")
+			datedCommit(t, dir, 5003, map[string]string{"ko/a.md": "# 가\n\n다\n"})
+			datedCommit(t, dir, 5004, map[string]string{"ko/a.md": "# 가\n\n둘\n"}) // back as it was
+			gitAt(t, dir, 5005, "checkout", "-q", "main")
+			gitAt(t, dir, 5006, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side2")
+		}, Updated},
+		{"a merge dated before the old head that touched none of the files", func(t *testing.T, dir string) {
+			gitAt(t, dir, 1500, "checkout", "-q", "-b", "side", "HEAD~1")
+			datedCommit(t, dir, 1500, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 1501, "checkout", "-q", "main")
+			gitAt(t, dir, 1502, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+		}, Updated},
+		{"a merge that takes the branch's version of a file", func(t *testing.T, dir string) {
+			// TREESAME to its second parent only: git log follows that
+			// one, and the first parent's commits are no longer listed.
+			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side", "HEAD~1")
+			datedCommit(t, dir, 5000, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 5001, "checkout", "-q", "main")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "--no-commit", "side")
+			gitAt(t, dir, 5002, "checkout", "side", "--", "ko/a.md")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "merge")
+		}, Rebuilt},
+		{"a new commit on top of merges that touched none of the files", func(t *testing.T, dir string) {
+			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side", "HEAD~2")
+			datedCommit(t, dir, 5000, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 5001, "checkout", "-q", "main")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+			datedCommit(t, dir, 5003, map[string]string{"en/a.md": "# A\n\nthree\n"})
+		}, Rebuilt},
+		{"a file changed and changed back", func(t *testing.T, dir string) {
+			// Both commits are listed: the tree at the end is the same
+			// on the files, the line to it is not.
+			datedCommit(t, dir, 5000, map[string]string{"ko/a.md": "# 가\n\n다\n"})
+			datedCommit(t, dir, 5001, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
+		}, Updated},
 		{"a new commit dated before the old head", func(t *testing.T, dir string) {
 			datedCommit(t, dir, 1500, map[string]string{"en/a.md": "# A\n\nskewed\n"})
 		}, Rebuilt},
