@@ -54,8 +54,9 @@ func newCmdCache(s *streams, global *globalOptions) *cobra.Command {
 		Short: "Show or clear the cache of history and page reports",
 		Long: `The cache keeps, between runs on a repository, the git history index
 (brought up to date from the commit it last saw when the new commits
-were made on top of it; read again in full after a force-push or a merge
-that brings older commits, such as a pull request's branch), the front
+were made on top of it, or are merges that changed none of the files it
+reads; read again in full after a force-push or a merge that brings
+older commits of those files, such as a pull request's branch), the front
 matter of every page by its file's stat and blob id, and the report of
 every page and its translations under a key of everything it is made
 from. Output

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -75,7 +76,13 @@ func ReadHistoryFrom(ctx context.Context, root string, paths []string, prev []by
 // update reads the commits of head that old does not cover and puts them
 // on top of it, when that gives what a full read gives.
 func update(ctx context.Context, root string, paths []string, old *Snapshot, head string) (*Snapshot, bool) {
-	if old.Newest == "" || old.History.shallow || old.History.degraded != "" || !canUpdate(ctx, root, old.Head, head) {
+	if old.Newest == "" || old.History.shallow || old.History.degraded != "" {
+		return nil, false
+	}
+	if unlisted(ctx, root, Pathspecs(paths), old.Head, head) {
+		return &Snapshot{History: old.History, Head: head, Newest: old.Newest}, true
+	}
+	if !canUpdate(ctx, root, old.Head, head) {
 		return nil, false
 	}
 	// The narrow pathspecs: the few new commits cost little, and the log
@@ -108,7 +115,9 @@ func canUpdate(ctx context.Context, root, old, head string) bool {
 	if _, err := gitOutput(ctx, root, "merge-base", "--is-ancestor", old, head); err != nil {
 		return false
 	}
-	out, err := gitOutput(ctx, root, "show", "-s", "--format=%ct", old)
+	// Not "git show", which makes a merge's diff (0.13 s of CPU on a
+	// kubernetes/website merge) to print none.
+	out, err := gitOutput(ctx, root, "rev-list", "--no-walk", "--no-commit-header", "--format=%ct", old)
 	if err != nil {
 		return false
 	}
@@ -145,6 +154,56 @@ func canUpdate(ctx context.Context, root, old, head string) bool {
 		}
 	}
 	return true
+}
+
+// unlisted reports whether the log of specs from head lists what the log
+// from old lists, and no more: old is on head's first-parent line, and
+// each commit after it there (a merge of a pull request that touched
+// none of the files, most often) is TREESAME to its first parent, the
+// same on every file specs select. git log then prunes each of them and
+// follows its first parent alone (a commit TREESAME to a parent follows
+// the first such parent), so the walk from head goes down that line,
+// printing nothing, to old, and goes on from old as old's walk did: with
+// old alone to visit. That holds whatever the commits' dates, and for
+// every log ReadHistory runs, as each reads some of the files specs
+// select (a commit TREESAME on all of them is TREESAME on each part).
+// On kubernetes/website, 284 of 300 merges touched no Korean page: a
+// glossary check of the Korean pages then reads no log.
+func unlisted(ctx context.Context, root string, specs []string, old, head string) bool {
+	if !isHex(old) || !isHex(head) {
+		return false
+	}
+	out, err := gitOutput(ctx, root, "rev-list", "--first-parent", "--topo-order", "--no-commit-header", "--format=%H %P", "--max-count="+strconv.Itoa(maxUpdate+1), old+".."+head)
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) == 0 || len(lines) > maxUpdate || lines[0] == "" {
+		return false
+	}
+	// The pairs of each commit of the line with its first parent, the
+	// line's last one's being old.
+	var pairs strings.Builder
+	want := head
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 2 || f[0] != want {
+			return false // a root commit, or not one line
+		}
+		fmt.Fprintf(&pairs, "%s %s\n", f[0], f[1])
+		want = f[1]
+	}
+	if want != old {
+		return false // old is not on head's first-parent line
+	}
+	// diff-tree prints a commit that differs from the parent given with
+	// it on the files specs select, and nothing for one TREESAME to it.
+	cmd := gitCommand(ctx, root, append([]string{"diff-tree", "--stdin", "-r", "--name-only", "--no-renames", "-z", "--"}, specs...)...)
+	cmd.Stdin = strings.NewReader(pairs.String())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	diff, err := cmd.Output()
+	return err == nil && len(diff) == 0
 }
 
 // merge puts the history add (of the commits after old's) on top of old.

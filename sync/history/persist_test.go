@@ -30,6 +30,23 @@ func datedCommit(t *testing.T, dir string, at int64, files map[string]string) {
 	gitAt(t, dir, at, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", fmt.Sprint(at))
 }
 
+// mergeSide commits files on a branch "side" forked at from, dated at,
+// and merges it into main, dated at+2.
+func mergeSide(t *testing.T, dir, from string, at int64, files map[string]string) {
+	t.Helper()
+	gitAt(t, dir, at, "checkout", "-q", "-b", "side", from)
+	datedCommit(t, dir, at, files)
+	gitAt(t, dir, at+1, "checkout", "-q", "main")
+	mergeAt(t, dir, at+2, "side")
+}
+
+// mergeAt merges branch into the branch checked out, with a merge commit
+// dated at.
+func mergeAt(t *testing.T, dir string, at int64, branch string) {
+	t.Helper()
+	gitAt(t, dir, at, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", branch)
+}
+
 func gitAt(t *testing.T, dir string, at int64, args ...string) {
 	t.Helper()
 	cmd := exec.Command("git", args...)
@@ -133,14 +150,42 @@ func TestUpdate(t *testing.T) {
 			datedCommit(t, dir, 5000, map[string]string{"ko/a.md": "# 가\n\n다\n"})
 			gitAt(t, dir, 5001, "checkout", "-q", "main")
 			datedCommit(t, dir, 5002, map[string]string{"en/a.md": "# A\n\nmain\n"})
-			gitAt(t, dir, 5003, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+			mergeAt(t, dir, 5003, "side")
 		}, Updated},
 		{"merge of a branch forked earlier", func(t *testing.T, dir string) {
-			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side", "HEAD~1")
-			datedCommit(t, dir, 5000, map[string]string{"ko/b.md": "# 나\n"})
-			gitAt(t, dir, 5001, "checkout", "-q", "main")
-			gitAt(t, dir, 5003, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+			mergeSide(t, dir, "HEAD~1", 5000, map[string]string{"ko/b.md": "# 나\n"})
 		}, Rebuilt},
+		{"merges of branches forked earlier that touched none of the files", func(t *testing.T, dir string) {
+			mergeSide(t, dir, "HEAD~2", 5000, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 5003, "checkout", "-q", "-b", "side2", "HEAD~1")
+			datedCommit(t, dir, 5003, map[string]string{"ko/a.md": "# 가\n\n다\n"})
+			datedCommit(t, dir, 5004, map[string]string{"ko/a.md": "# 가\n\n둘\n"}) // back as it was
+			gitAt(t, dir, 5005, "checkout", "-q", "main")
+			mergeAt(t, dir, 5006, "side2")
+		}, Updated},
+		{"a merge dated before the old head that touched none of the files", func(t *testing.T, dir string) {
+			mergeSide(t, dir, "HEAD~1", 1500, map[string]string{"other.txt": "x"})
+		}, Updated},
+		{"a merge that takes the branch's version of a file", func(t *testing.T, dir string) {
+			// TREESAME to its second parent only: git log follows that
+			// one, and the first parent's commits are no longer listed.
+			gitAt(t, dir, 5000, "checkout", "-q", "-b", "side", "HEAD~1")
+			datedCommit(t, dir, 5000, map[string]string{"other.txt": "x"})
+			gitAt(t, dir, 5001, "checkout", "-q", "main")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "--no-commit", "side")
+			gitAt(t, dir, 5002, "checkout", "side", "--", "ko/a.md")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "merge")
+		}, Rebuilt},
+		{"a new commit on top of merges that touched none of the files", func(t *testing.T, dir string) {
+			mergeSide(t, dir, "HEAD~2", 5000, map[string]string{"other.txt": "x"})
+			datedCommit(t, dir, 5003, map[string]string{"en/a.md": "# A\n\nthree\n"})
+		}, Rebuilt},
+		{"a file changed and changed back", func(t *testing.T, dir string) {
+			// Both commits are listed: the tree at the end is the same
+			// on the files, the line to it is not.
+			datedCommit(t, dir, 5000, map[string]string{"ko/a.md": "# 가\n\n다\n"})
+			datedCommit(t, dir, 5001, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
+		}, Updated},
 		{"a new commit dated before the old head", func(t *testing.T, dir string) {
 			datedCommit(t, dir, 1500, map[string]string{"en/a.md": "# A\n\nskewed\n"})
 		}, Rebuilt},
