@@ -55,8 +55,9 @@ func newCmdCache(s *streams, global *globalOptions) *cobra.Command {
 		Long: `The cache keeps, between runs on a repository, the git history index
 (brought up to date from the commit it last saw when the new commits
 were made on top of it, or are merges that changed none of the files it
-reads; read again in full after a force-push or a merge that brings
-older commits of those files, such as a pull request's branch), the front
+reads, or, for a read of one git log such as a glossary check of one
+language, merges of branches; read again in full after a force-push, or
+a merge that changed pages for a whole-site status), the front
 matter of every page by its file's stat and blob id, and the report of
 every page and its translations under a key of everything it is made
 from. Output

@@ -83,7 +83,7 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 		return &Snapshot{History: old.History, Head: head, Newest: old.Newest}, true
 	}
 	if !canUpdate(ctx, root, old.Head, head) {
-		return nil, false
+		return walkUpdate(ctx, root, Pathspecs(paths), old, head)
 	}
 	// The narrow pathspecs: the few new commits cost little, and the log
 	// is the one ReadHistory's grouped pathspecs reproduce. The walk

@@ -154,7 +154,17 @@ func TestUpdate(t *testing.T) {
 		}, Updated},
 		{"merge of a branch forked earlier", func(t *testing.T, dir string) {
 			mergeSide(t, dir, "HEAD~1", 5000, map[string]string{"ko/b.md": "# 나\n"})
-		}, Rebuilt},
+		}, Updated},
+		{"merges of branches with dates tied, skewed and older than the old head", func(t *testing.T, dir string) {
+			gitAt(t, dir, 2000, "checkout", "-q", "-b", "side", "HEAD~1")
+			datedCommit(t, dir, 2000, map[string]string{"ko/b.md": "# 나\n"}) // tied with main's commit
+			datedCommit(t, dir, 1200, map[string]string{"en/b.md": "# B\n"}) // older than its parent
+			gitAt(t, dir, 2500, "checkout", "-q", "-b", "side2", "main~1")
+			datedCommit(t, dir, 3000, map[string]string{"ko/a.md": "# 가\n\n셋\n"}) // tied with the old head
+			gitAt(t, dir, 5000, "checkout", "-q", "main")
+			mergeAt(t, dir, 5001, "side")
+			gitAt(t, dir, 5002, "-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-ff", "-X", "theirs", "-m", "merge", "side2")
+		}, Updated},
 		{"merges of branches forked earlier that touched none of the files", func(t *testing.T, dir string) {
 			mergeSide(t, dir, "HEAD~2", 5000, map[string]string{"other.txt": "x"})
 			gitAt(t, dir, 5003, "checkout", "-q", "-b", "side2", "HEAD~1")
@@ -179,16 +189,30 @@ func TestUpdate(t *testing.T) {
 		{"a new commit on top of merges that touched none of the files", func(t *testing.T, dir string) {
 			mergeSide(t, dir, "HEAD~2", 5000, map[string]string{"other.txt": "x"})
 			datedCommit(t, dir, 5003, map[string]string{"en/a.md": "# A\n\nthree\n"})
-		}, Rebuilt},
+		}, Updated},
 		{"a file changed and changed back", func(t *testing.T, dir string) {
 			// Both commits are listed: the tree at the end is the same
 			// on the files, the line to it is not.
 			datedCommit(t, dir, 5000, map[string]string{"ko/a.md": "# 가\n\n다\n"})
 			datedCommit(t, dir, 5001, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
 		}, Updated},
+		{"a merge that changed nothing between two that did", func(t *testing.T, dir string) {
+			// The side branch's commits are pruned with its merge: a
+			// walk that followed it would list them.
+			mergeSide(t, dir, "HEAD~1", 5000, map[string]string{"ko/b.md": "# 나\n"})
+			gitAt(t, dir, 5003, "checkout", "-q", "-b", "back", "HEAD~1")
+			datedCommit(t, dir, 5003, map[string]string{"ko/a.md": "# 가\n\n다\n"})
+			datedCommit(t, dir, 5004, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
+			gitAt(t, dir, 5005, "checkout", "-q", "main")
+			mergeAt(t, dir, 5006, "back")
+			gitAt(t, dir, 5007, "checkout", "-q", "-b", "side3", "HEAD~2")
+			datedCommit(t, dir, 5007, map[string]string{"en/c.md": "# C\n"})
+			gitAt(t, dir, 5008, "checkout", "-q", "main")
+			mergeAt(t, dir, 5009, "side3")
+		}, Updated},
 		{"a new commit dated before the old head", func(t *testing.T, dir string) {
 			datedCommit(t, dir, 1500, map[string]string{"en/a.md": "# A\n\nskewed\n"})
-		}, Rebuilt},
+		}, Updated},
 		{"force-push", func(t *testing.T, dir string) {
 			gitAt(t, dir, 5000, "reset", "-q", "--hard", "HEAD~1")
 			datedCommit(t, dir, 5000, map[string]string{"en/a.md": "# A\n\nrewritten\n"})
@@ -259,5 +283,29 @@ func TestRebuildOneLog(t *testing.T) {
 	datedCommit(t, dir, 4000, map[string]string{"ko/a.md": "# 가\n\n둘\n"})
 	if _, _, how, err := ReadHistoryFrom(ctx, dir, paths, next); err != nil || how != Updated {
 		t.Errorf("after a commit: %s, %v; want %s", how, err, Updated)
+	}
+}
+
+func TestListedFirst(t *testing.T) {
+	h := newHistory("")
+	h.commits = 4
+	h.paths["a.md"] = []Version{{Commit: "c0", Seq: 0}, {Commit: "c2", Seq: 2}}
+	h.paths["b.md"] = []Version{{Commit: "c1", Seq: 1}, {Commit: "c3", Seq: 3}}
+	tests := []struct {
+		listed []string
+		want   bool
+	}{
+		{nil, true},
+		{[]string{"c0"}, true},
+		{[]string{"c0", "c1", "c2"}, true},
+		{[]string{"c0", "m", "c1"}, false},             // c1 is second
+		{[]string{"c1", "c0"}, false},                  // out of order
+		{[]string{"c0", "c1"}, true},                   // c2 comes after
+		{[]string{"c0", "c1", "c2", "c3", "x"}, false}, // more than it lists
+	}
+	for _, tt := range tests {
+		if got := h.listedFirst(tt.listed); got != tt.want {
+			t.Errorf("listedFirst(%v) = %v, want %v", tt.listed, got, tt.want)
+		}
 	}
 }
