@@ -82,8 +82,12 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 	if unlisted(ctx, root, Pathspecs(paths), old.Head, head) {
 		return &Snapshot{History: old.History, Head: head, Newest: old.Newest}, true
 	}
-	if !canUpdate(ctx, root, old.Head, head) {
-		return walkUpdate(ctx, root, Pathspecs(paths), old, head)
+	fresh, ok := newCommits(ctx, root, old.Head, head)
+	if !ok {
+		return nil, false
+	}
+	if !canUpdate(ctx, root, old.Head, fresh) {
+		return walkUpdate(ctx, root, Pathspecs(paths), old, head, fresh)
 	}
 	// The narrow pathspecs: the few new commits cost little, and the log
 	// is the one ReadHistory's grouped pathspecs reproduce. The walk
@@ -100,21 +104,15 @@ func update(ctx context.Context, root string, paths []string, old *Snapshot, hea
 	return &Snapshot{History: merge(add, old.History), Head: head, Newest: newest}, true
 }
 
-// canUpdate reports whether the log from head lists the commits that are
-// not in old's history first, and then old's log unchanged. git log
+// canUpdate reports whether the log from head lists fresh, the commits
+// not in old's history, first, and then old's log unchanged. git log
 // (without --topo-order) walks commits newest committer date first; the
 // walk from head reaches old's commits only through old itself, and pops
 // every new commit before old, when old is an ancestor of head, every new
 // commit is dated after old, and no new commit has a parent outside the
 // new commits other than old (no merge of a branch that forked earlier,
 // no new root).
-func canUpdate(ctx context.Context, root, old, head string) bool {
-	if !isHex(old) || !isHex(head) {
-		return false
-	}
-	if _, err := gitOutput(ctx, root, "merge-base", "--is-ancestor", old, head); err != nil {
-		return false
-	}
+func canUpdate(ctx context.Context, root, old string, fresh []newCommit) bool {
 	// Not "git show", which makes a merge's diff (0.13 s of CPU on a
 	// kubernetes/website merge) to print none.
 	out, err := gitOutput(ctx, root, "rev-list", "--no-walk", "--no-commit-header", "--format=%ct", old)
@@ -125,35 +123,55 @@ func canUpdate(ctx context.Context, root, old, head string) bool {
 	if err != nil {
 		return false
 	}
-	out, err = gitOutput(ctx, root, "rev-list", "--format=%H %ct %P", "--no-commit-header", "--max-count="+strconv.Itoa(maxUpdate+1), old+".."+head)
-	if err != nil {
-		return false
+	ids := map[string]bool{}
+	for _, c := range fresh {
+		ids[c.id] = true
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) > maxUpdate {
-		return false
-	}
-	fresh := map[string]bool{}
-	for _, l := range lines {
-		if f := strings.Fields(l); len(f) > 0 {
-			fresh[f[0]] = true
+	for _, c := range fresh {
+		if len(c.parents) == 0 || c.time <= oldTime {
+			return false // a root commit, or one dated before old
 		}
-	}
-	for _, l := range lines {
-		f := strings.Fields(l)
-		if len(f) < 3 {
-			return false // a root commit, or no commits at all
-		}
-		if t, err := strconv.ParseInt(f[1], 10, 64); err != nil || t <= oldTime {
-			return false
-		}
-		for _, p := range f[2:] {
-			if p != old && !fresh[p] {
+		for _, p := range c.parents {
+			if p != old && !ids[p] {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// newCommit is a commit of head's history that old's lacks.
+type newCommit struct {
+	id      string
+	time    int64
+	parents []string
+}
+
+// newCommits lists the commits of head that old lacks (at least one, at
+// most maxUpdate); ok is false when old is not an ancestor of head.
+func newCommits(ctx context.Context, root, old, head string) (cs []newCommit, ok bool) {
+	if !isHex(old) || !isHex(head) {
+		return nil, false
+	}
+	if _, err := gitOutput(ctx, root, "merge-base", "--is-ancestor", old, head); err != nil {
+		return nil, false
+	}
+	out, err := gitOutput(ctx, root, "rev-list", "--format=%H %ct %P", "--no-commit-header", "--max-count="+strconv.Itoa(maxUpdate+1), old+".."+head)
+	if err != nil {
+		return nil, false
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			return nil, false
+		}
+		t, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil {
+			return nil, false
+		}
+		cs = append(cs, newCommit{f[0], t, f[2:]})
+	}
+	return cs, len(cs) > 0 && len(cs) <= maxUpdate
 }
 
 // unlisted reports whether the log of specs from head lists what the log

@@ -27,32 +27,15 @@ import (
 // such parent alone and is not listed, otherwise every parent is
 // followed; a single-parent commit is listed unless TREESAME to its
 // parent. Nothing depends on the dates being in order.
-func walkUpdate(ctx context.Context, root string, specs []string, old *Snapshot, head string) (*Snapshot, bool) {
-	if len(logGroups(specs)) != 1 || !isHex(old.Head) || !isHex(head) {
-		return nil, false
-	}
-	if _, err := gitOutput(ctx, root, "merge-base", "--is-ancestor", old.Head, head); err != nil {
-		return nil, false
-	}
-	out, err := gitOutput(ctx, root, "rev-list", "--no-commit-header", "--format=%H %ct", "--max-count="+strconv.Itoa(maxUpdate+1), old.Head+".."+head)
-	if err != nil {
+func walkUpdate(ctx context.Context, root string, specs []string, old *Snapshot, head string, news []newCommit) (*Snapshot, bool) {
+	if len(logGroups(specs)) != 1 {
 		return nil, false
 	}
 	fresh := map[string]bool{}
-	var oldest int64
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		c, ts, _ := strings.Cut(l, " ")
-		t, err := strconv.ParseInt(ts, 10, 64)
-		if err != nil {
-			return nil, false
-		}
-		fresh[c] = true
-		if oldest == 0 || t < oldest {
-			oldest = t
-		}
-	}
-	if len(fresh) == 0 || len(fresh) > maxUpdate {
-		return nil, false
+	oldest := news[0].time
+	for _, c := range news {
+		fresh[c.id] = true
+		oldest = min(oldest, c.time)
 	}
 	// The walks meet again below the oldest new commit, most often: the
 	// graph is read to a day before it, and on when a walk needs more.
